@@ -1,0 +1,45 @@
+import type { Archive } from '../archive/archive';
+import type { Article, DateSpan, Passage } from '../knowledge/types';
+import { makeSnippet } from '../search';
+import type { QuotedPassage, SourceRef } from './types';
+
+/** How long a quoted snippet may be: a sentence or two, enough to read at a glance. */
+export const SNIPPET_CHARS = 320;
+
+export function sourceOf(article: Article): SourceRef {
+  return {
+    articleId: article.id,
+    title: article.title,
+    published: article.published,
+    ...(article.url ? { url: article.url } : {}),
+    ...(article.source ? { source: article.source } : {}),
+    file: article.file,
+    language: article.language,
+  };
+}
+
+/** A passage quoted with its source, marking either index terms or exact character ranges. */
+export function quote(
+  archive: Archive,
+  passage: Passage,
+  mark: { terms?: ReadonlySet<string>; ranges?: readonly { start: number; end: number }[] },
+): QuotedPassage | undefined {
+  const article = archive.articleById.get(passage.articleId);
+  if (!article) return undefined;
+  return {
+    passageId: passage.id,
+    ...(passage.heading ? { heading: passage.heading } : {}),
+    snippet: makeSnippet(passage.text, passage.language, mark, SNIPPET_CHARS),
+    source: sourceOf(article),
+  };
+}
+
+/** True when `inner` lies wholly inside `outer` (ISO dates compare as strings). */
+export function within(inner: DateSpan, outer: DateSpan): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** Newest first, then by title, so lists read the same way every time. */
+export function byNewest(a: Article, b: Article): number {
+  return b.published.start.localeCompare(a.published.start) || a.title.localeCompare(b.title);
+}

@@ -1,0 +1,149 @@
+import type { Archive } from '../archive/archive';
+import type { Entity } from '../extract/types';
+import type { DateSpan } from '../knowledge/types';
+import { byNewest, quote, sourceOf } from './quote';
+import { checkQuery, tidyQuery } from './query-text';
+import type { EntityCard, EntitySummary, QuotedPassage, WhoAnswer } from './types';
+
+const LEAD_WORDS = [/^(hvem|kven|who)\s+(er|var|is|was)\s+/iu, /^(hvem|kven|who)\s+/iu];
+const CARD_PASSAGES = 6;
+const RELATED = 6;
+
+/** `/hvem <name>`: the entity the archive knows by that name, as a card, or why not. */
+export function who(archive: Archive, raw: string): WhoAnswer {
+  const query = tidyQuery(raw, LEAD_WORDS);
+  const error = checkQuery(query);
+  if (error) return { kind: 'invalid', query, error };
+  const { matches, suggestions } = archive.entities.lookup(query);
+  const [only] = matches;
+  if (matches.length === 1 && only) return { kind: 'found', query, card: card(archive, only) };
+  if (matches.length > 1) {
+    return { kind: 'ambiguous', query, candidates: matches.map((e) => summarise(e)) };
+  }
+  return { kind: 'unknown', query, suggestions: suggestions.map((e) => summarise(e)) };
+}
+
+function passageIds(entity: Entity): Set<string> {
+  return new Set(entity.mentions.map((m) => m.passageId));
+}
+
+/** The role the archive gives most often: ties go to the earliest given. */
+function mainRole(entity: Entity): string | undefined {
+  const counts = new Map<string, number>();
+  for (const role of entity.roles) counts.set(role.role, (counts.get(role.role) ?? 0) + 1);
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [role, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [role, count];
+  }
+  return best;
+}
+
+export function summarise(entity: Entity): EntitySummary {
+  const role = mainRole(entity);
+  return {
+    id: entity.id,
+    name: entity.name,
+    kind: entity.kind,
+    ...(role ? { role } : {}),
+    passageCount: passageIds(entity).size,
+  };
+}
+
+function card(archive: Archive, entity: Entity): EntityCard {
+  const articles = [...new Set(entity.mentions.map((m) => m.articleId))]
+    .map((id) => archive.articleById.get(id))
+    .filter((a) => a !== undefined)
+    .sort(byNewest);
+  const dates = articles.map((a) => a.published).sort((a, b) => a.start.localeCompare(b.start));
+  const fallback: DateSpan = { start: '', end: '', granularity: 'day' };
+  return {
+    ...summarise(entity),
+    aliases: entity.aliases,
+    roles: groupRoles(archive, entity),
+    articleCount: articles.length,
+    firstSeen: dates[0] ?? fallback,
+    lastSeen: dates[dates.length - 1] ?? fallback,
+    passages: bestPassages(archive, entity),
+    related: related(archive, entity),
+  };
+}
+
+function groupRoles(archive: Archive, entity: Entity): EntityCard['roles'] {
+  const groups = new Map<string, { role: string; roleText: string; articleIds: Set<string>; count: number }>();
+  for (const given of entity.roles) {
+    const key = given.role.toLocaleLowerCase('nb');
+    const group = groups.get(key) ?? { role: given.role, roleText: given.roleText, articleIds: new Set(), count: 0 };
+    group.articleIds.add(given.articleId);
+    group.count += 1;
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.articleIds.size - a.articleIds.size || b.count - a.count)
+    .map((g) => ({
+      role: g.role,
+      roleText: g.roleText,
+      sources: [...g.articleIds]
+        .map((id) => archive.articleById.get(id))
+        .filter((a) => a !== undefined)
+        .sort(byNewest)
+        .map(sourceOf),
+    }));
+}
+
+/**
+ * The passages that say most about the entity: those that give it a role, then those
+ * that name it most, earlier in an article before later. Taken one article at a time so
+ * that every article that mentions it is cited before any is cited twice.
+ */
+function bestPassages(archive: Archive, entity: Entity): QuotedPassage[] {
+  const rolePassages = new Set(entity.roles.map((r) => r.passageId));
+  const byPassage = new Map<string, { start: number; end: number }[]>();
+  for (const m of entity.mentions) {
+    const ranges = byPassage.get(m.passageId) ?? [];
+    ranges.push({ start: m.start, end: m.end });
+    byPassage.set(m.passageId, ranges);
+  }
+  const ranked = [...byPassage.entries()]
+    .map(([passageId, ranges]) => {
+      const passage = archive.passageById.get(passageId);
+      const score =
+        ranges.length + (rolePassages.has(passageId) ? 2 : 0) + 1 / (1 + (passage?.index ?? 99));
+      return { passageId, ranges, passage, score };
+    })
+    .filter((r) => r.passage !== undefined)
+    .sort((a, b) => b.score - a.score);
+
+  const perArticle = new Map<string, typeof ranked>();
+  for (const r of ranked) {
+    const articleId = r.passage?.articleId ?? '';
+    perArticle.set(articleId, [...(perArticle.get(articleId) ?? []), r]);
+  }
+  const queues = [...perArticle.values()];
+  const picked: QuotedPassage[] = [];
+  for (let round = 0; picked.length < CARD_PASSAGES; round++) {
+    const row = queues.map((q) => q[round]).filter((r) => r !== undefined);
+    if (row.length === 0) break;
+    for (const r of row) {
+      if (picked.length >= CARD_PASSAGES || !r.passage) break;
+      const quoted = quote(archive, r.passage, { ranges: r.ranges });
+      if (quoted) picked.push(quoted);
+    }
+  }
+  return picked;
+}
+
+function related(archive: Archive, entity: Entity): EntitySummary[] {
+  const counts = new Map<string, number>();
+  for (const passageId of passageIds(entity)) {
+    for (const other of archive.entitiesByPassage.get(passageId) ?? []) {
+      if (other !== entity.id) counts.set(other, (counts.get(other) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id]) => archive.entities.get(id))
+    .filter((e): e is Entity => e !== undefined && (e.kind === 'person' || e.kind === 'organisation'))
+    .slice(0, RELATED)
+    .map(summarise);
+}

@@ -1,0 +1,88 @@
+import { diffKnowledge } from '../knowledge/diff';
+import { loadKnowledge } from '../knowledge/load';
+import { retainLastGood } from '../knowledge/retain';
+import type { Logger } from '../logger';
+import type { Archive } from './archive';
+import { analyse, assemble } from './build';
+import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot';
+
+export interface ReloadOutcome {
+  archive: Archive;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  kept: string[];
+  durationMs: number;
+  joined: boolean;
+}
+
+/**
+ * Holds the archive that serves answers and replaces it on reload. Readers always get a
+ * complete archive: the new one is built aside and swapped in with one assignment.
+ * Reloads are serialised: while one runs, further calls share a single queued reload
+ * (which will see every change made before it starts), so two reloads never race.
+ */
+export class KnowledgeStore {
+  #current: Archive | undefined;
+  #running: Promise<ReloadOutcome> | undefined;
+  #queued: Promise<ReloadOutcome> | undefined;
+
+  constructor(
+    private readonly knowledgeDir: string,
+    private readonly cacheDir: string,
+    private readonly logger: Logger,
+  ) {}
+
+  /** The archive serving answers; undefined only before the first load finished. */
+  get current(): Archive | undefined {
+    return this.#current;
+  }
+
+  get reloading(): boolean {
+    return this.#running !== undefined;
+  }
+
+  reload(): Promise<ReloadOutcome> {
+    if (!this.#running) {
+      this.#running = this.#build().finally(() => {
+        this.#running = undefined;
+      });
+      return this.#running;
+    }
+    if (!this.#queued) {
+      const after = this.#running.catch(() => undefined);
+      this.#queued = after.then(() => {
+        this.#queued = undefined;
+        return this.reload();
+      });
+    }
+    return this.#queued.then((outcome) => ({ ...outcome, joined: true }));
+  }
+
+  async #build(): Promise<ReloadOutcome> {
+    const started = performance.now();
+    const previous = this.#current;
+    const fresh = await loadKnowledge(this.knowledgeDir);
+    const { result: load, kept } = retainLastGood(previous?.load, fresh);
+    const key = await snapshotKey(load);
+    let archive: Archive | undefined;
+    const cached = await readSnapshot(this.cacheDir, key);
+    if (cached) {
+      try {
+        archive = assemble(load, cached, true);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'snapshot unusable; analysing afresh');
+      }
+    }
+    if (!archive) {
+      const analysis = await analyse(load);
+      archive = assemble(load, analysis, false);
+      await writeSnapshot(this.cacheDir, key, analysis).catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'could not write the analysis snapshot'),
+      );
+    }
+    const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
+    this.#current = archive;
+    return { archive, ...diff, kept, durationMs: Math.round(performance.now() - started), joined: false };
+  }
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment, validated once at start. A bad value stops the
+ * program with one line naming the variable, never with a stack trace (and never with the
+ * token's value in it).
+ */
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const empty = (v: unknown) => (v === '' ? undefined : v);
+
+export const LOCALES = ['nb', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const schema = z.object({
+  DISCORD_TOKEN: z.preprocess(empty, z.string().min(50, 'looks too short for a bot token').optional()),
+  DISCORD_CLIENT_ID: z.preprocess(empty, snowflake.optional()),
+  DISCORD_GUILD_ID: z.preprocess(empty, snowflake.optional()),
+  DISCORD_API_URL: z.preprocess(empty, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  KNOWLEDGE_DIR: z.preprocess(empty, z.string().default('knowledge')),
+  CACHE_DIR: z.preprocess(empty, z.string().default('.cache')),
+  DEFAULT_LOCALE: z.preprocess(
+    (v) => (typeof v === 'string' ? normaliseLocale(v) : v),
+    z.enum(LOCALES, 'must be "nb" (Norwegian) or "en" (English)').default('nb'),
+  ),
+  MODERATOR_ROLE_IDS: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+    z.array(snowflake).default([]),
+  ),
+  LOG_LEVEL: z.preprocess(
+    empty,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  KNOWLEDGE_WATCH: z.preprocess(empty, flag),
+  REGISTER_COMMANDS_ON_START: z.preprocess(empty, flag),
+});
+
+export type Config = z.infer<typeof schema>;
+
+function normaliseLocale(value: string): string | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === '') return undefined;
+  if (v === 'no' || v === 'nb' || v === 'nb-no' || v === 'nn' || v === 'norsk') return 'nb';
+  if (v === 'en' || v.startsWith('en-') || v === 'english') return 'en';
+  return v;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line per bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = schema.safeParse(env);
+  if (result.success) {
+    const config = result.data;
+    if (config.REGISTER_COMMANDS_ON_START && config.DISCORD_TOKEN && !config.DISCORD_CLIENT_ID) {
+      throw new ConfigError(
+        'DISCORD_CLIENT_ID: required when REGISTER_COMMANDS_ON_START is true',
+      );
+    }
+    return config;
+  }
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || 'environment';
+    return `${name}: ${issue.message}`;
+  });
+  throw new ConfigError(lines.join('\n'));
+}
+
+/** Reads `.env` (when present) and the environment. */
+export async function loadConfig(): Promise<Config> {
+  const dotenv = await import('dotenv');
+  dotenv.config({ quiet: true });
+  return parseConfig(process.env);
+}

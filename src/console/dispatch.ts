@@ -1,0 +1,90 @@
+import type { Kilde } from '../answers/types';
+import type { Locale } from '../config';
+import { messages } from '../i18n';
+import {
+  renderReload,
+  renderSearch,
+  renderSources,
+  renderStatus,
+  renderWhatHappened,
+  renderWho,
+  type TextStyle,
+} from './render';
+
+/** How a console command ended: scripts read it as the exit code of `npm run ask`. */
+export type Outcome = 'found' | 'nothing' | 'bad-input' | 'quit';
+
+export interface ConsoleReply {
+  text: string;
+  outcome: Outcome;
+}
+
+// The console accepts the Discord names in both languages, and `sok` for keyboards without ø.
+const ALIASES: Record<string, string> = {
+  hvem: 'who', who: 'who', kven: 'who',
+  'hva-skjedde': 'what-happened', 'what-happened': 'what-happened', 'kva-skjedde': 'what-happened',
+  søk: 'search', sok: 'search', search: 'search',
+  kilder: 'sources', sources: 'sources',
+  kunnskap: 'knowledge', knowledge: 'knowledge',
+  hjelp: 'help', help: 'help',
+  avslutt: 'quit', quit: 'quit', exit: 'quit',
+};
+
+/** Splits `/hva-skjedde 2017-11-21 | Genève` into a date and an optional topic. */
+function splitTopic(args: string): [string, string | undefined] {
+  const bar = args.indexOf('|');
+  if (bar < 0) return [args, undefined];
+  return [args.slice(0, bar).trim(), args.slice(bar + 1).trim() || undefined];
+}
+
+/** Runs one console line (`/hvem assad`, or bare text as a search) and renders the answer. */
+export async function dispatch(line: string, kilde: Kilde, locale: Locale, style: TextStyle): Promise<ConsoleReply> {
+  const t = messages(locale);
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('/')) {
+    const answer = kilde.search(trimmed);
+    return { text: renderSearch(answer, t, style), outcome: outcomeOf(answer.kind) };
+  }
+  const space = trimmed.search(/\s/);
+  const name = (space < 0 ? trimmed.slice(1) : trimmed.slice(1, space)).toLowerCase();
+  const args = space < 0 ? '' : trimmed.slice(space + 1).trim();
+  switch (ALIASES[name]) {
+    case 'who': {
+      const answer = kilde.who(args);
+      return { text: renderWho(answer, t, style), outcome: outcomeOf(answer.kind) };
+    }
+    case 'what-happened': {
+      const [date, topic] = splitTopic(args);
+      const answer = kilde.whatHappened(date, topic);
+      return { text: renderWhatHappened(answer, t, style), outcome: outcomeOf(answer.kind) };
+    }
+    case 'search': {
+      const answer = kilde.search(args);
+      return { text: renderSearch(answer, t, style), outcome: outcomeOf(answer.kind) };
+    }
+    case 'sources': {
+      const answer = kilde.sources();
+      return { text: renderSources(answer, t, style), outcome: answer.articles.length > 0 ? 'found' : 'nothing' };
+    }
+    case 'knowledge': {
+      const sub = args.toLowerCase();
+      if (sub === 'last-inn' || sub === 'reload') {
+        return { text: renderReload(await kilde.reload(), t, style), outcome: 'found' };
+      }
+      if (sub === 'status' || sub === '') return { text: renderStatus(kilde.status(), t, style), outcome: 'found' };
+      return { text: t.errors.unknownCommand(`${name} ${args}`), outcome: 'bad-input' };
+    }
+    case 'help':
+      return { text: t.console.help, outcome: 'found' };
+    case 'quit':
+      return { text: t.console.bye, outcome: 'quit' };
+    default:
+      return { text: `${t.errors.unknownCommand(name)}\n${t.console.help}`, outcome: 'bad-input' };
+  }
+}
+
+function outcomeOf(kind: string): Outcome {
+  if (kind === 'found') return 'found';
+  if (kind === 'invalid') return 'bad-input';
+  return 'nothing';
+}

@@ -1,0 +1,63 @@
+import type { Archive } from '../archive/archive';
+import { KnowledgeStore } from '../archive/store';
+import { ConfigError, loadConfig } from '../config';
+import { formatSpan } from '../i18n/format';
+import type { DateSpan } from '../knowledge/types';
+import { messages } from '../i18n';
+import { createLogger } from '../logger';
+import { parseConsoleArgs } from './args';
+import { renderProblem } from './render';
+
+/**
+ * `npm run kb:check`: validates `knowledge/` and prints what the bot will know: articles,
+ * passages, people, dated events and every problem. Exits 1 when a file has an error.
+ */
+async function check(): Promise<number> {
+  const config = await loadConfig();
+  const { locale } = parseConsoleArgs(process.argv.slice(2), config.DEFAULT_LOCALE);
+  const t = messages(locale);
+  const logger = createLogger('warn');
+  const store = new KnowledgeStore(config.KNOWLEDGE_DIR, config.CACHE_DIR, logger);
+  const { archive } = await store.reload();
+  const out: string[] = [];
+  out.push(`${config.KNOWLEDGE_DIR}: ${archive.articles.length} articles, ${archive.passageById.size} passages`);
+  for (const a of archive.articles) {
+    out.push(`  ${a.file}  ${formatSpan(a.published, t)}  [${a.language}${a.languageDetected ? '?' : ''}]  ${a.passages.length} passages  «${a.title}»`);
+  }
+  printEntities(archive, out);
+  printDates(archive, out, (s) => formatSpan(s, t));
+  const errors = archive.problems.filter((p) => p.severity === 'error').length;
+  out.push('', `problems: ${archive.problems.length} (${errors} errors)`);
+  for (const p of archive.problems) out.push(`  ${renderProblem(p)}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+function printEntities(archive: Archive, out: string[]): void {
+  const entities = [...archive.entities.all()].sort((a, b) => b.mentions.length - a.mentions.length);
+  for (const kind of ['person', 'organisation'] as const) {
+    const of = entities.filter((e) => e.kind === kind);
+    out.push('', `${kind === 'person' ? 'people' : 'organisations'}: ${of.length}`);
+    for (const e of of) {
+      const roles = [...new Set(e.roles.map((r) => r.role))].join('; ');
+      out.push(`  ${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}: ${e.mentions.length} mentions${roles ? ` – ${roles}` : ''}`);
+    }
+  }
+}
+
+function printDates(archive: Archive, out: string[], format: (s: DateSpan) => string): void {
+  const rows: string[] = [];
+  for (const [passageId, mentions] of archive.timeMentions) {
+    for (const m of mentions) rows.push(`  ${m.span.start}  «${m.text}» → ${format(m.span)}  (${passageId})`);
+  }
+  out.push('', `dated events: ${rows.length}`, ...rows.sort());
+}
+
+
+check().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof ConfigError ? `Configuration error: ${error.message}` : String(error)}\n`);
+    process.exit(2);
+  },
+);

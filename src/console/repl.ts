@@ -1,0 +1,71 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { Kilde } from '../answers/types';
+import type { Locale } from '../config';
+import { messages } from '../i18n';
+import { parseConsoleArgs } from './args';
+import { dispatch } from './dispatch';
+import { ansiStyle, plainStyle } from './render';
+
+const HISTORY_FILE = join(homedir(), '.kilde_history');
+const HISTORY_SIZE = 500;
+
+async function readHistory(): Promise<string[]> {
+  try {
+    return (await readFile(HISTORY_FILE, 'utf8')).split('\n').filter(Boolean).reverse().slice(0, HISTORY_SIZE);
+  } catch {
+    return [];
+  }
+}
+
+async function saveHistory(history: readonly string[]): Promise<void> {
+  try {
+    await mkdir(homedir(), { recursive: true });
+    await writeFile(HISTORY_FILE, `${[...history].slice(0, HISTORY_SIZE).reverse().join('\n')}\n`);
+  } catch {
+    // History is a convenience; a read-only home must not stop the console.
+  }
+}
+
+/**
+ * The local console: the same commands as on Discord, answered from the same core and
+ * rendered as text. Lines given on the command line are answered once, then it exits.
+ */
+export async function runConsole(kilde: Kilde, options: { locale: Locale; args: readonly string[] }): Promise<void> {
+  const { locale, rest } = parseConsoleArgs(options.args, options.locale);
+  const t = messages(locale);
+  const style = process.stdout.isTTY ? ansiStyle : plainStyle;
+
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    history: await readHistory(),
+    historySize: HISTORY_SIZE,
+    terminal: process.stdin.isTTY,
+  });
+  const history: string[] = [];
+  rl.on('history', (h: string[]) => history.splice(0, history.length, ...h));
+
+  process.stdout.write(`${t.console.welcome(kilde.status().articles)}\n`);
+  for (const line of rest.length > 0 ? [rest.join(' ')] : []) {
+    process.stdout.write(`${(await dispatch(line, kilde, locale, style)).text}\n`);
+  }
+  try {
+    while (true) {
+      const line = await rl.question('kilde> ').catch(() => undefined);
+      if (line === undefined) break; // end of input (Ctrl-D, or a closed pipe)
+      if (line.trim() === '') continue;
+      const reply = await dispatch(line, kilde, locale, style).catch((error: unknown) => ({
+        text: `${t.errors.internal} (${error instanceof Error ? error.message : String(error)})`,
+        outcome: 'bad-input' as const,
+      }));
+      process.stdout.write(`${reply.text}\n\n`);
+      if (reply.outcome === 'quit') break;
+    }
+  } finally {
+    rl.close();
+    await saveHistory(history);
+  }
+}

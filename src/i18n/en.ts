@@ -1,0 +1,132 @@
+import type { Messages } from './messages';
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const en: Messages = {
+  languageName: 'English',
+  kind: { person: 'person', organisation: 'organisation', place: 'place', other: 'name' },
+  monthNames: MONTHS,
+  weekdayNames: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  formatDay: (d, m, y) => `${d} ${MONTHS[m - 1]} ${y}`,
+  formatMonth: (m, y) => `${MONTHS[m - 1]} ${y}`,
+  formatWeek: (w, y, from, to) => `week ${w} of ${y} (${from} – ${to})`,
+  formatRange: (from, to) => `${from} – ${to}`,
+  who: {
+    title: (name) => name,
+    roles: 'Roles',
+    aliases: 'Also called',
+    appears: (n, first, last) =>
+      n === 1 ? `Mentioned in 1 article (${first})` : `Mentioned in ${n} articles, from ${first} to ${last}`,
+    passages: 'Passages',
+    related: 'Mentioned with',
+    ambiguous: (q) => `Several people in the archive go by "${q}". Which one do you mean?`,
+    unknown: (q) => `The archive knows no one called "${q}".`,
+    didYouMean: 'Did you mean',
+    noRole: 'The archive gives no role.',
+  },
+  whatHappened: {
+    title: (when) => `What happened ${when}`,
+    topicTitle: (when, topic) => `What happened ${when} – "${topic}"`,
+    published: 'Published that day',
+    events: 'Events the text dates to it',
+    datedBy: (words, resolved) => `"${words}" → ${resolved}`,
+    empty: (when) => `The archive has nothing on ${when}.`,
+    nearest: 'Nearest days with content',
+    summary: (p, e) => `${plural(p, 'article', 'articles')} published, ${plural(e, 'event', 'events')} dated`,
+  },
+  search: {
+    title: (q) => `Search: "${q}"`,
+    none: (q) => `Found nothing in the archive about "${q}".`,
+    didYouMean: 'Try',
+  },
+  sources: {
+    title: 'Sources in the archive',
+    count: (n) => plural(n, 'article', 'articles'),
+    passages: (n) => plural(n, 'passage', 'passages'),
+    empty: 'The archive is empty.',
+  },
+  knowledge: {
+    statusTitle: 'Knowledge base',
+    reloadTitle: 'Knowledge base reloaded',
+    counts: (a, p, pe, e) =>
+      `${plural(a, 'article', 'articles')}, ${plural(p, 'passage', 'passages')}, ${plural(pe, 'person', 'people')}, ${plural(e, 'dated event', 'dated events')}`,
+    organisations: (n) => plural(n, 'organisation', 'organisations'),
+    loadedAt: (when) => `Loaded ${when}`,
+    reloading: 'Reloading now …',
+    added: 'Added',
+    changed: 'Changed',
+    removed: 'Removed',
+    kept: 'Kept last good version',
+    unchanged: 'No article changed.',
+    problems: (n) => plural(n, 'problem', 'problems'),
+    noProblems: 'No problems.',
+    joined: 'A reload was already running; this is its result.',
+    took: (ms) => `Took ${ms} ms`,
+  },
+  errors: {
+    empty: 'Type something to ask about.',
+    'too-long': 'That is too long. Try fewer words.',
+    invalid: 'I did not understand that.',
+    impossible: 'That date does not exist.',
+    emptyQuery: 'Type something to search for.',
+    invalidDate: (input) =>
+      `"${input}" is not a date I understand. Try 2017-11-21, 21.11.2017, 21 November 2017 or 2017-11.`,
+    impossibleDate: (input) => `"${input}" is not a valid date.`,
+    notAllowed: 'Sorry, only moderators can do this.',
+    loading: 'The knowledge base is loading. Try again in a moment.',
+    internal: 'Something went wrong on my side. Please try again; the error has been logged.',
+    unknownCommand: (name) => `I do not know the command "${name}".`,
+    expired: 'These buttons have expired. Please ask again.',
+    notYours: 'Only the person who asked can page through this answer.',
+  },
+  paging: { previous: 'Previous', next: 'Next', page: (n, of) => `Page ${n} of ${of}` },
+  sourceLabel: 'Source',
+  noUrl: (file) => `file: ${file}`,
+  discord: {
+    who: {
+      name: 'who',
+      description: 'Who is this? Roles, dates and passages from the archive, with sources',
+      nameOption: { name: 'name', description: 'The name of the person or organisation' },
+    },
+    whatHappened: {
+      name: 'what-happened',
+      description: 'What happened on a day, week or month? Articles and dated events',
+      date: { name: 'date', description: 'E.g. 2017-11-21, 21.11.2017, 21 November 2017 or 2017-11' },
+      topic: { name: 'topic', description: 'Only what is about this (optional)' },
+    },
+    search: {
+      name: 'search',
+      description: 'Free-text search in the archive, with sources',
+      text: { name: 'text', description: 'Words or a question to search for' },
+    },
+    sources: { name: 'sources', description: 'The articles in the archive, newest first' },
+    knowledge: {
+      name: 'knowledge',
+      description: 'The knowledge base (moderators only)',
+      reload: { name: 'reload', description: 'Reload the knowledge base from its files' },
+      status: { name: 'status', description: 'Show what the knowledge base holds now' },
+    },
+    suggestionHint: 'Press a button to ask about it.',
+    nameWithRole: (name, role) => `${name} — ${role}`,
+    mentions: (n) => plural(n, 'mention', 'mentions'),
+    problemsTitle: 'Problems',
+    more: (n) => `… and ${n} more`,
+  },
+  console: {
+    welcome: (n) => `Kilde – local console. ${plural(n, 'article', 'articles')} loaded. Type /help for commands.`,
+    help: [
+      '/who <name>                   who is …',
+      '/what-happened <date> [topic] what happened that day (2017-11-21, 21.11.2017, 2017-11)',
+      '/search <text>                free text and questions',
+      '/sources                      the articles in the archive',
+      '/knowledge reload|status      reload the knowledge base / status',
+      '/quit                         quit',
+    ].join('\n'),
+    bye: 'Bye!',
+  },
+};

@@ -1,0 +1,111 @@
+import type { EntityKind } from '../extract/types';
+import type { InputError } from '../answers/types';
+
+/**
+ * Every sentence the bot says, per language. Code holds keys, never sentences, so an
+ * English reply cannot contain Norwegian text or the other way round (a test checks it).
+ */
+export interface Messages {
+  languageName: string;
+  kind: Record<EntityKind, string>;
+  /** Dates: "21. november 2017" / "21 November 2017". */
+  monthNames: readonly string[];
+  weekdayNames: readonly string[];
+  formatDay(day: number, month: number, year: number): string;
+  formatMonth(month: number, year: number): string;
+  formatWeek(week: number, year: number, from: string, to: string): string;
+  formatRange(from: string, to: string): string;
+  who: {
+    title(name: string): string;
+    roles: string;
+    aliases: string;
+    appears(articles: number, first: string, last: string): string;
+    passages: string;
+    related: string;
+    ambiguous(query: string): string;
+    unknown(query: string): string;
+    didYouMean: string;
+    noRole: string;
+  };
+  whatHappened: {
+    title(when: string): string;
+    topicTitle(when: string, topic: string): string;
+    published: string;
+    events: string;
+    datedBy(words: string, resolved: string): string;
+    empty(when: string): string;
+    nearest: string;
+    summary(published: number, events: number): string;
+  };
+  search: {
+    title(query: string): string;
+    none(query: string): string;
+    didYouMean: string;
+  };
+  sources: {
+    title: string;
+    count(articles: number): string;
+    passages(n: number): string;
+    empty: string;
+  };
+  knowledge: {
+    statusTitle: string;
+    reloadTitle: string;
+    counts(articles: number, passages: number, people: number, events: number): string;
+    organisations(n: number): string;
+    loadedAt(when: string): string;
+    reloading: string;
+    added: string;
+    changed: string;
+    removed: string;
+    kept: string;
+    unchanged: string;
+    problems(n: number): string;
+    noProblems: string;
+    joined: string;
+    took(ms: number): string;
+  };
+  errors: Record<InputError, string> & {
+    emptyQuery: string;
+    invalidDate(input: string): string;
+    impossibleDate(input: string): string;
+    notAllowed: string;
+    loading: string;
+    internal: string;
+    unknownCommand(name: string): string;
+    expired: string;
+    notYours: string;
+  };
+  paging: { previous: string; next: string; page(n: number, of: number): string };
+  sourceLabel: string;
+  noUrl(file: string): string;
+  /** Discord-only text: slash command names/descriptions (Discord localizations) and labels. */
+  discord: {
+    who: CommandText & { nameOption: CommandText };
+    whatHappened: CommandText & { date: CommandText; topic: CommandText };
+    search: CommandText & { text: CommandText };
+    sources: CommandText;
+    knowledge: CommandText & { reload: CommandText; status: CommandText };
+    /** Line under a "did you mean" list: the buttons re-run the question. */
+    suggestionHint: string;
+    /** Choice text in autocomplete and suggestion lists: "Bashar al-Assad — Syrias president". */
+    nameWithRole(name: string, role: string): string;
+    /** "12 passages" next to a name in a candidate list. */
+    mentions(n: number): string;
+    /** Heading for the report's problem list. */
+    problemsTitle: string;
+    /** "… and 4 more" when a list is cut to fit. */
+    more(n: number): string;
+  };
+  console: {
+    welcome(articles: number): string;
+    help: string;
+    bye: string;
+  };
+}
+
+/** A Discord command or option: name (lowercase, no spaces) and description (≤ 100 chars). */
+export interface CommandText {
+  name: string;
+  description: string;
+}

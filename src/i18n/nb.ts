@@ -1,0 +1,132 @@
+import type { Messages } from './messages';
+
+const MONTHS = [
+  'januar', 'februar', 'mars', 'april', 'mai', 'juni',
+  'juli', 'august', 'september', 'oktober', 'november', 'desember',
+];
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export const nb: Messages = {
+  languageName: 'norsk',
+  kind: { person: 'person', organisation: 'organisasjon', place: 'sted', other: 'navn' },
+  monthNames: MONTHS,
+  weekdayNames: ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'],
+  formatDay: (d, m, y) => `${d}. ${MONTHS[m - 1]} ${y}`,
+  formatMonth: (m, y) => `${MONTHS[m - 1]} ${y}`,
+  formatWeek: (w, y, from, to) => `uke ${w} ${y} (${from}–${to})`,
+  formatRange: (from, to) => `${from}–${to}`,
+  who: {
+    title: (name) => name,
+    roles: 'Roller',
+    aliases: 'Også kalt',
+    appears: (n, first, last) =>
+      n === 1 ? `Nevnt i 1 artikkel (${first})` : `Nevnt i ${n} artikler, fra ${first} til ${last}`,
+    passages: 'Utdrag',
+    related: 'Nevnt sammen med',
+    ambiguous: (q) => `Flere i arkivet heter «${q}». Hvem mener du?`,
+    unknown: (q) => `Arkivet kjenner ingen ved navnet «${q}».`,
+    didYouMean: 'Mente du',
+    noRole: 'Arkivet oppgir ingen rolle.',
+  },
+  whatHappened: {
+    title: (when) => `Hva skjedde ${when}`,
+    topicTitle: (when, topic) => `Hva skjedde ${when} – «${topic}»`,
+    published: 'Publisert denne dagen',
+    events: 'Hendelser teksten daterer hit',
+    datedBy: (words, resolved) => `«${words}» → ${resolved}`,
+    empty: (when) => `Arkivet har ingenting om ${when}.`,
+    nearest: 'Nærmeste dager med innhold',
+    summary: (p, e) => `${plural(p, 'artikkel', 'artikler')} publisert, ${plural(e, 'hendelse', 'hendelser')} datert`,
+  },
+  search: {
+    title: (q) => `Søk: «${q}»`,
+    none: (q) => `Fant ingenting i arkivet om «${q}».`,
+    didYouMean: 'Prøv',
+  },
+  sources: {
+    title: 'Kilder i arkivet',
+    count: (n) => plural(n, 'artikkel', 'artikler'),
+    passages: (n) => plural(n, 'avsnitt', 'avsnitt'),
+    empty: 'Arkivet er tomt.',
+  },
+  knowledge: {
+    statusTitle: 'Kunnskapsbasen',
+    reloadTitle: 'Kunnskapsbasen er lastet inn på nytt',
+    counts: (a, p, pe, e) =>
+      `${plural(a, 'artikkel', 'artikler')}, ${plural(p, 'avsnitt', 'avsnitt')}, ${plural(pe, 'person', 'personer')}, ${plural(e, 'datert hendelse', 'daterte hendelser')}`,
+    organisations: (n) => plural(n, 'organisasjon', 'organisasjoner'),
+    loadedAt: (when) => `Lastet ${when}`,
+    reloading: 'Laster inn på nytt nå …',
+    added: 'Nye',
+    changed: 'Endret',
+    removed: 'Fjernet',
+    kept: 'Beholdt forrige gode versjon',
+    unchanged: 'Ingen endringer i artiklene.',
+    problems: (n) => plural(n, 'problem', 'problemer'),
+    noProblems: 'Ingen problemer.',
+    joined: 'En innlasting pågikk allerede; dette er resultatet av den.',
+    took: (ms) => `Tok ${ms} ms`,
+  },
+  errors: {
+    empty: 'Skriv noe å spørre om.',
+    'too-long': 'Det er for langt. Prøv med færre ord.',
+    invalid: 'Det forstod jeg ikke.',
+    impossible: 'Den datoen finnes ikke.',
+    emptyQuery: 'Skriv noe å søke etter.',
+    invalidDate: (input) =>
+      `«${input}» er ikke en dato jeg forstår. Skriv f.eks. 2017-11-21, 21.11.2017, 21. november 2017 eller 2017-11.`,
+    impossibleDate: (input) => `«${input}» er ikke en gyldig dato.`,
+    notAllowed: 'Beklager, bare moderatorer kan gjøre dette.',
+    loading: 'Kunnskapsbasen lastes inn. Prøv igjen om et øyeblikk.',
+    internal: 'Noe gikk galt hos meg. Prøv igjen; feilen er logget.',
+    unknownCommand: (name) => `Kjenner ikke kommandoen «${name}».`,
+    expired: 'Disse knappene er utløpt. Still spørsmålet på nytt.',
+    notYours: 'Bare den som spurte kan bla i dette svaret.',
+  },
+  paging: { previous: 'Forrige', next: 'Neste', page: (n, of) => `Side ${n} av ${of}` },
+  sourceLabel: 'Kilde',
+  noUrl: (file) => `fil: ${file}`,
+  discord: {
+    who: {
+      name: 'hvem',
+      description: 'Hvem er dette? Roller, datoer og utdrag fra arkivet, med kilder',
+      nameOption: { name: 'navn', description: 'Navnet på personen eller organisasjonen' },
+    },
+    whatHappened: {
+      name: 'hva-skjedde',
+      description: 'Hva skjedde en dag, uke eller måned? Artikler og daterte hendelser',
+      date: { name: 'dato', description: 'F.eks. 2017-11-21, 21.11.2017, 21. november 2017 eller 2017-11' },
+      topic: { name: 'tema', description: 'Bare det som handler om dette (valgfritt)' },
+    },
+    search: {
+      name: 'søk',
+      description: 'Fritekstsøk i arkivet, med kilder',
+      text: { name: 'tekst', description: 'Ord eller spørsmål å søke etter' },
+    },
+    sources: { name: 'kilder', description: 'Artiklene i arkivet, nyeste først' },
+    knowledge: {
+      name: 'kunnskap',
+      description: 'Kunnskapsbasen (bare moderatorer)',
+      reload: { name: 'last-inn', description: 'Last inn kunnskapsbasen på nytt fra filene' },
+      status: { name: 'status', description: 'Vis hva kunnskapsbasen inneholder nå' },
+    },
+    suggestionHint: 'Trykk på en knapp for å spørre om den.',
+    nameWithRole: (name, role) => `${name} — ${role}`,
+    mentions: (n) => plural(n, 'omtale', 'omtaler'),
+    problemsTitle: 'Problemer',
+    more: (n) => `… og ${n} til`,
+  },
+  console: {
+    welcome: (n) => `Kilde – lokal konsoll. ${plural(n, 'artikkel', 'artikler')} lastet. Skriv /hjelp for kommandoer.`,
+    help: [
+      '/hvem <navn>              hvem er …',
+      '/hva-skjedde <dato> [tema] hva skjedde den dagen (2017-11-21, 21.11.2017, 2017-11)',
+      '/søk <tekst>              fritekstsøk og spørsmål',
+      '/kilder                   artiklene i arkivet',
+      '/kunnskap last-inn|status last inn kunnskapsbasen på nytt / status',
+      '/avslutt                  avslutt',
+    ].join('\n'),
+    bye: 'Ha det!',
+  },
+};

@@ -1,0 +1,27 @@
+import { newStemmer, type Stemmer } from 'snowball-stemmers';
+import type { Language } from '../knowledge/types';
+
+// Snowball has one Norwegian stemmer (written for Bokmål); it also serves Nynorsk, whose
+// inflections it mostly shares, which is better than leaving Nynorsk unstemmed.
+const stemmers: Record<Language, Stemmer> = {
+  nb: newStemmer('norwegian'),
+  nn: newStemmer('norwegian'),
+  en: newStemmer('english'),
+};
+
+// Stemming dominates analysis time and news text repeats words: memoise per language.
+// Bounded so that indexing a huge corpus cannot grow it without limit.
+const MAX_MEMO = 200_000;
+const memo: Record<Language, Map<string, string>> = { nb: new Map(), nn: new Map(), en: new Map() };
+
+/** The Snowball stem of a case-folded word. Numbers and short words are kept as they are. */
+export function stem(lower: string, language: Language): string {
+  if (lower.length < 3 || /\p{N}/u.test(lower)) return lower;
+  const cache = memo[language];
+  const known = cache.get(lower);
+  if (known !== undefined) return known;
+  const stemmed = stemmers[language].stem(lower);
+  if (cache.size >= MAX_MEMO) cache.clear();
+  cache.set(lower, stemmed);
+  return stemmed;
+}

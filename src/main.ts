@@ -1,0 +1,48 @@
+import { createKilde } from './answers/kilde';
+import { ConfigError, loadConfig } from './config';
+import { startDiscordBot } from './discord/bot';
+import { createLogger } from './logger';
+import { runConsole } from './console/repl';
+
+/**
+ * Entry point: with DISCORD_TOKEN the bot connects to Discord; without it the same
+ * commands are served in a local console, so anyone can try Kilde at once.
+ */
+async function main(): Promise<void> {
+  const config = await loadConfig();
+  const logger = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
+  const kilde = await createKilde({
+    knowledgeDir: config.KNOWLEDGE_DIR,
+    cacheDir: config.CACHE_DIR,
+    watch: config.KNOWLEDGE_WATCH,
+    logger,
+  });
+
+  if (!config.DISCORD_TOKEN) {
+    await runConsole(kilde, { locale: config.DEFAULT_LOCALE, args: process.argv.slice(2) });
+    await kilde.close();
+    return;
+  }
+
+  const bot = await startDiscordBot({ config, kilde, logger });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await bot.stop();
+    await kilde.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`Kilde failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
