@@ -38,6 +38,8 @@ export interface Passage {
   /** 1-based line in the source file where the paragraph starts. */
   line: number;
   language: Language;
+  /** Photo credits ("Foto: Hau Dinh / AP") cut from this paragraph: not its text. */
+  credits?: string[];
 }
 
 export interface Article {
@@ -70,4 +72,8 @@ export interface LoadResult {
   articles: Article[];
   aliases: AliasGroup[];
   problems: Problem[];
+  /** Article files that exist but could not be read (ids), so a reload can keep their last good version. */
+  failedFiles?: string[];
+  /** True when aliases.yml exists but could not be read at all. */
+  aliasesFailed?: boolean;
 }

@@ -151,8 +151,7 @@ function chooseWindow(
     return cutLongRange(text, bestSentence, marks, maxChars);
   }
 
-  // Grow with neighbouring sentences: first those holding marks, then (when nothing is
-  // marked beyond) the following one, as long as the whole still fits.
+  // Grow with neighbouring sentences that hold marks, as long as the whole still fits.
   let first = best;
   let last = best;
   const fits = (a: number, b: number) =>
@@ -164,12 +163,10 @@ function chooseWindow(
     else if (prevMarks > 0 && fits(first - 1, last)) first--;
     else break;
   }
-  // A lone short sentence reads better with the one after it (or before it, at the end).
-  const shown = (sentences[last]?.end ?? 0) - (sentences[first]?.start ?? 0);
-  if (shown < maxChars / 3) {
-    if (last < sentences.length - 1 && fits(first, last + 1)) last++;
-    else if (first > 0 && fits(first - 1, last)) first--;
-  }
+  // Then fill the room left with context: the sentences after (which a reader expects),
+  // then before.
+  while (last < sentences.length - 1 && fits(first, last + 1)) last++;
+  while (first > 0 && fits(first - 1, last)) first--;
   return { start: sentences[first]?.start ?? 0, end: sentences[last]?.end ?? text.length };
 }
 

@@ -1,0 +1,18 @@
+import type { Kilde } from '../answers/types';
+import type { Messages } from '../i18n';
+import { renderSearch } from './render/search';
+import { renderWhatHappened } from './render/what-happened';
+import { renderWho } from './render/who';
+import type { Ask, Rendered } from './view';
+
+/** Runs a question through the core and renders its answer in the asker's language. */
+export function runAsk(ask: Ask, kilde: Kilde, t: Messages): Rendered {
+  switch (ask.command) {
+    case 'who':
+      return renderWho(kilde.who(ask.query), t);
+    case 'whatHappened':
+      return renderWhatHappened(kilde.whatHappened(ask.query, ask.topic), t);
+    case 'search':
+      return renderSearch(kilde.search(ask.query), t);
+  }
+}

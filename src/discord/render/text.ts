@@ -1,0 +1,62 @@
+import { escapeMarkdown } from 'discord.js';
+import type { QuotedPassage, Snippet, SourceRef } from '../../answers/types';
+import { formatSpan, type Messages } from '../../i18n';
+
+/**
+ * Text from articles and users shown as Markdown: every Markdown character escaped (a
+ * heading, list marker or masked link in an article must not render), and mention syntax
+ * broken with a zero-width space so it never even looks like a ping.
+ */
+export function escapeText(text: string): string {
+  const escaped = escapeMarkdown(text, {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: false,
+  });
+  return neutraliseMentions(escaped.replace(/[[\]]/g, (c) => `\\${c}`));
+}
+
+/** `@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>` made inert (allowed_mentions stops pings too). */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@(everyone|here)/giu, '@\u200b$1').replace(/<([@#])/g, '<$1\u200b');
+}
+
+/** Collapsed to one line: for titles, field names and button labels. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
+}
+
+/** A snippet as Markdown: matched words in bold, the rest escaped, ellipses where cut. */
+export function snippetMarkdown(snippet: Snippet): string {
+  const parts = snippet.segments.map((segment) => {
+    if (!segment.marked) return escapeText(segment.text);
+    // Bold must hug the word: "** word**" does not render, so spaces stay outside.
+    const match = /^(\s*)(.*?)(\s*)$/su.exec(segment.text);
+    const inner = match?.[2] ?? segment.text;
+    if (inner === '') return segment.text;
+    return `${match?.[1] ?? ''}**${escapeText(inner)}**${match?.[3] ?? ''}`;
+  });
+  const body = oneLine(parts.join(''));
+  return `${snippet.cutStart ? '…' : ''}${body}${snippet.cutEnd ? '…' : ''}`;
+}
+
+/** A URL safe inside `[text](url)`: http(s) only, closing brackets encoded. */
+function linkTarget(url: string): string | undefined {
+  if (!/^https?:\/\/\S+$/iu.test(url)) return undefined;
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/** "[Title](url) · 21. november 2017", or the knowledge file when there is no url. */
+export function sourceLine(source: SourceRef, t: Messages): string {
+  const title = escapeText(oneLine(source.title));
+  const date = formatSpan(source.published, t);
+  const target = source.url ? linkTarget(source.url) : undefined;
+  if (target) return `[${title}](${target}) · ${date}`;
+  return `${title} · ${date} · ${escapeText(t.noUrl(source.file))}`;
+}
+
+/** A quoted passage for a field value: the snippet, then its source. */
+export function passageMarkdown(passage: QuotedPassage, t: Messages): string {
+  return `${snippetMarkdown(passage.snippet)}\n— ${sourceLine(passage.source, t)}`;
+}

@@ -1,0 +1,270 @@
+/**
+ * Which way a bare weekday (or weekend, or month without a year) points: back in time or
+ * forward. News text rarely says "last Monday"; the verb says it: `Putin møtte Assad mandag`
+ * (back), `FN skal holde møte mandag` (forward). We look for the signal word nearest to the
+ * expression inside its sentence, because the nearest one belongs to the same clause more
+ * often than not: in `Møtet skjedde i forkant av et besøk ... i Sotsji onsdag` the past
+ * `skjedde` is farther away than the forward-pointing `i forkant av` that governs `onsdag`.
+ */
+
+export type Direction = 'back' | 'forward';
+
+/** Words that put the event before the moment of writing. */
+const BACK_WORDS: ReadonlySet<string> = new Set([
+  // Bokmål auxiliaries and common past-tense verbs in news text
+  'ble',
+  'var',
+  'hadde',
+  'har',
+  'sa',
+  'møtte',
+  'møttes',
+  'skjedde',
+  'hendte',
+  'døde',
+  'omkom',
+  'kom',
+  'gikk',
+  'fikk',
+  'holdt',
+  'vant',
+  'tapte',
+  'ankom',
+  'landet',
+  'ga',
+  'gav',
+  'tok',
+  'sto',
+  'stod',
+  'lå',
+  'satt',
+  'så',
+  'meldte',
+  'opplyste',
+  'bekreftet',
+  'kunngjorde',
+  'uttalte',
+  'erklærte',
+  'besøkte',
+  'drepte',
+  'arresterte',
+  'pågrep',
+  'signerte',
+  'undertegnet',
+  'vedtok',
+  'åpnet',
+  'startet',
+  'avsluttet',
+  'avslørte',
+  'presenterte',
+  'lanserte',
+  'publiserte',
+  'skrev',
+  'sendte',
+  'ringte',
+  'snakket',
+  'talte',
+  'reiste',
+  'forlot',
+  'kalte',
+  'mottok',
+  'avviste',
+  'godkjente',
+  'fortalte',
+  'ledet',
+  'la',
+  'gratulerte',
+  'takket',
+  'understreket',
+  'advarte',
+  'krevde',
+  'truet',
+  'falt',
+  'steg',
+  'økte',
+  'sank',
+  'scoret',
+  'spilte',
+  'samlet',
+  'feiret',
+  'valgte',
+  'utnevnte',
+  'sluttet',
+  'trakk',
+  'brøt',
+  'inngikk',
+  'forsvant',
+  'fant',
+  'sist',
+  'forrige',
+  'siden',
+  // Nynorsk
+  'vart',
+  'blei',
+  'hende',
+  'fekk',
+  'gjekk',
+  'heldt',
+  'døydde',
+  'melde',
+  'stadfesta',
+  'sende',
+  'vann',
+  // English irregular past and back-pointing words
+  'was',
+  'were',
+  'had',
+  'has',
+  'have',
+  'said',
+  'met',
+  'did',
+  'held',
+  'took',
+  'came',
+  'went',
+  'got',
+  'won',
+  'lost',
+  'told',
+  'gave',
+  'saw',
+  'spoke',
+  'wrote',
+  'left',
+  'began',
+  'fell',
+  'rose',
+  'struck',
+  'shot',
+  'found',
+  'brought',
+  'sent',
+  'made',
+  'ago',
+  'last',
+  'previous',
+]);
+
+/** Words that put the event after the moment of writing, incl. present of scheduled events. */
+const FORWARD_WORDS: ReadonlySet<string> = new Set([
+  'skal',
+  'vil',
+  'ventes',
+  'blir',
+  'kommer',
+  'kjem',
+  'planlegger',
+  'planlagt',
+  'planlagd',
+  'neste',
+  'kommende',
+  'førstkommende',
+  'forkant',
+  'foran',
+  'innen',
+  'møter',
+  'møtes',
+  'holdes',
+  'avholdes',
+  'arrangeres',
+  'starter',
+  'begynner',
+  'åpner',
+  'besøker',
+  'samles',
+  'vert',
+  'will',
+  'shall',
+  'expected',
+  'scheduled',
+  'plans',
+  'planned',
+  'planning',
+  'due',
+  'upcoming',
+  'next',
+  'coming',
+  'ahead',
+  'meets',
+  'begins',
+  'starts',
+  'opens',
+  'visits',
+]);
+
+/** English regular past ends in -ed; these do not (or point forward and are caught first). */
+const NOT_PAST_ED: ReadonlySet<string> = new Set(['need', 'speed', 'indeed', 'hundred', 'united', 'red', 'bed']);
+
+function signalOf(word: string): Direction | undefined {
+  const lower = word.toLowerCase();
+  if (FORWARD_WORDS.has(lower)) return 'forward';
+  if (BACK_WORDS.has(lower)) return 'back';
+  if (lower.length >= 5 && lower.endsWith('ed') && !lower.endsWith('eed') && !NOT_PAST_ED.has(lower)) {
+    return 'back';
+  }
+  return undefined;
+}
+
+/** A sentence ends at . ! ? followed by space and a capital, quote or dash; or at a line break. */
+function sentenceBounds(text: string, start: number, end: number): { from: number; to: number } {
+  const boundary = /[.!?]+(?=\s+[\p{Lu}«"–-])|\n/gu;
+  let from = 0;
+  let to = text.length;
+  for (const match of text.matchAll(boundary)) {
+    const index = match.index ?? 0;
+    // A dot right after a digit is an ordinal (`28. November`) more often than a sentence end.
+    if (match[0].startsWith('.') && /\d/.test(text[index - 1] ?? '')) continue;
+    if (index + match[0].length <= start) from = index + match[0].length;
+    else if (index >= end) {
+      to = index;
+      break;
+    }
+  }
+  return { from, to };
+}
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const COMMA_PENALTY = 4;
+const MAX_DISTANCE = 16;
+
+/** Nearest direction signal in the sentence around [start, end), or undefined when none. */
+export function directionAround(text: string, start: number, end: number): Direction | undefined {
+  const { from, to } = sentenceBounds(text, start, end);
+  const tokens: Token[] = [];
+  for (const match of text.slice(from, to).matchAll(/[\p{L}\p{N}'’]+|[,;:()]/gu)) {
+    const tokenStart = from + (match.index ?? 0);
+    tokens.push({ word: match[0], start: tokenStart, end: tokenStart + match[0].length });
+  }
+  const left = tokens.filter((token) => token.end <= start).reverse();
+  const right = tokens.filter((token) => token.start >= end);
+  const nearest = (side: Token[]): { direction: Direction; distance: number } | undefined => {
+    let distance = 0;
+    for (const token of side) {
+      if (/^[,;:()]$/.test(token.word)) {
+        distance += COMMA_PENALTY;
+        continue;
+      }
+      distance += 1;
+      if (distance > MAX_DISTANCE) return undefined;
+      const direction = signalOf(token.word);
+      if (direction) return { direction, distance };
+    }
+    return undefined;
+  };
+  const before = nearest(left);
+  const after = nearest(right);
+  if (before && after) return after.distance < before.distance ? after.direction : before.direction;
+  return (before ?? after)?.direction;
+}
+
+/** Words just before a genitive weekday that make it point forward (`foran fredagens kamp`). */
+export function forwardBeforeGenitive(text: string, start: number): boolean {
+  const window = text.slice(Math.max(0, start - 30), start).toLowerCase();
+  return /(?:foran|forkant av|ahead of|kommende|neste)\s+$/u.test(window);
+}

@@ -1,0 +1,210 @@
+/** Reading the names in one passage, with their kind and the role the text gives them. */
+
+import type { Language } from '../../knowledge/types';
+import type { EntityKind, EntityMention } from '../types';
+import { isCountryName, readRoleNoun } from './morphology';
+import { findNameSpans, type Lexicon, type NameSpan, spanWords } from './names';
+import { type FoundRole, roleAfter, roleBefore } from './roles';
+import {
+  FIRST_NAMES,
+  ORG_DESCRIPTORS_ENDING,
+  ORG_ENDINGS,
+  ORG_WORDS,
+  PARTY_ABBREVIATIONS,
+  PLACE_DESCRIPTORS_ENDING,
+  PLACE_NAMES,
+  PLACE_PREPOSITIONS,
+  SPEECH_VERBS,
+  STATE_OFFICES,
+} from './tables';
+import { isAcronym, type Token, tokenize } from './tokens';
+
+/** A mention plus how sure the kind is: only strong person readings teach the lexicon. */
+export interface ReadMention extends EntityMention {
+  strong: boolean;
+}
+
+const COORDINATORS = new Set([',', 'og', 'and', '&', 'samt']);
+
+export function extractEntityMentions(text: string, language: Language, lexicon: Lexicon): EntityMention[] {
+  return readMentions(text, language, lexicon).map(({ strong: _strong, ...mention }) => mention);
+}
+
+export function readMentions(text: string, language: Language, lexicon: Lexicon): ReadMention[] {
+  const english = language === 'en';
+  const tokens = tokenize(text);
+  const spans = findNameSpans(tokens, lexicon, english).flatMap((span) => splitAdjacent(tokens, span, lexicon));
+  const mentions: ReadMention[] = [];
+  let sharedRole: { role: FoundRole; lastToken: number } | undefined;
+  for (const span of spans) {
+    const inherited =
+      sharedRole && isCoordinated(tokens, sharedRole.lastToken, span.first) ? sharedRole.role : undefined;
+    const mention = readSpan(text, tokens, span, lexicon, english, inherited);
+    if (!mention) {
+      sharedRole = undefined;
+      continue;
+    }
+    mentions.push(mention.mention);
+    if (mention.role?.plural) sharedRole = { role: mention.role, lastToken: span.last };
+    else if (inherited && sharedRole) sharedRole = { role: inherited, lastToken: span.last };
+    else sharedRole = undefined;
+  }
+  return mentions;
+}
+
+/** Only commas and "og"/"and" between the end of one name and the start of the next. */
+function isCoordinated(tokens: readonly Token[], previousLast: number, nextFirst: number): boolean {
+  if (nextFirst <= previousLast + 1) return false;
+  for (let index = previousLast + 1; index < nextFirst; index++) {
+    const token = tokens[index];
+    if (!token || !COORDINATORS.has(token.lower)) return false;
+  }
+  return true;
+}
+
+/**
+ * "gratulerte Putin Assad med": two names side by side. Split a two-word run when the
+ * archive knows both words as names on their own far more often than together.
+ */
+function splitAdjacent(tokens: readonly Token[], span: NameSpan, lexicon: Lexicon): NameSpan[] {
+  const words = spanWords(tokens, span);
+  const [a, b] = words;
+  if (words.length !== 2 || !a || !b || span.last - span.first !== 1 || !lexicon.nameCount) return [span];
+  if (FIRST_NAMES.has(a.text) || isAcronym(a.text) || isAcronym(b.text)) return [span];
+  const together = lexicon.nameCount(`${a.text} ${b.text}`);
+  const alone = Math.min(lexicon.nameCount(a.text), lexicon.nameCount(stripGenitiveForm(b.text)));
+  if (alone >= 2 && together * 2 < alone) {
+    return [
+      { first: span.first, last: span.first, titled: span.titled },
+      { first: span.last, last: span.last, titled: false },
+    ];
+  }
+  return [span];
+}
+
+const stripGenitiveForm = (word: string): string => word.replace(/(?:['’]s?|s)$/u, '');
+
+/** How many characters of genitive to drop from the last word ("Assads" -> 1, "Lars" -> 0). */
+function genitiveLength(name: string, lastWord: string, next: Token | undefined, lexicon: Lexicon): number {
+  const apostrophe = /['’]s?$/u.exec(lastWord);
+  if (apostrophe) return apostrophe[0].length;
+  if (!/[^s]s$/u.test(lastWord) || lastWord.length < 3) return 0;
+  if (/^\p{Lu}{2,}s$/u.test(lastWord)) return 1; // "FNs", "USAs"
+  const base = name.slice(0, -1);
+  const baseWord = lastWord.slice(0, -1);
+  const known = (form: string) => (lexicon.nameCount?.(form) ?? 0) > 0;
+  const withoutParticle = baseWord.replace(/^\p{Ll}+-/u, '');
+  if (known(base) || known(baseWord) || known(withoutParticle) || isCountryName(base) || PLACE_NAMES.has(base)) {
+    // "Jonas" stays when the archive has "Jonas" itself more often than "Jona".
+    const withS = lexicon.nameCount?.(lastWord) ?? 0;
+    const without = Math.max(lexicon.nameCount?.(base) ?? 0, lexicon.nameCount?.(baseWord) ?? 0);
+    if (FIRST_NAMES.has(lastWord) && withS >= without) return 0;
+    return 1;
+  }
+  if (FIRST_NAMES.has(lastWord)) return 0;
+  if (next?.isWord && next.joinedToPrevious && readRoleNoun(next.text, false)) return 1;
+  return 0;
+}
+
+function endsWithAny(word: string, endings: readonly string[]): boolean {
+  const lower = word.toLowerCase();
+  return endings.some((ending) => lower.endsWith(ending) && lower.length > ending.length);
+}
+
+/** The descriptor itself or a compound of it ("nyhetsbyrået"); short ones only as whole words ("laget", not "anklaget"). */
+function isDescriptor(word: string, descriptors: readonly string[]): boolean {
+  const lower = word.toLowerCase();
+  return descriptors.some((d) => lower === d || (d.length >= 6 && lower.endsWith(d)));
+}
+
+/** "(56)", "(Ap)", "(H)" right after a name. */
+function hasAgeOrParty(tokens: readonly Token[], last: number): boolean {
+  const open = tokens[last + 1];
+  const inside = tokens[last + 2];
+  const close = tokens[last + 3];
+  if (open?.text !== '(' || !open.joinedToPrevious || close?.text !== ')' || !inside) return false;
+  return /^\d{1,3}$/u.test(inside.text) || PARTY_ABBREVIATIONS.has(inside.text);
+}
+
+function readSpan(
+  text: string,
+  tokens: readonly Token[],
+  span: NameSpan,
+  lexicon: Lexicon,
+  english: boolean,
+  inherited: FoundRole | undefined,
+): { mention: ReadMention; role: FoundRole | undefined } | undefined {
+  const words = spanWords(tokens, span);
+  const firstToken = tokens[span.first];
+  const lastToken = tokens[span.last];
+  if (!firstToken || !lastToken || words.length === 0) return undefined;
+  const surface = text.slice(firstToken.start, lastToken.end);
+  const next = tokens[span.last + 1];
+  const prev = firstToken.joinedToPrevious ? tokens[span.first - 1] : undefined;
+  const cut = genitiveLength(surface, lastToken.text, next, lexicon);
+  const name = surface.slice(0, surface.length - cut);
+  const lastWord = lastToken.text.slice(0, lastToken.text.length - cut);
+  const single = words.length === 1;
+  const firstWord = words[0]?.text ?? '';
+
+  const roleFromBefore = roleBefore(text, tokens, span.first, english);
+  const roleFromAfter = roleFromBefore ? undefined : roleAfter(text, tokens, span.last, english);
+  const role = roleFromBefore ?? roleFromAfter ?? inherited;
+  const ownerOfRole = cut > 0 && next?.joinedToPrevious === true && next.isWord && readRoleNoun(next.text, english);
+
+  let kind: EntityKind = 'other';
+  let strong = false;
+  const prevLower = prev?.lower ?? '';
+  if (single && isAcronym(name)) {
+    kind = isCountryName(name) ? 'place' : 'organisation';
+  } else if (
+    words.some((w, i) => (i > 0 || !single) && ORG_WORDS.has(w.text)) ||
+    (single && endsWithAny(lastWord, ORG_ENDINGS)) ||
+    (prev !== undefined && isDescriptor(prevLower, ORG_DESCRIPTORS_ENDING) && !isCountryName(name))
+  ) {
+    kind = 'organisation';
+  } else if (role || span.titled || hasAgeOrParty(tokens, span.last)) {
+    kind = 'person';
+    strong = true;
+  } else if (ownerOfRole) {
+    // "Irans president", "FNs spesialutsending": the owner of a role is a country or a body.
+    const head = readRoleNoun(next?.text ?? '', english);
+    if (lexicon.isPersonWord?.(name)) kind = 'person';
+    else if (isCountryName(name) || PLACE_NAMES.has(name)) kind = 'place';
+    else kind = head && STATE_OFFICES.has(head.head) ? 'place' : 'organisation';
+  } else if (isCountryName(name) || PLACE_NAMES.has(name)) {
+    kind = 'place';
+  } else if (prev !== undefined && isDescriptor(prevLower, PLACE_DESCRIPTORS_ENDING)) {
+    kind = 'place';
+  } else if (FIRST_NAMES.has(firstWord) && !(single && PLACE_PREPOSITIONS.has(prevLower))) {
+    kind = 'person';
+    strong = words.length > 1;
+  } else if (lexicon.isPersonWord?.(name) || lexicon.isPersonWord?.(lastWord)) {
+    kind = 'person';
+  } else if (
+    (prev !== undefined && SPEECH_VERBS.has(prevLower)) ||
+    (next?.joinedToPrevious === true && SPEECH_VERBS.has(next.lower))
+  ) {
+    kind = 'person';
+  } else if (prev !== undefined && PLACE_PREPOSITIONS.has(prevLower)) {
+    kind = 'place';
+  }
+
+  // An opening word with nothing else for it is an ordinary word that happens to open the sentence.
+  if (single && firstToken.sentenceStart && kind === 'other' && (lexicon.nameCount?.(name) ?? 0) === 0) {
+    return undefined;
+  }
+  const mention: ReadMention = {
+    name,
+    surface,
+    start: firstToken.start,
+    end: lastToken.end,
+    kind,
+    strong,
+  };
+  if (role && kind === 'person') {
+    mention.role = role.role;
+    mention.roleText = role.roleText;
+  }
+  return { mention, role: kind === 'person' ? role : undefined };
+}

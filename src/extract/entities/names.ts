@@ -1,0 +1,145 @@
+/** Finding the words that make up a name: capitalised runs with particles, minus sentence openings. */
+
+import { isEnglishDemonym, readRoleNoun } from './morphology';
+import {
+  CALENDAR_WORDS,
+  FIRST_NAMES,
+  FUNCTION_WORDS,
+  HYPHEN_PARTICLES,
+  NAME_PARTICLES,
+  PERSON_TITLES,
+} from './tables';
+import { isAcronym, isNameShaped, type Token } from './tokens';
+
+/** What the archive as a whole says about words. Only `isCommonWord` is required. */
+export interface Lexicon {
+  /** Words the archive also writes in lower case: a capitalised sentence opening of such a word is not a name. */
+  isCommonWord(lower: string): boolean;
+  /** How often a name form (as written, e.g. "Assad") stands alone as a name inside a sentence. */
+  nameCount?(name: string): number;
+  /** True when the archive elsewhere uses this word as part of a person's name (with a person signal). */
+  isPersonWord?(word: string): boolean;
+}
+
+export interface NameSpan {
+  /** Token indices, inclusive. */
+  first: number;
+  last: number;
+  /** A title right before ("kong", "Mr") that marks a person. */
+  titled: boolean;
+}
+
+const isParticle = (token: Token | undefined): boolean =>
+  token !== undefined && token.isWord && NAME_PARTICLES.has(token.text);
+
+const isInitial = (tokens: readonly Token[], index: number): boolean => {
+  const token = tokens[index];
+  const dot = tokens[index + 1];
+  return (
+    token !== undefined &&
+    /^\p{Lu}$/u.test(token.text) &&
+    dot?.text === '.' &&
+    dot.joinedToPrevious === true &&
+    tokens[index + 2]?.joinedToPrevious === true
+  );
+};
+
+function isNameWord(token: Token | undefined): boolean {
+  if (!token?.isWord) return false;
+  if (!isNameShaped(token.text, HYPHEN_PARTICLES)) return false;
+  // A lone capital letter is an initial only when a full stop follows (handled separately).
+  if (/^\p{Lu}$/u.test(token.text)) return false;
+  return !CALENDAR_WORDS.has(token.lower);
+}
+
+/** A capitalised opening word that is an ordinary word, not a name. */
+export function isCommonOpening(token: Token, lexicon: Lexicon): boolean {
+  if (FUNCTION_WORDS.has(token.lower) || CALENDAR_WORDS.has(token.lower)) return true;
+  if (FIRST_NAMES.has(token.text)) return false;
+  if (isAcronym(token.text)) return false;
+  if (lexicon.isCommonWord(token.lower)) return true;
+  // "Møtets formål": the genitive of a common word is common too.
+  return /\p{L}s$/u.test(token.lower) && lexicon.isCommonWord(token.lower.slice(0, -1));
+}
+
+/** Words that open a capitalised run but belong to the role or title before the name. */
+function isLeadingNonName(token: Token, english: boolean): boolean {
+  if (PERSON_TITLES.has(token.lower)) return true;
+  if (readRoleNoun(token.text, english) && !FIRST_NAMES.has(token.text)) return true;
+  return english && isEnglishDemonym(token.text);
+}
+
+/** Maximal runs of name words on one line, joined by spaces or lower-case particles inside. */
+export function findNameSpans(tokens: readonly Token[], lexicon: Lexicon, english: boolean): NameSpan[] {
+  const spans: NameSpan[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    const token = tokens[index];
+    if (!token || !(isNameWord(token) || isInitial(tokens, index))) {
+      index++;
+      continue;
+    }
+    let last = index;
+    for (;;) {
+      if (isInitial(tokens, last)) {
+        last += 2;
+        continue;
+      }
+      const next = tokens[last + 1];
+      if (!next?.joinedToPrevious) break;
+      if (isNameWord(next) || isInitial(tokens, last + 1)) {
+        last++;
+        continue;
+      }
+      // Particles only count inside a name: a name word must follow them.
+      let probe = last + 1;
+      while (isParticle(tokens[probe]) && tokens[probe]?.joinedToPrevious) probe++;
+      if (probe > last + 1 && tokens[probe]?.joinedToPrevious && isNameWord(tokens[probe])) {
+        last = probe;
+        continue;
+      }
+      break;
+    }
+    if (isInitial(tokens, last - 1) && tokens[last]?.text === '.') last -= 2;
+    pushTrimmed(spans, tokens, index, Math.max(index, last), lexicon, english);
+    index = Math.max(index, last) + 1;
+  }
+  return spans;
+}
+
+function pushTrimmed(
+  spans: NameSpan[],
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  lexicon: Lexicon,
+  english: boolean,
+): void {
+  let start = first;
+  let titled = false;
+  for (;;) {
+    const token = tokens[start];
+    if (!token || start > last) return;
+    const opening = token.sentenceStart || start > first;
+    if (isLeadingNonName(token, english)) {
+      titled ||= PERSON_TITLES.has(token.lower);
+      start++;
+      continue;
+    }
+    if (opening && token.sentenceStart && isCommonOpening(token, lexicon)) {
+      start++;
+      continue;
+    }
+    break;
+  }
+  // Never end on a particle (cannot happen by construction) or a lone initial.
+  let end = last;
+  while (end > start && (isParticle(tokens[end]) || tokens[end]?.text === '.')) end--;
+  if (end < start) return;
+  spans.push({ first: start, last: end, titled });
+}
+
+/** Word tokens of a span (particles included, initials' dots excluded). */
+export function spanWords(tokens: readonly Token[], span: NameSpan): Token[] {
+  return tokens.slice(span.first, span.last + 1).filter((t) => t.isWord);
+}

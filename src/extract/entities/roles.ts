@@ -1,0 +1,308 @@
+/**
+ * Roles the text gives a name: before it ("Irans president Hassan Rouhani", "den russiske
+ * politiske analytikeren X"), after it ("X, Kreml-talsmann, sier"; "X, the former army
+ * commander, was"), as a predicate ("X er Russlands president"), and back references
+ * ("den syriske presidenten") that only point at someone named earlier.
+ */
+
+import {
+  baseAdjective,
+  countryOfDemonym,
+  genitive,
+  isAdjectiveLike,
+  isCountryName,
+  isEnglishDemonym,
+  isWeakRoleWord,
+  type RoleNoun,
+  readRoleNoun,
+} from './morphology';
+import { STATE_OFFICES } from './tables';
+import { isAcronym, isCapitalised, type Token } from './tokens';
+
+export interface FoundRole {
+  role: string;
+  roleText: string;
+  /** Token range the role words cover. */
+  first: number;
+  last: number;
+  /** A plural role ("utenriksministrene") that every coordinated name after it shares. */
+  plural: boolean;
+  /** The role noun in singular base form ("president"): what back references compare. */
+  head: string;
+  /** Owner or demonym given ("Syrias president"), not a bare "presidenten". */
+  specific: boolean;
+}
+
+const DETERMINERS = new Set(['den', 'det', 'de', 'the', 'a', 'an', 'en', 'ei', 'et', 'dei']);
+const EN_MODIFIERS = new Set(
+  `former deputy foreign prime defence defense interior finance army military senior top vice
+  acting special opposition rebel party state security chief general assistant executive
+  managing press new late then longtime veteran spokes political human rights government
+  national regional local police presidential senior-most`.split(/\s+/u),
+);
+const ROLE_TAIL_PREPOSITIONS = new Set(['i', 'av', 'for', 'ved', 'til', 'of', 'at', 'in', 'for']);
+const PREDICATE_VERBS = new Set(['er', 'var', 'ble', 'blir', 'vart', 'is', 'was', 'becomes']);
+const PREDICATE_FILLERS = new Set(['nå', 'fortsatt', 'også', 'dessuten', 'now', 'still', 'also']);
+
+/** A name-owner in the genitive: "Irans", "FNs", "Putins", "Hellas'". */
+export function isGenitiveOwner(token: Token | undefined): boolean {
+  if (!token?.isWord || !isCapitalised(token.text)) return false;
+  if (/'s$|’s$/u.test(token.text)) return true;
+  return /\p{L}s$/u.test(token.text) && token.text.length > 2;
+}
+
+/** The readable base form of a role from its parts. */
+export function composeRole(
+  owner: string | undefined,
+  modifiers: readonly string[],
+  noun: RoleNoun,
+  english: boolean,
+): { role: string; specific: boolean } {
+  if (owner) return { role: `${owner} ${noun.base}`, specific: true };
+  if (english) {
+    const words = modifiers.map((m) => (isCapitalised(m) ? m : m.toLowerCase()));
+    const specific = modifiers.some((m) => isEnglishDemonym(m) || isAcronym(m) || isCountryName(m));
+    return { role: [...words, noun.base].join(' '), specific };
+  }
+  const only = modifiers.length === 1 ? modifiers[0] : undefined;
+  const country = only ? countryOfDemonym(only) : undefined;
+  if (country && (STATE_OFFICES.has(noun.base) || STATE_OFFICES.has(noun.head))) {
+    // "den syriske presidenten" is Syria's president: say it the way owners are written.
+    return { role: `${genitive(country)} ${noun.base}`, specific: true };
+  }
+  const specific = modifiers.some((m) => countryOfDemonym(m) !== undefined);
+  return { role: [...modifiers.map(baseAdjective), noun.base].join(' '), specific };
+}
+
+const joined = (tokens: readonly Token[], index: number): boolean =>
+  tokens[index]?.joinedToPrevious === true;
+
+function textOf(text: string, tokens: readonly Token[], first: number, last: number): string {
+  const a = tokens[first];
+  const b = tokens[last];
+  return a && b ? text.slice(a.start, b.end) : '';
+}
+
+function isEnglishModifier(token: Token): boolean {
+  if (isCapitalised(token.text)) {
+    return isEnglishDemonym(token.text) || isAcronym(token.text) || isCountryName(token.text);
+  }
+  return EN_MODIFIERS.has(token.lower) || /(?:al|ic|ian|ary|ese)$/u.test(token.lower);
+}
+
+/** The role written right before a name (token index `nameStart`). */
+export function roleBefore(
+  text: string,
+  tokens: readonly Token[],
+  nameStart: number,
+  english: boolean,
+): FoundRole | undefined {
+  if (!joined(tokens, nameStart)) return undefined;
+  return roleEndingAt(text, tokens, nameStart - 1, english);
+}
+
+/** The role phrase whose role noun is token `nounIndex`, read backwards over adjectives and owner. */
+export function roleEndingAt(
+  text: string,
+  tokens: readonly Token[],
+  nounIndex: number,
+  english: boolean,
+): FoundRole | undefined {
+  const nounToken = tokens[nounIndex];
+  if (!nounToken?.isWord) return undefined;
+  const noun = readRoleNoun(nounToken.text, english);
+  if (!noun) return undefined;
+  // Mid-sentence, a capitalised Norwegian word before a name is part of another name, not a role.
+  if (!english && isCapitalised(nounToken.text) && !nounToken.sentenceStart && !noun.base.includes('-')) {
+    if (!/^\p{Lu}{2,}/u.test(nounToken.text)) return undefined;
+  }
+  const modifiers: string[] = [];
+  let first = nounIndex;
+  let index = nounIndex - 1;
+  while (joined(tokens, index + 1) && modifiers.length < 4) {
+    const token = tokens[index];
+    if (!token?.isWord) break;
+    const fits = english ? isEnglishModifier(token) : isAdjectiveLike(token.text);
+    if (!fits) break;
+    modifiers.unshift(token.text);
+    first = index;
+    index--;
+  }
+  let owner: string | undefined;
+  const before = tokens[index];
+  if (joined(tokens, index + 1) && before && isGenitiveOwner(before) && modifiers.length === 0) {
+    // "USAs og Russlands president" names two owners: no single person's role.
+    const conj = tokens[index - 1];
+    const coordinated = conj && (conj.lower === 'og' || conj.lower === 'and') && isGenitiveOwner(tokens[index - 2]);
+    if (!coordinated) {
+      owner = before.text;
+      first = index;
+    }
+  } else if (joined(tokens, index + 1) && before && DETERMINERS.has(before.lower)) {
+    first = index;
+  }
+  const bare = first === nounIndex && noun.base === noun.head;
+  if (bare && isWeakRoleWord(nounToken.text)) return undefined;
+  const { role, specific } = composeRole(owner, modifiers, noun, english);
+  return {
+    role: english && modifiers.length === 0 && !owner ? role.toLowerCase() : role,
+    roleText: textOf(text, tokens, first, nounIndex),
+    first,
+    last: nounIndex,
+    plural: noun.plural,
+    head: noun.head,
+    specific,
+  };
+}
+
+/**
+ * A role phrase starting at `from`: [determiner] [owner's] [adjectives] role-noun
+ * [i/av/of Name]. Used for appositions and predicates.
+ */
+export function parseRolePhrase(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  english: boolean,
+): FoundRole | undefined {
+  let index = from;
+  let roleStart = from;
+  const firstToken = tokens[index];
+  if (firstToken && DETERMINERS.has(firstToken.lower)) {
+    index++;
+    roleStart = index;
+  }
+  let owner: string | undefined;
+  const modifiers: string[] = [];
+  for (let steps = 0; steps < 6; steps++) {
+    const token = tokens[index];
+    if (!token?.isWord) return undefined;
+    const noun = readRoleNoun(token.text, english);
+    const next = tokens[index + 1];
+    const nextIsNoun = next?.isWord && readRoleNoun(next.text, english) !== undefined;
+    if (noun && !(english && nextIsNoun)) {
+      if (!owner && modifiers.length === 0 && isWeakRoleWord(token.text) && from === index) {
+        // "leder" alone could be the verb; accept it only with a complement ("leder i X").
+        const prep = tokens[index + 1];
+        if (!(prep && ROLE_TAIL_PREPOSITIONS.has(prep.lower))) return undefined;
+      }
+      let last = index;
+      const { role, specific } = composeRole(owner, modifiers, noun, english);
+      let fullRole = role;
+      const prep = tokens[index + 1];
+      const target = tokens[index + 2];
+      if (prep && ROLE_TAIL_PREPOSITIONS.has(prep.lower) && target && isCapitalised(target.text)) {
+        let end = index + 2;
+        while (tokens[end + 1]?.isWord && isCapitalised(tokens[end + 1]?.text ?? '')) end++;
+        last = end;
+        fullRole = `${role} ${textOf(text, tokens, index + 1, end)}`;
+      }
+      return {
+        role: fullRole,
+        roleText: textOf(text, tokens, roleStart, last),
+        first: roleStart,
+        last,
+        plural: noun.plural,
+        head: noun.head,
+        specific: specific || fullRole !== role,
+      };
+    }
+    if (!owner && modifiers.length === 0 && isGenitiveOwner(token)) owner = token.text;
+    else if (english ? isEnglishModifier(token) || /^\p{Ll}/u.test(token.text) : isAdjectiveLike(token.text))
+      modifiers.push(token.text);
+    else return undefined;
+    index++;
+  }
+  return undefined;
+}
+
+const CLAUSE_END = new Set([',', '.', ';', ':', '!', '?', ')', '–', '—']);
+const CLAUSE_CONTINUE = new Set(['og', 'men', 'and', 'but', 'som', 'siden', 'since', 'who']);
+
+function endsClause(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index];
+  if (!token) return true;
+  return CLAUSE_END.has(token.text) || CLAUSE_CONTINUE.has(token.lower) || !token.joinedToPrevious;
+}
+
+/** Apposition ("X, Kreml-talsmann, sier"), predicate ("X er Y") or "X ... som Zimbabwes president". */
+export function roleAfter(
+  text: string,
+  tokens: readonly Token[],
+  nameEnd: number,
+  english: boolean,
+): FoundRole | undefined {
+  const next = tokens[nameEnd + 1];
+  if (!next) return undefined;
+  if (next.text === ',') {
+    const found = parseRolePhrase(text, tokens, nameEnd + 2, english);
+    if (found && endsClause(tokens, found.last + 1)) return found;
+    return undefined;
+  }
+  if (PREDICATE_VERBS.has(next.lower)) {
+    let from = nameEnd + 2;
+    while (tokens[from] && PREDICATE_FILLERS.has(tokens[from]?.lower ?? '')) from++;
+    const found = parseRolePhrase(text, tokens, from, english);
+    if (found && endsClause(tokens, found.last + 1)) return found;
+  }
+  // "X har trukket seg som Zimbabwes president": only with an owner, the rest is too loose.
+  for (let index = nameEnd + 1; index <= nameEnd + 5; index++) {
+    const token = tokens[index];
+    if (!token?.isWord || isCapitalised(token.text)) break;
+    if (token.lower === 'som' || token.lower === 'as') {
+      const found = parseRolePhrase(text, tokens, index + 1, english);
+      if (found?.specific && endsClause(tokens, found.last + 1)) return found;
+      break;
+    }
+  }
+  return undefined;
+}
+
+export interface BackReference {
+  role: string;
+  roleText: string;
+  head: string;
+  specific: boolean;
+  start: number;
+  end: number;
+}
+
+/**
+ * Role phrases that stand for a person without naming them: "den syriske presidenten",
+ * "presidenten", "Syrias president takket". They can only point back at someone named.
+ */
+export function findBackReferences(
+  text: string,
+  tokens: readonly Token[],
+  english: boolean,
+  isNameStart: (index: number) => boolean,
+): BackReference[] {
+  const found: BackReference[] = [];
+  tokens.forEach((token, index) => {
+    if (!token.isWord) return;
+    const noun = readRoleNoun(token.text, english);
+    if (!noun || noun.plural) return;
+    if (!english && !noun.definite && !isGenitiveOwner(tokens[index - 1])) return;
+    if (isNameStart(index + 1) && joined(tokens, index + 1)) return;
+    if (english && !(tokens[index - 1] && (tokens[index - 1]?.lower === 'the' || isEnglishModifier(tokens[index - 1] as Token)))) return;
+    const role = roleEndingAt(text, tokens, index, english) ?? bareRole(text, tokens, index, noun);
+    if (!role) return;
+    if (!english && isCapitalised(token.text) && !token.sentenceStart && role.first === index) return;
+    const start = tokens[role.first]?.start ?? token.start;
+    found.push({ role: role.role, roleText: role.roleText, head: role.head, specific: role.specific, start, end: token.end });
+  });
+  return found;
+}
+
+function bareRole(text: string, tokens: readonly Token[], index: number, noun: RoleNoun): FoundRole | undefined {
+  if (isWeakRoleWord(tokens[index]?.text ?? '')) return undefined;
+  return {
+    role: noun.base,
+    roleText: textOf(text, tokens, index, index),
+    first: index,
+    last: index,
+    plural: false,
+    head: noun.head,
+    specific: false,
+  };
+}

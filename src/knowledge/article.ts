@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import { detectLanguage } from '../language/detect';
+import { dateFromFileName, parsePublicationDate } from './dates';
+import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './front-matter';
+import { type RawPassage, splitBody } from './passages';
+import { deriveTitle } from './title';
+import type { Article, DateSpan, Language, Passage, Problem } from './types';
+
+/**
+ * One knowledge file -> one article, or problems saying why not. Pure: the caller reads
+ * the bytes, so tests need no disk.
+ */
+
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export interface ArticleParse {
+  article?: Article;
+  problems: Problem[];
+}
+
+/** `date 2017-11` (or `dato: 2017-11-21`) before the text: metadata some sources prepend. */
+const DATE_TOKEN = /^(\s*)(?:date|dato)\s*:?[ \t]+(\d[\d./-]*)[ \t]*/i;
+
+export function parseArticleFile(file: string, content: string | Buffer): ArticleParse {
+  const problems: Problem[] = [];
+  const report = (reason: string, severity: Problem['severity'], line?: number) => {
+    problems.push(
+      line === undefined ? { file, reason, severity } : { file, line, reason, severity },
+    );
+  };
+  const fail = (reason: string, line?: number): ArticleParse => {
+    report(reason, 'error', line);
+    return { problems };
+  };
+
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  if (bytes.length > MAX_FILE_BYTES) {
+    return fail(`file is larger than 2 MB (${bytes.length} bytes); split it into articles`);
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return fail(decoded.reason, decoded.line);
+  const text = decoded.text;
+  if (text.trim() === '') return fail('file is empty');
+
+  // Front matter, if any.
+  const split = splitFrontMatter(text);
+  if (split.kind === 'unclosed') {
+    return fail('front matter starts with "---" but has no closing "---" line', 1);
+  }
+  let meta: FrontMatter = {};
+  let dateGiven = false;
+  let body = text;
+  let bodyFirstLine = 1;
+  if (split.kind === 'found') {
+    const front = parseFrontMatter(split.yaml, split.yamlFirstLine);
+    for (const problem of front.problems) report(problem.reason, problem.severity, problem.line);
+    if (front.fatal || front.problems.some((problem) => problem.severity === 'error')) {
+      return { problems };
+    }
+    meta = front.meta;
+    dateGiven = front.dateGiven;
+    body = split.body;
+    bodyFirstLine = split.bodyFirstLine;
+  }
+
+  // A leading date token is metadata, never text; blank it out but keep line numbers.
+  let tokenDate: DateSpan | undefined;
+  const token = DATE_TOKEN.exec(body);
+  if (token) {
+    const tokenLine = bodyFirstLine + countNewlines(token[1] ?? '');
+    const parsed = parsePublicationDate(token[2] ?? '');
+    if (!parsed.ok) return fail(`date at the start of the text: ${parsed.reason}`, tokenLine);
+    tokenDate = parsed.span;
+    body = '\n'.repeat(countNewlines(token[0])) + body.slice(token[0].length);
+  }
+
+  const published = choosePublished(file, meta.published, tokenDate, dateGiven, report);
+  if (!published) {
+    return fail(
+      'no publication date: add "date: YYYY-MM-DD" to the front matter, start the text with ' +
+        '"date YYYY-MM-DD", or start the file name with the date (2017-11-21-title.txt)',
+    );
+  }
+
+  const markdown = /\.(md|markdown)$/i.test(file);
+  const split2 = splitBody(body, bodyFirstLine, { markdown, titleGiven: meta.title !== undefined });
+  if (split2.passages.length === 0) return fail('file has no text paragraphs to index');
+
+  const title = meta.title ?? split2.leadingTitle ?? deriveTitle(split2.passages[0]?.text ?? '');
+  if (meta.title === undefined && split2.leadingTitle === undefined && split.kind === 'found') {
+    report(`no title in the front matter; using "${title}"`, 'warning', 1);
+  }
+
+  const language = chooseLanguage(meta.language, split2.passages);
+  const id = file;
+  const passages = split2.passages.map((raw, index) =>
+    toPassage(raw, index, id, language.language),
+  );
+  const article: Article = {
+    id,
+    file,
+    title,
+    published,
+    ...(meta.url ? { url: meta.url } : {}),
+    ...(meta.source ? { source: meta.source } : {}),
+    language: language.language,
+    languageDetected: language.detected,
+    tags: meta.tags ?? [],
+    passages,
+    hash: createHash('sha256').update(bytes).digest('hex'),
+  };
+  return { article, problems };
+}
+
+type Decoded = { ok: true; text: string } | { ok: false; reason: string; line?: number };
+
+function decodeText(bytes: Buffer): Decoded {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    return {
+      ok: false,
+      reason: 'file contains a NUL byte: it looks binary, not text',
+      line: countNewlines(bytes.subarray(0, nul).toString('latin1')) + 1,
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      reason: 'file is not valid UTF-8 text; save it as UTF-8',
+      line: firstInvalidUtf8Line(bytes),
+    };
+  }
+  // TextDecoder drops the BOM itself; normalise Windows and old Mac newlines.
+  return { ok: true, text: text.replace(/\r\n?/g, '\n') };
+}
+
+/** A multi-byte UTF-8 sequence never contains a newline byte, so lines can be checked alone. */
+function firstInvalidUtf8Line(bytes: Buffer): number | undefined {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  while (start <= bytes.length) {
+    const newline = bytes.indexOf(10, start);
+    const end = newline < 0 ? bytes.length : newline;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return line;
+    }
+    if (newline < 0) return undefined;
+    start = newline + 1;
+    line++;
+  }
+  return undefined;
+}
+
+function choosePublished(
+  file: string,
+  frontMatterDate: DateSpan | undefined,
+  tokenDate: DateSpan | undefined,
+  dateGiven: boolean,
+  report: (reason: string, severity: Problem['severity'], line?: number) => void,
+): DateSpan | undefined {
+  const nameDate = dateFromFileName(file);
+  const fromName = nameDate ? parsePublicationDate(nameDate) : undefined;
+  const nameSpan = fromName?.ok ? fromName.span : undefined;
+  const chosen = frontMatterDate ?? tokenDate ?? nameSpan;
+  if (chosen && nameSpan && !sameSpan(chosen, nameSpan) && !spanContains(chosen, nameSpan)) {
+    report(
+      `the file name says ${nameDate} but the article is dated ${chosen.start}` +
+        `${chosen.granularity === 'month' ? ' (month)' : ''}; using the latter`,
+      'warning',
+    );
+  }
+  if (!frontMatterDate && !tokenDate && nameSpan && !dateGiven && /\.(md|markdown)$/i.test(file)) {
+    report(`no date in the front matter; using ${nameDate} from the file name`, 'warning');
+  }
+  return chosen;
+}
+
+function sameSpan(a: DateSpan, b: DateSpan): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+/** A month-dated article whose file name names a day in that month does not conflict. */
+function spanContains(outer: DateSpan, inner: DateSpan): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+function chooseLanguage(
+  given: Language | undefined,
+  passages: readonly RawPassage[],
+): { language: Language; detected: boolean } {
+  if (given) return { language: given, detected: false };
+  const bodyText = passages.map((passage) => passage.text).join('\n');
+  return { language: detectLanguage(bodyText).language, detected: true };
+}
+
+function toPassage(raw: RawPassage, index: number, articleId: string, language: Language): Passage {
+  return {
+    id: `${articleId}#${index}`,
+    articleId,
+    index,
+    ...(raw.heading ? { heading: raw.heading } : {}),
+    text: raw.text,
+    line: raw.line,
+    language: passageLanguage(raw.text, language),
+    ...(raw.credits.length > 0 ? { credits: raw.credits } : {}),
+  };
+}
+
+/**
+ * An English quote inside a Norwegian article (or the reverse) is searched better with
+ * its own language's stemmer; Bokmål vs Nynorsk per paragraph is too unreliable to switch.
+ */
+function passageLanguage(text: string, articleLanguage: Language): Language {
+  const detected = detectLanguage(text);
+  if (!detected.confident) return articleLanguage;
+  const isEnglish = (language: Language) => language === 'en';
+  return isEnglish(detected.language) !== isEnglish(articleLanguage)
+    ? detected.language
+    : articleLanguage;
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (const char of text) if (char === '\n') count++;
+  return count;
+}

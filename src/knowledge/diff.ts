@@ -1,0 +1,19 @@
+import type { Article } from './types';
+
+/** What a reload changed, by article id (file path) and file hash; each list sorted. */
+export function diffKnowledge(
+  before: readonly Article[],
+  after: readonly Article[],
+): { added: string[]; changed: string[]; removed: string[] } {
+  const beforeHash = new Map(before.map((article) => [article.id, article.hash]));
+  const afterIds = new Set(after.map((article) => article.id));
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const article of after) {
+    const hash = beforeHash.get(article.id);
+    if (hash === undefined) added.push(article.id);
+    else if (hash !== article.hash) changed.push(article.id);
+  }
+  const removed = before.map((article) => article.id).filter((id) => !afterIds.has(id));
+  return { added: added.sort(), changed: changed.sort(), removed: removed.sort() };
+}

@@ -1,0 +1,79 @@
+import { type Document, isMap, isScalar, type Node, parseDocument } from 'yaml';
+
+/**
+ * Thin helpers over the `yaml` package that keep source positions, so every problem a
+ * moderator sees can name the line to fix.
+ */
+
+export interface YamlError {
+  /** 1-based line within the YAML text. */
+  line: number;
+  reason: string;
+}
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  errors: YamlError[];
+  lineOf: (offset: number) => number;
+}
+
+export function parseYaml(text: string): ParsedYaml {
+  // prettyErrors off: we want the bare message and compute the line ourselves.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineOf = lineIndex(text);
+  const errors = doc.errors.map((error) => ({
+    line: lineOf(error.pos[0]),
+    reason: `YAML syntax error: ${firstLine(error.message)}`,
+  }));
+  return { doc, errors, lineOf };
+}
+
+/** The 1-based line of a node's start, when the parser kept its range. */
+export function nodeLine(node: unknown, lineOf: (offset: number) => number): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? lineOf(range[0]) : undefined;
+}
+
+/** Top-level `key: value` pairs with the line of each key, in source order. */
+export function mapEntries(
+  parsed: ParsedYaml,
+): { key: string; value: unknown; line: number }[] | undefined {
+  const contents = parsed.doc.contents;
+  if (contents === null) return [];
+  if (!isMap(contents)) return undefined;
+  return contents.items.map((pair) => {
+    const keyNode = pair.key;
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const value = isNodeLike(pair.value) ? pair.value.toJSON() : pair.value;
+    return { key, value, line: nodeLine(keyNode, parsed.lineOf) ?? 1 };
+  });
+}
+
+function isNodeLike(value: unknown): value is { toJSON: () => unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'toJSON' in value &&
+    typeof (value as { toJSON: unknown }).toJSON === 'function'
+  );
+}
+
+/** Offset -> 1-based line, by binary search over newline positions. */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').trim();
+}

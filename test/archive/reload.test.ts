@@ -1,0 +1,92 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KnowledgeStore } from '../../src/archive/store';
+import { createLogger } from '../../src/logger';
+import { bokmalBudget, bokmalFollowUp, englishClimate } from '../helpers/articles';
+import { tempKnowledge } from '../helpers/kb';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+
+async function kbWith(files: Record<string, string>) {
+  const kb = await tempKnowledge(files);
+  cleanups.push(() => kb.cleanup());
+  return kb;
+}
+
+describe('reloading the knowledge base', () => {
+  it('adds a new article and answers about it', async () => {
+    const kb = await kbWith({ 'budsjett.md': bokmalBudget });
+    expect(kb.kilde.who('Rotevatn').kind).toBe('unknown');
+    await kb.write({ 'climate.md': englishClimate });
+    const report = await kb.kilde.reload();
+    expect(report.added).toEqual(['climate.md']);
+    expect(report.changed).toEqual([]);
+    expect(report.articles).toBe(2);
+    expect(kb.kilde.who('Rotevatn').kind).toBe('found');
+  });
+
+  it('keeps the last good version of an article whose new version is broken', async () => {
+    const kb = await kbWith({ 'budsjett.md': bokmalBudget });
+    await kb.write({ 'budsjett.md': bokmalBudget.replace('date: 2023-03-15', 'date: 2023-13-45') });
+    const report = await kb.kilde.reload();
+    expect(report.kept).toEqual(['budsjett.md']);
+    expect(report.problems.some((p) => p.file === 'budsjett.md' && p.line === 3)).toBe(true);
+    expect(kb.kilde.who('Nordmann').kind).toBe('found');
+    expect(kb.kilde.whatHappened('2023-03-15').kind).toBe('found');
+  });
+
+  it('leaves a new broken file out and reports it, losing nothing else', async () => {
+    const kb = await kbWith({ 'budsjett.md': bokmalBudget });
+    await kb.write({ 'broken.md': '---\ntitle: [unclosed\ndate: 2023-01-01\n---\nTekst.\n' });
+    const report = await kb.kilde.reload();
+    expect(report.added).toEqual([]);
+    expect(report.articles).toBe(1);
+    expect(report.problems.some((p) => p.file === 'broken.md' && p.severity === 'error')).toBe(true);
+    expect(kb.kilde.who('Nordmann').kind).toBe('found');
+  });
+
+  it('removes a deleted article', async () => {
+    const kb = await kbWith({ 'budsjett.md': bokmalBudget, 'laerere.md': bokmalFollowUp });
+    await kb.remove('laerere.md');
+    const report = await kb.kilde.reload();
+    expect(report.removed).toEqual(['laerere.md']);
+    expect(kb.kilde.sources().articles).toHaveLength(1);
+  });
+
+  it('serialises concurrent reloads: the second waits and sees every change', async () => {
+    const kb = await kbWith({ 'budsjett.md': bokmalBudget });
+    const first = kb.kilde.reload();
+    await kb.write({ 'climate.md': englishClimate });
+    const second = kb.kilde.reload();
+    const third = kb.kilde.reload();
+    const [, b, c] = await Promise.all([first, second, third]);
+    expect(b.articles).toBe(2);
+    expect(c.joined).toBe(true);
+    expect(kb.kilde.who('Rotevatn').kind).toBe('found');
+  });
+});
+
+describe('the analysis snapshot', () => {
+  it('is reused when nothing changed, and not when a file changed', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'kilde-snap-'));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    const dir = join(root, 'knowledge');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(dir);
+    await writeFile(join(dir, 'budsjett.md'), bokmalBudget);
+    const logger = createLogger('silent');
+    const first = await new KnowledgeStore(dir, join(root, 'cache'), logger).reload();
+    expect(first.archive.fromSnapshot).toBe(false);
+    const restarted = await new KnowledgeStore(dir, join(root, 'cache'), logger).reload();
+    expect(restarted.archive.fromSnapshot).toBe(true);
+    expect(restarted.archive.entities.all().map((e) => e.name)).toEqual(first.archive.entities.all().map((e) => e.name));
+    await writeFile(join(dir, 'budsjett.md'), bokmalBudget.replace('lange', 'korte'));
+    const changed = await new KnowledgeStore(dir, join(root, 'cache'), logger).reload();
+    expect(changed.archive.fromSnapshot).toBe(false);
+  });
+});
