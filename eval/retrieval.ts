@@ -61,7 +61,10 @@ const MAX_HEADING_CHARS = 60;
  * text is a sub-heading. Returns, per character offset, the passage that holds it (a title
  * or heading line maps to the passage after it, where it is indexed).
  */
-function toArticle(context: string, id: string): { article: Article; passageAt: (offset: number) => string } {
+function toArticle(
+  context: string,
+  id: string,
+): { article: Article; passageAt: (offset: number) => string } {
   const lines: { text: string; start: number }[] = [];
   let offset = 0;
   for (const line of context.split('\n')) {
@@ -137,7 +140,10 @@ export function loadNorquad(corpusDir: string): NorquadCorpus {
         for (const qa of paragraph.qas) {
           const answer = qa.answers[0];
           if (answer === undefined) continue;
-          questions[split].push({ question: qa.question, passageId: passageAt(answer.answer_start) });
+          questions[split].push({
+            question: qa.question,
+            passageId: passageAt(answer.answer_start),
+          });
         }
       }
     }
@@ -165,7 +171,12 @@ function rankOf(ids: readonly string[], wanted: string): number {
   return i < 0 ? Number.POSITIVE_INFINITY : i + 1;
 }
 
-export function evaluateKilde(corpus: NorquadCorpus, split: Split, tuning: SearchTuning = DEFAULT_TUNING, index?: PassageIndex): RetrievalScores {
+export function evaluateKilde(
+  corpus: NorquadCorpus,
+  split: Split,
+  tuning: SearchTuning = DEFAULT_TUNING,
+  index?: PassageIndex,
+): RetrievalScores {
   const built = index ?? PassageIndex.build({ articles: corpus.articles, aliases: [] }, tuning);
   const ranks = corpus.questions[split].map((q) =>
     rankOf(
@@ -181,17 +192,29 @@ export function buildBaseline(articles: readonly Article[]): MiniSearch {
   const mini = new MiniSearch({ fields: ['text', 'heading', 'title'] });
   for (const article of articles) {
     for (const passage of article.passages) {
-      mini.add({ id: passage.id, text: passage.text, heading: passage.heading ?? '', title: article.title });
+      mini.add({
+        id: passage.id,
+        text: passage.text,
+        heading: passage.heading ?? '',
+        title: article.title,
+      });
     }
   }
   return mini;
 }
 
-export function evaluateBaseline(corpus: NorquadCorpus, split: Split, baseline?: MiniSearch): RetrievalScores {
+export function evaluateBaseline(
+  corpus: NorquadCorpus,
+  split: Split,
+  baseline?: MiniSearch,
+): RetrievalScores {
   const mini = baseline ?? buildBaseline(corpus.articles);
   const ranks = corpus.questions[split].map((q) =>
     rankOf(
-      mini.search(q.question).slice(0, 10).map((r) => String(r.id)),
+      mini
+        .search(q.question)
+        .slice(0, 10)
+        .map((r) => String(r.id)),
       q.passageId,
     ),
   );
@@ -208,7 +231,9 @@ export async function evaluateRetrieval(
   const empty = scoreRanks([]);
   const wants = (split: Split) => opts.split === undefined || opts.split === split;
   return {
-    validation: wants('validation') ? evaluateKilde(corpus, 'validation', DEFAULT_TUNING, index) : empty,
+    validation: wants('validation')
+      ? evaluateKilde(corpus, 'validation', DEFAULT_TUNING, index)
+      : empty,
     test: wants('test') ? evaluateKilde(corpus, 'test', DEFAULT_TUNING, index) : empty,
     baseline: {
       validation: wants('validation') ? evaluateBaseline(corpus, 'validation', baseline) : empty,
@@ -243,7 +268,8 @@ export const DEFAULT_CORPUS_DIR = path.resolve(
   '../../shared/corpus',
 );
 
-const runDirectly = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const runDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (runDirectly) {
   const dir = process.argv[2] ?? DEFAULT_CORPUS_DIR;
   if (!existsSync(path.join(dir, 'norquad-news'))) {

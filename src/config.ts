@@ -16,10 +16,16 @@ export const LOCALES = ['nb', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const schema = z.object({
-  DISCORD_TOKEN: z.preprocess(empty, z.string().min(50, 'looks too short for a bot token').optional()),
+  DISCORD_TOKEN: z.preprocess(
+    empty,
+    z.string().min(50, 'looks too short for a bot token').optional(),
+  ),
   DISCORD_CLIENT_ID: z.preprocess(empty, snowflake.optional()),
   DISCORD_GUILD_ID: z.preprocess(empty, snowflake.optional()),
-  DISCORD_API_URL: z.preprocess(empty, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  DISCORD_API_URL: z.preprocess(
+    empty,
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  ),
   KNOWLEDGE_DIR: z.preprocess(empty, z.string().default('knowledge')),
   CACHE_DIR: z.preprocess(empty, z.string().default('.cache')),
   DEFAULT_LOCALE: z.preprocess(
@@ -27,7 +33,13 @@ const schema = z.object({
     z.enum(LOCALES, 'must be "nb" (Norwegian) or "en" (English)').default('nb'),
   ),
   MODERATOR_ROLE_IDS: z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : v,
     z.array(snowflake).default([]),
   ),
   LOG_LEVEL: z.preprocess(
@@ -56,9 +68,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   if (result.success) {
     const config = result.data;
     if (config.REGISTER_COMMANDS_ON_START && config.DISCORD_TOKEN && !config.DISCORD_CLIENT_ID) {
-      throw new ConfigError(
-        'DISCORD_CLIENT_ID: required when REGISTER_COMMANDS_ON_START is true',
-      );
+      throw new ConfigError('DISCORD_CLIENT_ID: required when REGISTER_COMMANDS_ON_START is true');
     }
     return config;
   }

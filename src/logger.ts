@@ -8,7 +8,8 @@ export type { Logger };
  */
 export function createLogger(level: string, secrets: readonly (string | undefined)[] = []): Logger {
   const hidden = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
-  const scrub = (line: string) => hidden.reduce((out, secret) => out.split(secret).join('[redacted]'), line);
+  const scrub = (line: string) =>
+    hidden.reduce((out, secret) => out.split(secret).join('[redacted]'), line);
   const destination = {
     write(line: string) {
       process.stderr.write(scrub(line));
@@ -18,7 +19,10 @@ export function createLogger(level: string, secrets: readonly (string | undefine
     {
       level,
       base: undefined,
-      redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'],
+        censor: '[redacted]',
+      },
     },
     destination,
   );

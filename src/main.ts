@@ -1,8 +1,8 @@
 import { createKilde } from './answers/kilde';
 import { ConfigError, loadConfig } from './config';
+import { runConsole } from './console/repl';
 import { startDiscordBot } from './discord/bot';
 import { createLogger } from './logger';
-import { runConsole } from './console/repl';
 
 /**
  * Entry point: with DISCORD_TOKEN the bot connects to Discord; without it the same
@@ -43,6 +43,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`Configuration error: ${error.message}\n`);
     process.exit(1);
   }
-  process.stderr.write(`Kilde failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Kilde failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

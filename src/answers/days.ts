@@ -45,7 +45,12 @@ function firstWords(text: string, max = 60): string {
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 /** The days with content nearest to a span, nearest first, at most `limit`. */
-export function nearestDays(archive: Archive, start: string, end: string, limit: number): DaySuggestion[] {
+export function nearestDays(
+  archive: Archive,
+  start: string,
+  end: string,
+  limit: number,
+): DaySuggestion[] {
   const from = dayNumber(start);
   const to = dayNumber(end);
   const distance = (d: DaySuggestion) => {
@@ -73,7 +78,9 @@ export function suggestDays(
   const all = daysWithContent(archive);
   if (typed === '') {
     return [...all]
-      .sort((a, b) => b.published + b.events - (a.published + a.events) || b.date.localeCompare(a.date))
+      .sort(
+        (a, b) => b.published + b.events - (a.published + a.events) || b.date.localeCompare(a.date),
+      )
       .slice(0, limit);
   }
   const prefixed = all.filter((d) => d.date.startsWith(typed));

@@ -4,12 +4,11 @@ import { watchDebounced } from '../archive/watch';
 import { parseDateQuery } from '../extract/dates';
 import type { Logger } from '../logger';
 import { suggestDays } from './days';
-import { byNewest } from './quote';
+import { byNewest, sourceOf } from './quote';
 import { search } from './search';
-import { sourceOf } from './quote';
 import type { Kilde, KnowledgeStatus, ReloadReport } from './types';
-import { summarise, who } from './who';
 import { whatHappened } from './what-happened';
+import { summarise, who } from './who';
 
 export interface KildeOptions {
   knowledgeDir: string;
@@ -56,12 +55,19 @@ function report(outcome: ReloadOutcome): ReloadReport {
 }
 
 /** The answering core behind the console and the Discord layer. */
-export async function createKilde(options: KildeOptions): Promise<Kilde & { close(): Promise<void> }> {
+export async function createKilde(
+  options: KildeOptions,
+): Promise<Kilde & { close(): Promise<void> }> {
   const { logger } = options;
   const store = new KnowledgeStore(options.knowledgeDir, options.cacheDir, logger);
   const first = await store.reload();
   logger.info(
-    { ...counts(first.archive), problems: first.archive.problems.length, ms: first.durationMs, snapshot: first.archive.fromSnapshot },
+    {
+      ...counts(first.archive),
+      problems: first.archive.problems.length,
+      ms: first.durationMs,
+      snapshot: first.archive.fromSnapshot,
+    },
     'knowledge base loaded',
   );
   for (const problem of first.archive.problems) logger.warn({ problem }, 'knowledge problem');
@@ -80,7 +86,9 @@ export async function createKilde(options: KildeOptions): Promise<Kilde & { clos
 
   const stopWatching = options.watch
     ? watchDebounced(options.knowledgeDir, () => {
-        reload().catch((error: unknown) => logger.error({ err: error }, 'reload after file change failed'));
+        reload().catch((error: unknown) =>
+          logger.error({ err: error }, 'reload after file change failed'),
+        );
       })
     : () => undefined;
 
@@ -88,10 +96,19 @@ export async function createKilde(options: KildeOptions): Promise<Kilde & { clos
     who: (query) => who(current(), query),
     whatHappened: (query, topic) => whatHappened(current(), query, topic),
     search: (query) => search(current(), query),
-    sources: () => ({ articles: [...current().articles].sort(byNewest).map((a) => ({ ...sourceOf(a), passages: a.passages.length })) }),
+    sources: () => ({
+      articles: [...current().articles]
+        .sort(byNewest)
+        .map((a) => ({ ...sourceOf(a), passages: a.passages.length })),
+    }),
     status: (): KnowledgeStatus => {
       const archive = current();
-      return { ...counts(archive), loadedAt: archive.builtAt, reloading: store.reloading, problems: [...archive.problems] };
+      return {
+        ...counts(archive),
+        loadedAt: archive.builtAt,
+        reloading: store.reloading,
+        problems: [...archive.problems],
+      };
     },
     reload,
     suggestNames: (partial, limit) => current().entities.suggest(partial, limit).map(summarise),

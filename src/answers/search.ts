@@ -1,6 +1,6 @@
 import type { Archive } from '../archive/archive';
-import { sourceOf } from './quote';
 import { checkQuery, tidyQuery } from './query-text';
+import { sourceOf } from './quote';
 import type { QuotedPassage, SearchAnswer } from './types';
 
 /** Enough hits to page through; more is rarely read. */

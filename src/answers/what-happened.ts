@@ -2,8 +2,8 @@ import type { Archive } from '../archive/archive';
 import { parseDateQuery } from '../extract/dates';
 import type { Article } from '../knowledge/types';
 import { nearestDays } from './days';
-import { quote, sourceOf, within } from './quote';
 import { tidyQuery } from './query-text';
+import { quote, sourceOf, within } from './quote';
 import type { DatedEvent, PublishedArticle, WhatHappenedAnswer } from './types';
 
 const NEAREST = 4;
@@ -24,7 +24,10 @@ export function whatHappened(archive: Archive, raw: string, rawTopic?: string): 
 
   const published: PublishedArticle[] = archive.articles
     .filter((a) => within(a.published, span) && (!onTopic || onTopic.articles.has(a.id)))
-    .sort((a, b) => a.published.start.localeCompare(b.published.start) || a.title.localeCompare(b.title))
+    .sort(
+      (a, b) =>
+        a.published.start.localeCompare(b.published.start) || a.title.localeCompare(b.title),
+    )
     .map((article) => publishedEntry(archive, article));
 
   const events: DatedEvent[] = [];
@@ -34,9 +37,14 @@ export function whatHappened(archive: Archive, raw: string, rawTopic?: string): 
     const first = inside[0];
     const passage = archive.passageById.get(passageId);
     if (!first || !passage) continue;
-    const quoted = quote(archive, passage, { ranges: inside.map((m) => ({ start: m.start, end: m.end })) });
+    const quoted = quote(archive, passage, {
+      ranges: inside.map((m) => ({ start: m.start, end: m.end })),
+    });
     if (!quoted) continue;
-    events.push({ passage: quoted, dating: { text: first.text, span: first.span, kind: first.kind } });
+    events.push({
+      passage: quoted,
+      dating: { text: first.text, span: first.span, kind: first.kind },
+    });
   }
   events.sort(
     (a, b) =>
@@ -46,7 +54,13 @@ export function whatHappened(archive: Archive, raw: string, rawTopic?: string): 
   );
 
   if (published.length === 0 && events.length === 0) {
-    return { kind: 'empty', query, span, ...topicField, nearest: nearestDays(archive, span.start, span.end, NEAREST) };
+    return {
+      kind: 'empty',
+      query,
+      span,
+      ...topicField,
+      nearest: nearestDays(archive, span.start, span.end, NEAREST),
+    };
   }
   return { kind: 'found', query, span, ...topicField, published, events };
 }
@@ -57,7 +71,10 @@ function publishedEntry(archive: Archive, article: Article): PublishedArticle {
   return { source: sourceOf(article), ...(lead ? { lead } : {}) };
 }
 
-function topicFilter(archive: Archive, topic: string): { passages: Set<string>; articles: Set<string> } {
+function topicFilter(
+  archive: Archive,
+  topic: string,
+): { passages: Set<string>; articles: Set<string> } {
   const hits = archive.index.search(topic, { limit: 500 });
   return {
     passages: new Set(hits.map((h) => h.passageId)),

@@ -1,8 +1,8 @@
 import type { Archive } from '../archive/archive';
 import type { Entity } from '../extract/types';
 import type { DateSpan } from '../knowledge/types';
-import { byNewest, quote, sourceOf } from './quote';
 import { checkQuery, tidyQuery } from './query-text';
+import { byNewest, quote, sourceOf } from './quote';
 import type { EntityCard, EntitySummary, QuotedPassage, WhoAnswer } from './types';
 
 const LEAD_WORDS = [/^(hvem|kven|who)\s+(er|var|is|was)\s+/iu, /^(hvem|kven|who)\s+/iu];
@@ -70,10 +70,18 @@ function card(archive: Archive, entity: Entity): EntityCard {
 }
 
 function groupRoles(archive: Archive, entity: Entity): EntityCard['roles'] {
-  const groups = new Map<string, { role: string; roleText: string; articleIds: Set<string>; count: number }>();
+  const groups = new Map<
+    string,
+    { role: string; roleText: string; articleIds: Set<string>; count: number }
+  >();
   for (const given of entity.roles) {
     const key = given.role.toLocaleLowerCase('nb');
-    const group = groups.get(key) ?? { role: given.role, roleText: given.roleText, articleIds: new Set(), count: 0 };
+    const group = groups.get(key) ?? {
+      role: given.role,
+      roleText: given.roleText,
+      articleIds: new Set(),
+      count: 0,
+    };
     group.articleIds.add(given.articleId);
     group.count += 1;
     groups.set(key, group);
@@ -143,7 +151,9 @@ function related(archive: Archive, entity: Entity): EntitySummary[] {
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([id]) => archive.entities.get(id))
-    .filter((e): e is Entity => e !== undefined && (e.kind === 'person' || e.kind === 'organisation'))
+    .filter(
+      (e): e is Entity => e !== undefined && (e.kind === 'person' || e.kind === 'organisation'),
+    )
     .slice(0, RELATED)
     .map(summarise);
 }

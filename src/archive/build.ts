@@ -1,3 +1,4 @@
+import { extractTimeMentions } from '../extract/dates';
 import {
   buildEntities,
   buildLexicon,
@@ -5,7 +6,6 @@ import {
   extractEntityMentions,
   type PassageMentions,
 } from '../extract/entities';
-import { extractTimeMentions } from '../extract/dates';
 import type { Entity, TimeMention } from '../extract/types';
 import type { LoadResult } from '../knowledge/types';
 import { PassageIndex } from '../search';
@@ -67,7 +67,9 @@ function entityNamesByPassage(entities: readonly Entity[]): Map<string, string[]
 /** Puts loaded articles and their analysis together into an archive that answers can read. */
 export function assemble(load: LoadResult, analysis: Analysis, fromSnapshot: boolean): Archive {
   const articleById = new Map(load.articles.map((a) => [a.id, a]));
-  const passageById = new Map(load.articles.flatMap((a) => a.passages.map((p) => [p.id, p] as const)));
+  const passageById = new Map(
+    load.articles.flatMap((a) => a.passages.map((p) => [p.id, p] as const)),
+  );
   const entitiesByPassage = new Map<string, string[]>();
   for (const entity of analysis.entities) {
     for (const mention of entity.mentions) {

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ANALYZER_VERSION } from '../language';
 import type { LoadResult } from '../knowledge/types';
+import { ANALYZER_VERSION } from '../language';
 import type { Analysis } from './build';
 
 /**
@@ -37,7 +37,9 @@ function analysisCodeHash(): Promise<string> {
 
 export async function snapshotKey(load: LoadResult): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ SNAPSHOT_FORMAT, ANALYZER_VERSION, code: await analysisCodeHash() }));
+  hash.update(
+    JSON.stringify({ SNAPSHOT_FORMAT, ANALYZER_VERSION, code: await analysisCodeHash() }),
+  );
   for (const article of [...load.articles].sort((a, b) => a.id.localeCompare(b.id))) {
     hash.update(`${article.id}\0${article.hash}\0`);
   }
@@ -66,7 +68,11 @@ export async function readSnapshot(cacheDir: string, key: string): Promise<Analy
 }
 
 /** Writes atomically (temp file + rename) so a crash mid-write never leaves a corrupt cache. */
-export async function writeSnapshot(cacheDir: string, key: string, analysis: Analysis): Promise<void> {
+export async function writeSnapshot(
+  cacheDir: string,
+  key: string,
+  analysis: Analysis,
+): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const target = fileFor(cacheDir);
   const temp = `${target}.${process.pid}.tmp`;

@@ -83,6 +83,12 @@ export class KnowledgeStore {
     }
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
-    return { archive, ...diff, kept, durationMs: Math.round(performance.now() - started), joined: false };
+    return {
+      archive,
+      ...diff,
+      kept,
+      durationMs: Math.round(performance.now() - started),
+      joined: false,
+    };
   }
 }

@@ -21,7 +21,11 @@ async function ask(): Promise<number> {
   }
   // Logs go to stderr at warn level so that stdout holds only the answer.
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const kilde = await createKilde({ knowledgeDir: config.KNOWLEDGE_DIR, cacheDir: config.CACHE_DIR, logger });
+  const kilde = await createKilde({
+    knowledgeDir: config.KNOWLEDGE_DIR,
+    cacheDir: config.CACHE_DIR,
+    logger,
+  });
   const reply = await dispatch(line, kilde, locale, plainStyle);
   await kilde.close();
   process.stdout.write(`${reply.text}\n`);
@@ -31,7 +35,8 @@ async function ask(): Promise<number> {
 ask().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof ConfigError ? `Configuration error: ${error.message}` : String(error);
+    const message =
+      error instanceof ConfigError ? `Configuration error: ${error.message}` : String(error);
     process.stderr.write(`${message}\n`);
     process.exit(2);
   },

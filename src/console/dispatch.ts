@@ -21,13 +21,24 @@ export interface ConsoleReply {
 
 // The console accepts the Discord names in both languages, and `sok` for keyboards without ø.
 const ALIASES: Record<string, string> = {
-  hvem: 'who', who: 'who', kven: 'who',
-  'hva-skjedde': 'what-happened', 'what-happened': 'what-happened', 'kva-skjedde': 'what-happened',
-  søk: 'search', sok: 'search', search: 'search',
-  kilder: 'sources', sources: 'sources',
-  kunnskap: 'knowledge', knowledge: 'knowledge',
-  hjelp: 'help', help: 'help',
-  avslutt: 'quit', quit: 'quit', exit: 'quit',
+  hvem: 'who',
+  who: 'who',
+  kven: 'who',
+  'hva-skjedde': 'what-happened',
+  'what-happened': 'what-happened',
+  'kva-skjedde': 'what-happened',
+  søk: 'search',
+  sok: 'search',
+  search: 'search',
+  kilder: 'sources',
+  sources: 'sources',
+  kunnskap: 'knowledge',
+  knowledge: 'knowledge',
+  hjelp: 'help',
+  help: 'help',
+  avslutt: 'quit',
+  quit: 'quit',
+  exit: 'quit',
 };
 
 /** Splits `/hva-skjedde 2017-11-21 | Genève` into a date and an optional topic. */
@@ -38,7 +49,12 @@ function splitTopic(args: string): [string, string | undefined] {
 }
 
 /** Runs one console line (`/hvem assad`, or bare text as a search) and renders the answer. */
-export async function dispatch(line: string, kilde: Kilde, locale: Locale, style: TextStyle): Promise<ConsoleReply> {
+export async function dispatch(
+  line: string,
+  kilde: Kilde,
+  locale: Locale,
+  style: TextStyle,
+): Promise<ConsoleReply> {
   const t = messages(locale);
   const trimmed = line.trim();
   if (!trimmed.startsWith('/')) {
@@ -64,14 +80,18 @@ export async function dispatch(line: string, kilde: Kilde, locale: Locale, style
     }
     case 'sources': {
       const answer = kilde.sources();
-      return { text: renderSources(answer, t, style), outcome: answer.articles.length > 0 ? 'found' : 'nothing' };
+      return {
+        text: renderSources(answer, t, style),
+        outcome: answer.articles.length > 0 ? 'found' : 'nothing',
+      };
     }
     case 'knowledge': {
       const sub = args.toLowerCase();
       if (sub === 'last-inn' || sub === 'reload') {
         return { text: renderReload(await kilde.reload(), t, style), outcome: 'found' };
       }
-      if (sub === 'status' || sub === '') return { text: renderStatus(kilde.status(), t, style), outcome: 'found' };
+      if (sub === 'status' || sub === '')
+        return { text: renderStatus(kilde.status(), t, style), outcome: 'found' };
       return { text: t.errors.unknownCommand(`${name} ${args}`), outcome: 'bad-input' };
     }
     case 'help':

@@ -1,9 +1,9 @@
 import type { Archive } from '../archive/archive';
 import { KnowledgeStore } from '../archive/store';
 import { ConfigError, loadConfig } from '../config';
+import { messages } from '../i18n';
 import { formatSpan } from '../i18n/format';
 import type { DateSpan } from '../knowledge/types';
-import { messages } from '../i18n';
 import { createLogger } from '../logger';
 import { parseConsoleArgs } from './args';
 import { renderProblem } from './render';
@@ -20,9 +20,13 @@ async function check(): Promise<number> {
   const store = new KnowledgeStore(config.KNOWLEDGE_DIR, config.CACHE_DIR, logger);
   const { archive } = await store.reload();
   const out: string[] = [];
-  out.push(`${config.KNOWLEDGE_DIR}: ${archive.articles.length} articles, ${archive.passageById.size} passages`);
+  out.push(
+    `${config.KNOWLEDGE_DIR}: ${archive.articles.length} articles, ${archive.passageById.size} passages`,
+  );
   for (const a of archive.articles) {
-    out.push(`  ${a.file}  ${formatSpan(a.published, t)}  [${a.language}${a.languageDetected ? '?' : ''}]  ${a.passages.length} passages  «${a.title}»`);
+    out.push(
+      `  ${a.file}  ${formatSpan(a.published, t)}  [${a.language}${a.languageDetected ? '?' : ''}]  ${a.passages.length} passages  «${a.title}»`,
+    );
   }
   printEntities(archive, out);
   printDates(archive, out, (s) => formatSpan(s, t));
@@ -34,13 +38,17 @@ async function check(): Promise<number> {
 }
 
 function printEntities(archive: Archive, out: string[]): void {
-  const entities = [...archive.entities.all()].sort((a, b) => b.mentions.length - a.mentions.length);
+  const entities = [...archive.entities.all()].sort(
+    (a, b) => b.mentions.length - a.mentions.length,
+  );
   for (const kind of ['person', 'organisation'] as const) {
     const of = entities.filter((e) => e.kind === kind);
     out.push('', `${kind === 'person' ? 'people' : 'organisations'}: ${of.length}`);
     for (const e of of) {
       const roles = [...new Set(e.roles.map((r) => r.role))].join('; ');
-      out.push(`  ${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}: ${e.mentions.length} mentions${roles ? ` – ${roles}` : ''}`);
+      out.push(
+        `  ${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}: ${e.mentions.length} mentions${roles ? ` – ${roles}` : ''}`,
+      );
     }
   }
 }
@@ -48,16 +56,18 @@ function printEntities(archive: Archive, out: string[]): void {
 function printDates(archive: Archive, out: string[], format: (s: DateSpan) => string): void {
   const rows: string[] = [];
   for (const [passageId, mentions] of archive.timeMentions) {
-    for (const m of mentions) rows.push(`  ${m.span.start}  «${m.text}» → ${format(m.span)}  (${passageId})`);
+    for (const m of mentions)
+      rows.push(`  ${m.span.start}  «${m.text}» → ${format(m.span)}  (${passageId})`);
   }
   out.push('', `dated events: ${rows.length}`, ...rows.sort());
 }
 
-
 check().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError ? `Configuration error: ${error.message}` : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? `Configuration error: ${error.message}` : String(error)}\n`,
+    );
     process.exit(2);
   },
 );

@@ -47,7 +47,10 @@ export function renderSource(source: SourceRef, t: Messages): string {
 
 function renderQuote(q: QuotedPassage, t: Messages, style: TextStyle): string[] {
   const heading = q.heading ? `${style.dim(`[${q.heading}]`)} ` : '';
-  return [`  • ${heading}${renderSnippet(q.snippet, style)}`, `    ${style.dim(`${t.sourceLabel}: ${renderSource(q.source, t)}`)}`];
+  return [
+    `  • ${heading}${renderSnippet(q.snippet, style)}`,
+    `    ${style.dim(`${t.sourceLabel}: ${renderSource(q.source, t)}`)}`,
+  ];
 }
 
 function summaryLine(e: EntitySummary, t: Messages): string {
@@ -64,7 +67,9 @@ function renderCard(card: EntityCard, t: Messages, style: TextStyle): string[] {
   } else {
     lines.push(t.who.noRole);
   }
-  lines.push(t.who.appears(card.articleCount, formatSpan(card.firstSeen, t), formatSpan(card.lastSeen, t)));
+  lines.push(
+    t.who.appears(card.articleCount, formatSpan(card.firstSeen, t), formatSpan(card.lastSeen, t)),
+  );
   if (card.aliases.length > 0) lines.push(`${t.who.aliases}: ${card.aliases.join(', ')}`);
   lines.push('', `${t.who.passages}:`);
   for (const q of card.passages) lines.push(...renderQuote(q, t, style));
@@ -79,11 +84,16 @@ export function renderWho(answer: WhoAnswer, t: Messages, style: TextStyle): str
     case 'found':
       return renderCard(answer.card, t, style).join('\n');
     case 'ambiguous':
-      return [t.who.ambiguous(answer.query), ...answer.candidates.map((c) => `  • ${summaryLine(c, t)}`)].join('\n');
+      return [
+        t.who.ambiguous(answer.query),
+        ...answer.candidates.map((c) => `  • ${summaryLine(c, t)}`),
+      ].join('\n');
     case 'unknown': {
       const lines = [t.who.unknown(answer.query)];
       if (answer.suggestions.length > 0) {
-        lines.push(`${t.who.didYouMean}: ${answer.suggestions.map((s) => summaryLine(s, t)).join(', ')}?`);
+        lines.push(
+          `${t.who.didYouMean}: ${answer.suggestions.map((s) => summaryLine(s, t)).join(', ')}?`,
+        );
       }
       return lines.join('\n');
     }
@@ -99,10 +109,16 @@ function renderEvent(event: DatedEvent, t: Messages, style: TextStyle): string[]
   ];
 }
 
-export function renderWhatHappened(answer: WhatHappenedAnswer, t: Messages, style: TextStyle): string {
+export function renderWhatHappened(
+  answer: WhatHappenedAnswer,
+  t: Messages,
+  style: TextStyle,
+): string {
   switch (answer.kind) {
     case 'invalid':
-      return answer.error === 'impossible' ? t.errors.impossibleDate(answer.query) : t.errors.invalidDate(answer.query);
+      return answer.error === 'impossible'
+        ? t.errors.impossibleDate(answer.query)
+        : t.errors.invalidDate(answer.query);
     case 'empty': {
       const when = formatSpan(answer.span, t);
       const lines = [t.whatHappened.empty(when)];
@@ -114,8 +130,13 @@ export function renderWhatHappened(answer: WhatHappenedAnswer, t: Messages, styl
     }
     case 'found': {
       const when = formatSpan(answer.span, t);
-      const title = answer.topic ? t.whatHappened.topicTitle(when, answer.topic) : t.whatHappened.title(when);
-      const lines = [style.heading(title), t.whatHappened.summary(answer.published.length, answer.events.length)];
+      const title = answer.topic
+        ? t.whatHappened.topicTitle(when, answer.topic)
+        : t.whatHappened.title(when);
+      const lines = [
+        style.heading(title),
+        t.whatHappened.summary(answer.published.length, answer.events.length),
+      ];
       if (answer.published.length > 0) {
         lines.push('', `${t.whatHappened.published}:`);
         for (const p of answer.published) lines.push(`  • ${renderSource(p.source, t)}`);
@@ -135,11 +156,15 @@ export function renderSearch(answer: SearchAnswer, t: Messages, style: TextStyle
       return answer.error === 'empty' ? t.errors.emptyQuery : t.errors[answer.error];
     case 'none': {
       const lines = [t.search.none(answer.query)];
-      if (answer.suggestions.length > 0) lines.push(`${t.search.didYouMean}: ${answer.suggestions.join(', ')}`);
+      if (answer.suggestions.length > 0)
+        lines.push(`${t.search.didYouMean}: ${answer.suggestions.join(', ')}`);
       return lines.join('\n');
     }
     case 'found':
-      return [style.heading(t.search.title(answer.query)), ...answer.hits.slice(0, 5).flatMap((h) => renderQuote(h, t, style))].join('\n');
+      return [
+        style.heading(t.search.title(answer.query)),
+        ...answer.hits.slice(0, 5).flatMap((h) => renderQuote(h, t, style)),
+      ].join('\n');
   }
 }
 
@@ -162,13 +187,16 @@ export function renderStatus(status: KnowledgeStatus, t: Messages, style: TextSt
     t.knowledge.organisations(status.organisations),
     t.knowledge.loadedAt(status.loadedAt),
     ...(status.reloading ? [t.knowledge.reloading] : []),
-    status.problems.length === 0 ? t.knowledge.noProblems : `${t.knowledge.problems(status.problems.length)}:`,
+    status.problems.length === 0
+      ? t.knowledge.noProblems
+      : `${t.knowledge.problems(status.problems.length)}:`,
     ...status.problems.map(renderProblem),
   ].join('\n');
 }
 
 export function renderReload(report: ReloadReport, t: Messages, style: TextStyle): string {
-  const list = (label: string, items: string[]) => (items.length > 0 ? [`${label}: ${items.join(', ')}`] : []);
+  const list = (label: string, items: string[]) =>
+    items.length > 0 ? [`${label}: ${items.join(', ')}`] : [];
   const changes = [
     ...list(t.knowledge.added, report.added),
     ...list(t.knowledge.changed, report.changed),
@@ -180,7 +208,9 @@ export function renderReload(report: ReloadReport, t: Messages, style: TextStyle
     ...(report.joined ? [t.knowledge.joined] : []),
     ...(changes.length > 0 ? changes : [t.knowledge.unchanged]),
     t.knowledge.counts(report.articles, report.passages, report.people, report.datedEvents),
-    report.problems.length === 0 ? t.knowledge.noProblems : `${t.knowledge.problems(report.problems.length)}:`,
+    report.problems.length === 0
+      ? t.knowledge.noProblems
+      : `${t.knowledge.problems(report.problems.length)}:`,
     ...report.problems.map(renderProblem),
     t.knowledge.took(report.durationMs),
   ].join('\n');

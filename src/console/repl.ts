@@ -14,7 +14,11 @@ const HISTORY_SIZE = 500;
 
 async function readHistory(): Promise<string[]> {
   try {
-    return (await readFile(HISTORY_FILE, 'utf8')).split('\n').filter(Boolean).reverse().slice(0, HISTORY_SIZE);
+    return (await readFile(HISTORY_FILE, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .reverse()
+      .slice(0, HISTORY_SIZE);
   } catch {
     return [];
   }
@@ -33,7 +37,10 @@ async function saveHistory(history: readonly string[]): Promise<void> {
  * The local console: the same commands as on Discord, answered from the same core and
  * rendered as text. Lines given on the command line are answered once, then it exits.
  */
-export async function runConsole(kilde: Kilde, options: { locale: Locale; args: readonly string[] }): Promise<void> {
+export async function runConsole(
+  kilde: Kilde,
+  options: { locale: Locale; args: readonly string[] },
+): Promise<void> {
   const { locale, rest } = parseConsoleArgs(options.args, options.locale);
   const t = messages(locale);
   const style = process.stdout.isTTY ? ansiStyle : plainStyle;

@@ -15,14 +15,21 @@ interface Describable<T> {
  * has no translation, and the name handlers read options by); `no`, `en-US` and `en-GB`
  * are localizations.
  */
-export function localize<T extends Describable<T>>(builder: T, pick: (t: Messages) => CommandText): T {
+export function localize<T extends Describable<T>>(
+  builder: T,
+  pick: (t: Messages) => CommandText,
+): T {
   const nb = pick(messages('nb'));
   const en = pick(messages('en'));
   return builder
     .setName(nb.name)
     .setNameLocalizations({ no: nb.name, 'en-US': en.name, 'en-GB': en.name })
     .setDescription(nb.description)
-    .setDescriptionLocalizations({ no: nb.description, 'en-US': en.description, 'en-GB': en.description });
+    .setDescriptionLocalizations({
+      no: nb.description,
+      'en-US': en.description,
+      'en-GB': en.description,
+    });
 }
 
 /** The default (Norwegian) name: what `interaction.options` knows an option or subcommand by. */

@@ -19,13 +19,17 @@ export interface CommandResult {
   results: number;
 }
 
-/** What the router gives a command: the core, the asker's language, and ways to answer. */
-export interface CommandContext {
+/** What every handler gets: the core and the asker's language. */
+export interface BaseContext {
   kilde: Kilde;
   config: Config;
   logger: Logger;
   locale: Locale;
   t: Messages;
+}
+
+/** What the router gives a command: the base context and ways to answer. */
+export interface CommandContext extends BaseContext {
   /** Runs a question through the core and shows its answer (or its error, ephemeral). */
   answer(ask: Ask): Promise<CommandResult>;
   /** Shows a view: reply, or edit the deferred reply; buttons when it has more pages. */
@@ -39,7 +43,7 @@ export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<CommandResult>;
   /** Answers autocomplete; returns how many choices it offered. */
-  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<number>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BaseContext): Promise<number>;
 }
 
 const isFunction = (v: unknown): v is (...args: never[]) => unknown => typeof v === 'function';
@@ -59,7 +63,10 @@ export function isCommand(value: unknown): value is Command {
 }
 
 /** The repository's `commands/` folder. */
-export const COMMANDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../commands');
+export const COMMANDS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../commands',
+);
 
 /**
  * Every command module in `dir` (adding a command is adding a file). A module whose default

@@ -107,7 +107,7 @@ export function closeMarkup(prefix: string): string {
 
 function trimEnd(text: string): string {
   // Spaces, and punctuation that joins to what was cut away (",", ":", "–", "(").
-  return text.replace(/(?:\s|[,;:(\[«“–—-])+$/u, (m, offset: number) =>
+  return text.replace(/(?:\s|[,;:([«“–—-])+$/u, (m, offset: number) =>
     // Keep an escaped character's backslash pair intact: "\-" stays as is.
     offset > 0 && text.charAt(offset - 1) === '\\' ? m.slice(0, 1) : '',
   );
@@ -128,7 +128,8 @@ function scanMarkup(text: string): MarkupState {
   while (i < text.length) {
     const c = text.charAt(i);
     if (c === '\\') {
-      if (i + 1 >= text.length) return { openLinkAt: linkAt, boldOpen: bold % 2 === 1, danglingEscape: true };
+      if (i + 1 >= text.length)
+        return { openLinkAt: linkAt, boldOpen: bold % 2 === 1, danglingEscape: true };
       i += 2;
       continue;
     }
@@ -171,7 +172,11 @@ function scanMarkup(text: string): MarkupState {
 }
 
 /** Lines joined with newlines, as many as fit in `max`, then "… and N more". */
-export function fitLines(lines: readonly string[], max: number, more: (n: number) => string): string {
+export function fitLines(
+  lines: readonly string[],
+  max: number,
+  more: (n: number) => string,
+): string {
   const out: string[] = [];
   let length = 0;
   for (let i = 0; i < lines.length; i++) {

@@ -44,8 +44,16 @@ export function buildMessage(
     if (view.pages.length > 1) {
       components.push(
         row([
-          button(customId(sessionId, 'p', Math.max(0, shown - 1)), `◀ ${t.paging.previous}`, shown === 0),
-          button(customId(sessionId, 'p', Math.min(last, shown + 1)), `${t.paging.next} ▶`, shown === last),
+          button(
+            customId(sessionId, 'p', Math.max(0, shown - 1)),
+            `◀ ${t.paging.previous}`,
+            shown === 0,
+          ),
+          button(
+            customId(sessionId, 'p', Math.min(last, shown + 1)),
+            `${t.paging.next} ▶`,
+            shown === last,
+          ),
         ]),
       );
     }

@@ -31,7 +31,8 @@ export function parseCustomId(id: string): ButtonAction | undefined {
   const match = /^k:([a-z0-9]{1,16}):([ps]):(\d{1,3})$/u.exec(id);
   if (!match) return undefined;
   const [, sessionId, action, index] = match;
-  if (sessionId === undefined || (action !== 'p' && action !== 's') || index === undefined) return undefined;
+  if (sessionId === undefined || (action !== 'p' && action !== 's') || index === undefined)
+    return undefined;
   return { sessionId, action, index: Number(index) };
 }
 
@@ -45,7 +46,15 @@ export class SessionStore {
 
   open(ownerId: string, locale: Locale, view: View, expire: () => Promise<void>): Session {
     const id = randomBytes(6).toString('hex');
-    const session: Session = { id, ownerId, locale, view, page: 0, expire, timer: this.startTimer(id) };
+    const session: Session = {
+      id,
+      ownerId,
+      locale,
+      view,
+      page: 0,
+      expire,
+      timer: this.startTimer(id),
+    };
     this.sessions.set(id, session);
     return session;
   }

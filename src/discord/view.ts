@@ -66,7 +66,8 @@ export function pagesOfFields(
   for (const raw of fields) {
     const field = fitEmbed({ fields: [raw] }).fields?.[0] ?? raw;
     const candidate = { ...head, fields: [...current, field] };
-    if (current.length > 0 && (current.length >= perPage || embedLength(candidate) > budget)) flush();
+    if (current.length > 0 && (current.length >= perPage || embedLength(candidate) > budget))
+      flush();
     current.push(field);
   }
   if (current.length > 0 || pages.length === 0) flush();
@@ -85,7 +86,10 @@ export function pagesOfLines(
   let current: string[] = [];
   const text = (body: string[]) => [intro, body.join('\n')].filter((s) => s !== '').join('\n\n');
   for (const line of lines) {
-    if (current.length > 0 && (current.length >= perPage || charLength(text([...current, line])) > max)) {
+    if (
+      current.length > 0 &&
+      (current.length >= perPage || charLength(text([...current, line])) > max)
+    ) {
       pages.push(fitEmbed({ ...header, description: text(current) }));
       current = [];
     }

@@ -1,8 +1,18 @@
 import type { Messages } from './messages';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -21,7 +31,9 @@ export const en: Messages = {
     roles: 'Roles',
     aliases: 'Also called',
     appears: (n, first, last) =>
-      n === 1 ? `Mentioned in 1 article (${first})` : `Mentioned in ${n} articles, from ${first} to ${last}`,
+      n === 1
+        ? `Mentioned in 1 article (${first})`
+        : `Mentioned in ${n} articles, from ${first} to ${last}`,
     passages: 'Passages',
     related: 'Mentioned with',
     ambiguous: (q) => `Several people in the archive go by "${q}". Which one do you mean?`,
@@ -37,7 +49,8 @@ export const en: Messages = {
     datedBy: (words, resolved) => `"${words}" → ${resolved}`,
     empty: (when) => `The archive has nothing on ${when}.`,
     nearest: 'Nearest days with content',
-    summary: (p, e) => `${plural(p, 'article', 'articles')} published, ${plural(e, 'event', 'events')} dated`,
+    summary: (p, e) =>
+      `${plural(p, 'article', 'articles')} published, ${plural(e, 'event', 'events')} dated`,
   },
   search: {
     title: (q) => `Search: "${q}"`,
@@ -96,7 +109,10 @@ export const en: Messages = {
     whatHappened: {
       name: 'what-happened',
       description: 'What happened on a day, week or month? Articles and dated events',
-      date: { name: 'date', description: 'E.g. 2017-11-21, 21.11.2017, 21 November 2017 or 2017-11' },
+      date: {
+        name: 'date',
+        description: 'E.g. 2017-11-21, 21.11.2017, 21 November 2017 or 2017-11',
+      },
       topic: { name: 'topic', description: 'Only what is about this (optional)' },
     },
     search: {
@@ -118,7 +134,8 @@ export const en: Messages = {
     more: (n) => `… and ${n} more`,
   },
   console: {
-    welcome: (n) => `Kilde – local console. ${plural(n, 'article', 'articles')} loaded. Type /help for commands.`,
+    welcome: (n) =>
+      `Kilde – local console. ${plural(n, 'article', 'articles')} loaded. Type /help for commands.`,
     help: [
       '/who <name>                   who is …',
       '/what-happened <date> [topic] what happened that day (2017-11-21, 21.11.2017, 2017-11)',

@@ -3,8 +3,7 @@ import { en } from './en';
 import type { Messages } from './messages';
 import { nb } from './nb';
 
-export type { Messages };
-export type { Locale };
+export type { Locale, Messages };
 
 const catalogs: Record<Locale, Messages> = { nb, en };
 

@@ -1,5 +1,5 @@
-import type { EntityKind } from '../extract/types';
 import type { InputError } from '../answers/types';
+import type { EntityKind } from '../extract/types';
 
 /**
  * Every sentence the bot says, per language. Code holds keys, never sentences, so an

@@ -1,8 +1,18 @@
 import type { Messages } from './messages';
 
 const MONTHS = [
-  'januar', 'februar', 'mars', 'april', 'mai', 'juni',
-  'juli', 'august', 'september', 'oktober', 'november', 'desember',
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
 ];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -37,7 +47,8 @@ export const nb: Messages = {
     datedBy: (words, resolved) => `«${words}» → ${resolved}`,
     empty: (when) => `Arkivet har ingenting om ${when}.`,
     nearest: 'Nærmeste dager med innhold',
-    summary: (p, e) => `${plural(p, 'artikkel', 'artikler')} publisert, ${plural(e, 'hendelse', 'hendelser')} datert`,
+    summary: (p, e) =>
+      `${plural(p, 'artikkel', 'artikler')} publisert, ${plural(e, 'hendelse', 'hendelser')} datert`,
   },
   search: {
     title: (q) => `Søk: «${q}»`,
@@ -96,7 +107,10 @@ export const nb: Messages = {
     whatHappened: {
       name: 'hva-skjedde',
       description: 'Hva skjedde en dag, uke eller måned? Artikler og daterte hendelser',
-      date: { name: 'dato', description: 'F.eks. 2017-11-21, 21.11.2017, 21. november 2017 eller 2017-11' },
+      date: {
+        name: 'dato',
+        description: 'F.eks. 2017-11-21, 21.11.2017, 21. november 2017 eller 2017-11',
+      },
       topic: { name: 'tema', description: 'Bare det som handler om dette (valgfritt)' },
     },
     search: {
@@ -118,7 +132,8 @@ export const nb: Messages = {
     more: (n) => `… og ${n} til`,
   },
   console: {
-    welcome: (n) => `Kilde – lokal konsoll. ${plural(n, 'artikkel', 'artikler')} lastet. Skriv /hjelp for kommandoer.`,
+    welcome: (n) =>
+      `Kilde – lokal konsoll. ${plural(n, 'artikkel', 'artikler')} lastet. Skriv /hjelp for kommandoer.`,
     help: [
       '/hvem <navn>              hvem er …',
       '/hva-skjedde <dato> [tema] hva skjedde den dagen (2017-11-21, 21.11.2017, 2017-11)',

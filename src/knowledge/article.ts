@@ -83,17 +83,21 @@ export function parseArticleFile(file: string, content: string | Buffer): Articl
   }
 
   const markdown = /\.(md|markdown)$/i.test(file);
-  const split2 = splitBody(body, bodyFirstLine, { markdown, titleGiven: meta.title !== undefined });
-  if (split2.passages.length === 0) return fail('file has no text paragraphs to index');
+  const bodyParts = splitBody(body, bodyFirstLine, {
+    markdown,
+    titleGiven: meta.title !== undefined,
+  });
+  if (bodyParts.passages.length === 0) return fail('file has no text paragraphs to index');
 
-  const title = meta.title ?? split2.leadingTitle ?? deriveTitle(split2.passages[0]?.text ?? '');
-  if (meta.title === undefined && split2.leadingTitle === undefined && split.kind === 'found') {
+  const title =
+    meta.title ?? bodyParts.leadingTitle ?? deriveTitle(bodyParts.passages[0]?.text ?? '');
+  if (meta.title === undefined && bodyParts.leadingTitle === undefined && split.kind === 'found') {
     report(`no title in the front matter; using "${title}"`, 'warning', 1);
   }
 
-  const language = chooseLanguage(meta.language, split2.passages);
+  const language = chooseLanguage(meta.language, bodyParts.passages);
   const id = file;
-  const passages = split2.passages.map((raw, index) =>
+  const passages = bodyParts.passages.map((raw, index) =>
     toPassage(raw, index, id, language.language),
   );
   const article: Article = {
@@ -215,14 +219,47 @@ function toPassage(raw: RawPassage, index: number, articleId: string, language: 
 /**
  * An English quote inside a Norwegian article (or the reverse) is searched better with
  * its own language's stemmer; Bokmål vs Nynorsk per paragraph is too unreliable to switch.
+ * franc is the slow part of loading, so it only runs where function words hint at a switch.
  */
 function passageLanguage(text: string, articleLanguage: Language): Language {
+  const english = articleLanguage === 'en';
+  const hints = countWords(text, english ? NORWEGIAN_HINTS : ENGLISH_HINTS);
+  if (hints < 3) return articleLanguage;
   const detected = detectLanguage(text);
   if (!detected.confident) return articleLanguage;
-  const isEnglish = (language: Language) => language === 'en';
-  return isEnglish(detected.language) !== isEnglish(articleLanguage)
-    ? detected.language
-    : articleLanguage;
+  return (detected.language === 'en') !== english ? detected.language : articleLanguage;
+}
+
+const ENGLISH_HINTS = new Set([
+  'the',
+  'and',
+  'of',
+  'is',
+  'that',
+  'was',
+  'with',
+  'this',
+  'are',
+  'it',
+]);
+const NORWEGIAN_HINTS = new Set([
+  'og',
+  'i',
+  'på',
+  'er',
+  'det',
+  'som',
+  'ikke',
+  'ikkje',
+  'en',
+  'ein',
+  'av',
+]);
+
+function countWords(text: string, words: ReadonlySet<string>): number {
+  let count = 0;
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) if (words.has(word)) count++;
+  return count;
 }
 
 function countNewlines(text: string): number {

@@ -44,7 +44,9 @@ export function splitBody(
   let leadingTitle: string | undefined;
 
   blocks.forEach((block, position) => {
-    const hasMoreText = blocks.slice(position + 1).some((later) => !later.atx);
+    const hasMoreText = blocks
+      .slice(position + 1)
+      .some((later) => !later.atx && !isOnlyCredits(later));
     const headingText = block.atx?.text ?? (hasMoreText ? plainHeading(block) : undefined);
     if (headingText !== undefined) {
       // A `# Title` on top repeats or gives the title; a lone short first line of plain text
@@ -106,6 +108,10 @@ function plainHeading(block: Block): string | undefined {
   if (!/\p{L}/u.test(text)) return undefined;
   if (creditLine(text) !== undefined) return undefined;
   return text;
+}
+
+function isOnlyCredits(block: Block): boolean {
+  return block.lines.every((line) => creditLine(line) !== undefined);
 }
 
 function toParagraph(block: Block): { text: string; credits: string[] } {

@@ -27,7 +27,12 @@ export function tokenize(text: string): Token[] {
     let offset = 0;
     for (const piece of word.split(/([-‐'’])/u)) {
       if (piece.length > 0 && !JOINER.test(piece)) {
-        tokens.push({ text: piece, start: start + offset, end: start + offset + piece.length, part: true });
+        tokens.push({
+          text: piece,
+          start: start + offset,
+          end: start + offset + piece.length,
+          part: true,
+        });
       }
       offset += piece.length;
     }

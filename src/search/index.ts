@@ -6,5 +6,11 @@ export {
   type SearchHit,
   type SearchOptions,
 } from './passage-index';
-export { type CharRange, makeSnippet, type Snippet, type SnippetMarks, splitSentences } from './snippet';
+export {
+  type CharRange,
+  makeSnippet,
+  type Snippet,
+  type SnippetMarks,
+  splitSentences,
+} from './snippet';
 export { DEFAULT_TUNING, type SearchTuning } from './tuning';

@@ -36,9 +36,30 @@ export interface AnalysedQuery {
 // Question words the answers layer reads before searching; most are stop words already,
 // these are the ones the stop lists lack.
 const QUESTION_WORDS = new Set([
-  'hvilket', 'hvilke', 'hvilken', 'hva', 'hvem', 'hvor', 'hvordan', 'hvorfor', 'når',
-  'kva', 'kven', 'kvar', 'kor', 'korleis', 'kvifor',
-  'who', 'whom', 'whose', 'what', 'where', 'when', 'which', 'how', 'why',
+  'hvilket',
+  'hvilke',
+  'hvilken',
+  'hva',
+  'hvem',
+  'hvor',
+  'hvordan',
+  'hvorfor',
+  'når',
+  'kva',
+  'kven',
+  'kvar',
+  'kor',
+  'korleis',
+  'kvifor',
+  'who',
+  'whom',
+  'whose',
+  'what',
+  'where',
+  'when',
+  'which',
+  'how',
+  'why',
 ]);
 
 // "hvor mange", "how many": the quantity word is part of the question, not the topic.
@@ -102,7 +123,11 @@ export function analyseQuery(
     if (w === undefined) continue;
     const previous = all[i - 1]?.folded;
     if (QUESTION_WORDS.has(w.folded) || isStopWord(w.folded, lang)) continue;
-    if (QUANTITY_AFTER_QUESTION.has(w.folded) && previous !== undefined && QUESTION_WORDS.has(previous)) {
+    if (
+      QUANTITY_AFTER_QUESTION.has(w.folded) &&
+      previous !== undefined &&
+      QUESTION_WORDS.has(previous)
+    ) {
       continue;
     }
     wordAt.set(i, words.length);

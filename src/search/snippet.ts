@@ -87,14 +87,49 @@ function mergeRanges(ranges: CharRange[]): CharRange[] {
 
 // Abbreviations whose full stop does not end a sentence (Norwegian and English news usage).
 const ABBREVIATIONS = new Set([
-  'bl.a', 'f.eks', 'dvs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'nr', 'ca', 'jf', 'kl', 'etc',
-  'osv', 'mv', 'inkl', 'evt', 'ev', 'pga', 'vs', 'no', 'jr', 'sr', 'gen', 'sen', 'rep', 'mill',
-  'mrd', 'tlf', 'ant', 'bl', 'm.m', 'o.l', 'e.l', 'p.t', 'a.s', 'd.d',
+  'bl.a',
+  'f.eks',
+  'dvs',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'nr',
+  'ca',
+  'jf',
+  'kl',
+  'etc',
+  'osv',
+  'mv',
+  'inkl',
+  'evt',
+  'ev',
+  'pga',
+  'vs',
+  'no',
+  'jr',
+  'sr',
+  'gen',
+  'sen',
+  'rep',
+  'mill',
+  'mrd',
+  'tlf',
+  'ant',
+  'bl',
+  'm.m',
+  'o.l',
+  'e.l',
+  'p.t',
+  'a.s',
+  'd.d',
 ]);
 
 // A sentence ends at . ! ? or … (with closing quotes/brackets), followed by whitespace and
 // something that can start a sentence; or at a line break.
-const BOUNDARY = /([.!?…]+["»”’)\]]*)(\s+)(?=["«“‘(\[–—-]?\s*[\p{Lu}\p{N}])|\n+/gu;
+const BOUNDARY = /([.!?…]+["»”’)\]]*)(\s+)(?=["«“‘([–—-]?\s*[\p{Lu}\p{N}])|\n+/gu;
 
 /** Sentence ranges of a text, trimmed, in order. */
 export function splitSentences(text: string): CharRange[] {
@@ -102,7 +137,7 @@ export function splitSentences(text: string): CharRange[] {
   let start = 0;
   for (const match of text.matchAll(BOUNDARY)) {
     const punctuation = match[1];
-    if (punctuation !== undefined && punctuation.startsWith('.') && isAbbreviation(text, match.index)) {
+    if (punctuation?.startsWith('.') && isAbbreviation(text, match.index)) {
       continue;
     }
     const end = match.index + (punctuation?.length ?? 0);
@@ -224,7 +259,7 @@ function snapEndToWord(text: string, end: number, floor: number): number {
   }
   while (e > floor && /\s/u.test(text.charAt(e - 1))) e--;
   // Do not end on a dangling opening bracket or dash.
-  while (e > floor && /[(\[«“–—-]/u.test(text.charAt(e - 1))) e--;
+  while (e > floor && /[([«“–—-]/u.test(text.charAt(e - 1))) e--;
   while (e > floor && /\s/u.test(text.charAt(e - 1))) e--;
   return e;
 }

@@ -11,7 +11,7 @@ export interface SearchTuning {
   fuzzy: number;
   /** Shorter unknown words are not fuzzied: at 3 letters one edit is another word. */
   fuzzyMinLength: number;
-  /** The last word of a query still being typed is also matched as a prefix from this length. */
+  /** The last word of a query, when the index does not hold it, is matched as a prefix from this length. */
   prefixMinLength: number;
   /** MiniSearch weights of prefix and fuzzy matches relative to exact ones. */
   weights: { fuzzy: number; prefix: number };

@@ -22,7 +22,12 @@ describe('the answering core on articles it has never seen', () => {
 
   it('reads all four formats into articles', () => {
     const sources = kb.kilde.sources();
-    expect(sources.articles.map((a) => a.published.start)).toEqual(['2023-03-20', '2023-03-15', '2022-09-05', '2021-06-10']);
+    expect(sources.articles.map((a) => a.published.start)).toEqual([
+      '2023-03-20',
+      '2023-03-15',
+      '2022-09-05',
+      '2021-06-10',
+    ]);
     const raw = sources.articles.find((a) => a.file === 'nordvik.txt');
     expect(raw?.title).toMatch(/^Fiskerne i Nordvik protesterte/);
   });
@@ -41,7 +46,11 @@ describe('the answering core on articles it has never seen', () => {
       new Set(['lillevik-budsjett.md', 'lillevik-laerere.md']),
     );
     // The passages mark the name itself.
-    expect(answer.card.passages.some((p) => p.snippet.segments.some((s) => s.marked && /Nordmann/.test(s.text)))).toBe(true);
+    expect(
+      answer.card.passages.some((p) =>
+        p.snippet.segments.some((s) => s.marked && /Nordmann/.test(s.text)),
+      ),
+    ).toBe(true);
   });
 
   it('/hvem reads a compound role and a full name with three parts', () => {
@@ -69,7 +78,8 @@ describe('the answering core on articles it has never seen', () => {
       expect(typo.card.name).toBe('Kari Nordmann');
     } else {
       expect(typo.kind).toBe('unknown');
-      if (typo.kind === 'unknown') expect(typo.suggestions.map((s) => s.name)).toContain('Kari Nordmann');
+      if (typo.kind === 'unknown')
+        expect(typo.suggestions.map((s) => s.name)).toContain('Kari Nordmann');
     }
   });
 
@@ -89,14 +99,17 @@ describe('the answering core on articles it has never seen', () => {
   it('/hva-skjedde resolves weekdays back and forth from the publication day', () => {
     const monday = kb.kilde.whatHappened('13.03.2023');
     expect(monday.kind).toBe('found');
-    if (monday.kind === 'found') expect(monday.events[0]?.dating.text.toLowerCase()).toContain('mandagens');
+    if (monday.kind === 'found')
+      expect(monday.events[0]?.dating.text.toLowerCase()).toContain('mandagens');
     const friday = kb.kilde.whatHappened('17. mars 2023');
     expect(friday.kind).toBe('found');
-    if (friday.kind === 'found') expect(friday.events.map((e) => e.dating.text.toLowerCase())).toContain('fredag');
+    if (friday.kind === 'found')
+      expect(friday.events.map((e) => e.dating.text.toLowerCase())).toContain('fredag');
     // "torsdag i neste uke" in an article of Monday 2023-03-20 is Thursday 2023-03-30.
     const nextWeek = kb.kilde.whatHappened('2023-03-30');
     expect(nextWeek.kind).toBe('found');
-    if (nextWeek.kind === 'found') expect(nextWeek.events[0]?.dating.text.toLowerCase()).toBe('torsdag i neste uke');
+    if (nextWeek.kind === 'found')
+      expect(nextWeek.events[0]?.dating.text.toLowerCase()).toBe('torsdag i neste uke');
   });
 
   it('/hva-skjedde reads English weekdays: "on Tuesday" before, "on Friday" after publication', () => {
@@ -104,13 +117,17 @@ describe('the answering core on articles it has never seen', () => {
     expect(tuesday.kind).toBe('found');
     const friday = kb.kilde.whatHappened('2021-06-11');
     expect(friday.kind).toBe('found');
-    if (friday.kind === 'found') expect(friday.events[0]?.passage.source.title).toBe('Ministers agree on fjord protection');
+    if (friday.kind === 'found')
+      expect(friday.events[0]?.passage.source.title).toBe('Ministers agree on fjord protection');
   });
 
   it('/hva-skjedde lists the articles published that day, and a month holds all of them', () => {
     const day = kb.kilde.whatHappened('2023-03-15');
     expect(day.kind).toBe('found');
-    if (day.kind === 'found') expect(day.published.map((p) => p.source.title)).toEqual(['Bystyret i Lillevik vedtok nytt budsjett']);
+    if (day.kind === 'found')
+      expect(day.published.map((p) => p.source.title)).toEqual([
+        'Bystyret i Lillevik vedtok nytt budsjett',
+      ]);
     const month = kb.kilde.whatHappened('2023-03');
     expect(month.kind).toBe('found');
     if (month.kind === 'found') expect(month.published).toHaveLength(2);
@@ -136,7 +153,9 @@ describe('the answering core on articles it has never seen', () => {
     const answer = kb.kilde.search('lærer');
     expect(answer.kind).toBe('found');
     if (answer.kind !== 'found') return;
-    const marked = answer.hits.flatMap((h) => h.snippet.segments.filter((s) => s.marked).map((s) => s.text.toLowerCase()));
+    const marked = answer.hits.flatMap((h) =>
+      h.snippet.segments.filter((s) => s.marked).map((s) => s.text.toLowerCase()),
+    );
     expect(marked).toContain('lærere');
   });
 

@@ -11,11 +11,15 @@ describe('answers on the shipped knowledge base', () => {
   afterAll(() => kb.cleanup());
 
   const eventTexts = (answer: WhatHappenedAnswer) =>
-    answer.kind === 'found' ? answer.events.map((e) => e.passage.snippet.segments.map((s) => s.text).join('')) : [];
+    answer.kind === 'found'
+      ? answer.events.map((e) => e.passage.snippet.segments.map((s) => s.text).join(''))
+      : [];
   const eventArticles = (answer: WhatHappenedAnswer) =>
-    answer.kind === 'found' ? new Set(answer.events.map((e) => e.passage.source.articleId)) : new Set();
+    answer.kind === 'found'
+      ? new Set(answer.events.map((e) => e.passage.source.articleId))
+      : new Set();
 
-  it('/hvem assad: Bashar al-Assad, Syria\'s president, citing both articles', () => {
+  it("/hvem assad: Bashar al-Assad, Syria's president, citing both articles", () => {
     const answer = kb.kilde.who('assad');
     expect(answer.kind).toBe('found');
     if (answer.kind !== 'found') return;
@@ -23,7 +27,9 @@ describe('answers on the shipped knowledge base', () => {
     expect(answer.card.kind).toBe('person');
     expect(answer.card.roles[0]?.role).toMatch(/Syrias president/i);
     expect(answer.card.articleCount).toBe(2);
-    expect(new Set(answer.card.passages.map((p) => p.source.published.start))).toEqual(new Set(['2017-11-11', '2017-11-21']));
+    expect(new Set(answer.card.passages.map((p) => p.source.published.start))).toEqual(
+      new Set(['2017-11-11', '2017-11-21']),
+    );
   });
 
   it('/hvem peskov: Dmitrij Peskov, Kremlin spokesman', () => {
@@ -61,7 +67,8 @@ describe('answers on the shipped knowledge base', () => {
   it('/hva-skjedde 2017-11-21 lists the Putin-Assad article', () => {
     const answer = kb.kilde.whatHappened('2017-11-21');
     expect(answer.kind).toBe('found');
-    if (answer.kind === 'found') expect(answer.published[0]?.source.published.start).toBe('2017-11-21');
+    if (answer.kind === 'found')
+      expect(answer.published[0]?.source.published.start).toBe('2017-11-21');
   });
 
   it('/søk: "hvor mange er drept i Syria?" finds the death toll', () => {

@@ -46,7 +46,9 @@ describe('reloading the knowledge base', () => {
     const report = await kb.kilde.reload();
     expect(report.added).toEqual([]);
     expect(report.articles).toBe(1);
-    expect(report.problems.some((p) => p.file === 'broken.md' && p.severity === 'error')).toBe(true);
+    expect(report.problems.some((p) => p.file === 'broken.md' && p.severity === 'error')).toBe(
+      true,
+    );
     expect(kb.kilde.who('Nordmann').kind).toBe('found');
   });
 
@@ -84,7 +86,9 @@ describe('the analysis snapshot', () => {
     expect(first.archive.fromSnapshot).toBe(false);
     const restarted = await new KnowledgeStore(dir, join(root, 'cache'), logger).reload();
     expect(restarted.archive.fromSnapshot).toBe(true);
-    expect(restarted.archive.entities.all().map((e) => e.name)).toEqual(first.archive.entities.all().map((e) => e.name));
+    expect(restarted.archive.entities.all().map((e) => e.name)).toEqual(
+      first.archive.entities.all().map((e) => e.name),
+    );
     await writeFile(join(dir, 'budsjett.md'), bokmalBudget.replace('lange', 'korte'));
     const changed = await new KnowledgeStore(dir, join(root, 'cache'), logger).reload();
     expect(changed.archive.fromSnapshot).toBe(false);

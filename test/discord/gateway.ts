@@ -168,7 +168,10 @@ export class Gateway {
     }
     send(socket, {
       op: OP.hello,
-      d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["kilde-stand-in",{}]'] },
+      d: {
+        heartbeat_interval: this.options.heartbeatIntervalMs,
+        _trace: ['["kilde-stand-in",{}]'],
+      },
       s: null,
       t: null,
     });

@@ -8,7 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Gateway, GATEWAY_PATH } from './gateway';
+import { type CommandOptionInput, countFocused, resolveOptions } from './command-options';
+import { GATEWAY_PATH, Gateway } from './gateway';
 import {
   createGuildFixture,
   DEFAULT_EVERYONE_PERMISSIONS,
@@ -64,15 +65,7 @@ export interface StandInOptions {
   everyonePermissions?: bigint;
 }
 
-/** A slash-command option as the Discord client sends it; `type` is filled in from the registered command when omitted. */
-export interface CommandOptionInput {
-  name: string;
-  type?: number;
-  value?: string | number | boolean;
-  focused?: boolean;
-  options?: CommandOptionInput[];
-}
-export type ApplicationCommandOptionPayload = CommandOptionInput;
+export type { ApplicationCommandOptionPayload, CommandOptionInput } from './command-options';
 
 export interface InvokerInput {
   locale?: string;
@@ -265,8 +258,6 @@ const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
   ],
 };
 
-const OPTION_TYPES = { subcommand: 1, group: 2, string: 3, integer: 4, boolean: 5, number: 10 };
-
 export class DiscordStandIn {
   readonly token: string;
   readonly applicationId: string;
@@ -293,9 +284,15 @@ export class DiscordStandIn {
   private readonly users = new Map<string, UserFixture>();
 
   private constructor(options: StandInOptions) {
-    this.token =
-      options.token ?? `${Buffer.from(snowflake()).toString('base64url')}.stand-in.${randomBytes(16).toString('base64url')}`;
     this.applicationId = options.applicationId ?? snowflake();
+    // Shaped like a real bot token: base64(application id).timestamp.hmac (about 72 chars).
+    this.token =
+      options.token ??
+      [
+        Buffer.from(this.applicationId).toString('base64url'),
+        randomBytes(4).toString('base64url').slice(0, 6),
+        randomBytes(29).toString('base64url'),
+      ].join('.');
     this.guildId = options.guildId ?? snowflake();
     this.interactionDeadlineMs = options.interactionDeadlineMs ?? 3000;
     this.interactionTokenLifetimeMs = options.interactionTokenLifetimeMs ?? 15 * 60 * 1000;
@@ -363,6 +360,10 @@ export class DiscordStandIn {
     return this.gateway.resumeCount;
   }
 
+  get commandRegistrationCount(): number {
+    return this.commandPutCount;
+  }
+
   get heartbeatCount(): number {
     return this.gateway.heartbeats;
   }
@@ -372,7 +373,11 @@ export class DiscordStandIn {
     return this.gateway.identifies;
   }
 
-  get gatewayConnections(): ReadonlyArray<{ path: string; query: Record<string, string>; closeCode?: number }> {
+  get gatewayConnections(): ReadonlyArray<{
+    path: string;
+    query: Record<string, string>;
+    closeCode?: number;
+  }> {
     return this.gateway.connections;
   }
 
@@ -397,7 +402,11 @@ export class DiscordStandIn {
   /** The commands of the last bulk PUT (guild or global), as stored (with ids). */
   registeredCommands(scope?: 'guild' | 'global'): JsonObject[] {
     const list =
-      scope === 'guild' ? this.guildCommands : scope === 'global' ? this.globalCommands : this.lastCommandPut;
+      scope === 'guild'
+        ? this.guildCommands
+        : scope === 'global'
+          ? this.globalCommands
+          : this.lastCommandPut;
     return cloneJson(list);
   }
 
@@ -417,7 +426,12 @@ export class DiscordStandIn {
 
   async sendCommand(input: CommandInput): Promise<InteractionHandle> {
     const command = this.findCommand(input.name);
-    const options = resolveOptions(asObjects(command.options), input.options ?? [], `/${input.name}`, false);
+    const options = resolveOptions(
+      asObjects(command.options),
+      input.options ?? [],
+      `/${input.name}`,
+      false,
+    );
     return this.createInteraction(INTERACTION.command, input, {
       id: asString(command.id) ?? '',
       name: input.name,
@@ -429,9 +443,16 @@ export class DiscordStandIn {
 
   async sendAutocomplete(input: CommandInput): Promise<InteractionHandle> {
     const command = this.findCommand(input.name);
-    const options = resolveOptions(asObjects(command.options), input.options ?? [], `/${input.name}`, true);
+    const options = resolveOptions(
+      asObjects(command.options),
+      input.options ?? [],
+      `/${input.name}`,
+      true,
+    );
     if (countFocused(options) !== 1) {
-      throw new Error(`Discord stand-in: autocomplete for /${input.name} needs exactly one option with focused: true`);
+      throw new Error(
+        `Discord stand-in: autocomplete for /${input.name} needs exactly one option with focused: true`,
+      );
     }
     return this.createInteraction(INTERACTION.autocomplete, input, {
       id: asString(command.id) ?? '',
@@ -445,7 +466,8 @@ export class DiscordStandIn {
   /** A button click (component_type 2) on a message the bot sent. */
   async clickButton(input: ComponentInput): Promise<InteractionHandle> {
     const { message, component } = this.findComponent(input);
-    if (component.type !== 2) throw new Error(`Discord stand-in: ${input.customId} is not a button`);
+    if (component.type !== 2)
+      throw new Error(`Discord stand-in: ${input.customId} is not a button`);
     return this.createInteraction(
       INTERACTION.component,
       input,
@@ -457,10 +479,12 @@ export class DiscordStandIn {
   /** A choice in a string select menu (component_type 3) on a message the bot sent. */
   async selectOption(input: SelectInput): Promise<InteractionHandle> {
     const { message, component } = this.findComponent(input);
-    if (component.type !== 3) throw new Error(`Discord stand-in: ${input.customId} is not a string select`);
+    if (component.type !== 3)
+      throw new Error(`Discord stand-in: ${input.customId} is not a string select`);
     const allowed = new Set(asObjects(component.options).map((o) => asString(o.value)));
     for (const value of input.values) {
-      if (!allowed.has(value)) throw new Error(`Discord stand-in: ${value} is not an option of ${input.customId}`);
+      if (!allowed.has(value))
+        throw new Error(`Discord stand-in: ${value} is not an option of ${input.customId}`);
     }
     return this.createInteraction(
       INTERACTION.component,
@@ -494,7 +518,9 @@ export class DiscordStandIn {
       (c) => c.name === name && (asNumber(c.type) ?? 1) === 1,
     );
     if (!command) {
-      const known = [...this.guildCommands, ...this.globalCommands].map((c) => `/${asString(c.name)}`);
+      const known = [...this.guildCommands, ...this.globalCommands].map(
+        (c) => `/${asString(c.name)}`,
+      );
       throw new Error(
         `Discord stand-in: /${name} is not registered, so Discord would not offer it (registered: ${known.join(', ') || 'none'})`,
       );
@@ -505,12 +531,16 @@ export class DiscordStandIn {
   private findComponent(input: ComponentInput): { message: StoredMessage; component: JsonObject } {
     const id = typeof input.message === 'string' ? input.message : input.message.id;
     const message = this.messages.get(id);
-    if (!message || message.deleted) throw new Error(`Discord stand-in: message ${id} does not exist`);
+    if (!message || message.deleted)
+      throw new Error(`Discord stand-in: message ${id} does not exist`);
     const component = findComponentByCustomId(message.components, input.customId);
     if (!component) {
-      throw new Error(`Discord stand-in: message ${id} has no component with custom_id ${input.customId}`);
+      throw new Error(
+        `Discord stand-in: message ${id} has no component with custom_id ${input.customId}`,
+      );
     }
-    if (component.disabled === true) throw new Error(`Discord stand-in: ${input.customId} is disabled`);
+    if (component.disabled === true)
+      throw new Error(`Discord stand-in: ${input.customId} is disabled`);
     return { message, component };
   }
 
@@ -518,7 +548,12 @@ export class DiscordStandIn {
     const id = input.userId ?? this.user.id;
     let user = this.users.get(id);
     if (!user) {
-      user = { id, username: input.username ?? `bruker${id.slice(-4)}`, globalName: null, bot: false };
+      user = {
+        id,
+        username: input.username ?? `bruker${id.slice(-4)}`,
+        globalName: null,
+        bot: false,
+      };
       this.users.set(id, user);
     }
     return user;
@@ -533,7 +568,8 @@ export class DiscordStandIn {
     const user = this.resolveUser(input);
     const roles = input.roles ?? [];
     for (const role of roles) {
-      if (!this.guild.roles.some((r) => r.id === role)) throw new Error(`Discord stand-in: unknown role ${role}`);
+      if (!this.guild.roles.some((r) => r.id === role))
+        throw new Error(`Discord stand-in: unknown role ${role}`);
     }
     const permissions =
       input.permissions === undefined
@@ -541,7 +577,10 @@ export class DiscordStandIn {
         : BigInt(input.permissions);
     const appPermissions = memberPermissions(this.guild, this.guild.bot.id, [this.guild.botRoleId]);
     const id = snowflake();
-    const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(96).toString('base64url')}`;
+    // Shaped like Discord's: base64url text that starts with "interaction:<id>:" encoded.
+    const token = Buffer.from(
+      `interaction:${id}:${randomBytes(96).toString('base64url')}`,
+    ).toString('base64url');
     const payload: JsonObject = {
       id,
       application_id: this.applicationId,
@@ -654,7 +693,12 @@ export class DiscordStandIn {
       path: url.pathname.replace(/^\/api\/v10(?=\/)/, ''),
       query: Object.fromEntries(url.searchParams),
       headers,
-      auth: authorization === undefined ? 'none' : authorization === `Bot ${this.token}` ? 'bot' : 'invalid',
+      auth:
+        authorization === undefined
+          ? 'none'
+          : authorization === `Bot ${this.token}`
+            ? 'bot'
+            : 'invalid',
       body: parsed.json,
       files: parsed.files,
       status: 0,
@@ -669,7 +713,8 @@ export class DiscordStandIn {
         record.matchedRoute = false;
         throw new DiscordError(404, 0, '404: Not Found');
       }
-      if (parsed.invalid) throw new DiscordError(400, 50109, 'The request body contains invalid JSON.');
+      if (parsed.invalid)
+        throw new DiscordError(400, 50109, 'The request body contains invalid JSON.');
       const result = this.route(record, parsed.json, parsed.files);
       status = result.status;
       body = result.body;
@@ -694,7 +739,7 @@ export class DiscordStandIn {
     files: UploadedFile[],
   ): { status: number; body?: JsonValue } {
     const { method, path } = record;
-    const parts = path.split('/').slice(1);
+    const parts = path.split('/').slice(1).map(decodeSegment);
     const [head, a, b, c, d, e] = parts;
     const ok = (value?: JsonValue, status = 200): { status: number; body?: JsonValue } => ({
       status: value === undefined ? 204 : status,
@@ -706,7 +751,12 @@ export class DiscordStandIn {
       return ok({
         url: this.gatewayUrl,
         shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 14_400_000,
+          max_concurrency: 1,
+        },
       });
     }
     if (method === 'GET' && path === '/gateway') return ok({ url: this.gatewayUrl });
@@ -721,7 +771,11 @@ export class DiscordStandIn {
     if (head === 'applications' && a !== undefined && a !== '@me') {
       this.requireBot(record);
       if (a !== this.applicationId) {
-        throw new DiscordError(403, 20012, 'You are not authorized to perform this action on this application');
+        throw new DiscordError(
+          403,
+          20012,
+          'You are not authorized to perform this action on this application',
+        );
       }
       if (b === 'commands' && d === undefined) return this.commandsRoute(method, 'global', body, c);
       if (b === 'guilds' && d === 'commands' && parts.length <= 6) {
@@ -729,8 +783,21 @@ export class DiscordStandIn {
         return this.commandsRoute(method, 'guild', body, e);
       }
     }
-    if (head === 'interactions' && a && b && c === 'callback' && parts.length === 4 && method === 'POST') {
-      const result = this.interactionCallback(a, b, body, files, record.query.with_response === 'true');
+    if (
+      head === 'interactions' &&
+      a &&
+      b &&
+      c === 'callback' &&
+      parts.length === 4 &&
+      method === 'POST'
+    ) {
+      const result = this.interactionCallback(
+        a,
+        b,
+        body,
+        files,
+        record.query.with_response === 'true',
+      );
       return ok(result ?? undefined);
     }
     if (head === 'webhooks' && a && b) {
@@ -742,7 +809,8 @@ export class DiscordStandIn {
       if (c === 'messages' && d && parts.length === 5) {
         const message = this.webhookMessage(state, d);
         if (method === 'GET') return ok(this.apiMessage(message));
-        if (method === 'PATCH') return ok(this.apiMessage(this.editMessage(state, message, body, files)));
+        if (method === 'PATCH')
+          return ok(this.apiMessage(this.editMessage(state, message, body, files)));
         if (method === 'DELETE') {
           message.deleted = true;
           return ok(undefined);
@@ -765,7 +833,12 @@ export class DiscordStandIn {
       bot_require_code_grant: false,
       verify_key: randomBytes(32).toString('hex'),
       flags: 0,
-      owner: userPayload({ id: this.guild.ownerId, username: 'eier', globalName: null, bot: false }),
+      owner: userPayload({
+        id: this.guild.ownerId,
+        username: 'eier',
+        globalName: null,
+        bot: false,
+      }),
       team: null,
       bot: userPayload(this.guild.bot),
       approximate_guild_count: 1,
@@ -792,7 +865,9 @@ export class DiscordStandIn {
         const errors = checkCommands(body ?? null);
         if (!errors.empty) throw new DiscordError(400, 50035, 'Invalid Form Body', errors);
         const previous = list();
-        const stored = asObjects(body).map((command) => this.storeCommand(command, scope, previous));
+        const stored = asObjects(body).map((command) =>
+          this.storeCommand(command, scope, previous),
+        );
         store(stored);
         this.lastCommandPut = stored;
         this.commandPutCount++;
@@ -819,7 +894,11 @@ export class DiscordStandIn {
   }
 
   /** Echo a command as Discord stores it: defaults filled in, id kept when the name already existed. */
-  private storeCommand(command: JsonObject, scope: 'guild' | 'global', previous: JsonObject[]): JsonObject {
+  private storeCommand(
+    command: JsonObject,
+    scope: 'guild' | 'global',
+    previous: JsonObject[],
+  ): JsonObject {
     const type = asNumber(command.type) ?? 1;
     const same = previous.find((p) => p.name === command.name && (asNumber(p.type) ?? 1) === type);
     return {
@@ -879,12 +958,19 @@ export class DiscordStandIn {
     files: UploadedFile[],
     now: number,
   ): JsonObject {
-    if (state.acknowledged) throw new DiscordError(400, 40060, 'Interaction has already been acknowledged.');
-    if (now - state.createdAt > state.deadlineMs) throw new DiscordError(404, 10062, 'Unknown interaction');
-    if (!isJsonObject(body)) throw invalidForm([], 'DICT_TYPE_CONVERT', 'Only dictionaries may be used');
+    if (state.acknowledged)
+      throw new DiscordError(400, 40060, 'Interaction has already been acknowledged.');
+    if (now - state.createdAt > state.deadlineMs)
+      throw new DiscordError(404, 10062, 'Unknown interaction');
+    if (!isJsonObject(body))
+      throw invalidForm([], 'DICT_TYPE_CONVERT', 'Only dictionaries may be used');
     const type = asNumber(body.type);
     if (type === undefined || !(ALLOWED_CALLBACKS[state.type] ?? []).includes(type)) {
-      throw invalidForm(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', 'Interaction response type is invalid');
+      throw invalidForm(
+        ['type'],
+        'INTERACTION_RESPONSE_TYPE_INVALID',
+        'Interaction response type is invalid',
+      );
     }
     const data = isJsonObject(body.data) ? body.data : {};
     let messageId: string | null = null;
@@ -897,7 +983,13 @@ export class DiscordStandIn {
       }
       case CALLBACK.deferredChannelMessage: {
         const ephemeral = (asNumber(data.flags) ?? 0) & MESSAGE_FLAGS.ephemeral;
-        const message = this.createMessage(state, 'original', {}, [], ephemeral | MESSAGE_FLAGS.loading);
+        const message = this.createMessage(
+          state,
+          'original',
+          {},
+          [],
+          ephemeral | MESSAGE_FLAGS.loading,
+        );
         messageId = message.id;
         state.originalMessageId = messageId;
         break;
@@ -923,14 +1015,23 @@ export class DiscordStandIn {
       case CALLBACK.modal: {
         const errors = new FormErrors();
         if (typeof data.custom_id !== 'string' || data.custom_id.length > 100) {
-          errors.add(['data', 'custom_id'], { code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+          errors.add(['data', 'custom_id'], {
+            code: 'BASE_TYPE_REQUIRED',
+            message: 'This field is required',
+          });
         }
         if (typeof data.title !== 'string' || data.title.length > 45) {
-          errors.add(['data', 'title'], { code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 45 or fewer in length.' });
+          errors.add(['data', 'title'], {
+            code: 'BASE_TYPE_MAX_LENGTH',
+            message: 'Must be 45 or fewer in length.',
+          });
         }
         const rows = asArray(data.components);
         if (rows.length < 1 || rows.length > 5) {
-          errors.add(['data', 'components'], { code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 5 in length.' });
+          errors.add(['data', 'components'], {
+            code: 'BASE_TYPE_BAD_LENGTH',
+            message: 'Must be between 1 and 5 in length.',
+          });
         }
         if (!errors.empty) throw new DiscordError(400, 50035, 'Invalid Form Body', errors);
         break;
@@ -939,7 +1040,10 @@ export class DiscordStandIn {
         break;
     }
     state.acknowledged = true;
-    state.acceptedCallback = { type, ...(body.data !== undefined ? { data: cloneJson(body.data) } : {}) };
+    state.acceptedCallback = {
+      type,
+      ...(body.data !== undefined ? { data: cloneJson(body.data) } : {}),
+    };
     const message = messageId ? this.messages.get(messageId) : undefined;
     return {
       interaction: {
@@ -954,7 +1058,12 @@ export class DiscordStandIn {
     };
   }
 
-  private validate(data: JsonObject, mode: 'create' | 'edit', base: ErrorPath, fileCount: number): void {
+  private validate(
+    data: JsonObject,
+    mode: 'create' | 'edit',
+    base: ErrorPath,
+    fileCount: number,
+  ): void {
     const { errors, emptyMessage } = checkMessage(data, mode, base, fileCount);
     if (!errors.empty) throw new DiscordError(400, 50035, 'Invalid Form Body', errors);
     if (emptyMessage) throw new DiscordError(400, 50006, 'Cannot send an empty message');
@@ -962,7 +1071,8 @@ export class DiscordStandIn {
 
   private webhookInteraction(applicationId: string, token: string): InteractionState {
     const state = this.interactionsByToken.get(token);
-    if (applicationId !== this.applicationId || !state) throw new DiscordError(404, 10015, 'Unknown Webhook');
+    if (applicationId !== this.applicationId || !state)
+      throw new DiscordError(404, 10015, 'Unknown Webhook');
     if (Date.now() - state.createdAt > this.interactionTokenLifetimeMs) {
       throw new DiscordError(401, 50027, 'Invalid Webhook Token');
     }
@@ -979,10 +1089,16 @@ export class DiscordStandIn {
     return message;
   }
 
-  private followUp(state: InteractionState, body: JsonValue | undefined, files: UploadedFile[]): StoredMessage {
+  private followUp(
+    state: InteractionState,
+    body: JsonValue | undefined,
+    files: UploadedFile[],
+  ): StoredMessage {
     const data = isJsonObject(body) ? body : {};
     this.validate(data, 'create', [], files.length);
-    const original = state.originalMessageId ? this.messages.get(state.originalMessageId) : undefined;
+    const original = state.originalMessageId
+      ? this.messages.get(state.originalMessageId)
+      : undefined;
     // Discord: the first follow-up after a deferred reply replaces the "thinking…" message.
     if (original?.loading && !original.deleted) {
       applyEdit(original, data, files);
@@ -990,7 +1106,12 @@ export class DiscordStandIn {
       state.followUpIds.push(original.id);
       return original;
     }
-    const flags = (asNumber(data.flags) ?? 0) & (MESSAGE_FLAGS.ephemeral | MESSAGE_FLAGS.suppressEmbeds | MESSAGE_FLAGS.suppressNotifications | MESSAGE_FLAGS.componentsV2);
+    const flags =
+      (asNumber(data.flags) ?? 0) &
+      (MESSAGE_FLAGS.ephemeral |
+        MESSAGE_FLAGS.suppressEmbeds |
+        MESSAGE_FLAGS.suppressNotifications |
+        MESSAGE_FLAGS.componentsV2);
     const message = this.createMessage(state, 'followup', data, files, flags);
     state.followUpIds.push(message.id);
     return message;
@@ -1018,7 +1139,11 @@ export class DiscordStandIn {
   ): StoredMessage {
     const requested = asNumber(data.flags) ?? 0;
     const flags =
-      (requested & (MESSAGE_FLAGS.ephemeral | MESSAGE_FLAGS.suppressEmbeds | MESSAGE_FLAGS.suppressNotifications | MESSAGE_FLAGS.componentsV2)) |
+      (requested &
+        (MESSAGE_FLAGS.ephemeral |
+          MESSAGE_FLAGS.suppressEmbeds |
+          MESSAGE_FLAGS.suppressNotifications |
+          MESSAGE_FLAGS.componentsV2)) |
       extraFlags;
     const message: StoredMessage = {
       id: snowflake(),
@@ -1031,7 +1156,9 @@ export class DiscordStandIn {
       flags,
       ephemeral: (flags & MESSAGE_FLAGS.ephemeral) !== 0,
       loading: (flags & MESSAGE_FLAGS.loading) !== 0,
-      allowedMentions: isJsonObject(data.allowed_mentions) ? cloneJson(data.allowed_mentions) : null,
+      allowedMentions: isJsonObject(data.allowed_mentions)
+        ? cloneJson(data.allowed_mentions)
+        : null,
       attachments: attachmentsFrom(data, files, []),
       editCount: 0,
       deleted: false,
@@ -1091,7 +1218,13 @@ export class DiscordStandIn {
   private readyPayload(sessionId: string, resumeUrl: string): JsonObject {
     return {
       v: 10,
-      user: { ...userPayload(this.guild.bot), verified: true, mfa_enabled: false, flags: 0, email: null },
+      user: {
+        ...userPayload(this.guild.bot),
+        verified: true,
+        mfa_enabled: false,
+        flags: 0,
+        email: null,
+      },
       guilds: [{ id: this.guildId, unavailable: true }],
       session_id: sessionId,
       session_type: 'normal',
@@ -1111,6 +1244,14 @@ export class DiscordStandIn {
 }
 
 // ---- helpers ------------------------------------------------------------------------------
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 function invalidForm(path: ErrorPath, code: string, message: string): DiscordError {
   const errors = new FormErrors();
@@ -1152,7 +1293,9 @@ function applyEdit(message: StoredMessage, data: JsonObject, files: UploadedFile
   if ('embeds' in data) message.embeds = asObjects(data.embeds).map(normalizeEmbed);
   if ('components' in data) message.components = cloneJson(asObjects(data.components));
   if ('allowed_mentions' in data) {
-    message.allowedMentions = isJsonObject(data.allowed_mentions) ? cloneJson(data.allowed_mentions) : null;
+    message.allowedMentions = isJsonObject(data.allowed_mentions)
+      ? cloneJson(data.allowed_mentions)
+      : null;
   }
   if ('flags' in data) {
     const requested = asNumber(data.flags) ?? 0;
@@ -1177,9 +1320,10 @@ function attachmentsFrom(
   existing: RecordedAttachment[],
 ): RecordedAttachment[] {
   const described = asObjects(data.attachments);
-  const kept = 'attachments' in data
-    ? existing.filter((a) => described.some((d) => String(d.id) === a.id))
-    : existing;
+  const kept =
+    'attachments' in data
+      ? existing.filter((a) => described.some((d) => String(d.id) === a.id))
+      : existing;
   const uploaded = files.map((file, index) => {
     const slot = /^files\[(\d+)\]$/.exec(file.field)?.[1] ?? String(index);
     const description = described.find((d) => String(d.id) === slot);
@@ -1194,107 +1338,24 @@ function attachmentsFrom(
   return [...kept, ...uploaded];
 }
 
-function findComponentByCustomId(components: JsonValue[], customId: string): JsonObject | undefined {
+function findComponentByCustomId(
+  components: JsonValue[],
+  customId: string,
+): JsonObject | undefined {
   for (const component of components) {
     if (!isJsonObject(component)) continue;
     if (component.custom_id === customId) return component;
-    const nested = [...asArray(component.components), ...(isJsonObject(component.accessory) ? [component.accessory] : [])];
+    const nested = [
+      ...asArray(component.components),
+      ...(isJsonObject(component.accessory) ? [component.accessory] : []),
+    ];
     const found = findComponentByCustomId(nested, customId);
     if (found) return found;
   }
   return undefined;
 }
 
-function countFocused(options: JsonObject[]): number {
-  return options.reduce(
-    (sum, option) => sum + (option.focused === true ? 1 : 0) + countFocused(asObjects(option.options)),
-    0,
-  );
-}
-
 function describeAttempts(state: InteractionState): string {
   if (state.attempts.length === 0) return ' (the bot sent none)';
   return ` (rejected: ${state.attempts.map((a) => `${a.status} ${a.errorCode ?? ''} ${a.errors.join('; ')}`).join(' | ')})`;
-}
-
-/**
- * Turns test input into the `options` Discord sends, checked against the registered schema the
- * way the Discord client enforces it: known names, right types, choices, required options.
- */
-function resolveOptions(
-  schema: JsonObject[],
-  input: CommandOptionInput[],
-  where: string,
-  partial: boolean,
-): JsonObject[] {
-  const out: JsonObject[] = [];
-  for (const option of input) {
-    const definition = schema.find((s) => s.name === option.name);
-    if (!definition) {
-      const known = schema.map((s) => asString(s.name)).join(', ');
-      throw new Error(`Discord stand-in: ${where} has no option "${option.name}" (it has: ${known || 'none'})`);
-    }
-    const type = asNumber(definition.type) ?? OPTION_TYPES.string;
-    if (option.type !== undefined && option.type !== type) {
-      throw new Error(`Discord stand-in: ${where} ${option.name} has type ${type}, not ${option.type}`);
-    }
-    if (type === OPTION_TYPES.subcommand || type === OPTION_TYPES.group) {
-      if (input.length !== 1) throw new Error(`Discord stand-in: ${where} takes exactly one subcommand`);
-      out.push({
-        name: option.name,
-        type,
-        options: resolveOptions(asObjects(definition.options), option.options ?? [], `${where} ${option.name}`, partial),
-      });
-      continue;
-    }
-    if (option.value === undefined) throw new Error(`Discord stand-in: ${where} ${option.name} needs a value`);
-    if (!(partial && option.focused)) checkOptionValue(definition, type, option.value, `${where} ${option.name}`);
-    out.push({
-      name: option.name,
-      type,
-      // While typing, the focused option's value is the raw text, whatever the option type.
-      value: partial && option.focused ? String(option.value) : option.value,
-      ...(option.focused ? { focused: true } : {}),
-    });
-  }
-  const hasSubcommands = schema.some((s) => s.type === OPTION_TYPES.subcommand || s.type === OPTION_TYPES.group);
-  if (hasSubcommands && out.length === 0) throw new Error(`Discord stand-in: ${where} needs a subcommand`);
-  if (!partial) {
-    for (const definition of schema) {
-      if (definition.required === true && !out.some((o) => o.name === definition.name)) {
-        throw new Error(`Discord stand-in: ${where} requires option "${asString(definition.name)}"`);
-      }
-    }
-  }
-  return out;
-}
-
-function checkOptionValue(definition: JsonObject, type: number, value: string | number | boolean, where: string): void {
-  const expected =
-    type === OPTION_TYPES.boolean
-      ? typeof value === 'boolean'
-      : type === OPTION_TYPES.integer
-        ? Number.isInteger(value)
-        : type === OPTION_TYPES.number
-          ? typeof value === 'number'
-          : typeof value === 'string';
-  if (!expected) throw new Error(`Discord stand-in: ${where}: value ${JSON.stringify(value)} does not fit option type ${type}`);
-  const choices = asObjects(definition.choices);
-  if (choices.length > 0 && !choices.some((c) => c.value === value)) {
-    throw new Error(`Discord stand-in: ${where}: ${JSON.stringify(value)} is not one of the choices`);
-  }
-  if (typeof value === 'string') {
-    const min = asNumber(definition.min_length);
-    const max = asNumber(definition.max_length);
-    if ((min !== undefined && value.length < min) || (max !== undefined && value.length > max)) {
-      throw new Error(`Discord stand-in: ${where}: length ${value.length} outside ${min ?? 0}..${max ?? 6000}`);
-    }
-  }
-  if (typeof value === 'number') {
-    const min = asNumber(definition.min_value);
-    const max = asNumber(definition.max_value);
-    if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-      throw new Error(`Discord stand-in: ${where}: ${value} outside ${min ?? '-∞'}..${max ?? '∞'}`);
-    }
-  }
 }

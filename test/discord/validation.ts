@@ -109,7 +109,10 @@ function checkString(
     return 0;
   }
   if (typeof value !== 'string') {
-    errors.add(path, { code: 'STRING_TYPE_CONVERT', message: 'Could not interpret value as string.' });
+    errors.add(path, {
+      code: 'STRING_TYPE_CONVERT',
+      message: 'Could not interpret value as string.',
+    });
     return 0;
   }
   const length = charLength(value);
@@ -138,12 +141,20 @@ function checkUrl(errors: FormErrors, path: ErrorPath, value: JsonValue | undefi
 /** Returns the embed's character count that counts toward the 6000 per-message total. */
 function checkEmbed(errors: FormErrors, path: ErrorPath, embed: JsonValue): number {
   if (!isJsonObject(embed)) {
-    errors.add(path, { code: 'MODEL_TYPE_CONVERT', message: 'Only dictionaries may be used in a ModelType' });
+    errors.add(path, {
+      code: 'MODEL_TYPE_CONVERT',
+      message: 'Only dictionaries may be used in a ModelType',
+    });
     return 0;
   }
   let total = 0;
   total += checkString(errors, [...path, 'title'], embed.title, LIMITS.embedTitle);
-  total += checkString(errors, [...path, 'description'], embed.description, LIMITS.embedDescription);
+  total += checkString(
+    errors,
+    [...path, 'description'],
+    embed.description,
+    LIMITS.embedDescription,
+  );
   checkUrl(errors, [...path, 'url'], embed.url);
   const color = embed.color;
   if (color !== undefined && color !== null) {
@@ -182,7 +193,8 @@ function checkEmbed(errors: FormErrors, path: ErrorPath, embed: JsonValue): numb
   }
   if (embed.fields !== undefined) {
     const fields = asArray(embed.fields);
-    if (fields.length > LIMITS.embedFields) errors.add([...path, 'fields'], maxLength(LIMITS.embedFields));
+    if (fields.length > LIMITS.embedFields)
+      errors.add([...path, 'fields'], maxLength(LIMITS.embedFields));
     fields.forEach((field, i) => {
       const fieldPath = [...path, 'fields', i];
       if (!isJsonObject(field)) {
@@ -274,7 +286,12 @@ function checkComponent(
         checkString(errors, [...optionPath, 'value'], option.value, LIMITS.selectOptionText, {
           required: true,
         });
-        checkString(errors, [...optionPath, 'description'], option.description, LIMITS.selectOptionText);
+        checkString(
+          errors,
+          [...optionPath, 'description'],
+          option.description,
+          LIMITS.selectOptionText,
+        );
       });
     }
   }
@@ -311,10 +328,17 @@ function checkActionRows(errors: FormErrors, path: ErrorPath, components: JsonVa
 
 const ALLOWED_PARSE = new Set(['users', 'roles', 'everyone']);
 
-function checkAllowedMentions(errors: FormErrors, path: ErrorPath, value: JsonValue | undefined): void {
+function checkAllowedMentions(
+  errors: FormErrors,
+  path: ErrorPath,
+  value: JsonValue | undefined,
+): void {
   if (value === undefined || value === null) return;
   if (!isJsonObject(value)) {
-    errors.add(path, { code: 'MODEL_TYPE_CONVERT', message: 'Only dictionaries may be used in a ModelType' });
+    errors.add(path, {
+      code: 'MODEL_TYPE_CONVERT',
+      message: 'Only dictionaries may be used in a ModelType',
+    });
     return;
   }
   const parse = asArray(value.parse);
@@ -389,7 +413,8 @@ export function checkMessage(
   if (componentsV2 && (hasText(body.content) || asArray(body.embeds).length > 0)) {
     errors.add([...base, 'content'], {
       code: 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
-      message: 'The \'content\' and \'embeds\' fields cannot be used when using MessageFlags.IS_COMPONENTS_V2',
+      message:
+        "The 'content' and 'embeds' fields cannot be used when using MessageFlags.IS_COMPONENTS_V2",
     });
   }
   checkAllowedMentions(errors, [...base, 'allowed_mentions'], body.allowed_mentions);
@@ -420,7 +445,10 @@ export function checkAutocomplete(body: JsonObject, base: ErrorPath = ['data']):
       errors.add(path, required);
       return;
     }
-    checkString(errors, [...path, 'name'], choice.name, LIMITS.choiceName, { required: true, min: 1 });
+    checkString(errors, [...path, 'name'], choice.name, LIMITS.choiceName, {
+      required: true,
+      min: 1,
+    });
     if (typeof choice.value === 'string') {
       checkString(errors, [...path, 'value'], choice.value, LIMITS.choiceValue);
     } else if (typeof choice.value !== 'number') {
@@ -435,9 +463,38 @@ export function checkAutocomplete(body: JsonObject, base: ErrorPath = ['data']):
 
 /** Locales Discord accepts in name/description localizations. */
 export const DISCORD_LOCALES = new Set([
-  'id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl',
-  'no', 'pl', 'pt-BR', 'ro', 'fi', 'sv-SE', 'vi', 'tr', 'cs', 'el', 'bg', 'ru', 'uk', 'hi',
-  'th', 'zh-CN', 'ja', 'zh-TW', 'ko',
+  'id',
+  'da',
+  'de',
+  'en-GB',
+  'en-US',
+  'es-ES',
+  'es-419',
+  'fr',
+  'hr',
+  'it',
+  'lt',
+  'hu',
+  'nl',
+  'no',
+  'pl',
+  'pt-BR',
+  'ro',
+  'fi',
+  'sv-SE',
+  'vi',
+  'tr',
+  'cs',
+  'el',
+  'bg',
+  'ru',
+  'uk',
+  'hi',
+  'th',
+  'zh-CN',
+  'ja',
+  'zh-TW',
+  'ko',
 ]);
 
 function checkLocalizations(
@@ -448,7 +505,10 @@ function checkLocalizations(
 ): void {
   if (value === undefined || value === null) return;
   if (!isJsonObject(value)) {
-    errors.add(path, { code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' });
+    errors.add(path, {
+      code: 'DICT_TYPE_CONVERT',
+      message: 'Only dictionaries may be used in a DictType',
+    });
     return;
   }
   for (const [locale, text] of Object.entries(value)) {
@@ -512,8 +572,11 @@ function checkCommandOptions(
       required: true,
       min: 1,
     });
-    checkLocalizations(errors, [...optionPath, 'name_localizations'], option.name_localizations, (p, v) =>
-      checkCommandName(errors, p, v),
+    checkLocalizations(
+      errors,
+      [...optionPath, 'name_localizations'],
+      option.name_localizations,
+      (p, v) => checkCommandName(errors, p, v),
     );
     checkLocalizations(
       errors,
@@ -533,7 +596,8 @@ function checkCommandOptions(
       if (!allowedHere) {
         errors.add([...optionPath, 'type'], {
           code: 'APPLICATION_COMMAND_OPTION_TYPE_INVALID',
-          message: 'Sub-command and sub-command group option types are mutually exclusive to all other types',
+          message:
+            'Sub-command and sub-command group option types are mutually exclusive to all other types',
         });
       }
       checkCommandOptions(errors, [...optionPath, 'options'], option.options, depth + 1);
@@ -581,7 +645,10 @@ function checkCommandOptions(
 export function checkCommands(body: JsonValue): FormErrors {
   const errors = new FormErrors();
   if (!Array.isArray(body)) {
-    errors.add([], { code: 'LIST_TYPE_CONVERT', message: 'Only iterables may be used in a ListType' });
+    errors.add([], {
+      code: 'LIST_TYPE_CONVERT',
+      message: 'Only iterables may be used in a ListType',
+    });
     return errors;
   }
   const seen = new Set<string>();
@@ -611,8 +678,11 @@ export function checkCommand(errors: FormErrors, path: ErrorPath, command: JsonO
       required: true,
       min: 1,
     });
-    checkLocalizations(errors, [...path, 'name_localizations'], command.name_localizations, (p, v) =>
-      checkCommandName(errors, p, v),
+    checkLocalizations(
+      errors,
+      [...path, 'name_localizations'],
+      command.name_localizations,
+      (p, v) => checkCommandName(errors, p, v),
     );
     checkLocalizations(
       errors,

@@ -10,12 +10,19 @@ export const shippedKnowledge = join(repoRoot, 'knowledge');
 export const sharedDir = resolve(repoRoot, '../shared');
 
 /** A throw-away knowledge directory with the given files, and a Kilde over it. */
-export async function tempKnowledge(files: Record<string, string>, options: { withShipped?: boolean } = {}) {
+export async function tempKnowledge(
+  files: Record<string, string>,
+  options: { withShipped?: boolean } = {},
+) {
   const root = await mkdtemp(join(tmpdir(), 'kilde-test-'));
   const dir = join(root, 'knowledge');
   if (options.withShipped) await cp(shippedKnowledge, dir, { recursive: true });
   await writeKnowledge(dir, files);
-  const kilde = await createKilde({ knowledgeDir: dir, cacheDir: join(root, 'cache'), logger: createLogger('silent') });
+  const kilde = await createKilde({
+    knowledgeDir: dir,
+    cacheDir: join(root, 'cache'),
+    logger: createLogger('silent'),
+  });
   return {
     dir,
     kilde,

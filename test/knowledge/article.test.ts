@@ -159,6 +159,16 @@ describe('parseArticleFile: front matter', () => {
     expect(problems.some((p) => p.severity === 'warning' && /file name/.test(p.reason))).toBe(true);
   });
 
+  it('tolerates blank lines inside the front matter (as some formatters write it)', () => {
+    const { article, problems } = parsed(
+      'f.md',
+      `---\n\ntitle: T\ndate: 2021-03-09\n\n---\n${BODY_NB}`,
+    );
+    expect(problems).toEqual([]);
+    expect(article.published.start).toBe('2021-03-09');
+    expect(article.passages[0]?.line).toBe(7);
+  });
+
   it('reports a front matter that is never closed', () => {
     const result = parseArticleFile('open.md', `---\ntitle: T\ndate: 2021-03-09\n${BODY_NB}`);
     expect(result.article).toBeUndefined();
@@ -246,6 +256,8 @@ describe('parseArticleFile: headings, credits, markup', () => {
       'Siste avsnitt.',
       '',
       'Ikke overskrift når ingenting følger',
+      '',
+      'Foto: NTB',
     ].join('\n');
     const { article } = parsed('2021-01-01-h.txt', text);
     expect(article.passages.map((p) => [p.heading, p.text])).toEqual([

@@ -6,7 +6,10 @@ import { article } from './fixtures';
 const articles = [
   article('nb/budsjett.md', 'Regjeringen legger fram statsbudsjettet', 'nb', [
     'Regjeringen la tirsdag fram statsbudsjettet for neste år. Finansministeren lovet lavere skatter.',
-    { heading: 'Kritikk fra opposisjonen', text: 'Opposisjonen mener budsjettet rammer de svakeste.' },
+    {
+      heading: 'Kritikk fra opposisjonen',
+      text: 'Opposisjonen mener budsjettet rammer de svakeste.',
+    },
   ]),
   article('nb/russland.md', 'Nye sanksjoner', 'nb', [
     'Russland svarer på sanksjonene med egne tiltak mot europeiske selskaper.',
@@ -20,6 +23,7 @@ const articles = [
     'The ministers were negotiating a ceasefire in Geneva on Thursday.',
     'Russia rejected the proposal, according to diplomats.',
   ]),
+  article('nb/fn.md', 'Krav om våpenhvile', 'nb', ['FN krever våpenhvile i regionen.']),
   article('nn/voss.md', 'Nytt frå Voss', 'nn', [
     'Ordføraren på Voss seier at kommunen må kutte i budsjettet.',
   ]),
@@ -37,7 +41,7 @@ const ids = (query: string, options?: Parameters<PassageIndex['search']>[1]) =>
 
 describe('PassageIndex', () => {
   it('indexes every passage', () => {
-    expect(index.size).toBe(9);
+    expect(index.size).toBe(10);
   });
 
   it('finds inflected forms through stemming', () => {
@@ -63,6 +67,11 @@ describe('PassageIndex', () => {
     expect(hits).toContain('nb/russland.md#0');
     expect(hits[0]).toBe('en/ceasefire.md#1');
     expect(ids('Russlands')).toContain('en/ceasefire.md#1');
+  });
+
+  it('expands a multi-word alias, function words and all', () => {
+    expect(ids('De forente nasjoner')).toEqual(['nb/fn.md#0']);
+    expect(ids('What did the UN demand?', { language: 'en' })).toEqual(['nb/fn.md#0']);
   });
 
   it('matches a typo in a name fuzzily', () => {
@@ -120,8 +129,8 @@ describe('PassageIndex', () => {
   it('refuses a malformed snapshot or one made from other articles', () => {
     expect(() => PassageIndex.fromJSON({ format: 'x' }, { articles, aliases })).toThrow();
     const json = JSON.parse(JSON.stringify(index.toJSON()));
-    expect(() => PassageIndex.fromJSON(json, { articles: articles.slice(1), aliases, entityNames })).toThrow(
-      /other articles/,
-    );
+    expect(() =>
+      PassageIndex.fromJSON(json, { articles: articles.slice(1), aliases, entityNames }),
+    ).toThrow(/other articles/);
   });
 });

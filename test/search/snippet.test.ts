@@ -4,7 +4,9 @@ import { makeSnippet, type Snippet, splitSentences } from '../../src/search';
 
 const text = (s: Snippet) => s.segments.map((g) => g.text).join('');
 const marked = (s: Snippet) => s.segments.filter((g) => g.marked).map((g) => g.text);
-const terms = (words: string, lang: 'nb' | 'en' = 'nb') => ({ terms: new Set(analyze(words, lang)) });
+const terms = (words: string, lang: 'nb' | 'en' = 'nb') => ({
+  terms: new Set(analyze(words, lang)),
+});
 
 describe('splitSentences', () => {
   it('splits at sentence ends but not at abbreviations, initials or ordinal dates', () => {
@@ -72,17 +74,27 @@ describe('makeSnippet', () => {
   it('marks character ranges, e.g. date words', () => {
     const t = 'Møtet skjer tirsdag i neste uke. Alle er invitert.';
     const start = t.indexOf('tirsdag i neste uke');
-    const s = makeSnippet(t, 'nb', { ranges: [{ start, end: start + 'tirsdag i neste uke'.length }] });
+    const s = makeSnippet(t, 'nb', {
+      ranges: [{ start, end: start + 'tirsdag i neste uke'.length }],
+    });
     expect(marked(s)).toEqual(['tirsdag i neste uke']);
     expect(text(s)).toBe(t);
   });
 
   it('marks English words by their English stems', () => {
-    const s = makeSnippet('The ministers negotiated for hours.', 'en', terms('minister negotiating', 'en'));
+    const s = makeSnippet(
+      'The ministers negotiated for hours.',
+      'en',
+      terms('minister negotiating', 'en'),
+    );
     expect(marked(s)).toEqual(['ministers', 'negotiated']);
   });
 
   it('handles empty text', () => {
-    expect(makeSnippet('', 'nb', terms('x'))).toEqual({ segments: [], cutStart: false, cutEnd: false });
+    expect(makeSnippet('', 'nb', terms('x'))).toEqual({
+      segments: [],
+      cutStart: false,
+      cutEnd: false,
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { KnowledgeStatus, ReloadReport } from '../../answers/types';
-import type { Problem } from '../../knowledge/types';
 import type { Messages } from '../../i18n';
+import type { Problem } from '../../knowledge/types';
 import { fitEmbed, fitLines, LIMITS } from '../limits';
 import { COLOUR } from './common';
 import { escapeText } from './text';
@@ -52,7 +52,11 @@ export function renderReload(report: ReloadReport, t: Messages): APIEmbed {
   const fields: APIEmbedField[] = [];
   const list = (name: string, ids: readonly string[]) => {
     if (ids.length === 0) return;
-    const value = fitLines(ids.map((id) => `• ${escapeText(id)}`), LIMITS.fieldValue, t.discord.more);
+    const value = fitLines(
+      ids.map((id) => `• ${escapeText(id)}`),
+      LIMITS.fieldValue,
+      t.discord.more,
+    );
     fields.push({ name: `${name} (${ids.length})`, value });
   };
   list(t.knowledge.added, report.added);
@@ -61,5 +65,10 @@ export function renderReload(report: ReloadReport, t: Messages): APIEmbed {
   list(t.knowledge.kept, report.kept);
   if (fields.length === 0) lines.push(t.knowledge.unchanged);
   fields.push(problemsField(report.problems, t));
-  return fitEmbed({ color: COLOUR, title: t.knowledge.reloadTitle, description: lines.join('\n'), fields });
+  return fitEmbed({
+    color: COLOUR,
+    title: t.knowledge.reloadTitle,
+    description: lines.join('\n'),
+    fields,
+  });
 }

@@ -13,7 +13,10 @@ export function renderSearch(answer: SearchAnswer, t: Messages): Rendered {
     case 'found':
       return {
         pages: pagesOfFields(
-          { color: COLOUR, title: cutText(t.search.title(escapeText(oneLine(answer.query))), LIMITS.title) },
+          {
+            color: COLOUR,
+            title: cutText(t.search.title(escapeText(oneLine(answer.query))), LIMITS.title),
+          },
           answer.hits.map((hit) => ({
             name: escapeText(oneLine(hit.heading ?? hit.source.title)),
             value: passageMarkdown(hit, t),

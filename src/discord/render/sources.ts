@@ -8,8 +8,11 @@ const ARTICLES_PER_PAGE = 10;
 
 /** The archive's articles, newest first, ten to a page. */
 export function renderSources(answer: SourcesAnswer, t: Messages): View {
-  const intro = answer.articles.length === 0 ? t.sources.empty : t.sources.count(answer.articles.length);
-  const lines = answer.articles.map((a) => `• ${sourceLine(a, t)} · ${t.sources.passages(a.passages)}`);
+  const intro =
+    answer.articles.length === 0 ? t.sources.empty : t.sources.count(answer.articles.length);
+  const lines = answer.articles.map(
+    (a) => `• ${sourceLine(a, t)} · ${t.sources.passages(a.passages)}`,
+  );
   return {
     pages: pagesOfLines({ color: COLOUR, title: t.sources.title }, intro, lines, ARTICLES_PER_PAGE),
     suggestions: [],

@@ -1,6 +1,7 @@
 import { escapeMarkdown } from 'discord.js';
 import type { QuotedPassage, Snippet, SourceRef } from '../../answers/types';
-import { formatSpan, type Messages } from '../../i18n';
+import type { Messages } from '../../i18n';
+import { formatSpan } from '../../i18n/format';
 
 /**
  * Text from articles and users shown as Markdown: every Markdown character escaped (a
@@ -8,13 +9,21 @@ import { formatSpan, type Messages } from '../../i18n';
  * broken with a zero-width space so it never even looks like a ping.
  */
 export function escapeText(text: string): string {
-  const escaped = escapeMarkdown(text, {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: false,
-  });
-  return neutraliseMentions(escaped.replace(/[[\]]/g, (c) => `\\${c}`));
+  const escaped = escapeMarkdown(text).replace(/[[\]]/g, (c) => `\\${c}`);
+  return neutraliseMentions(escapeLineStart(escaped));
+}
+
+/**
+ * Headings, list markers and quotes only mean something at the start of a line; escaping
+ * them elsewhere would show stray backslashes ("31\.12.").
+ */
+function escapeLineStart(text: string): string {
+  return text
+    .replace(
+      /^(\s*)(#{1,3}\s|[-+]\s|>)/gmu,
+      (_, space: string, marker: string) => `${space}\\${marker}`,
+    )
+    .replace(/^(\s*\d+)\.(\s)/gmu, (_, number: string, space: string) => `${number}\\.${space}`);
 }
 
 /** `@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>` made inert (allowed_mentions stops pings too). */
@@ -54,6 +63,14 @@ export function sourceLine(source: SourceRef, t: Messages): string {
   const target = source.url ? linkTarget(source.url) : undefined;
   if (target) return `[${title}](${target}) · ${date}`;
   return `${title} · ${date} · ${escapeText(t.noUrl(source.file))}`;
+}
+
+/** A short citation for lists: "[Title](url) (21. november 2017)", or the title and date alone. */
+export function sourceShort(source: SourceRef, t: Messages): string {
+  const title = escapeText(oneLine(source.title));
+  const date = formatSpan(source.published, t);
+  const target = source.url ? linkTarget(source.url) : undefined;
+  return target ? `[${title}](${target}) (${date})` : `${title} (${date})`;
 }
 
 /** A quoted passage for a field value: the snippet, then its source. */

@@ -1,6 +1,7 @@
 import type { APIEmbedField } from 'discord.js';
 import type { WhatHappenedAnswer } from '../../answers/types';
-import { formatDay, formatSpan, type Messages } from '../../i18n';
+import type { Messages } from '../../i18n';
+import { formatDay, formatSpan } from '../../i18n/format';
 import { cutText, LIMITS } from '../limits';
 import { pagesOfFields, type Rendered } from '../view';
 import { COLOUR } from './common';

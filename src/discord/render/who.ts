@@ -1,10 +1,11 @@
 import type { APIEmbedField } from 'discord.js';
 import type { EntityCard, EntitySummary, WhoAnswer } from '../../answers/types';
-import { formatSpan, type Messages } from '../../i18n';
+import type { Messages } from '../../i18n';
+import { formatSpan } from '../../i18n/format';
 import { cutText, fitLines, LIMITS } from '../limits';
 import { pagesOfFields, type Rendered, type Suggestion } from '../view';
 import { COLOUR, inputError } from './common';
-import { escapeText, oneLine, passageMarkdown, sourceLine } from './text';
+import { escapeText, oneLine, passageMarkdown, sourceShort } from './text';
 
 const PASSAGES_PER_PAGE = 4;
 const MAX_SUGGESTIONS = 10;
@@ -22,7 +23,11 @@ export function renderWho(answer: WhoAnswer, t: Messages): Rendered {
             description: [
               t.who.ambiguous(escapeText(oneLine(answer.query))),
               '',
-              fitLines(answer.candidates.map((c) => `• ${summaryLine(c, t)}`), 3500, t.discord.more),
+              fitLines(
+                answer.candidates.map((c) => `• ${summaryLine(c, t)}`),
+                3500,
+                t.discord.more,
+              ),
               '',
               t.discord.suggestionHint,
             ].join('\n'),
@@ -84,16 +89,10 @@ function renderCard(card: EntityCard, t: Messages): Rendered {
   const fields: APIEmbedField[] = [];
   if (card.roles.length > 0) {
     const lines = card.roles.map((r) => {
-      const sources = r.sources.map((s) => sourceLine(s, t)).join('; ');
+      const sources = r.sources.map((s) => sourceShort(s, t)).join('; ');
       return `• **${escapeText(r.role)}** — ${sources}`;
     });
     fields.push({ name: t.who.roles, value: fitLines(lines, LIMITS.fieldValue, t.discord.more) });
-  }
-  for (const passage of card.passages) {
-    fields.push({
-      name: passage.heading ? escapeText(oneLine(passage.heading)) : t.who.passages,
-      value: passageMarkdown(passage, t),
-    });
   }
   if (card.related.length > 0) {
     const names = card.related.map((r) =>
@@ -102,6 +101,12 @@ function renderCard(card: EntityCard, t: Messages): Rendered {
     fields.push({ name: t.who.related, value: fitLines(names, LIMITS.fieldValue, t.discord.more) });
   }
 
+  for (const passage of card.passages) {
+    fields.push({
+      name: passage.heading ? escapeText(oneLine(passage.heading)) : t.who.passages,
+      value: passageMarkdown(passage, t),
+    });
+  }
   return {
     pages: pagesOfFields(
       {

@@ -67,7 +67,8 @@ export function ymdToDayNumber({ year, month, day }: Ymd): number {
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
 
@@ -76,9 +77,14 @@ export function dayNumberToYmd(dayNumber: number): Ymd {
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36524) -
+      Math.floor(dayOfEra / 146096)) /
+      365,
   );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
@@ -105,7 +111,11 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** Month arithmetic on (year, month) pairs: `addMonths(2017, 11, 3)` -> 2018-02. */
-export function addMonths(year: number, month: number, months: number): { year: number; month: number } {
+export function addMonths(
+  year: number,
+  month: number,
+  months: number,
+): { year: number; month: number } {
   const index = year * 12 + (month - 1) + months;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
@@ -144,7 +154,11 @@ export function monthSpan(year: number, month: number): DateSpan {
 }
 
 export function yearSpan(year: number): DateSpan {
-  return { start: formatIsoDate(year, 1, 1), end: formatIsoDate(year, 12, 31), granularity: 'year' };
+  return {
+    start: formatIsoDate(year, 1, 1),
+    end: formatIsoDate(year, 12, 31),
+    granularity: 'year',
+  };
 }
 
 /** True when the two inclusive spans share at least one day. ISO strings compare as dates. */

@@ -48,15 +48,44 @@ function distanceToAnchor(iso: string, anchor: Anchor): number {
   return 0;
 }
 
-/** A day and month without a year: the year that puts it nearest the publication date. */
-export function nearestYearFor(month: number, day: number, anchor: Anchor): number | null {
-  let best: { year: number; distance: number } | null = null;
+/**
+ * A day and month without a year: the year that puts it nearest the publication date. When
+ * the tense points the other way and the nearest one is more than a month off, the tense
+ * wins (`1. mai samlet mange`, written in November, is the past May).
+ */
+export function nearestYearFor(
+  month: number,
+  day: number,
+  anchor: Anchor,
+  direction?: Direction,
+): number | null {
+  const candidates: { year: number; distance: number; signed: number }[] = [];
   for (const year of [anchor.year - 1, anchor.year, anchor.year + 1]) {
     if (!isValidYmd(year, month, day)) continue;
-    const distance = distanceToAnchor(formatIsoDate(year, month, day), anchor);
-    if (!best || distance < best.distance) best = { year, distance };
+    const iso = formatIsoDate(year, month, day);
+    const distance = distanceToAnchor(iso, anchor);
+    const signed =
+      distance === 0
+        ? 0
+        : anchor.day
+          ? daysBetween(anchor.day, iso)
+          : year * 12 + month - anchorIndex(anchor);
+    candidates.push({ year, distance, signed });
   }
-  return best ? best.year : null;
+  candidates.sort((a, b) => a.distance - b.distance);
+  const nearest = candidates[0];
+  if (!nearest) return null;
+  if (direction && nearest.distance > TENSE_OVERRIDES_AFTER_DAYS) {
+    const wanted = candidates.find((c) => (direction === 'back' ? c.signed <= 0 : c.signed >= 0));
+    if (wanted) return wanted.year;
+  }
+  return nearest.year;
+}
+
+const TENSE_OVERRIDES_AFTER_DAYS = 31;
+
+function anchorIndex(anchor: Anchor): number {
+  return anchor.year * 12 + (anchor.month ?? 6);
 }
 
 /**
@@ -94,7 +123,11 @@ export function weekOf(iso: string): DateSpan {
 }
 
 /** A month name without a year: tense picks past or coming; otherwise the nearest one. */
-export function resolveBareMonth(month: number, anchor: Anchor, direction: Direction | undefined): DateSpan {
+export function resolveBareMonth(
+  month: number,
+  anchor: Anchor,
+  direction: Direction | undefined,
+): DateSpan {
   const anchorMonth = anchor.month ?? month;
   const anchorIndex = anchor.year * 12 + anchorMonth - 1;
   const candidates = [anchor.year - 1, anchor.year, anchor.year + 1].map((year) => ({
@@ -108,7 +141,9 @@ export function resolveBareMonth(month: number, anchor: Anchor, direction: Direc
       ? candidates.filter((c) => c.offset < 0).at(-1)
       : direction === 'forward'
         ? candidates.find((c) => c.offset > 0)
-        : [...candidates].sort((a, b) => Math.abs(a.offset) - Math.abs(b.offset) || a.offset - b.offset)[0];
+        : [...candidates].sort(
+            (a, b) => Math.abs(a.offset) - Math.abs(b.offset) || a.offset - b.offset,
+          )[0];
   return monthSpan(pick?.year ?? anchor.year, month);
 }
 
@@ -120,11 +155,23 @@ export function resolveBareMonth(month: number, anchor: Anchor, direction: Direc
 export function seasonSpan(season: Season, year: number): DateSpan {
   switch (season) {
     case 'spring':
-      return { start: formatIsoDate(year, 3, 1), end: formatIsoDate(year, 5, 31), granularity: 'year' };
+      return {
+        start: formatIsoDate(year, 3, 1),
+        end: formatIsoDate(year, 5, 31),
+        granularity: 'year',
+      };
     case 'summer':
-      return { start: formatIsoDate(year, 6, 1), end: formatIsoDate(year, 8, 31), granularity: 'year' };
+      return {
+        start: formatIsoDate(year, 6, 1),
+        end: formatIsoDate(year, 8, 31),
+        granularity: 'year',
+      };
     case 'autumn':
-      return { start: formatIsoDate(year, 9, 1), end: formatIsoDate(year, 11, 30), granularity: 'year' };
+      return {
+        start: formatIsoDate(year, 9, 1),
+        end: formatIsoDate(year, 11, 30),
+        granularity: 'year',
+      };
     case 'winter': {
       const end = monthSpan(year, 2).end;
       return { start: formatIsoDate(year - 1, 12, 1), end, granularity: 'year' };

@@ -151,6 +151,7 @@ const FORWARD_WORDS: ReadonlySet<string> = new Set([
   'skal',
   'vil',
   'ventes',
+  'ventet',
   'blir',
   'kommer',
   'kjem',
@@ -175,6 +176,11 @@ const FORWARD_WORDS: ReadonlySet<string> = new Set([
   'samles',
   'vert',
   'will',
+  'may',
+  'might',
+  'aims',
+  'hopes',
+  'intends',
   'shall',
   'expected',
   'scheduled',
@@ -194,13 +200,26 @@ const FORWARD_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** English regular past ends in -ed; these do not (or point forward and are caught first). */
-const NOT_PAST_ED: ReadonlySet<string> = new Set(['need', 'speed', 'indeed', 'hundred', 'united', 'red', 'bed']);
+const NOT_PAST_ED: ReadonlySet<string> = new Set([
+  'need',
+  'speed',
+  'indeed',
+  'hundred',
+  'united',
+  'red',
+  'bed',
+]);
 
 function signalOf(word: string): Direction | undefined {
   const lower = word.toLowerCase();
   if (FORWARD_WORDS.has(lower)) return 'forward';
   if (BACK_WORDS.has(lower)) return 'back';
-  if (lower.length >= 5 && lower.endsWith('ed') && !lower.endsWith('eed') && !NOT_PAST_ED.has(lower)) {
+  if (
+    lower.length >= 5 &&
+    lower.endsWith('ed') &&
+    !lower.endsWith('eed') &&
+    !NOT_PAST_ED.has(lower)
+  ) {
     return 'back';
   }
   return undefined;
@@ -230,6 +249,34 @@ interface Token {
   end: number;
 }
 
+/**
+ * Verbs of attribution (`sa`, `said`, `opplyser`) date the saying, not the event reported:
+ * in `The agreement will be signed on Friday, Rotevatn said` the past `said` must not
+ * drag Friday into the past. They count only right next to the expression
+ * (`Putin sa mandag at ...`), where they do govern it.
+ */
+const REPORTING: ReadonlySet<string> = new Set([
+  'sa',
+  'sier',
+  'opplyste',
+  'opplyser',
+  'meldte',
+  'melder',
+  'skrev',
+  'skriver',
+  'uttalte',
+  'uttaler',
+  'fortalte',
+  'forteller',
+  'sei',
+  'seier',
+  'said',
+  'says',
+  'told',
+  'tells',
+]);
+const REPORTING_REACH = 2;
+
 const COMMA_PENALTY = 4;
 const MAX_DISTANCE = 16;
 
@@ -241,9 +288,19 @@ export function directionAround(text: string, start: number, end: number): Direc
     const tokenStart = from + (match.index ?? 0);
     tokens.push({ word: match[0], start: tokenStart, end: tokenStart + match[0].length });
   }
-  const left = tokens.filter((token) => token.end <= start).reverse();
-  const right = tokens.filter((token) => token.start >= end);
-  const nearest = (side: Token[]): { direction: Direction; distance: number } | undefined => {
+  // A participle after `be`/`been` (`will be signed`) has no tense of its own: the
+  // auxiliary before it decides.
+  const signals = tokens.map((token, i) => {
+    const previous = tokens[i - 1]?.word.toLowerCase();
+    if (previous === 'be' || previous === 'been' || previous === 'being') return undefined;
+    return signalOf(token.word);
+  });
+  const indexed = tokens.map((token, i) => ({ ...token, signal: signals[i] }));
+  const left = indexed.filter((token) => token.end <= start).reverse();
+  const right = indexed.filter((token) => token.start >= end);
+  const nearest = (
+    side: (Token & { signal: Direction | undefined })[],
+  ): { direction: Direction; distance: number } | undefined => {
     let distance = 0;
     for (const token of side) {
       if (/^[,;:()]$/.test(token.word)) {
@@ -252,8 +309,8 @@ export function directionAround(text: string, start: number, end: number): Direc
       }
       distance += 1;
       if (distance > MAX_DISTANCE) return undefined;
-      const direction = signalOf(token.word);
-      if (direction) return { direction, distance };
+      if (REPORTING.has(token.word.toLowerCase()) && distance > REPORTING_REACH) continue;
+      if (token.signal) return { direction: token.signal, distance };
     }
     return undefined;
   };

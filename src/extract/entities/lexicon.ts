@@ -67,7 +67,9 @@ export function buildLexicon(texts: Iterable<string>): Lexicon {
     for (const mention of readMentions(text, 'nb', lexicon)) {
       if (mention.kind !== 'person' || !mention.strong) continue;
       lexicon.personWords.add(mention.name);
-      for (const word of mention.name.split(' ')) {
+      // "prins Albert av Monaco": what follows "av"/"of" is a territory, not part of the person.
+      const [own = ''] = mention.name.split(/ (?:av|of) /u);
+      for (const word of own.split(' ')) {
         if (/^\p{Lu}/u.test(word)) lexicon.personWords.add(word);
       }
     }

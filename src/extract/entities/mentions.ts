@@ -7,6 +7,8 @@ import { findNameSpans, type Lexicon, type NameSpan, spanWords } from './names';
 import { type FoundRole, roleAfter, roleBefore } from './roles';
 import {
   FIRST_NAMES,
+  FUNCTION_WORDS,
+  MULTIWORD_PLACES,
   ORG_DESCRIPTORS_ENDING,
   ORG_ENDINGS,
   ORG_WORDS,
@@ -26,19 +28,27 @@ export interface ReadMention extends EntityMention {
 
 const COORDINATORS = new Set([',', 'og', 'and', '&', 'samt']);
 
-export function extractEntityMentions(text: string, language: Language, lexicon: Lexicon): EntityMention[] {
+export function extractEntityMentions(
+  text: string,
+  language: Language,
+  lexicon: Lexicon,
+): EntityMention[] {
   return readMentions(text, language, lexicon).map(({ strong: _strong, ...mention }) => mention);
 }
 
 export function readMentions(text: string, language: Language, lexicon: Lexicon): ReadMention[] {
   const english = language === 'en';
   const tokens = tokenize(text);
-  const spans = findNameSpans(tokens, lexicon, english).flatMap((span) => splitAdjacent(tokens, span, lexicon));
+  const spans = findNameSpans(tokens, lexicon, english).flatMap((span) =>
+    splitAdjacent(tokens, span, lexicon),
+  );
   const mentions: ReadMention[] = [];
   let sharedRole: { role: FoundRole; lastToken: number } | undefined;
   for (const span of spans) {
     const inherited =
-      sharedRole && isCoordinated(tokens, sharedRole.lastToken, span.first) ? sharedRole.role : undefined;
+      sharedRole && isCoordinated(tokens, sharedRole.lastToken, span.first)
+        ? sharedRole.role
+        : undefined;
     const mention = readSpan(text, tokens, span, lexicon, english, inherited);
     if (!mention) {
       sharedRole = undefined;
@@ -69,7 +79,8 @@ function isCoordinated(tokens: readonly Token[], previousLast: number, nextFirst
 function splitAdjacent(tokens: readonly Token[], span: NameSpan, lexicon: Lexicon): NameSpan[] {
   const words = spanWords(tokens, span);
   const [a, b] = words;
-  if (words.length !== 2 || !a || !b || span.last - span.first !== 1 || !lexicon.nameCount) return [span];
+  if (words.length !== 2 || !a || !b || span.last - span.first !== 1 || !lexicon.nameCount)
+    return [span];
   if (FIRST_NAMES.has(a.text) || isAcronym(a.text) || isAcronym(b.text)) return [span];
   const together = lexicon.nameCount(`${a.text} ${b.text}`);
   const alone = Math.min(lexicon.nameCount(a.text), lexicon.nameCount(stripGenitiveForm(b.text)));
@@ -85,7 +96,12 @@ function splitAdjacent(tokens: readonly Token[], span: NameSpan, lexicon: Lexico
 const stripGenitiveForm = (word: string): string => word.replace(/(?:['’]s?|s)$/u, '');
 
 /** How many characters of genitive to drop from the last word ("Assads" -> 1, "Lars" -> 0). */
-function genitiveLength(name: string, lastWord: string, next: Token | undefined, lexicon: Lexicon): number {
+function genitiveLength(
+  name: string,
+  lastWord: string,
+  next: Token | undefined,
+  lexicon: Lexicon,
+): number {
   const apostrophe = /['’]s?$/u.exec(lastWord);
   if (apostrophe) return apostrophe[0].length;
   if (!/[^s]s$/u.test(lastWord) || lastWord.length < 3) return 0;
@@ -94,7 +110,13 @@ function genitiveLength(name: string, lastWord: string, next: Token | undefined,
   const baseWord = lastWord.slice(0, -1);
   const known = (form: string) => (lexicon.nameCount?.(form) ?? 0) > 0;
   const withoutParticle = baseWord.replace(/^\p{Ll}+-/u, '');
-  if (known(base) || known(baseWord) || known(withoutParticle) || isCountryName(base) || PLACE_NAMES.has(base)) {
+  if (
+    known(base) ||
+    known(baseWord) ||
+    known(withoutParticle) ||
+    isCountryName(base) ||
+    PLACE_NAMES.has(base)
+  ) {
     // "Jonas" stays when the archive has "Jonas" itself more often than "Jona".
     const withS = lexicon.nameCount?.(lastWord) ?? 0;
     const without = Math.max(lexicon.nameCount?.(base) ?? 0, lexicon.nameCount?.(baseWord) ?? 0);
@@ -126,6 +148,17 @@ function hasAgeOrParty(tokens: readonly Token[], last: number): boolean {
   return /^\d{1,3}$/u.test(inside.text) || PARTY_ABBREVIATIONS.has(inside.text);
 }
 
+function looksLikePersonName(words: readonly Token[]): boolean {
+  const named = words.filter((w) => /^\p{Lu}/u.test(w.text));
+  return (
+    named.length >= 2 &&
+    named.length <= 3 &&
+    named.every(
+      (w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !PLACE_NAMES.has(w.text) && !isCountryName(w.text),
+    )
+  );
+}
+
 function readSpan(
   text: string,
   tokens: readonly Token[],
@@ -150,7 +183,8 @@ function readSpan(
   const roleFromBefore = roleBefore(text, tokens, span.first, english);
   const roleFromAfter = roleFromBefore ? undefined : roleAfter(text, tokens, span.last, english);
   const role = roleFromBefore ?? roleFromAfter ?? inherited;
-  const ownerOfRole = cut > 0 && next?.joinedToPrevious === true && next.isWord && readRoleNoun(next.text, english);
+  const ownerOfRole =
+    cut > 0 && next?.joinedToPrevious === true && next.isWord && readRoleNoun(next.text, english);
 
   let kind: EntityKind = 'other';
   let strong = false;
@@ -159,6 +193,7 @@ function readSpan(
     kind = isCountryName(name) ? 'place' : 'organisation';
   } else if (
     words.some((w, i) => (i > 0 || !single) && ORG_WORDS.has(w.text)) ||
+    (single && ORG_WORDS.has(name)) ||
     (single && endsWithAny(lastWord, ORG_ENDINGS)) ||
     (prev !== undefined && isDescriptor(prevLower, ORG_DESCRIPTORS_ENDING) && !isCountryName(name))
   ) {
@@ -172,7 +207,11 @@ function readSpan(
     if (lexicon.isPersonWord?.(name)) kind = 'person';
     else if (isCountryName(name) || PLACE_NAMES.has(name)) kind = 'place';
     else kind = head && STATE_OFFICES.has(head.head) ? 'place' : 'organisation';
-  } else if (isCountryName(name) || PLACE_NAMES.has(name)) {
+  } else if (
+    isCountryName(name) ||
+    PLACE_NAMES.has(name) ||
+    MULTIWORD_PLACES.has(words.map((w) => w.text).join(' '))
+  ) {
     kind = 'place';
   } else if (prev !== undefined && isDescriptor(prevLower, PLACE_DESCRIPTORS_ENDING)) {
     kind = 'place';
@@ -186,12 +225,26 @@ function readSpan(
     (next?.joinedToPrevious === true && SPEECH_VERBS.has(next.lower))
   ) {
     kind = 'person';
-  } else if (prev !== undefined && PLACE_PREPOSITIONS.has(prevLower)) {
+  } else if (
+    prev !== undefined &&
+    (PLACE_PREPOSITIONS.has(prevLower) ||
+      (prevLower === 'av' && tokens[span.first - 2]?.lower === 'ut'))
+  ) {
     kind = 'place';
+  } else if (looksLikePersonName(words)) {
+    // Two or three plain capitalised words with nothing else said about them are mostly people.
+    kind = 'person';
   }
 
+  // "Den" of "Den islamske stat", "The" of an English title: a lone function word is no name.
+  if (single && !isAcronym(name) && FUNCTION_WORDS.has(name.toLowerCase())) return undefined;
   // An opening word with nothing else for it is an ordinary word that happens to open the sentence.
-  if (single && firstToken.sentenceStart && kind === 'other' && (lexicon.nameCount?.(name) ?? 0) === 0) {
+  if (
+    single &&
+    firstToken.sentenceStart &&
+    kind === 'other' &&
+    (lexicon.nameCount?.(name) ?? 0) === 0
+  ) {
     return undefined;
   }
   const mention: ReadMention = {

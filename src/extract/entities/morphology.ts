@@ -115,7 +115,12 @@ export function readRoleNoun(word: string, english: boolean): RoleNoun | undefin
     if (english && prefix.length > 0 && !prefix.endsWith('-')) continue;
     const base = `${prefix}${hit.noun}`;
     const baseReadable = prefix.includes('-') || isUpperPrefix(prefix) ? base : base.toLowerCase();
-    return { base: baseReadable, head: hit.noun, plural: hit.form.plural, definite: hit.form.definite };
+    return {
+      base: baseReadable,
+      head: hit.noun,
+      plural: hit.form.plural,
+      definite: hit.form.definite,
+    };
   }
   return undefined;
 }

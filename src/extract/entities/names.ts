@@ -1,6 +1,6 @@
 /** Finding the words that make up a name: capitalised runs with particles, minus sentence openings. */
 
-import { isEnglishDemonym, readRoleNoun } from './morphology';
+import { isCountryName, isEnglishDemonym, readRoleNoun } from './morphology';
 import {
   CALENDAR_WORDS,
   FIRST_NAMES,
@@ -30,9 +30,9 @@ export interface NameSpan {
 }
 
 const isParticle = (token: Token | undefined): boolean =>
-  token !== undefined && token.isWord && NAME_PARTICLES.has(token.text);
+  token?.isWord === true && NAME_PARTICLES.has(token.text);
 
-const isInitial = (tokens: readonly Token[], index: number): boolean => {
+function isInitial(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   const dot = tokens[index + 1];
   return (
@@ -40,9 +40,10 @@ const isInitial = (tokens: readonly Token[], index: number): boolean => {
     /^\p{Lu}$/u.test(token.text) &&
     dot?.text === '.' &&
     dot.joinedToPrevious === true &&
-    tokens[index + 2]?.joinedToPrevious === true
+    tokens[index + 2]?.joinedToPrevious === true &&
+    (isNameWord(tokens[index + 2]) || /^\p{Lu}$/u.test(tokens[index + 2]?.text ?? ''))
   );
-};
+}
 
 function isNameWord(token: Token | undefined): boolean {
   if (!token?.isWord) return false;
@@ -50,6 +51,11 @@ function isNameWord(token: Token | undefined): boolean {
   // A lone capital letter is an initial only when a full stop follows (handled separately).
   if (/^\p{Lu}$/u.test(token.text)) return false;
   return !CALENDAR_WORDS.has(token.lower);
+}
+
+/** "Dae-jung", "Jong-il": inside a name, a capitalised word with a short lower-case hyphen part. */
+function isInnerNamePart(token: Token): boolean {
+  return /^\p{Lu}\p{Ll}+-\p{Ll}{1,4}$/u.test(token.text);
 }
 
 /** A capitalised opening word that is an ordinary word, not a name. */
@@ -70,7 +76,11 @@ function isLeadingNonName(token: Token, english: boolean): boolean {
 }
 
 /** Maximal runs of name words on one line, joined by spaces or lower-case particles inside. */
-export function findNameSpans(tokens: readonly Token[], lexicon: Lexicon, english: boolean): NameSpan[] {
+export function findNameSpans(
+  tokens: readonly Token[],
+  lexicon: Lexicon,
+  english: boolean,
+): NameSpan[] {
   const spans: NameSpan[] = [];
   let index = 0;
   while (index < tokens.length) {
@@ -87,13 +97,17 @@ export function findNameSpans(tokens: readonly Token[], lexicon: Lexicon, englis
       }
       const next = tokens[last + 1];
       if (!next?.joinedToPrevious) break;
-      if (isNameWord(next) || isInitial(tokens, last + 1)) {
+      if (isNameWord(next) || isInitial(tokens, last + 1) || isInnerNamePart(next)) {
         last++;
         continue;
       }
       // Particles only count inside a name: a name word must follow them.
       let probe = last + 1;
-      while (isParticle(tokens[probe]) && tokens[probe]?.joinedToPrevious) probe++;
+      while (isParticle(tokens[probe]) && tokens[probe]?.joinedToPrevious) {
+        // "der" belongs to "von der"/"van der", never directly after a name ("Hordaland der ...").
+        if (tokens[probe]?.text === 'der' && !isParticle(tokens[probe - 1])) break;
+        probe++;
+      }
       if (probe > last + 1 && tokens[probe]?.joinedToPrevious && isNameWord(tokens[probe])) {
         last = probe;
         continue;
@@ -130,14 +144,85 @@ function pushTrimmed(
       start++;
       continue;
     }
+    // "Dødssyke Hannah Jones", "Riksrevisor Jørgen Kosmo": an unknown opening word before a first name.
+    const next = tokens[start + 1];
+    if (
+      token.sentenceStart &&
+      start < last &&
+      next &&
+      FIRST_NAMES.has(next.text) &&
+      !FIRST_NAMES.has(token.text) &&
+      !isAcronym(token.text) &&
+      (lexicon.nameCount?.(token.text) ?? 0) === 0
+    ) {
+      start++;
+      continue;
+    }
+    // "Men da Erik Poppe": once the opening is gone, a particle cannot start the name.
+    if (isParticle(token)) {
+      start++;
+      continue;
+    }
     break;
   }
   // Never end on a particle (cannot happen by construction) or a lone initial.
   let end = last;
   while (end > start && (isParticle(tokens[end]) || tokens[end]?.text === '.')) end--;
   if (end < start) return;
-  spans.push({ first: start, last: end, titled });
+  pushSplit(spans, tokens, start, end, titled, lexicon);
 }
+
+/**
+ * Splits runs that hold two names: an owner in the genitive before a name ("Høyres Aamir
+ * Sheikh"), a name before a first name ("Fritt Ord Erik Rudeng"), a trailing country
+ * ("António Guterres Norge").
+ */
+function pushSplit(
+  spans: NameSpan[],
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  titled: boolean,
+  lexicon: Lexicon,
+): void {
+  for (let index = first; index < last; index++) {
+    const token = tokens[index];
+    const next = tokens[index + 1];
+    if (!token?.isWord || !next?.isWord) continue;
+    const genitiveOwner =
+      /\p{Ll}s$/u.test(token.text) &&
+      !FIRST_NAMES.has(token.text) &&
+      ((lexicon.nameCount?.(token.text.slice(0, -1)) ?? 0) > 0 ||
+        isCountryName(token.text.slice(0, -1)));
+    const beforeFirstName =
+      FIRST_NAMES.has(next.text) &&
+      !FIRST_NAMES.has(token.text) &&
+      !isParticle(token) &&
+      !isInitialAt(tokens, index);
+    if (genitiveOwner || beforeFirstName) {
+      pushSplit(spans, tokens, first, index, titled, lexicon);
+      pushSplit(spans, tokens, index + 1, last, false, lexicon);
+      return;
+    }
+  }
+  const lastToken = tokens[last];
+  const words = last - first + 1;
+  if (
+    lastToken &&
+    words >= 2 &&
+    isCountryName(lastToken.text) &&
+    !isParticle(tokens[last - 1]) &&
+    (words >= 3 || !FIRST_NAMES.has(tokens[first]?.text ?? ''))
+  ) {
+    pushSplit(spans, tokens, first, last - 1, titled, lexicon);
+    spans.push({ first: last, last, titled: false });
+    return;
+  }
+  spans.push({ first, last, titled });
+}
+
+const isInitialAt = (tokens: readonly Token[], index: number): boolean =>
+  /^\p{Lu}$/u.test(tokens[index]?.text ?? '');
 
 /** Word tokens of a span (particles included, initials' dots excluded). */
 export function spanWords(tokens: readonly Token[], span: NameSpan): Token[] {

@@ -113,7 +113,12 @@ export function roleEndingAt(
   const noun = readRoleNoun(nounToken.text, english);
   if (!noun) return undefined;
   // Mid-sentence, a capitalised Norwegian word before a name is part of another name, not a role.
-  if (!english && isCapitalised(nounToken.text) && !nounToken.sentenceStart && !noun.base.includes('-')) {
+  if (
+    !english &&
+    isCapitalised(nounToken.text) &&
+    !nounToken.sentenceStart &&
+    !noun.base.includes('-')
+  ) {
     if (!/^\p{Lu}{2,}/u.test(nounToken.text)) return undefined;
   }
   const modifiers: string[] = [];
@@ -133,7 +138,8 @@ export function roleEndingAt(
   if (joined(tokens, index + 1) && before && isGenitiveOwner(before) && modifiers.length === 0) {
     // "USAs og Russlands president" names two owners: no single person's role.
     const conj = tokens[index - 1];
-    const coordinated = conj && (conj.lower === 'og' || conj.lower === 'and') && isGenitiveOwner(tokens[index - 2]);
+    const coordinated =
+      conj && (conj.lower === 'og' || conj.lower === 'and') && isGenitiveOwner(tokens[index - 2]);
     if (!coordinated) {
       owner = before.text;
       first = index;
@@ -208,7 +214,7 @@ export function parseRolePhrase(
       };
     }
     if (!owner && modifiers.length === 0 && isGenitiveOwner(token)) owner = token.text;
-    else if (english ? isEnglishModifier(token) || /^\p{Ll}/u.test(token.text) : isAdjectiveLike(token.text))
+    else if (english ? index > from || /^\p{Ll}/u.test(token.text) : isAdjectiveLike(token.text))
       modifiers.push(token.text);
     else return undefined;
     index++;
@@ -284,17 +290,37 @@ export function findBackReferences(
     if (!noun || noun.plural) return;
     if (!english && !noun.definite && !isGenitiveOwner(tokens[index - 1])) return;
     if (isNameStart(index + 1) && joined(tokens, index + 1)) return;
-    if (english && !(tokens[index - 1] && (tokens[index - 1]?.lower === 'the' || isEnglishModifier(tokens[index - 1] as Token)))) return;
+    if (
+      english &&
+      !(
+        tokens[index - 1] &&
+        (tokens[index - 1]?.lower === 'the' || isEnglishModifier(tokens[index - 1] as Token))
+      )
+    )
+      return;
     const role = roleEndingAt(text, tokens, index, english) ?? bareRole(text, tokens, index, noun);
     if (!role) return;
-    if (!english && isCapitalised(token.text) && !token.sentenceStart && role.first === index) return;
+    if (!english && isCapitalised(token.text) && !token.sentenceStart && role.first === index)
+      return;
     const start = tokens[role.first]?.start ?? token.start;
-    found.push({ role: role.role, roleText: role.roleText, head: role.head, specific: role.specific, start, end: token.end });
+    found.push({
+      role: role.role,
+      roleText: role.roleText,
+      head: role.head,
+      specific: role.specific,
+      start,
+      end: token.end,
+    });
   });
   return found;
 }
 
-function bareRole(text: string, tokens: readonly Token[], index: number, noun: RoleNoun): FoundRole | undefined {
+function bareRole(
+  text: string,
+  tokens: readonly Token[],
+  index: number,
+  noun: RoleNoun,
+): FoundRole | undefined {
   if (isWeakRoleWord(tokens[index]?.text ?? '')) return undefined;
   return {
     role: noun.base,

@@ -94,7 +94,9 @@ export const STATE_OFFICES = new Set(
 
 /** Titles that mark a person but are not roles worth reporting on their own. */
 export const PERSON_TITLES = new Set(
-  words(`kong dronning prins prinsesse kronprins kronprinsesse fru frøken herr hr mr mrs ms miss dr sir lady lord pastor sogneprest`),
+  words(
+    `kong dronning prins prinsesse kronprins kronprinsesse fru frøken herr hr mr mrs ms miss dr sir lady lord pastor sogneprest`,
+  ),
 );
 
 /** Country (Norwegian name), its Bokmål demonym adjective, and English forms. */
@@ -185,8 +187,31 @@ export const PLACE_NAMES = new Set(
   Oslo Bergen Trondheim Stavanger Tromsø Kristiansand Drammen Bodø Moskva Washington London
   Paris Berlin Roma Madrid Stockholm København Helsingfors Brussel  Wien Beijing Peking
   Tokyo  Teheran  Istanbul Bagdad Kabul Kairo Jerusalem Beirut Aleppo Kyiv Kiev
-  Europe Africa Asia America`),
+  Europe Africa Asia America Sør-Afrika Nord-Korea Sør-Korea Saudi-Arabia`),
 );
+
+/** Place names of more than one word. */
+export const MULTIWORD_PLACES = new Set([
+  'New York',
+  'Los Angeles',
+  'San Francisco',
+  'Las Vegas',
+  'Hong Kong',
+  'Tel Aviv',
+  'Buenos Aires',
+  'Rio de Janeiro',
+  'New Delhi',
+  'New Zealand',
+  'Sri Lanka',
+  'Costa Rica',
+  'Puerto Rico',
+  'Saudi Arabia',
+  'South Africa',
+  'North Korea',
+  'South Korea',
+  'United States',
+  'United Kingdom',
+]);
 
 /** Norwegian party abbreviations: "(Ap)" right after a name marks a person. */
 export const PARTY_ABBREVIATIONS = new Set(
@@ -204,7 +229,8 @@ export const ORG_WORDS = new Set(
   Tribunal Tribunalet Domstol Court Ministry Army Navy Airlines Air Rederi Motors Energy Oil
   Records Film Films Studio Studios Teater Teatret Museum Museet Sykehus Sykehuset Hospital
   Skole Skolen School College Academy Akademi Regjeringen Stortinget Kongress Congress Senate
-  Parliament Parlamentet`),
+  Parliament Parlamentet Høyre Venstre Frp Fremskrittspartiet Senterpartiet Arbeiderpartiet
+  Kristelig Folkeparti Rødt MDG SV KrF Hamas Fatah Hizbollah Taliban`),
 );
 
 /** Endings of one-word organisation names ("Arbeiderpartiet", "Utenriksdepartementet"). */
@@ -337,6 +363,36 @@ export const FIRST_NAMES = new Set(
   Hosni Jacques Jimmy Joe Joseph Kofi Lyndon Margaret Mahmoud Muammar Nelson Nicolas Nursultan
   Osama Pervez Robert Rudolf Saddam Silvio Theresa Tony Viktor Vojislav Slobodan Wladimir Yasser
   Ehud Ariel Benjamin Shimon Yitzhak Golda Mikhail Leonid Josip Radovan Ayatollah  Dag
-  Thorbjørn Gro Kjell Jens Erna Siv Trine Audun   
+  Thorbjørn Gro Kjell Jens Erna Siv Trine Audun
+  Sverre Philippe Marco Victoria Lionel Russell Justin Erika Herta Orhan Armand Martine
+  Cristiano Sidney Ashley   Jason Thierry Guillaume Emile Isaac Kristin Oddvar Knut
+  Karen Helene Aamir  Kofi Dan Al Phil Rakel Ari Ravi Marek  Jesus Jose José Luis Carlos
+  Pedro Pablo Miguel Manuel Francisco Diego Sergio Roberto Paolo Giovanni Giuseppe Luca Matteo
+  Marie-Louise Jean-Pierre Jean-Claude Jean-Paul Pierre Louis Claude Nicole Sophie Isabelle
+  Catherine Françoise Anne-Marie Hans-Christian Hans-Peter Karl-Heinz Klaus Jürgen
+  Wolfgang Dieter Helmut Heinz Günter Uwe Frank-Walter Olaf Horst Sigmar
+  Martina Sabine Petra Monika Tobias Florian Lukas Felix Niklas Leon
+  Tomas Tomasz Piotr Pawel Krzysztof Jiri Milan Zoran Goran Dragan Nikola Igor Oleg
+  Yuri Juri Alexei Aleksej Aleksandr Vladislav Svetlana Tatjana Natasja
+  Irina Jelena Elena Anastasia Grigorij Anatolij Gennadij Nikolaj Pjotr Yulia
+  Julija Garri Garry Gary Larry Harry Barry Terry Jerry Henry Jack Jake Josh Luke Ryan Sean
+  Shane Scott Tim Todd Tyler Wayne Zach Alex Andy Anthony Brian Bryan Chad Colin Craig
+  Dale Dean Derek Doug Douglas Duncan Edward Eric Gavin Glen Graham Grant Greg Ian Jamie
+  Jeff Jeffrey Jim Keith Ken Kyle Lee Mike Neil Nick Patrick Pete Ray Rick Rob Ron Ross Roy
+  Stuart Ted Trevor Vincent Wesley Abigail Alison Amy Barbara Betty Beverly Brenda
+  Carol Cheryl Cindy Claire Deborah Diana Diane Donna Dorothy Elizabeth Emily Grace
+  Heather Jennifer Jessica Joan Joyce Judith Judy Kathleen Kathy Kelly Kimberly
+  Laura Lauren Madonna Megan Melissa Michelle Nancy Pamela Patricia Rachel Rebecca
+  Rose Samantha Sharon Shirley Stephanie Susan Teresa Tracy Virginia Wendy Oprah Whitney
+  Mariah Britney Rihanna Kylie Kanye Elvis Bono Sting Ringo Mick
+  Nils-Ole Ole-Gunnar Jan-Erik Jan-Egil Per-Kristian Carl-Erik Tor-Arne Knut-Arild Lars-Erik
+  Kjell-Inge Svein-Erik Inger-Lise Hanne-Kristin Tor-Erik Ola Torvald Thorleif Leiv
+  Ragnvald Sveinung Tarjei Torleiv Oddmund Vebjørn Eilif Herborg Sigrun Aslaug Oline
+  Jørund Kristen Jarl Eskild Torkel Svenn Sven-Erik
+  Mohamed Mahmud Ahmet Mehmet Mustafa Murat Hasan Hussain Omar Umar Osman Farid
+  Karim Rashid Tariq Imran Nawaz Zahid Asif Javed Amina Aisha Layla Leila Yasmin Zainab Noor
+  Desmond Jomo Thabo Hiroshi Takeshi Yuki Shinzo Aung Thaksin Indira Rajiv
+  Narendra Manmohan Rahul Imelda Ferdinand Corazon Fidel Raul Evo Lula Dilma
+  Avigdor Tzipi Ismail Anwar Gamal Abdel Fattah Osama Ayman Hamad Khalifa Salman Reza Akbar
   `),
 );

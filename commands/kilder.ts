@@ -1,0 +1,10 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../src/discord/command';
+import { localize } from '../src/discord/command-text';
+import { renderSources } from '../src/discord/render/sources';
+
+/** `/kilder` · `/sources`: the archive's articles, newest first, paged. */
+export default {
+  data: localize(new SlashCommandBuilder(), (t) => t.discord.sources),
+  execute: (_interaction, ctx) => ctx.show(renderSources(ctx.kilde.sources(), ctx.t)),
+} satisfies Command;

@@ -1,0 +1,86 @@
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Kilde } from '../answers/types';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { loadCommands } from './command';
+import { errorForLog } from './log-safe';
+import { NO_MENTIONS } from './message';
+import { SessionStore } from './paging';
+import { registerCommands } from './registration';
+import { createRouter } from './router';
+
+export interface DiscordBot {
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects to Discord and answers slash commands. Only the Guilds intent: interactions
+ * arrive without any intent, and Kilde reads no messages.
+ */
+export async function startDiscordBot(options: {
+  config: Config;
+  kilde: Kilde;
+  logger: Logger;
+  /** How long Previous/Next and suggestion buttons work (default 10 minutes). */
+  sessionTtlMs?: number;
+}): Promise<DiscordBot> {
+  const { config, kilde, logger } = options;
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new Error('DISCORD_TOKEN is not set');
+
+  const commands = await loadCommands();
+  if (config.REGISTER_COMMANDS_ON_START && config.DISCORD_CLIENT_ID) {
+    try {
+      const { count, scope } = await registerCommands(commands.values(), {
+        token,
+        clientId: config.DISCORD_CLIENT_ID,
+        ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
+        ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+      });
+      logger.info({ count, scope }, 'commands registered');
+    } catch (error) {
+      // The bot still answers commands registered earlier.
+      logger.error({ err: errorForLog(error) }, 'registering commands failed');
+    }
+  }
+
+  const sessions = new SessionStore(options.sessionTtlMs, (error) =>
+    logger.warn({ err: errorForLog(error) }, 'could not remove expired buttons'),
+  );
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+  });
+  const route = createRouter({ commands, kilde, config, logger, sessions });
+
+  client.once(Events.ClientReady, (ready) => {
+    logger.info(
+      {
+        servers: ready.guilds.cache.size,
+        articles: kilde.status().articles,
+        commands: commands.size,
+      },
+      'Discord bot ready',
+    );
+  });
+  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.Error, (error) =>
+    logger.error({ err: errorForLog(error) }, 'Discord client error'),
+  );
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info({ shard, replayed }, 'gateway resumed'),
+  );
+
+  await client.login(token);
+
+  return {
+    async stop() {
+      sessions.close();
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { ApplicationCommandOptionChoiceData } from 'discord.js';
+import type { DaySuggestion, EntitySummary } from '../answers/types';
+import type { Messages } from '../i18n';
+import { charLength, cutText, LIMITS } from './limits';
+
+/**
+ * Autocomplete for names: "Bashar al-Assad — Syrias president", the value being the name
+ * itself (what `/hvem` then looks up). A name too long for a value is left out.
+ */
+export function nameChoices(
+  entities: readonly EntitySummary[],
+  t: Messages,
+): ApplicationCommandOptionChoiceData<string>[] {
+  return entities
+    .filter((e) => e.name.trim() !== '' && charLength(e.name) <= LIMITS.choiceValue)
+    .slice(0, LIMITS.choices)
+    .map((e) => ({
+      name: choiceName(e.role ? t.discord.nameWithRole(e.name, e.role) : e.name, e.name),
+      value: e.name,
+    }));
+}
+
+/** Autocomplete for days: "2017-11-21 — Putin møtte Assad i Sotsji", value the ISO day. */
+export function dayChoices(
+  days: readonly DaySuggestion[],
+): ApplicationCommandOptionChoiceData<string>[] {
+  return days.slice(0, LIMITS.choices).map((d) => ({
+    name: choiceName(d.preview ? `${d.date} — ${d.preview}` : d.date, d.date),
+    value: d.date,
+  }));
+}
+
+/** At most 100 characters; falls back to the bare value when the hint makes it too long. */
+function choiceName(text: string, bare: string): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  if (charLength(line) <= LIMITS.choiceName) return line;
+  const cut = cutText(line, LIMITS.choiceName);
+  return charLength(cut) >= 1 ? cut : bare;
+}

@@ -1,0 +1,92 @@
+/**
+ * Find the time expressions of one article, passage by passage, and date them.
+ *
+ * Two phases per passage: first every rule proposes matches and the longest non-overlapping
+ * ones win (`Tirsdag i neste uke` beats `neste uke`, `oktober 2015` beats a bare `oktober`);
+ * then the winners are resolved in reading order, because `dagen før` / `the following
+ * year` depend on the last date mentioned before them, possibly in an earlier passage.
+ */
+import type { DateSpan, Language } from '../../knowledge/types';
+import type { TimeMention } from '../types';
+import { anchorOf } from './resolve';
+import { RULES, type Rule } from './rules';
+
+interface Candidate {
+  rule: Rule;
+  groups: Record<string, string | undefined>;
+  text: string;
+  start: number;
+  end: number;
+}
+
+function candidatesIn(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (const match of text.matchAll(rule.pattern)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      const groups = { ...(match.groups ?? {}) };
+      if (match[0].length === 0) continue;
+      if (rule.accept && !rule.accept(groups, text, start, end)) continue;
+      found.push({ rule, groups, text: match[0], start, end });
+    }
+  }
+  return found;
+}
+
+/** Longest first; ties go to the earlier match, then to the earlier rule in the table. */
+function longestNonOverlapping(candidates: Candidate[]): Candidate[] {
+  const order = candidates
+    .map((candidate, index) => ({ candidate, index }))
+    .sort(
+      (a, b) =>
+        b.candidate.end - b.candidate.start - (a.candidate.end - a.candidate.start) ||
+        a.candidate.start - b.candidate.start ||
+        a.index - b.index,
+    );
+  const chosen: Candidate[] = [];
+  for (const { candidate } of order) {
+    if (chosen.some((other) => candidate.start < other.end && other.start < candidate.end))
+      continue;
+    chosen.push(candidate);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Passages of one article, in order; returns the mentions found in each passage (same order).
+ * `language` is accepted for the API's sake: the rule table holds all three languages at
+ * once, because passages are short and language detection on them can be wrong, and the
+ * English-only words that collide with ordinary words (`May`, `March`) are guarded by case.
+ */
+export function extractTimeMentions(
+  passages: readonly { text: string }[],
+  _language: Language,
+  published: DateSpan,
+): TimeMention[][] {
+  const anchor = anchorOf(published);
+  let previous: DateSpan | undefined;
+  return passages.map(({ text }) => {
+    const mentions: TimeMention[] = [];
+    for (const candidate of longestNonOverlapping(candidatesIn(text))) {
+      const span = candidate.rule.resolve(candidate.groups, {
+        text,
+        start: candidate.start,
+        end: candidate.end,
+        anchor,
+        previous,
+      });
+      if (!span) continue;
+      mentions.push({
+        text: candidate.text,
+        start: candidate.start,
+        end: candidate.end,
+        span,
+        kind: candidate.rule.kind,
+      });
+      previous = span;
+    }
+    return mentions;
+  });
+}

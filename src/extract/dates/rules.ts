@@ -1,0 +1,800 @@
+/**
+ * The rule table: one regular expression per family of time expressions, and how to resolve
+ * a match against the publication date (or the previous mention, for `dagen før`).
+ *
+ * Why a hand-written table rather than chrono-node: chrono has no Norwegian, and for English
+ * it resolves a bare weekday by a global forward/backward switch, while news needs the verb
+ * next to each weekday to decide (`met on Monday` vs `will meet on Monday`). It also has no
+ * `the following year` and would need its own false-positive filters (scores, clock times,
+ * resolution numbers). One table for all three languages keeps one set of tense rules, one
+ * set of negatives and one place to test; every rule below is small enough to read.
+ */
+import type { DateSpan } from '../../knowledge/types';
+import type { TimeMention } from '../types';
+import {
+  addDays,
+  daySpan,
+  formatIsoDate,
+  isValidYmd,
+  monthSpan,
+  weekday,
+  yearSpan,
+} from './calendar';
+import {
+  ENGLISH_ONLY_MONTHS,
+  ENGLISH_WEEKDAYS,
+  HOLIDAYS,
+  MONTH_ABBREVIATIONS,
+  MONTHS,
+  NUMBER_WORDS,
+  QUANTITY_NOUNS,
+  SEASONS,
+  UNITS,
+  type Unit,
+  WEEKDAYS,
+} from './lexicon';
+import {
+  type Anchor,
+  anchorOfSpan,
+  nearestYearFor,
+  resolveBareMonth,
+  resolveWeekday,
+  seasonSpan,
+  shiftByUnit,
+  type WeekdayChoice,
+  weekdayInWeek,
+  weekOf,
+  winterNear,
+} from './resolve';
+import { type Direction, directionAround, forwardBeforeGenitive } from './tense';
+
+export interface RuleContext {
+  /** The whole passage text, for looking around the match. */
+  text: string;
+  start: number;
+  end: number;
+  anchor: Anchor;
+  /** The last date mentioned earlier in the article, if any. */
+  previous: DateSpan | undefined;
+}
+
+export interface Rule {
+  name: string;
+  kind: TimeMention['kind'];
+  /** Global, unicode, case-insensitive. The whole match is the mention's text. */
+  pattern: RegExp;
+  /** Context-free checks (capitalisation, valid numbers) done before overlaps are settled. */
+  accept?: (groups: Groups, text: string, start: number, end: number) => boolean;
+  resolve: (groups: Groups, context: RuleContext) => DateSpan | null;
+}
+
+type Groups = Record<string, string | undefined>;
+
+// ---------------------------------------------------------------------------------------
+// Pattern building blocks
+
+/** Word boundaries that know æ, ø, å (JavaScript's \b does not). */
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const NO_DIGIT_AFTER = '(?!\\p{N})';
+
+function escapeWord(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+}
+
+function alt(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeWord)
+    .join('|');
+}
+
+function rx(source: string): RegExp {
+  return new RegExp(source, 'giu');
+}
+
+const MONTH = `(?:${alt(MONTHS.keys())}|(?:${alt(MONTH_ABBREVIATIONS.keys())})\\.)`;
+const MONTH_FULL = `(?:${alt(MONTHS.keys())})`;
+const WEEKDAY = `(?:${alt(WEEKDAYS.keys())})`;
+const NUMBER = `(?:\\d{1,3}|${alt(NUMBER_WORDS.keys())})`;
+const UNIT = `(?:${alt(UNITS.keys())})`;
+const YEAR = `\\d{4}${NO_DIGIT_AFTER}`;
+
+// ---------------------------------------------------------------------------------------
+// Small helpers
+
+function monthNumber(word: string | undefined): number | null {
+  if (!word) return null;
+  const key = word.toLowerCase().replace(/\.$/, '');
+  return MONTHS.get(key) ?? MONTH_ABBREVIATIONS.get(key) ?? null;
+}
+
+function isCapitalised(word: string): boolean {
+  const first = word[0] ?? '';
+  return first !== first.toLowerCase();
+}
+
+/** English-only month names (`may`, `march`) are words unless capitalised. */
+function monthWordOk(word: string | undefined): boolean {
+  if (!word) return false;
+  const key = word.toLowerCase();
+  return !ENGLISH_ONLY_MONTHS.has(key) || isCapitalised(word);
+}
+
+function numberValue(word: string | undefined): number | null {
+  if (!word) return null;
+  if (/^\d+$/.test(word)) return Number(word);
+  return NUMBER_WORDS.get(word.toLowerCase()) ?? null;
+}
+
+function unitOf(word: string | undefined): Unit | null {
+  return word ? (UNITS.get(word.toLowerCase()) ?? null) : null;
+}
+
+function plausibleYear(year: number): boolean {
+  return year >= 1000 && year <= 2100;
+}
+
+function nextWord(text: string, end: number): string | undefined {
+  return /^\s*([\p{L}\p{N}'’]+)/u.exec(text.slice(end))?.[1];
+}
+
+/** Words that may follow `dagen før` / `i vår` when these stand alone rather than govern a noun. */
+const FREE_FOLLOWERS: ReadonlySet<string> = new Set([
+  'ble',
+  'var',
+  'har',
+  'hadde',
+  'skal',
+  'vil',
+  'kom',
+  'gikk',
+  'fikk',
+  'sa',
+  'og',
+  'men',
+  'da',
+  'så',
+  'vart',
+  'blei',
+  'kunne',
+  'skulle',
+  'ville',
+  'måtte',
+  'was',
+  'were',
+  'had',
+  'and',
+  'but',
+  'then',
+]);
+
+/**
+ * True when the expression stands alone: punctuation, end of text, or a finite verb next
+ * (`Dagen før hadde han ...`). A pronoun next means a clause it governs (`året før han døde`).
+ */
+function standsAlone(text: string, end: number): boolean {
+  const rest = text.slice(end);
+  if (/^\s*(?:[.,;:!?)–—-]|$)/u.test(rest)) return true;
+  const word = nextWord(text, end);
+  return word !== undefined && FREE_FOLLOWERS.has(word.toLowerCase());
+}
+
+function lookup<T>(table: ReadonlyMap<string, T>, phrase: string | undefined): T | undefined {
+  return phrase === undefined ? undefined : table.get(phrase.toLowerCase().replace(/\s+/g, ' '));
+}
+
+function phraseTable<T>(entries: readonly (readonly [readonly string[], T])[]): Map<string, T> {
+  const table = new Map<string, T>();
+  for (const [phrases, value] of entries) for (const phrase of phrases) table.set(phrase, value);
+  return table;
+}
+
+function directionFor(context: RuleContext): Direction | undefined {
+  return directionAround(context.text, context.start, context.end);
+}
+
+// ---------------------------------------------------------------------------------------
+// Phrase tables for fixed relative expressions
+
+const DAY_OFFSETS = phraseTable<number>([
+  [
+    [
+      'i dag',
+      'i dag tidlig',
+      'tidligere i dag',
+      'senere i dag',
+      'seinere i dag',
+      'i morges',
+      'i ettermiddag',
+      'i kveld',
+      'i natt',
+      'natt til i dag',
+      'today',
+      'earlier today',
+      'later today',
+      'tonight',
+      'this morning',
+      'this afternoon',
+      'this evening',
+    ],
+    0,
+  ],
+  [
+    [
+      'i går',
+      'i går kveld',
+      'i går morges',
+      'i går ettermiddag',
+      'natt til i går',
+      'yesterday',
+      'last night',
+    ],
+    -1,
+  ],
+  [['i forgårs', 'i førgårs', 'the day before yesterday'], -2],
+  [['i morgen', 'i morgon', 'i morgen tidlig', 'i morgon tidleg', 'tomorrow'], 1],
+  [['i overmorgen', 'i overmorgon', 'the day after tomorrow'], 2],
+]);
+
+const WEEK_OFFSETS = phraseTable<number>([
+  [
+    [
+      'denne uken',
+      'denne uka',
+      'denne veka',
+      'denne veke',
+      'i denne uken',
+      'tidligere denne uken',
+      'tidligere denne uka',
+      'senere denne uken',
+      'seinere denne uka',
+      'this week',
+      'earlier this week',
+      'later this week',
+    ],
+    0,
+  ],
+  [
+    [
+      'neste uke',
+      'i neste uke',
+      'neste veke',
+      'i neste veke',
+      'kommende uke',
+      'next week',
+      'the coming week',
+    ],
+    1,
+  ],
+  [['forrige uke', 'i forrige uke', 'forrige veke', 'i forrige veke', 'sist uke', 'last week'], -1],
+]);
+
+const MONTH_OFFSETS = phraseTable<number>([
+  [
+    [
+      'denne måneden',
+      'denne månaden',
+      'tidligere denne måneden',
+      'tidligere denne månaden',
+      'senere denne måneden',
+      'seinere denne månaden',
+      'tidligere i måneden',
+      'tidlegare i månaden',
+      'this month',
+      'earlier this month',
+      'later this month',
+    ],
+    0,
+  ],
+  [['neste måned', 'neste månad', 'i neste måned', 'kommende måned', 'next month'], 1],
+  [['forrige måned', 'forrige månad', 'i forrige måned', 'sist måned', 'last month'], -1],
+]);
+
+const YEAR_OFFSETS = phraseTable<number>([
+  [
+    [
+      'i år',
+      'tidligere i år',
+      'tidlegare i år',
+      'senere i år',
+      'seinere i år',
+      'this year',
+      'earlier this year',
+      'later this year',
+    ],
+    0,
+  ],
+  [['i fjor', 'forrige år', 'last year'], -1],
+  [['i forfjor'], -2],
+  [['neste år', 'til neste år', 'kommende år', 'next year'], 1],
+]);
+
+/** Weekend phrases: which way they point when the phrase itself says so. */
+const WEEKEND_PHRASES = phraseTable<Direction | undefined>([
+  [
+    [
+      'i helgen',
+      'i helga',
+      'denne helgen',
+      'denne helga',
+      'this weekend',
+      'at the weekend',
+      'over the weekend',
+    ],
+    undefined,
+  ],
+  [['i helgen som var', 'i helga som var', 'sist helg', 'forrige helg', 'last weekend'], 'back'],
+  [['neste helg', 'kommende helg', 'next weekend'], 'forward'],
+]);
+
+const RELATIVE_YEAR_WORDS = phraseTable<number>([
+  [['i fjor', 'last year'], -1],
+  [['i forfjor'], -2],
+  [['i år', 'this year'], 0],
+  [['neste år', 'next year'], 1],
+]);
+
+/** `om to år med krig` is "about two years of war": these words after it mean a topic. */
+const NOT_AFTER_IN_FUTURE: ReadonlySet<string> = new Set([
+  'med',
+  'av',
+  'i',
+  'på',
+  'som',
+  'der',
+  'hvor',
+  'etter',
+  'å',
+]);
+
+// ---------------------------------------------------------------------------------------
+// Resolvers shared by several rules
+
+function weekendSpan(anchorDay: string, direction: Direction | undefined): DateSpan {
+  // The Saturday of the chosen weekend; a weekend publication means the weekend it is in.
+  const today = weekday(anchorDay);
+  let saturday: string;
+  if (today === 6) saturday = anchorDay;
+  else if (today === 7) saturday = addDays(anchorDay, -1);
+  else if (direction === 'back') saturday = resolveWeekday(6, anchorDay, 'strictBack');
+  else if (direction === 'forward') saturday = resolveWeekday(6, anchorDay, 'strictForward');
+  else saturday = resolveWeekday(6, anchorDay, 'nearest');
+  return { start: saturday, end: addDays(saturday, 1), granularity: 'day' };
+}
+
+function relativeToPrevious(
+  unit: Unit,
+  amount: number,
+  context: RuleContext,
+  edge: 'start' | 'end',
+): DateSpan | null {
+  const previous = context.previous;
+  if (!previous) return null;
+  const finestAllowed: Record<Unit, readonly DateSpan['granularity'][]> = {
+    day: ['day'],
+    week: ['day', 'week'],
+    month: ['day', 'week', 'month'],
+    year: ['day', 'week', 'month', 'year'],
+  };
+  if (!finestAllowed[unit].includes(previous.granularity)) return null;
+  // `I dag, seks år senere, ...`: "later" than the present is a retrospective, not a date.
+  if (amount > 0 && spanHoldsNow(previous, context.anchor)) return null;
+  return shiftByUnit(unit, amount, anchorOfSpan(previous, edge));
+}
+
+/** Whether a span contains the publication day (or its month when no day is known). */
+function spanHoldsNow(span: DateSpan, anchor: Anchor): boolean {
+  const now = anchor.day ?? formatIsoDate(anchor.year, anchor.month ?? 1, 1);
+  return span.start <= now && now <= span.end;
+}
+
+// ---------------------------------------------------------------------------------------
+// The rules
+
+export const RULES: readonly Rule[] = [
+  {
+    name: 'iso-date',
+    kind: 'explicit',
+    pattern: rx(`${B}(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})${NO_DIGIT_AFTER}`),
+    accept: (g) => isValidYmd(Number(g.y), Number(g.m), Number(g.d)),
+    resolve: (g) => daySpan(formatIsoDate(Number(g.y), Number(g.m), Number(g.d))),
+  },
+  {
+    // 28.11.2017 and 21.11. (Norwegian numeric dates); never after `kl.` (clock times).
+    name: 'numeric-date',
+    kind: 'explicit',
+    pattern: rx(
+      `(?<![\\p{L}\\p{N}.,])(?<d>\\d{1,2})\\.(?<m>\\d{1,2})\\.(?:(?<y>\\d{4})${NO_DIGIT_AFTER}|${NO_DIGIT_AFTER})`,
+    ),
+    accept: (g, text, start) => {
+      const before = text.slice(Math.max(0, start - 10), start).toLowerCase();
+      if (/(?:kl\.?|klokka|klokken|§|nr\.?)\s*$/u.test(before)) return false;
+      const month = Number(g.m);
+      const day = Number(g.d);
+      if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+      return g.y === undefined || isValidYmd(Number(g.y), month, day);
+    },
+    resolve: (g, context) => {
+      const month = Number(g.m);
+      const day = Number(g.d);
+      const year = g.y
+        ? Number(g.y)
+        : nearestYearFor(month, day, context.anchor, directionFor(context));
+      return year !== null && isValidYmd(year, month, day)
+        ? daySpan(formatIsoDate(year, month, day))
+        : null;
+    },
+  },
+  {
+    // den 28. november (2017), 28 November 2017, mandag 20. november, 20.–22. november
+    name: 'day-month',
+    kind: 'explicit',
+    pattern: rx(
+      `${B}(?:(?<wd>${WEEKDAY}),?\\s+)?(?:(?:den|the)\\s+)?(?<![\\p{N}.])(?<d1>\\d{1,2})(?:\\.|st|nd|rd|th)?` +
+        `(?:\\s*(?:[–-]|til|og|to|and)\\s*(?<d2>\\d{1,2})(?:\\.|st|nd|rd|th)?)?` +
+        `\\s+(?:of\\s+)?(?<mon>${MONTH})${E}(?:,?\\s+(?<y>${YEAR}))?`,
+    ),
+    accept: (g) => monthWordOk(g.mon) && Number(g.d1) >= 1 && Number(g.d1) <= 31,
+    resolve: (g, context) => dayRange(g, context),
+  },
+  {
+    // November 28, 2017 / Nov. 28 / November 20-22 (English order; month must be capitalised)
+    name: 'month-day',
+    kind: 'explicit',
+    pattern: rx(
+      `${B}(?:(?<wd>${WEEKDAY}),?\\s+)?(?<mon>${MONTH})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?` +
+        `(?:\\s*[–-]\\s*(?<d2>\\d{1,2}))?${NO_DIGIT_AFTER}${E}(?:,?\\s+(?<y>${YEAR}))?`,
+    ),
+    accept: (g) => g.mon !== undefined && isCapitalised(g.mon),
+    resolve: (g, context) => dayRange(g, context),
+  },
+  {
+    name: 'month-year',
+    kind: 'explicit',
+    pattern: rx(`${B}(?<mon>${MONTH})\\s+(?:of\\s+)?(?<y>${YEAR})`),
+    accept: (g) => monthWordOk(g.mon) && plausibleYear(Number(g.y)),
+    resolve: (g) => {
+      const month = monthNumber(g.mon);
+      return month ? monthSpan(Number(g.y), month) : null;
+    },
+  },
+  {
+    // oktober i fjor, mars neste år, October last year
+    name: 'month-relative-year',
+    kind: 'relative',
+    pattern: rx(`${B}(?<mon>${MONTH_FULL})\\s+(?<rel>${alt(RELATIVE_YEAR_WORDS.keys())})${E}`),
+    accept: (g) => monthWordOk(g.mon),
+    resolve: (g, context) => {
+      const month = monthNumber(g.mon);
+      const offset = lookup(RELATIVE_YEAR_WORDS, g.rel);
+      return month && offset !== undefined ? monthSpan(context.anchor.year + offset, month) : null;
+    },
+  },
+  {
+    // last October, next March (English)
+    name: 'month-last-next',
+    kind: 'relative',
+    pattern: rx(`${B}(?<rel>last|next|this)\\s+(?<mon>${MONTH_FULL})${E}`),
+    accept: (g) => g.mon !== undefined && isCapitalised(g.mon),
+    resolve: (g, context) => {
+      const month = monthNumber(g.mon);
+      if (!month) return null;
+      const rel = g.rel?.toLowerCase();
+      const direction =
+        rel === 'last' ? 'back' : rel === 'next' ? 'forward' : directionFor(context);
+      return resolveBareMonth(month, context.anchor, direction);
+    },
+  },
+  {
+    // i oktober, siden mars, i slutten av august, in July: a month without a year
+    name: 'bare-month',
+    kind: 'explicit',
+    pattern: rx(
+      `${B}(?<prep>(?:i\\s+begynnelsen\\s+av|i\\s+starten\\s+av|i\\s+slutten\\s+av|i\\s+midten\\s+av|midt\\s+i|tidlig\\s+i|sent\\s+i|seint\\s+i|utpå|fra|siden|innen|i|in\\s+early|in\\s+late|in\\s+mid-|earlier\\s+in|later\\s+in|in|since|by|until|early|late)\\s+|mid-)` +
+        `(?<mon>${MONTH_FULL})${E}(?!\\s+(?:of\\s+)?\\d{4}|\\s+(?:${alt(RELATIVE_YEAR_WORDS.keys())})${E})`,
+    ),
+    accept: (g) => {
+      if (!g.mon || !g.prep || !monthWordOk(g.mon)) return false;
+      const englishPrep = /^(?:in|since|by|until|early|late|mid|earlier|later)/i.test(
+        g.prep.trim(),
+      );
+      // Norwegian never capitalises months: `i Mars`, `i August` are a planet and a name.
+      return englishPrep || !isCapitalised(g.mon);
+    },
+    resolve: (g, context) => {
+      const month = monthNumber(g.mon);
+      if (!month) return null;
+      const prep = g.prep?.trim().toLowerCase() ?? '';
+      const direction: Direction | undefined = /^(?:siden|since)$/.test(prep)
+        ? 'back'
+        : /^(?:innen|by|until)$/.test(prep)
+          ? 'forward'
+          : directionFor(context);
+      return resolveBareMonth(month, context.anchor, direction);
+    },
+  },
+  {
+    // i 2015, siden 2015, fra 2011 til 2015, in 1995; never a bare number
+    name: 'year',
+    kind: 'explicit',
+    pattern: rx(
+      `${B}(?<prep>i\\s+år|i|året|siden|fra|innen|in|since|by|during|from|until)\\s+(?<y1>${YEAR})` +
+        `(?:\\s*(?:[–-]|til|to)\\s*(?<y2>${YEAR}))?(?![.,]\\p{N})`,
+    ),
+    accept: (g, text, _start, end) => {
+      const y1 = Number(g.y1);
+      const y2 = g.y2 ? Number(g.y2) : y1;
+      if (!plausibleYear(y1) || !plausibleYear(y2) || y2 < y1) return false;
+      // `i 1000 år`, `fra 2000 kroner`: a quantity, not a year.
+      const after = nextWord(text, end)?.toLowerCase();
+      return after === undefined || !(QUANTITY_NOUNS.has(after) || UNITS.has(after));
+    },
+    resolve: (g) => {
+      const y1 = Number(g.y1);
+      const y2 = g.y2 ? Number(g.y2) : y1;
+      return { start: yearSpan(y1).start, end: yearSpan(y2).end, granularity: 'year' };
+    },
+  },
+  {
+    // på 1990-tallet, the 1990s
+    name: 'decade',
+    kind: 'explicit',
+    pattern: rx(`${B}(?:(?:på|i|in\\s+the|the)\\s+)?(?<y>\\d{3}0)(?:-tallet|-årene|-åra|s)${E}`),
+    accept: (g) => plausibleYear(Number(g.y)),
+    resolve: (g) => ({
+      start: yearSpan(Number(g.y)).start,
+      end: yearSpan(Number(g.y) + 9).end,
+      granularity: 'year',
+    }),
+  },
+  {
+    // høsten 2015, sommaren 2016, summer 2015, the autumn of 2015
+    name: 'season-year',
+    kind: 'explicit',
+    pattern: rx(
+      `${B}(?:the\\s+)?(?<season>våren|sommeren|sommaren|høsten|hausten|vinteren|spring|summer|autumn|winter)\\s+(?:of\\s+)?(?<y>${YEAR})`,
+    ),
+    accept: (g) => plausibleYear(Number(g.y)),
+    resolve: (g) => {
+      const season = lookup(SEASONS, g.season);
+      return season ? seasonSpan(season, Number(g.y)) : null;
+    },
+  },
+  {
+    // i høst, i fjor sommer, i vinter, this summer, last autumn
+    name: 'season-relative',
+    kind: 'relative',
+    pattern: rx(
+      `${B}(?:(?<nb>i\\s+(?<last>fjor\\s+)?)(?<season>høst|haust|sommer|sommar|vinter|vår)|(?<en>this|last|next)\\s+(?<enseason>spring|summer|autumn|fall|winter))${E}`,
+    ),
+    // `i vår` is also `in our`: only when nothing follows that it could own.
+    accept: (g, text, _start, end) => g.season?.toLowerCase() !== 'vår' || standsAlone(text, end),
+    resolve: (g, context) => {
+      const anchor = context.anchor;
+      if (g.season) {
+        const season = lookup(SEASONS, g.season);
+        if (!season) return null;
+        if (g.last) return seasonSpan(season, season === 'winter' ? anchor.year : anchor.year - 1);
+        return season === 'winter' ? winterNear(anchor) : seasonSpan(season, anchor.year);
+      }
+      const season = lookup(SEASONS, g.enseason);
+      if (!season) return null;
+      const shift = g.en?.toLowerCase() === 'last' ? -1 : g.en?.toLowerCase() === 'next' ? 1 : 0;
+      if (season === 'winter') {
+        const base = winterNear(anchor);
+        const endYear = Number(base.end.slice(0, 4)) + shift;
+        return seasonSpan('winter', endYear);
+      }
+      return seasonSpan(season, anchor.year + shift);
+    },
+  },
+  {
+    name: 'holiday',
+    kind: 'explicit',
+    pattern: rx(`${B}(?<h>${alt(HOLIDAYS.keys())})${E}(?:\\s+(?<y>${YEAR}))?`),
+    accept: (g) => {
+      const english = /^(?:christmas|new)/i.test(g.h ?? '');
+      return !english || isCapitalised(g.h ?? '');
+    },
+    resolve: (g, context) => {
+      const date = lookup(HOLIDAYS, g.h);
+      if (!date) return null;
+      const [month, day] = date;
+      const year = g.y
+        ? Number(g.y)
+        : nearestYearFor(month, day, context.anchor, directionFor(context));
+      return year === null ? null : daySpan(formatIsoDate(year, month, day));
+    },
+  },
+  {
+    name: 'relative-day',
+    kind: 'relative',
+    pattern: rx(`${B}(?<p>${alt(DAY_OFFSETS.keys())})${E}`),
+    resolve: (g, context) => {
+      const offset = lookup(DAY_OFFSETS, g.p);
+      const day = context.anchor.day;
+      return offset === undefined || !day ? null : daySpan(addDays(day, offset));
+    },
+  },
+  {
+    name: 'relative-week',
+    kind: 'relative',
+    pattern: rx(`${B}(?<p>${alt(WEEK_OFFSETS.keys())})${E}`),
+    resolve: (g, context) => {
+      const offset = lookup(WEEK_OFFSETS, g.p);
+      const day = context.anchor.day;
+      return offset === undefined || !day ? null : weekOf(addDays(day, offset * 7));
+    },
+  },
+  {
+    // A weekend is two days, not a week (weeks start on Monday): granularity 'day', Sat-Sun.
+    name: 'weekend',
+    kind: 'relative',
+    pattern: rx(`${B}(?<p>${alt(WEEKEND_PHRASES.keys())})${E}`),
+    resolve: (g, context) => {
+      const day = context.anchor.day;
+      if (!day || !g.p) return null;
+      const key = g.p.toLowerCase().replace(/\s+/g, ' ');
+      const direction = WEEKEND_PHRASES.get(key) ?? directionFor(context);
+      return weekendSpan(day, direction);
+    },
+  },
+  {
+    name: 'relative-month',
+    kind: 'relative',
+    pattern: rx(`${B}(?<p>${alt(MONTH_OFFSETS.keys())})${E}`),
+    resolve: (g, context) => {
+      const offset = lookup(MONTH_OFFSETS, g.p);
+      return offset === undefined ? null : shiftByUnit('month', offset, context.anchor);
+    },
+  },
+  {
+    name: 'relative-year',
+    kind: 'relative',
+    pattern: rx(`${B}(?<p>${alt(YEAR_OFFSETS.keys())})${E}`),
+    resolve: (g, context) => {
+      const offset = lookup(YEAR_OFFSETS, g.p);
+      return offset === undefined ? null : yearSpan(context.anchor.year + offset);
+    },
+  },
+  {
+    // for to år siden, for tre uker siden, two years ago
+    name: 'ago',
+    kind: 'relative',
+    pattern: rx(
+      `${B}(?:for\\s+(?<n>${NUMBER})\\s+(?<unit>${UNIT})\\s+siden|(?<en>${NUMBER})\\s+(?<enunit>${UNIT})\\s+ago)${E}`,
+    ),
+    resolve: (g, context) => {
+      const amount = numberValue(g.n ?? g.en);
+      const unit = unitOf(g.unit ?? g.enunit);
+      return amount === null || !unit ? null : shiftByUnit(unit, -amount, context.anchor);
+    },
+  },
+  {
+    // om tre uker, in two weeks' time; not `om to år med krig` (about two years of war)
+    name: 'in-future',
+    kind: 'relative',
+    pattern: rx(
+      `${B}(?:om\\s+(?<n>${NUMBER})\\s+(?<unit>${UNIT})|in\\s+(?<en>${NUMBER})\\s+(?<enunit>${UNIT})(?:'|’|'s|’s)?\\s+time)${E}`,
+    ),
+    accept: (g, text, _start, end) => {
+      // `(i håp) om en dag å ...` is "some day", not "in one day".
+      if (numberValue(g.n) === 1 && unitOf(g.unit) === 'day') return false;
+      const after = nextWord(text, end)?.toLowerCase();
+      return after === undefined || !NOT_AFTER_IN_FUTURE.has(after);
+    },
+    resolve: (g, context) => {
+      const amount = numberValue(g.n ?? g.en);
+      const unit = unitOf(g.unit ?? g.enunit);
+      return amount === null || !unit ? null : shiftByUnit(unit, amount, context.anchor);
+    },
+  },
+  {
+    // dagen før, kvelden før, dagen etter, året etter, the following year, the day before:
+    // relative to the last date mentioned, and only when nothing follows that they govern
+    // (`dagen før valget` is the day before an unknown event).
+    name: 'previous-neighbour',
+    kind: 'relative',
+    pattern: rx(
+      `${B}(?:(?<unit>dagen|kvelden|natten|natta|morgenen|ettermiddagen|uka|uken|veka|måneden|månaden|året)\\s+(?<dir>før|etter|derpå|etterpå)` +
+        `|the\\s+(?<enunit>day|evening|night|morning|week|month|year)\\s+(?<endir>before|after)` +
+        `|the\\s+(?<enrel>next|following|previous)\\s+(?<enunit2>day|morning|evening|week|month|year))${E}`,
+    ),
+    accept: (g, text, _start, end) => {
+      const dir = (g.dir ?? g.endir)?.toLowerCase();
+      const governs = dir === 'før' || dir === 'etter' || dir === 'before' || dir === 'after';
+      return !governs || standsAlone(text, end);
+    },
+    resolve: (g, context) => {
+      const unitWord = (g.unit ?? g.enunit ?? g.enunit2 ?? '').toLowerCase();
+      const unit: Unit = /^(?:uka|uken|veka|week)$/.test(unitWord)
+        ? 'week'
+        : /^(?:måneden|månaden|month)$/.test(unitWord)
+          ? 'month'
+          : /^(?:året|year)$/.test(unitWord)
+            ? 'year'
+            : 'day';
+      const dir = (g.dir ?? g.endir ?? g.enrel ?? '').toLowerCase();
+      const back = dir === 'før' || dir === 'before' || dir === 'previous';
+      return relativeToPrevious(unit, back ? -1 : 1, context, back ? 'start' : 'end');
+    },
+  },
+  {
+    // samme dag, the same day
+    name: 'previous-same',
+    kind: 'relative',
+    pattern: rx(`${B}(?:samme\\s+(?:dag|dagen|kveld|kvelden)|the\\s+same\\s+(?:day|evening))${E}`),
+    resolve: (_g, context) => relativeToPrevious('day', 0, context, 'start'),
+  },
+  {
+    // tre dager senere, two years later, to år tidligere
+    name: 'previous-offset',
+    kind: 'relative',
+    pattern: rx(
+      `${B}(?<n>${NUMBER})\\s+(?<unit>${UNIT})\\s+(?<dir>senere|seinere|tidligere|tidlegare|later|earlier)${E}`,
+    ),
+    resolve: (g, context) => {
+      const amount = numberValue(g.n);
+      const unit = unitOf(g.unit);
+      if (amount === null || !unit) return null;
+      const back = /^(?:tidligere|tidlegare|earlier)$/i.test(g.dir ?? '');
+      return relativeToPrevious(unit, back ? -amount : amount, context, back ? 'start' : 'end');
+    },
+  },
+  {
+    // mandag, mandagens, sist mandag, neste fredag, natt til tirsdag, tirsdag i neste uke,
+    // mandag kveld, on Wednesday, last Tuesday, Monday of next week
+    name: 'weekday',
+    kind: 'weekday',
+    pattern: rx(
+      `${B}(?:(?<night>natt\\s+til|natten\\s+til|natta\\s+til)\\s+)?` +
+        `(?:(?<mod>sist|forrige|kommende|førstkommende|neste|last|next|this\\s+coming|this|coming)\\s+)?` +
+        `(?<wd>${WEEKDAY})(?<gen>ens|'s|’s)?${E}` +
+        `(?:\\s+(?:(?:i\\s+)?(?<wk>denne|neste|forrige|sist)\\s+(?:uke|uka|uken|veke|veka)|(?:of\\s+)?(?<wken>next|last|this)\\s+week)${E})?` +
+        `(?:\\s+(?:kveld|morgen|ettermiddag|formiddag|natt|morning|afternoon|evening|night)${E})?`,
+    ),
+    accept: (g) => {
+      const wd = g.wd ?? '';
+      return !ENGLISH_WEEKDAYS.has(wd.toLowerCase()) || isCapitalised(wd);
+    },
+    resolve: (g, context) => {
+      const day = context.anchor.day;
+      const target = lookup(WEEKDAYS, g.wd);
+      if (!day || target === undefined) return null;
+      const week = (g.wk ?? g.wken)?.toLowerCase();
+      if (week) {
+        const offset =
+          week === 'neste' || week === 'next' ? 1 : week === 'denne' || week === 'this' ? 0 : -1;
+        return daySpan(weekdayInWeek(target, day, offset));
+      }
+      return daySpan(resolveWeekday(target, day, weekdayChoice(g, context)));
+    },
+  },
+];
+
+function weekdayChoice(g: Groups, context: RuleContext): WeekdayChoice {
+  const mod = g.mod?.toLowerCase().replace(/\s+/g, ' ');
+  if (mod === 'sist' || mod === 'forrige' || mod === 'last') return 'strictBack';
+  if (mod && mod !== 'this') return 'strictForward';
+  // Norwegian genitive (`mandagens møte`) names an event already talked about: back,
+  // unless a forward word governs it (`foran fredagens kamp`).
+  if (g.gen?.toLowerCase() === 'ens') {
+    return forwardBeforeGenitive(context.text, context.start) ? 'forward' : 'back';
+  }
+  return directionFor(context) ?? 'nearest';
+}
+
+function dayRange(g: Groups, context: RuleContext): DateSpan | null {
+  const month = monthNumber(g.mon);
+  const d1 = Number(g.d1);
+  const d2 = g.d2 ? Number(g.d2) : d1;
+  if (!month || d2 < d1) return null;
+  const year = g.y ? Number(g.y) : nearestYearFor(month, d1, context.anchor, directionFor(context));
+  if (year === null || !isValidYmd(year, month, d1) || !isValidYmd(year, month, d2)) return null;
+  return {
+    start: formatIsoDate(year, month, d1),
+    end: formatIsoDate(year, month, d2),
+    granularity: 'day',
+  };
+}

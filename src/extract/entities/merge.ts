@@ -1,0 +1,344 @@
+/**
+ * One archive-wide record per person or organisation: short forms join the full name
+ * ("Assad" -> "Bashar al-Assad") when exactly one full name fits, moderator aliases join
+ * their group, and back references ("den syriske presidenten") add roles to someone
+ * already named, never a new person.
+ */
+
+import type { AliasGroup, Language } from '../../knowledge/types';
+import type { Entity, EntityKind, EntityMention, SourcedRole } from '../types';
+import { readRoleNoun } from './morphology';
+import { type BackReference, findBackReferences } from './roles';
+import { HYPHEN_PARTICLES, NAME_PARTICLES } from './tables';
+import { foldName, tokenize } from './tokens';
+
+export interface PassageMentions {
+  passageId: string;
+  articleId: string;
+  text: string;
+  language: Language;
+  mentions: EntityMention[];
+}
+
+interface Item {
+  mention: EntityMention;
+  passage: PassageMentions;
+  /** Position of the passage within its article. */
+  order: number;
+  key: string;
+  cluster: string;
+}
+
+const nameWords = (key: string): string[] => key.split(' ').filter((w) => !NAME_PARTICLES.has(w));
+
+/** "al-assad" -> "assad": the surname without its particle prefix. */
+function withoutHyphenParticle(word: string): string {
+  const dash = word.indexOf('-');
+  return dash > 0 && HYPHEN_PARTICLES.has(word.slice(0, dash)) ? word.slice(dash + 1) : word;
+}
+
+/** The forms a full name can be shortened to: "bashar al-assad" -> "al-assad", "assad". */
+function shortForms(key: string): string[] {
+  const words = key.split(' ');
+  const last = words[words.length - 1] ?? '';
+  const forms = new Set([last, withoutHyphenParticle(last)]);
+  // "staffan de mistura" -> "de mistura"; "ursula von der leyen" -> "von der leyen"
+  let index = words.length - 2;
+  let tail = last;
+  while (index > 0 && NAME_PARTICLES.has(words[index] ?? '')) {
+    tail = `${words[index]} ${tail}`;
+    forms.add(tail);
+    index--;
+  }
+  return [...forms];
+}
+
+const KIND_PRIORITY: EntityKind[] = ['person', 'organisation', 'place'];
+
+function voteKind(counts: Map<EntityKind, number>): EntityKind {
+  let best: EntityKind = 'other';
+  let bestCount = 0;
+  for (const kind of KIND_PRIORITY) {
+    const count = counts.get(kind) ?? 0;
+    if (count > bestCount) {
+      best = kind;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function slug(name: string): string {
+  return (
+    foldName(name)
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/gu, '') || 'entity'
+  );
+}
+
+/** Occurrences of moderator alias names the name reader cannot see ("Den islamske stat"). */
+function withAliasMentions(
+  passage: PassageMentions,
+  aliases: readonly AliasGroup[],
+): EntityMention[] {
+  const found: EntityMention[] = [];
+  let kept = [...passage.mentions];
+  const taken: (readonly [number, number])[] = [];
+  for (const group of aliases) {
+    for (const alias of group.names) {
+      if (!/\s|^\p{Ll}/u.test(alias)) continue;
+      const escaped = alias.slice(1).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+      const first = alias.charAt(0);
+      const pattern = new RegExp(
+        `(?<![\\p{L}\\p{N}])[${first.toUpperCase()}${first.toLowerCase()}]${escaped}(?:s|'s|’s|en|et|a|ene)?(?![\\p{L}\\p{N}])`,
+        'gu',
+      );
+      for (const match of passage.text.matchAll(pattern)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        if (taken.some(([a, b]) => start < b && a < end)) continue;
+        // A name read inside the alias ("Den" of "Den islamske stat") gives way to the alias.
+        const overlapping = kept.filter((m) => m.start < end && start < m.end);
+        if (overlapping.some((m) => m.start < start || m.end > end)) continue;
+        kept = kept.filter((m) => !overlapping.includes(m));
+        taken.push([start, end]);
+        found.push({ name: alias, surface: match[0], start, end, kind: 'other' });
+      }
+    }
+  }
+  return [...kept, ...found];
+}
+
+export function buildEntities(
+  passages: readonly PassageMentions[],
+  aliases: readonly AliasGroup[],
+): Entity[] {
+  const items = collectItems(passages, aliases);
+  resolveShortForms(items);
+  joinAliasGroups(items, aliases);
+  const entities = buildRecords(items, aliases);
+  attachBackReferences(passages, items, entities);
+  return [...entities.values()].map((record) => record.entity);
+}
+
+function collectItems(
+  passages: readonly PassageMentions[],
+  aliases: readonly AliasGroup[],
+): Item[] {
+  const articleOrder = new Map<string, number>();
+  const items: Item[] = [];
+  for (const passage of passages) {
+    const order = articleOrder.get(passage.articleId) ?? 0;
+    articleOrder.set(passage.articleId, order + 1);
+    for (const mention of withAliasMentions(passage, aliases)) {
+      const key = foldName(mention.name);
+      if (key) items.push({ mention, passage, order, key, cluster: key });
+    }
+  }
+  return items;
+}
+
+/** Short forms go to the one full person name that fits: in the same article first, then archive-wide. */
+function resolveShortForms(items: Item[]): void {
+  const kinds = new Map<string, Map<EntityKind, number>>();
+  for (const item of items) {
+    const counts = kinds.get(item.key) ?? new Map<EntityKind, number>();
+    counts.set(item.mention.kind, (counts.get(item.mention.kind) ?? 0) + 1);
+    kinds.set(item.key, counts);
+  }
+  const fullNames = new Map<string, Set<string>>();
+  const articlesOf = new Map<string, Set<string>>();
+  for (const item of items) {
+    const set = articlesOf.get(item.key) ?? new Set<string>();
+    set.add(item.passage.articleId);
+    articlesOf.set(item.key, set);
+  }
+  for (const [key, counts] of kinds) {
+    if (nameWords(key).length < 2 || voteKind(counts) !== 'person') continue;
+    for (const short of shortForms(key)) {
+      const set = fullNames.get(short) ?? new Set<string>();
+      set.add(key);
+      fullNames.set(short, set);
+    }
+  }
+  for (const item of items) {
+    if (item.mention.kind === 'organisation' || item.mention.kind === 'place') continue;
+    const candidates = [...(fullNames.get(item.key) ?? [])].filter((full) => full !== item.key);
+    if (candidates.length === 0) continue;
+    const local = candidates.filter((full) => articlesOf.get(full)?.has(item.passage.articleId));
+    const chosen =
+      local.length === 1
+        ? local[0]
+        : local.length === 0 && candidates.length === 1
+          ? candidates[0]
+          : undefined;
+    if (chosen) item.cluster = chosen;
+  }
+}
+
+function joinAliasGroups(items: Item[], aliases: readonly AliasGroup[]): void {
+  const groupOf = new Map<string, string>();
+  aliases.forEach((group, index) => {
+    for (const name of group.names) groupOf.set(foldName(name), `alias#${index}`);
+  });
+  for (const item of items) {
+    const group = groupOf.get(item.cluster) ?? groupOf.get(item.key);
+    if (group) item.cluster = group;
+  }
+}
+
+interface EntityRecord {
+  entity: Entity;
+  /** Role heads ("president") with the roles, for back references. */
+  knownRoles: { folded: string; head: string | undefined }[];
+}
+
+function roleHead(role: string): string | undefined {
+  const last = role.split(/\s+/u).pop() ?? '';
+  return (readRoleNoun(last, false) ?? readRoleNoun(last, true))?.head;
+}
+
+function buildRecords(
+  items: readonly Item[],
+  aliases: readonly AliasGroup[],
+): Map<string, EntityRecord> {
+  const clusters = new Map<string, Item[]>();
+  for (const item of items) {
+    const list = clusters.get(item.cluster) ?? [];
+    list.push(item);
+    clusters.set(item.cluster, list);
+  }
+  const records = new Map<string, EntityRecord>();
+  const usedIds = new Set<string>();
+  for (const [cluster, members] of clusters) {
+    const aliasIndex = cluster.startsWith('alias#') ? Number(cluster.slice(6)) : undefined;
+    const group = aliasIndex === undefined ? undefined : aliases[aliasIndex];
+    const name = group?.names[0] ?? displayName(members);
+    const counts = new Map<EntityKind, number>();
+    for (const { mention } of members)
+      counts.set(mention.kind, (counts.get(mention.kind) ?? 0) + 1);
+    const seen = new Set([foldName(name)]);
+    const aliasNames: string[] = [];
+    for (const form of [...members.map((m) => m.mention.name), ...(group?.names ?? [])]) {
+      const folded = foldName(form);
+      if (seen.has(folded)) continue;
+      seen.add(folded);
+      aliasNames.push(form);
+    }
+    const roles: SourcedRole[] = [];
+    const roleKeys = new Set<string>();
+    for (const { mention, passage } of members) {
+      if (!mention.role) continue;
+      const key = `${mention.role}\u0000${passage.passageId}`;
+      if (roleKeys.has(key)) continue;
+      roleKeys.add(key);
+      roles.push({
+        role: mention.role,
+        roleText: mention.roleText ?? mention.role,
+        passageId: passage.passageId,
+        articleId: passage.articleId,
+      });
+    }
+    let id = slug(name);
+    for (let n = 2; usedIds.has(id); n++) id = `${slug(name)}-${n}`;
+    usedIds.add(id);
+    const entity: Entity = {
+      id,
+      name,
+      kind: roles.length > 0 ? 'person' : voteKind(counts),
+      aliases: aliasNames,
+      roles,
+      mentions: members.map(({ mention, passage }) => ({
+        passageId: passage.passageId,
+        articleId: passage.articleId,
+        surface: mention.surface,
+        start: mention.start,
+        end: mention.end,
+      })),
+    };
+    const knownRoles = roles.map((r) => ({ folded: foldName(r.role), head: roleHead(r.role) }));
+    records.set(cluster, { entity, knownRoles });
+  }
+  return records;
+}
+
+/** The fullest form: most name words, then most often written, then longest. */
+function displayName(members: readonly Item[]): string {
+  const tally = new Map<string, number>();
+  for (const { mention } of members) tally.set(mention.name, (tally.get(mention.name) ?? 0) + 1);
+  const ranked = [...tally].sort(
+    ([a, ca], [b, cb]) =>
+      nameWords(foldName(b)).length - nameWords(foldName(a)).length ||
+      cb - ca ||
+      b.length - a.length,
+  );
+  return ranked[0]?.[0] ?? '';
+}
+
+function attachBackReferences(
+  passages: readonly PassageMentions[],
+  items: readonly Item[],
+  records: Map<string, EntityRecord>,
+): void {
+  const byArticle = new Map<string, Item[]>();
+  for (const item of items) {
+    const list = byArticle.get(item.passage.articleId) ?? [];
+    list.push(item);
+    byArticle.set(item.passage.articleId, list);
+  }
+  const articleOrder = new Map<string, number>();
+  for (const passage of passages) {
+    const order = articleOrder.get(passage.articleId) ?? 0;
+    articleOrder.set(passage.articleId, order + 1);
+    const tokens = tokenize(passage.text);
+    const starts = new Set(passage.mentions.map((m) => m.start));
+    const references = findBackReferences(
+      passage.text,
+      tokens,
+      passage.language === 'en',
+      (index) => starts.has(tokens[index]?.start ?? -1),
+    );
+    for (const reference of references) {
+      const earlier = (byArticle.get(passage.articleId) ?? [])
+        .filter(
+          (item) =>
+            item.order < order || (item.order === order && item.mention.end <= reference.start),
+        )
+        .sort((a, b) => b.order - a.order || b.mention.start - a.mention.start);
+      const target = pickReferent(reference, earlier, records);
+      if (!target) continue;
+      const { entity } = target;
+      if (entity.roles.some((r) => r.passageId === passage.passageId && r.role === reference.role))
+        continue;
+      entity.roles.push({
+        role: reference.role,
+        roleText: reference.roleText,
+        passageId: passage.passageId,
+        articleId: passage.articleId,
+      });
+    }
+  }
+}
+
+/**
+ * The nearest earlier person known (anywhere in the archive) to hold the role. A bare
+ * "presidenten" only counts when exactly one person with that role noun came before.
+ */
+function pickReferent(
+  reference: BackReference,
+  earlier: readonly Item[],
+  records: Map<string, EntityRecord>,
+): EntityRecord | undefined {
+  const wanted = foldName(reference.role);
+  const fitting: EntityRecord[] = [];
+  for (const item of earlier) {
+    const record = records.get(item.cluster);
+    if (record?.entity.kind !== 'person' || fitting.includes(record)) continue;
+    const fits = reference.specific
+      ? record.knownRoles.some((r) => r.folded === wanted)
+      : record.knownRoles.some((r) => r.head === reference.head);
+    if (fits) fitting.push(record);
+  }
+  if (reference.specific) return fitting[0];
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
