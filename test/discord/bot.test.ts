@@ -189,6 +189,21 @@ describe('answers', () => {
   });
 });
 
+describe('failures Discord reports', () => {
+  it('a reply Discord refuses (too late) is logged without the interaction token', async () => {
+    const handle = await standIn.sendCommand({
+      name: 'hvem',
+      options: [{ name: 'navn', value: 'falk' }],
+      deadlineMs: 0,
+    });
+    await handle.waitForAttempt(1);
+    await until(() => (logLines.some((l) => l.includes('interaction failed')) ? true : undefined));
+    const logged = logLines.join('\n');
+    expect(logged).toContain('[token]');
+    expect(logged).not.toContain(handle.token);
+  });
+});
+
 describe('autocomplete', () => {
   it('offers names with their role as a hint', async () => {
     const handle = await standIn.sendAutocomplete({

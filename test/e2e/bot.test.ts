@@ -330,3 +330,10 @@ describe('gateway', () => {
     expect(bot.logs()).toContain('"outcome":"answered"');
   });
 });
+
+describe('shutdown', () => {
+  it('stops cleanly on SIGTERM', async () => {
+    expect(await bot.stop()).toBe(0);
+    expect(bot.logs()).toContain('shutting down');
+  });
+});

@@ -182,6 +182,16 @@ describe('roles', () => {
     );
   });
 
+  it('reads Nynorsk roles', () => {
+    const m = person(
+      'Det seier utanriksminister Ine Eriksen Søreide til NRK.',
+      'Ine Eriksen Søreide',
+      [],
+      'nn',
+    );
+    expect(m).toMatchObject({ kind: 'person', role: 'utanriksminister' });
+  });
+
   it('reads English roles before and after names', () => {
     const en = (text: string, name: string) => person(text, name, [], 'en');
     expect(en('Russian President Vladimir Putin met the press.', 'Vladimir Putin')?.role).toBe(
@@ -197,6 +207,18 @@ describe('roles', () => {
         'Radovan Karadzic',
       )?.role,
     ).toBe('former Bosnian Serb political leader');
+  });
+
+  it('takes an English title-case role as a role, not as a name', () => {
+    const mentions = read(
+      '"It is a step," said Danish Foreign Minister Lars Løkke Rasmussen in Oslo.',
+      [],
+      'en',
+    );
+    expect(mentions.map((m) => m.name)).not.toContain('Foreign Minister');
+    expect(mentions.find((m) => m.name === 'Lars Løkke Rasmussen')?.role).toBe(
+      'Danish Foreign Minister',
+    );
   });
 });
 

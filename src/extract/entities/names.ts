@@ -131,6 +131,18 @@ function pushTrimmed(
 ): void {
   let start = first;
   let titled = false;
+  // English writes titles in capitals ("Climate Minister Sveinung Rotevatn", "Foreign
+  // Secretary ..."): everything up to the last role noun inside the run is the title.
+  if (english) {
+    for (let k = last - 1; k > first; k--) {
+      const token = tokens[k];
+      if (token && isLeadingNonName(token, english) && !FIRST_NAMES.has(token.text)) {
+        start = k + 1;
+        titled = true;
+        break;
+      }
+    }
+  }
   for (;;) {
     const token = tokens[start];
     if (!token || start > last) return;

@@ -62,7 +62,16 @@ export function composeRole(
   if (english) {
     const words = modifiers.map((m) => (isCapitalised(m) ? m : m.toLowerCase()));
     const specific = modifiers.some((m) => isEnglishDemonym(m) || isAcronym(m) || isCountryName(m));
-    return { role: [...words, noun.base].join(' '), specific };
+    // "Climate Minister" is a title: its noun keeps the capital the title gave it.
+    const lastModifier = modifiers[modifiers.length - 1];
+    const titled =
+      lastModifier !== undefined &&
+      isCapitalised(lastModifier) &&
+      !isEnglishDemonym(lastModifier) &&
+      !isAcronym(lastModifier) &&
+      !isCountryName(lastModifier);
+    const head = titled ? noun.base.charAt(0).toUpperCase() + noun.base.slice(1) : noun.base;
+    return { role: [...words, head].join(' '), specific };
   }
   const only = modifiers.length === 1 ? modifiers[0] : undefined;
   const country = only ? countryOfDemonym(only) : undefined;
@@ -127,7 +136,10 @@ export function roleEndingAt(
   while (joined(tokens, index + 1) && modifiers.length < 4) {
     const token = tokens[index];
     if (!token?.isWord) break;
-    const fits = english ? isEnglishModifier(token) : isAdjectiveLike(token.text);
+    // In an English title-case role ("Climate Minister") any capitalised word before the
+    // capitalised noun belongs to the title.
+    const titleCase = english && isCapitalised(nounToken.text) && isCapitalised(token.text);
+    const fits = english ? titleCase || isEnglishModifier(token) : isAdjectiveLike(token.text);
     if (!fits) break;
     modifiers.unshift(token.text);
     first = index;
