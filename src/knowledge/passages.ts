@@ -6,7 +6,8 @@ import { atxHeading, isMarkdownNoise, stripMarkdownLine } from './markdown';
  *
  * News text pasted as plain text marks sub-headings only by form: a short line standing
  * alone, without a final period, with more text after it. Markdown may also mark them with
- * `##`. Quotes in Norwegian news open with a dash ("– Det er ..."), so a dash line is text.
+ * `##`. Quotes in Norwegian news open with a dash ("– Det er ..."), so a dash line is text,
+ * unless it is a short quote-heading ("– Krigsforbrytelser").
  */
 
 export interface RawPassage {
@@ -32,6 +33,7 @@ interface Block {
 
 const MAX_HEADING_CHARS = 60;
 const MAX_HEADING_WORDS = 8;
+const MAX_DASH_HEADING_WORDS = 3;
 
 export function splitBody(
   body: string,
@@ -103,8 +105,16 @@ function plainHeading(block: Block): string | undefined {
   if (text.length > MAX_HEADING_CHARS) return undefined;
   if (text.split(/\s+/).length > MAX_HEADING_WORDS) return undefined;
   if (/[.:?!;,]$/.test(text)) return undefined;
-  // Dashes and quote marks open quotations, which are text.
-  if (/^[-–—«"“„']/.test(text)) return undefined;
+  // Quote marks open quotations, which are text. A dash opens a quotation too, except in a
+  // very short line: "– Krigsforbrytelser" is the quote-heading of Norwegian news style.
+  if (/^[«"“„']/.test(text)) return undefined;
+  const dashed = /^[-–—]\s+(.*)$/u.exec(text);
+  if (dashed) {
+    const quoted = dashed[1] ?? '';
+    return quoted.split(/\s+/).length <= MAX_DASH_HEADING_WORDS && /\p{L}/u.test(quoted)
+      ? text
+      : undefined;
+  }
   if (!/\p{L}/u.test(text)) return undefined;
   if (creditLine(text) !== undefined) return undefined;
   return text;

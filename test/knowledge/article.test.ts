@@ -255,6 +255,10 @@ describe('parseArticleFile: headings, credits, markup', () => {
       '',
       'Siste avsnitt.',
       '',
+      '– Kort sitat',
+      '',
+      'Avsnitt under sitatoverskriften.',
+      '',
       'Ikke overskrift når ingenting følger',
       '',
       'Foto: NTB',
@@ -267,7 +271,9 @@ describe('parseArticleFile: headings, credits, markup', () => {
       ['Neste steg', 'Hva skjer nå?'],
       ['Neste steg', 'En overskrift som er altfor lang til å være en overskrift i en avis'],
       ['Neste steg', 'Siste avsnitt.'],
-      ['Neste steg', 'Ikke overskrift når ingenting følger'],
+      // A dash line of three words or fewer is a quote-heading, as news style writes them.
+      ['– Kort sitat', 'Avsnitt under sitatoverskriften.'],
+      ['– Kort sitat', 'Ikke overskrift når ingenting følger'],
     ]);
   });
 
