@@ -259,10 +259,16 @@ describe('English', () => {
     expect(en('It happened last Tuesday.', TUE)).toBe('2017-11-14/day');
   });
   it('a reporting verb away from the weekday does not decide its tense', () => {
-    expect(en('The deal will be signed in Oslo on Friday, the minister said.', THU)).toBe('2017-11-24/day');
-    expect(one('Avtalen skal undertegnes i Oslo fredag, opplyste ministeren.', THU)).toBe('2017-11-24/day');
+    expect(en('The deal will be signed in Oslo on Friday, the minister said.', THU)).toBe(
+      '2017-11-24/day',
+    );
+    expect(one('Avtalen skal undertegnes i Oslo fredag, opplyste ministeren.', THU)).toBe(
+      '2017-11-24/day',
+    );
     // Right next to the weekday, the reporting verb is the event: he spoke on Monday.
-    expect(one('Statsministeren sa mandag at avtalen skal undertegnes.', THU)).toBe('2017-11-20/day');
+    expect(one('Statsministeren sa mandag at avtalen skal undertegnes.', THU)).toBe(
+      '2017-11-20/day',
+    );
   });
   it('a participle after "be" has no tense of its own', () => {
     expect(en('The bridge will be opened on Saturday.', THU)).toBe('2017-11-25/day');
