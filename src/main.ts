@@ -10,7 +10,10 @@ import { createLogger } from './logger';
  */
 async function main(): Promise<void> {
   const config = await loadConfig();
-  const logger = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
+  // In the console the answers are the output: routine info lines would only get in the way.
+  const consoleMode = !config.DISCORD_TOKEN;
+  const level = consoleMode && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
+  const logger = createLogger(level, [config.DISCORD_TOKEN]);
   const kilde = await createKilde({
     knowledgeDir: config.KNOWLEDGE_DIR,
     cacheDir: config.CACHE_DIR,
@@ -18,7 +21,7 @@ async function main(): Promise<void> {
     logger,
   });
 
-  if (!config.DISCORD_TOKEN) {
+  if (consoleMode) {
     await runConsole(kilde, { locale: config.DEFAULT_LOCALE, args: process.argv.slice(2) });
     await kilde.close();
     return;

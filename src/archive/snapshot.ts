@@ -13,7 +13,7 @@ import type { Analysis } from './build';
  */
 const SNAPSHOT_FORMAT = 1;
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
-const ANALYSIS_CODE = ['language', 'extract', 'search', 'archive'];
+const ANALYSIS_CODE = ['knowledge', 'language', 'extract', 'search', 'archive'];
 
 let codeHash: Promise<string> | undefined;
 

@@ -59,17 +59,23 @@ export async function runConsole(
   for (const line of rest.length > 0 ? [rest.join(' ')] : []) {
     process.stdout.write(`${(await dispatch(line, kilde, locale, style)).text}\n`);
   }
+  // The line iterator buffers input, so a script piped in is answered line by line even
+  // while an answer is still being computed (rl.question would drop those lines).
+  rl.setPrompt('kilde> ');
+  rl.prompt();
   try {
-    while (true) {
-      const line = await rl.question('kilde> ').catch(() => undefined);
-      if (line === undefined) break; // end of input (Ctrl-D, or a closed pipe)
-      if (line.trim() === '') continue;
+    for await (const line of rl) {
+      if (line.trim() === '') {
+        rl.prompt();
+        continue;
+      }
       const reply = await dispatch(line, kilde, locale, style).catch((error: unknown) => ({
         text: `${t.errors.internal} (${error instanceof Error ? error.message : String(error)})`,
         outcome: 'bad-input' as const,
       }));
       process.stdout.write(`${reply.text}\n\n`);
       if (reply.outcome === 'quit') break;
+      rl.prompt();
     }
   } finally {
     rl.close();
