@@ -9,17 +9,21 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createGunzip } from 'node:zlib';
 import MiniSearch from 'minisearch';
-import type { Article, Passage } from '../src/knowledge/types';
+import { type Analysis, analyse, assemble } from '../src/archive/build';
+import type { Article, LoadResult, Passage } from '../src/knowledge/types';
 import { PassageIndex } from '../src/search';
 
 const DEFAULT_SIZES = [10_000, 50_000, 200_000];
 const QUERY_COUNT = 300;
+// The whole pipeline is slower than indexing alone: measured up to this size by default.
+const RELOAD_MAX_PASSAGES = 50_000;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusFile = path.resolve(repoRoot, '../shared/corpus/norec/norec.jsonl.gz');
 
@@ -253,6 +257,66 @@ function parseSizes(argv: readonly string[]): number[] {
   return sizes;
 }
 
+interface ReloadMeasurement {
+  passages: number;
+  analyseMs: number;
+  longestStallMs: number;
+  restartMs: number;
+  people: number;
+  datedEvents: number;
+}
+
+/**
+ * What a moderator's reload costs over the whole pipeline (names and roles, dates, index),
+ * how long answers can be held up meanwhile (the event loop's longest stall, since the
+ * build yields between articles), and a restart from the snapshot.
+ */
+async function measureReload(articles: Article[], gc: () => void): Promise<ReloadMeasurement> {
+  const load: LoadResult = { articles, aliases: [], problems: [] };
+  gc();
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  const t0 = performance.now();
+  const { analysis } = await analyse(load);
+  const analyseMs = performance.now() - t0;
+  // Let the monitor's timer fire once more, so that a final stall is counted too.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  histogram.disable();
+  const json = JSON.stringify(analysis);
+  const r0 = performance.now();
+  const archive = assemble(load, JSON.parse(json) as Analysis, true);
+  const restartMs = performance.now() - r0;
+  let datedEvents = 0;
+  for (const mentions of archive.timeMentions.values()) datedEvents += mentions.length;
+  return {
+    passages: articles.reduce((n, a) => n + a.passages.length, 0),
+    analyseMs,
+    longestStallMs: histogram.max / 1e6,
+    restartMs,
+    people: archive.entities.all().filter((e) => e.kind === 'person').length,
+    datedEvents,
+  };
+}
+
+function formatReloadTable(rows: readonly ReloadMeasurement[]): string {
+  const lines = [
+    'passages  full reload s  longest stall ms  restart from snapshot s  people  dated events',
+  ];
+  for (const r of rows) {
+    lines.push(
+      [
+        String(r.passages).padStart(8),
+        (r.analyseMs / 1000).toFixed(2).padStart(12),
+        r.longestStallMs.toFixed(0).padStart(16),
+        (r.restartMs / 1000).toFixed(2).padStart(23),
+        String(r.people).padStart(6),
+        String(r.datedEvents).padStart(12),
+      ].join('  '),
+    );
+  }
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const json = argv.includes('--json');
@@ -279,9 +343,21 @@ async function main(): Promise<void> {
       if (!json) console.error(`measured ${engine.name} at ${size} passages`);
     }
   }
-  if (json)
-    console.log(JSON.stringify({ corpus: 'NoReC', queries: QUERY_COUNT, results: rows }, null, 2));
-  else console.log(`NoReC, ${QUERY_COUNT} sampled queries, limit 10\n${formatTable(rows)}`);
+  const reloads: ReloadMeasurement[] = [];
+  for (const size of sizes.filter((n) => n <= Math.min(available, RELOAD_MAX_PASSAGES))) {
+    reloads.push(await measureReload(takePassages(all, size), gc));
+    if (!json) console.error(`measured a full reload at ${size} passages`);
+  }
+  if (json) {
+    console.log(
+      JSON.stringify({ corpus: 'NoReC', queries: QUERY_COUNT, results: rows, reloads }, null, 2),
+    );
+  } else {
+    console.log(`NoReC, ${QUERY_COUNT} sampled queries, limit 10\n${formatTable(rows)}`);
+    console.log(
+      `\nFull reload (loader output -> names, dates, index)\n${formatReloadTable(reloads)}`,
+    );
+  }
 }
 
 await main();

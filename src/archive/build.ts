@@ -21,8 +21,14 @@ export interface Analysis {
 /** Yields to the event loop so that answers keep flowing while a big archive is analysed. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Runs the extractors over every passage: names with roles, and dated time expressions. */
-export async function analyse(load: LoadResult): Promise<Analysis> {
+/**
+ * Runs the extractors over every passage (names with roles, dated time expressions) and
+ * indexes the passages. Returns the analysis to snapshot and the index already built, so
+ * that a fresh build is not restored from its own snapshot again.
+ */
+export async function analyse(
+  load: LoadResult,
+): Promise<{ analysis: Analysis; index: PassageIndex }> {
   const lexicon = buildLexicon(load.articles.flatMap((a) => a.passages.map((p) => p.text)));
   const passageMentions: PassageMentions[] = [];
   const timeMentions: [string, TimeMention[]][] = [];
@@ -44,12 +50,12 @@ export async function analyse(load: LoadResult): Promise<Analysis> {
     await breathe();
   }
   const entities = buildEntities(passageMentions, load.aliases);
-  const index = PassageIndex.build({
+  const index = await PassageIndex.buildAsync({
     articles: load.articles,
     aliases: load.aliases,
     entityNames: entityNamesByPassage(entities),
   });
-  return { entities, timeMentions, index: index.toJSON() };
+  return { analysis: { entities, timeMentions, index: index.toJSON() }, index };
 }
 
 function entityNamesByPassage(entities: readonly Entity[]): Map<string, string[]> {
@@ -65,7 +71,12 @@ function entityNamesByPassage(entities: readonly Entity[]): Map<string, string[]
 }
 
 /** Puts loaded articles and their analysis together into an archive that answers can read. */
-export function assemble(load: LoadResult, analysis: Analysis, fromSnapshot: boolean): Archive {
+export function assemble(
+  load: LoadResult,
+  analysis: Analysis,
+  fromSnapshot: boolean,
+  built?: PassageIndex,
+): Archive {
   const articleById = new Map(load.articles.map((a) => [a.id, a]));
   const passageById = new Map(
     load.articles.flatMap((a) => a.passages.map((p) => [p.id, p] as const)),
@@ -78,11 +89,13 @@ export function assemble(load: LoadResult, analysis: Analysis, fromSnapshot: boo
       entitiesByPassage.set(mention.passageId, ids);
     }
   }
-  const index = PassageIndex.fromJSON(analysis.index, {
-    articles: load.articles,
-    aliases: load.aliases,
-    entityNames: entityNamesByPassage(analysis.entities),
-  });
+  const index =
+    built ??
+    PassageIndex.fromJSON(analysis.index, {
+      articles: load.articles,
+      aliases: load.aliases,
+      entityNames: entityNamesByPassage(analysis.entities),
+    });
   return {
     articles: load.articles,
     articleById,

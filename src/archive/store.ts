@@ -75,8 +75,8 @@ export class KnowledgeStore {
       }
     }
     if (!archive) {
-      const analysis = await analyse(load);
-      archive = assemble(load, analysis, false);
+      const { analysis, index } = await analyse(load);
+      archive = assemble(load, analysis, false, index);
       await writeSnapshot(this.cacheDir, key, analysis).catch((error: unknown) =>
         this.logger.warn({ err: error }, 'could not write the analysis snapshot'),
       );

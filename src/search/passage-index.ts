@@ -78,6 +78,26 @@ interface PassageEntry {
 }
 
 /** A full-text index over passages, ranking with BM25 over stemmed, per-language terms. */
+/** How many passages are indexed between two yields to the event loop in `buildAsync`. */
+const YIELD_EVERY = 250;
+
+/** Each passage as MiniSearch indexes it: analysed with its own language, fields pre-joined. */
+function* documentsOf(input: PassageIndexInput): Generator<IndexedDocument> {
+  for (const article of input.articles) {
+    const title = analyze(article.title, article.language).join(' ');
+    for (const passage of article.passages) {
+      const names = input.entityNames?.get(passage.id) ?? [];
+      yield {
+        id: passage.id,
+        text: analyze(passage.text, passage.language).join(' '),
+        heading: passage.heading ? analyze(passage.heading, passage.language).join(' ') : '',
+        title,
+        names: names.map((n) => analyze(n, passage.language).join(' ')).join(' '),
+      };
+    }
+  }
+}
+
 export class PassageIndex {
   private readonly passages: Map<string, PassageEntry>;
   private readonly articles: Map<string, IndexedArticleInfo>;
@@ -102,18 +122,23 @@ export class PassageIndex {
 
   static build(input: PassageIndexInput, tuning: SearchTuning = DEFAULT_TUNING): PassageIndex {
     const mini = new MiniSearch<IndexedDocument>(miniSearchOptions(tuning));
-    for (const article of input.articles) {
-      const title = analyze(article.title, article.language).join(' ');
-      for (const passage of article.passages) {
-        const names = input.entityNames?.get(passage.id) ?? [];
-        mini.add({
-          id: passage.id,
-          text: analyze(passage.text, passage.language).join(' '),
-          heading: passage.heading ? analyze(passage.heading, passage.language).join(' ') : '',
-          title,
-          names: names.map((n) => analyze(n, passage.language).join(' ')).join(' '),
-        });
-      }
+    for (const document of documentsOf(input)) mini.add(document);
+    return new PassageIndex(mini, input, fingerprintOf(input), tuning);
+  }
+
+  /**
+   * The same as `build`, yielding to the event loop every few hundred passages so that a
+   * reload of a large archive never holds up the answers served meanwhile.
+   */
+  static async buildAsync(
+    input: PassageIndexInput,
+    tuning: SearchTuning = DEFAULT_TUNING,
+  ): Promise<PassageIndex> {
+    const mini = new MiniSearch<IndexedDocument>(miniSearchOptions(tuning));
+    let added = 0;
+    for (const document of documentsOf(input)) {
+      mini.add(document);
+      if (++added % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return new PassageIndex(mini, input, fingerprintOf(input), tuning);
   }

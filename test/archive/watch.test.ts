@@ -1,0 +1,34 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { createKilde } from '../../src/answers/kilde';
+import { createLogger } from '../../src/logger';
+import { bokmalBudget, englishClimate } from '../helpers/articles';
+
+const root = await mkdtemp(join(tmpdir(), 'kilde-watch-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+it('KNOWLEDGE_WATCH reloads by itself once a new file has settled', async () => {
+  const dir = join(root, 'knowledge');
+  await mkdir(dir);
+  await writeFile(join(dir, 'budsjett.md'), bokmalBudget);
+  const kilde = await createKilde({
+    knowledgeDir: dir,
+    cacheDir: join(root, 'cache'),
+    watch: true,
+    logger: createLogger('silent'),
+  });
+  try {
+    expect(kilde.who('Rotevatn').kind).toBe('unknown');
+    await writeFile(join(dir, 'climate.md'), englishClimate);
+    const deadline = Date.now() + 10_000;
+    while (kilde.who('Rotevatn').kind !== 'found' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(kilde.who('Rotevatn').kind).toBe('found');
+    expect(kilde.sources().articles).toHaveLength(2);
+  } finally {
+    await kilde.close();
+  }
+});
