@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config';
+
+describe('configuration', () => {
+  it('has working defaults with an empty environment (the console needs nothing)', () => {
+    const config = parseConfig({});
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+    expect(config.KNOWLEDGE_DIR).toBe('knowledge');
+    expect(config.DEFAULT_LOCALE).toBe('nb');
+    expect(config.MODERATOR_ROLE_IDS).toEqual([]);
+    expect(config.KNOWLEDGE_WATCH).toBe(false);
+  });
+
+  it('reads lists, flags and Discord locale codes', () => {
+    const config = parseConfig({
+      MODERATOR_ROLE_IDS: '123456789012345678, 223456789012345678',
+      KNOWLEDGE_WATCH: 'true',
+      DEFAULT_LOCALE: 'en-GB',
+    });
+    expect(config.MODERATOR_ROLE_IDS).toEqual(['123456789012345678', '223456789012345678']);
+    expect(config.KNOWLEDGE_WATCH).toBe(true);
+    expect(config.DEFAULT_LOCALE).toBe('en');
+  });
+
+  it('names every bad variable on a line of its own, and never echoes the token', () => {
+    const token = 'short-secret-token';
+    let message = '';
+    try {
+      parseConfig({
+        DISCORD_TOKEN: token,
+        DISCORD_GUILD_ID: 'abc',
+        DEFAULT_LOCALE: 'de',
+        LOG_LEVEL: 'loud',
+      });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines.map((l) => l.split(':')[0]).sort()).toEqual([
+      'DEFAULT_LOCALE',
+      'DISCORD_GUILD_ID',
+      'DISCORD_TOKEN',
+      'LOG_LEVEL',
+    ]);
+    expect(message).not.toContain(token);
+  });
+
+  it('refuses to register commands at start without an application id', () => {
+    expect(() =>
+      parseConfig({ DISCORD_TOKEN: 'x'.repeat(70), REGISTER_COMMANDS_ON_START: 'true' }),
+    ).toThrow(/^DISCORD_CLIENT_ID:/);
+  });
+});
