@@ -27,7 +27,10 @@ export function daysWithContent(archive: Archive): DaySuggestion[] {
     const passage = archive.passageById.get(passageId);
     for (const mention of mentions) {
       if (mention.span.granularity !== 'day' || mention.span.start !== mention.span.end) continue;
-      day(mention.span.start, passage ? firstWords(passage.text) : mention.text).events += 1;
+      day(
+        mention.span.start,
+        passage ? around(passage.text, mention.start) : mention.text,
+      ).events += 1;
     }
   }
   const sorted = [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
@@ -35,9 +38,20 @@ export function daysWithContent(archive: Archive): DaySuggestion[] {
   return sorted;
 }
 
-function firstWords(text: string, max = 60): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
+/**
+ * A short preview of what the text dates to a day: the words of the sentence that holds
+ * the time expression, from the sentence start, cut at a word.
+ */
+function around(text: string, at: number, max = 60): string {
+  const before = text.slice(0, at);
+  const sentenceStart = Math.max(
+    before.lastIndexOf('. '),
+    before.lastIndexOf('? '),
+    before.lastIndexOf('! '),
+  );
+  const sentence = text.slice(sentenceStart < 0 ? 0 : sentenceStart + 2).trim();
+  if (sentence.length <= max) return sentence;
+  const cut = sentence.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${cut.slice(0, space > 20 ? space : max)} …`;
 }

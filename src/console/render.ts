@@ -12,7 +12,7 @@ import type {
   WhatHappenedAnswer,
   WhoAnswer,
 } from '../answers/types';
-import { formatSpan } from '../i18n/format';
+import { formatSpan, publishedLabel } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
 import type { Problem } from '../knowledge/types';
 
@@ -138,7 +138,7 @@ export function renderWhatHappened(
         t.whatHappened.summary(answer.published.length, answer.events.length),
       ];
       if (answer.published.length > 0) {
-        lines.push('', `${t.whatHappened.published}:`);
+        lines.push('', `${publishedLabel(answer.span, t)}:`);
         for (const p of answer.published) lines.push(`  • ${renderSource(p.source, t)}`);
       }
       if (answer.events.length > 0) {

@@ -24,7 +24,10 @@ export const en: Messages = {
   weekdayNames: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   formatDay: (d, m, y) => `${d} ${MONTHS[m - 1]} ${y}`,
   formatMonth: (m, y) => `${MONTHS[m - 1]} ${y}`,
-  formatWeek: (w, y, from, to) => `week ${w} of ${y} (${from} – ${to})`,
+  formatWeek: (w, y, d1, m1, d2, m2) =>
+    m1 === m2
+      ? `week ${w} of ${y} (${d1}–${d2} ${MONTHS[m2 - 1]})`
+      : `week ${w} of ${y} (${d1} ${MONTHS[m1 - 1]} – ${d2} ${MONTHS[m2 - 1]})`,
   formatRange: (from, to) => `${from} – ${to}`,
   who: {
     title: (name) => name,
@@ -45,6 +48,7 @@ export const en: Messages = {
     title: (when) => `What happened ${when}`,
     topicTitle: (when, topic) => `What happened ${when} – "${topic}"`,
     published: 'Published that day',
+    publishedInPeriod: 'Published in the period',
     events: 'Events the text dates to it',
     datedBy: (words, resolved) => `"${words}" → ${resolved}`,
     empty: (when) => `The archive has nothing on ${when}.`,

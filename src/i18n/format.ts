@@ -33,7 +33,9 @@ export function formatSpan(span: DateSpan, t: Messages): string {
         : t.formatRange(formatDay(span.start, t), formatDay(span.end, t));
     case 'week': {
       const { week, year } = isoWeek(span.start);
-      return t.formatWeek(week, year, formatDay(span.start, t), formatDay(span.end, t));
+      const [, m1, d1] = parts(span.start);
+      const [, m2, d2] = parts(span.end);
+      return t.formatWeek(week, year, d1, m1, d2, m2);
     }
     case 'month':
       return span.start.slice(0, 7) === span.end.slice(0, 7)
@@ -44,4 +46,9 @@ export function formatSpan(span: DateSpan, t: Messages): string {
         ? String(y)
         : t.formatRange(String(y), span.end.slice(0, 4));
   }
+}
+
+/** "Published that day" for a day, "published in the period" for anything longer. */
+export function publishedLabel(span: DateSpan, t: Messages): string {
+  return span.start === span.end ? t.whatHappened.published : t.whatHappened.publishedInPeriod;
 }

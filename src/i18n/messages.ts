@@ -13,7 +13,8 @@ export interface Messages {
   weekdayNames: readonly string[];
   formatDay(day: number, month: number, year: number): string;
   formatMonth(month: number, year: number): string;
-  formatWeek(week: number, year: number, from: string, to: string): string;
+  /** A week with its first and last day (day and month numbers). */
+  formatWeek(week: number, year: number, d1: number, m1: number, d2: number, m2: number): string;
   formatRange(from: string, to: string): string;
   who: {
     title(name: string): string;
@@ -31,6 +32,7 @@ export interface Messages {
     title(when: string): string;
     topicTitle(when: string, topic: string): string;
     published: string;
+    publishedInPeriod: string;
     events: string;
     datedBy(words: string, resolved: string): string;
     empty(when: string): string;

@@ -24,7 +24,10 @@ export const nb: Messages = {
   weekdayNames: ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'],
   formatDay: (d, m, y) => `${d}. ${MONTHS[m - 1]} ${y}`,
   formatMonth: (m, y) => `${MONTHS[m - 1]} ${y}`,
-  formatWeek: (w, y, from, to) => `uke ${w} ${y} (${from}–${to})`,
+  formatWeek: (w, y, d1, m1, d2, m2) =>
+    m1 === m2
+      ? `uke ${w} ${y} (${d1}.–${d2}. ${MONTHS[m2 - 1]})`
+      : `uke ${w} ${y} (${d1}. ${MONTHS[m1 - 1]}–${d2}. ${MONTHS[m2 - 1]})`,
   formatRange: (from, to) => `${from}–${to}`,
   who: {
     title: (name) => name,
@@ -43,6 +46,7 @@ export const nb: Messages = {
     title: (when) => `Hva skjedde ${when}`,
     topicTitle: (when, topic) => `Hva skjedde ${when} – «${topic}»`,
     published: 'Publisert denne dagen',
+    publishedInPeriod: 'Publisert i perioden',
     events: 'Hendelser teksten daterer hit',
     datedBy: (words, resolved) => `«${words}» → ${resolved}`,
     empty: (when) => `Arkivet har ingenting om ${when}.`,

@@ -1,7 +1,7 @@
 import type { APIEmbedField } from 'discord.js';
 import type { WhatHappenedAnswer } from '../../answers/types';
 import type { Messages } from '../../i18n';
-import { formatDay, formatSpan } from '../../i18n/format';
+import { formatDay, formatSpan, publishedLabel } from '../../i18n/format';
 import { cutText, LIMITS } from '../limits';
 import { pagesOfFields, type Rendered } from '../view';
 import { COLOUR } from './common';
@@ -22,7 +22,7 @@ export function renderWhatHappened(answer: WhatHappenedAnswer, t: Messages): Ren
       for (const article of answer.published) {
         const lead = article.lead ? `${snippetMarkdown(article.lead.snippet)}\n` : '';
         fields.push({
-          name: `${t.whatHappened.published}: ${escapeText(oneLine(article.source.title))}`,
+          name: `${publishedLabel(answer.span, t)}: ${escapeText(oneLine(article.source.title))}`,
           value: `${lead}— ${sourceLine(article.source, t)}`,
         });
       }
