@@ -1,6 +1,7 @@
 import type { Archive } from '../archive/archive';
 import type { Entity } from '../extract/types';
 import type { DateSpan } from '../knowledge/types';
+import { foldCase } from '../language';
 import { checkQuery, tidyQuery } from './query-text';
 import { byNewest, quote, sourceOf } from './quote';
 import type { EntityCard, EntitySummary, QuotedPassage, WhoAnswer } from './types';
@@ -20,7 +21,28 @@ export function who(archive: Archive, raw: string): WhoAnswer {
   if (matches.length > 1) {
     return { kind: 'ambiguous', query, candidates: matches.map((e) => summarise(e)) };
   }
+  // No one by that name: the query may be a role the archive gives ("Kreml-talsmann",
+  // "Syrias president"). Only an exact role counts; several holders are listed, not guessed.
+  const holders = byRole(archive, query);
+  const [holder] = holders;
+  if (holders.length === 1 && holder) return { kind: 'found', query, card: card(archive, holder) };
+  if (holders.length > 1)
+    return { kind: 'ambiguous', query, candidates: holders.map((e) => summarise(e)) };
   return { kind: 'unknown', query, suggestions: suggestions.map((e) => summarise(e)) };
+}
+
+const DETERMINER = /^(den|det|de|the)\s+/u;
+const foldRole = (text: string) =>
+  foldCase(text).replace(/\s+/g, ' ').trim().replace(DETERMINER, '');
+
+function byRole(archive: Archive, query: string): Entity[] {
+  const wanted = foldRole(query);
+  return archive.entities
+    .all()
+    .filter((e) =>
+      e.roles.some((r) => foldRole(r.role) === wanted || foldRole(r.roleText) === wanted),
+    )
+    .sort((a, b) => b.mentions.length - a.mentions.length);
 }
 
 function passageIds(entity: Entity): Set<string> {

@@ -40,6 +40,20 @@ describe('answers on the shipped knowledge base', () => {
     expect(answer.card.roles.map((r) => r.role)).toContain('Kreml-talsmann');
   });
 
+  it('/hvem by a role the archive gives: one holder is a card, several are candidates', () => {
+    const spokesman = kb.kilde.who('Kreml-talsmann');
+    expect(spokesman.kind).toBe('found');
+    if (spokesman.kind === 'found') expect(spokesman.card.name).toBe('Dmitrij Peskov');
+    const ministers = kb.kilde.who('utenriksminister');
+    expect(ministers.kind).toBe('ambiguous');
+    if (ministers.kind === 'ambiguous') {
+      expect(ministers.candidates.map((c) => c.name).sort()).toEqual([
+        'Rex Tillerson',
+        'Sergej Lavrov',
+      ]);
+    }
+  });
+
   it('/hva-skjedde 2017-11-20: the Putin-Assad meeting ("mandagens møte")', () => {
     const answer = kb.kilde.whatHappened('2017-11-20');
     expect(answer.kind).toBe('found');
