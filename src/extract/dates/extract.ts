@@ -69,6 +69,7 @@ export function extractTimeMentions(
   let previous: DateSpan | undefined;
   return passages.map(({ text }) => {
     const mentions: TimeMention[] = [];
+    let previousInPassage: TimeMention | undefined;
     for (const candidate of longestNonOverlapping(candidatesIn(text))) {
       const span = candidate.rule.resolve(candidate.groups, {
         text,
@@ -76,15 +77,18 @@ export function extractTimeMentions(
         end: candidate.end,
         anchor,
         previous,
+        previousInPassage,
       });
       if (!span) continue;
-      mentions.push({
+      const mention: TimeMention = {
         text: candidate.text,
         start: candidate.start,
         end: candidate.end,
         span,
         kind: candidate.rule.kind,
-      });
+      };
+      mentions.push(mention);
+      previousInPassage = mention;
       previous = span;
     }
     return mentions;

@@ -161,6 +161,8 @@ export const UNITS: ReadonlyMap<string, Unit> = new Map([
 export const HOLIDAYS: ReadonlyMap<string, readonly [number, number]> = new Map([
   ['julaften', [12, 24]],
   ['julafta', [12, 24]],
+  ['julaftan', [12, 24]],
+  ['nyttårsaftan', [12, 31]],
   ['julekveld', [12, 24]],
   ['julekvelden', [12, 24]],
   ['første juledag', [12, 25]],

@@ -29,6 +29,7 @@ import {
   NUMBER_WORDS,
   QUANTITY_NOUNS,
   SEASONS,
+  type Season,
   UNITS,
   type Unit,
   WEEKDAYS,
@@ -56,6 +57,8 @@ export interface RuleContext {
   anchor: Anchor;
   /** The last date mentioned earlier in the article, if any. */
   previous: DateSpan | undefined;
+  /** The last time expression before this one in the same passage, with its words. */
+  previousInPassage?: TimeMention | undefined;
 }
 
 export interface Rule {
@@ -363,6 +366,52 @@ function weekendSpan(anchorDay: string, direction: Direction | undefined): DateS
   return { start: saturday, end: addDays(saturday, 1), granularity: 'day' };
 }
 
+/**
+ * `i vinter vant han to gull`, written in August: the tense picks the season. Past: the
+ * last such season begun by publication; future: the first one not yet over.
+ */
+function seasonByTense(season: Season, anchor: Anchor, direction: Direction): DateSpan {
+  const now = anchor.day ?? formatIsoDate(anchor.year, anchor.month ?? 7, 1);
+  const candidates = [anchor.year - 1, anchor.year, anchor.year + 1].map((year) =>
+    seasonSpan(season, year),
+  );
+  const pick =
+    direction === 'back'
+      ? candidates.filter((span) => span.start <= now).at(-1)
+      : candidates.find((span) => span.end >= now);
+  return pick ?? seasonSpan(season, anchor.year);
+}
+
+/**
+ * A day without a year in the same sentence as an explicit year takes that year: in
+ * `siden 2015, da fem omkom julaften` the Christmas Eve is 2015's, not the nearest one.
+ * `undefined`: no such year, use the usual rule; `null`: the sentence has a year that
+ * does not settle it (`siden 2015 ... 3. mars`, or a past year with a future verb).
+ */
+function yearFromSentence(context: RuleContext): number | null | undefined {
+  const before = context.previousInPassage;
+  if (before?.span.granularity !== 'year' || before.kind !== 'explicit') return undefined;
+  const year = Number(before.span.start.slice(0, 4));
+  if (Number(before.span.end.slice(0, 4)) !== year) return undefined;
+  if (/[.!?](?<!\d[.])\s/u.test(context.text.slice(before.end, context.start))) return undefined;
+  if (year === context.anchor.year) return undefined;
+  const direction = directionFor(context);
+  if (direction === 'forward' && year < context.anchor.year) return null;
+  if (direction === 'back' && year > context.anchor.year) return null;
+  // `i 2015 ... 3. mars` and `høsten 2015 ...` are inside that year, and so is a clause
+  // opened by `da`/`when` right after any year; `siden 2015 ... 3. mars` is not.
+  const inside = /^(?:i|in|året|during|høsten|våren|sommeren|sommaren|hausten|the)\s/iu;
+  const when = /^,?\s*(?:da|då|when)\s/iu;
+  return inside.test(before.text) || when.test(context.text.slice(before.end)) ? year : null;
+}
+
+/** The year for a day and month written without one. */
+function yearForDay(month: number, day: number, context: RuleContext): number | null {
+  const fromSentence = yearFromSentence(context);
+  if (fromSentence !== undefined) return fromSentence;
+  return nearestYearFor(month, day, context.anchor, directionFor(context));
+}
+
 function relativeToPrevious(
   unit: Unit,
   amount: number,
@@ -418,9 +467,7 @@ export const RULES: readonly Rule[] = [
     resolve: (g, context) => {
       const month = Number(g.m);
       const day = Number(g.d);
-      const year = g.y
-        ? Number(g.y)
-        : nearestYearFor(month, day, context.anchor, directionFor(context));
+      const year = g.y ? Number(g.y) : yearForDay(month, day, context);
       return year !== null && isValidYmd(year, month, day)
         ? daySpan(formatIsoDate(year, month, day))
         : null;
@@ -433,7 +480,7 @@ export const RULES: readonly Rule[] = [
     pattern: rx(
       `${B}(?:(?<wd>${WEEKDAY}),?\\s+)?(?:(?:den|the)\\s+)?(?<![\\p{N}.])(?<d1>\\d{1,2})(?:\\.|st|nd|rd|th)?` +
         `(?:\\s*(?:[–-]|til|og|to|and)\\s*(?<d2>\\d{1,2})(?:\\.|st|nd|rd|th)?)?` +
-        `\\s+(?:of\\s+)?(?<mon>${MONTH})${E}(?:,?\\s+(?<y>${YEAR}))?`,
+        `\\s+(?:of\\s+)?(?<mon>${MONTH})${E}(?:,?\\s+(?<y>${YEAR})|\\s+(?<rel>${alt(RELATIVE_YEAR_WORDS.keys())})${E})?`,
     ),
     accept: (g) => monthWordOk(g.mon) && Number(g.d1) >= 1 && Number(g.d1) <= 31,
     resolve: (g, context) => dayRange(g, context),
@@ -576,6 +623,8 @@ export const RULES: readonly Rule[] = [
         const season = lookup(SEASONS, g.season);
         if (!season) return null;
         if (g.last) return seasonSpan(season, season === 'winter' ? anchor.year : anchor.year - 1);
+        const direction = directionFor(context);
+        if (direction) return seasonByTense(season, anchor, direction);
         return season === 'winter' ? winterNear(anchor) : seasonSpan(season, anchor.year);
       }
       const season = lookup(SEASONS, g.enseason);
@@ -601,9 +650,7 @@ export const RULES: readonly Rule[] = [
       const date = lookup(HOLIDAYS, g.h);
       if (!date) return null;
       const [month, day] = date;
-      const year = g.y
-        ? Number(g.y)
-        : nearestYearFor(month, day, context.anchor, directionFor(context));
+      const year = g.y ? Number(g.y) : yearForDay(month, day, context);
       return year === null ? null : daySpan(formatIsoDate(year, month, day));
     },
   },
@@ -663,7 +710,7 @@ export const RULES: readonly Rule[] = [
     name: 'ago',
     kind: 'relative',
     pattern: rx(
-      `${B}(?:for\\s+(?<n>${NUMBER})\\s+(?<unit>${UNIT})\\s+siden|(?<en>${NUMBER})\\s+(?<enunit>${UNIT})\\s+ago)${E}`,
+      `${B}(?:for\\s+(?<n>${NUMBER})\\s+(?<unit>${UNIT})\\s+sid(?:en|an)|(?<en>${NUMBER})\\s+(?<enunit>${UNIT})\\s+ago)${E}`,
     ),
     resolve: (g, context) => {
       const amount = numberValue(g.n ?? g.en);
@@ -754,9 +801,12 @@ export const RULES: readonly Rule[] = [
         `(?:\\s+(?:(?:i\\s+)?(?<wk>denne|neste|forrige|sist)\\s+(?:uke|uka|uken|veke|veka)|(?:of\\s+)?(?<wken>next|last|this)\\s+week)${E})?` +
         `(?:\\s+(?:kveld|morgen|ettermiddag|formiddag|natt|morning|afternoon|evening|night)${E})?`,
     ),
-    accept: (g) => {
+    accept: (g, text, start) => {
       const wd = g.wd ?? '';
-      return !ENGLISH_WEEKDAYS.has(wd.toLowerCase()) || isCapitalised(wd);
+      if (ENGLISH_WEEKDAYS.has(wd.toLowerCase()) && !isCapitalised(wd)) return false;
+      // `Black Friday`, `Cyber Monday`, `Super Tuesday` are named days, not the nearest ones.
+      const before = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, start - 20), start))?.[1];
+      return !(before && NAMED_DAY_WORDS.has(before.toLowerCase()) && isCapitalised(before));
     },
     resolve: (g, context) => {
       const day = context.anchor.day;
@@ -772,6 +822,22 @@ export const RULES: readonly Rule[] = [
     },
   },
 ];
+
+/** Capitalised words that make a weekday after them part of a name. */
+const NAMED_DAY_WORDS: ReadonlySet<string> = new Set([
+  'black',
+  'cyber',
+  'super',
+  'good',
+  'easter',
+  'ash',
+  'holy',
+  'maundy',
+  'palm',
+  'bloody',
+  'blue',
+  'giving',
+]);
 
 function weekdayChoice(g: Groups, context: RuleContext): WeekdayChoice {
   const mod = g.mod?.toLowerCase().replace(/\s+/g, ' ');
@@ -790,7 +856,12 @@ function dayRange(g: Groups, context: RuleContext): DateSpan | null {
   const d1 = Number(g.d1);
   const d2 = g.d2 ? Number(g.d2) : d1;
   if (!month || d2 < d1) return null;
-  const year = g.y ? Number(g.y) : nearestYearFor(month, d1, context.anchor, directionFor(context));
+  const relative = lookup(RELATIVE_YEAR_WORDS, g.rel);
+  const year = g.y
+    ? Number(g.y)
+    : relative !== undefined
+      ? context.anchor.year + relative
+      : yearForDay(month, d1, context);
   if (year === null || !isValidYmd(year, month, d1) || !isValidYmd(year, month, d2)) return null;
   return {
     start: formatIsoDate(year, month, d1),

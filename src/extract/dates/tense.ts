@@ -150,6 +150,8 @@ const BACK_WORDS: ReadonlySet<string> = new Set([
 const FORWARD_WORDS: ReadonlySet<string> = new Set([
   'skal',
   'vil',
+  // present of must: "Vi må vinne kampen på lørdag" is still ahead
+  'må',
   'ventes',
   'ventet',
   'blir',
@@ -277,6 +279,23 @@ const REPORTING: ReadonlySet<string> = new Set([
 ]);
 const REPORTING_REACH = 2;
 
+/** Auxiliaries after which a participle carries no tense of its own. */
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set([
+  'be',
+  'been',
+  'being',
+  'bli',
+  'blir',
+  'ble',
+  'blitt',
+  'blei',
+  'vart',
+  'vert',
+  'verte',
+  'vorte',
+  'blitte',
+]);
+
 const COMMA_PENALTY = 4;
 const MAX_DISTANCE = 16;
 
@@ -290,9 +309,11 @@ export function directionAround(text: string, start: number, end: number): Direc
   }
   // A participle after `be`/`been` (`will be signed`) has no tense of its own: the
   // auxiliary before it decides.
+  // Norwegian passives likewise: in `kan bli satt opp i desember` the participle `satt`
+  // (also the past of `sitte`) says nothing about when.
   const signals = tokens.map((token, i) => {
-    const previous = tokens[i - 1]?.word.toLowerCase();
-    if (previous === 'be' || previous === 'been' || previous === 'being') return undefined;
+    const previous = tokens[i - 1]?.word.toLowerCase() ?? '';
+    if (PASSIVE_AUXILIARIES.has(previous)) return undefined;
     return signalOf(token.word);
   });
   const indexed = tokens.map((token, i) => ({ ...token, signal: signals[i] }));

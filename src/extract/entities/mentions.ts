@@ -4,13 +4,14 @@ import type { Language } from '../../knowledge/types';
 import type { EntityKind, EntityMention } from '../types';
 import { isCountryName, readRoleNoun } from './morphology';
 import { findNameSpans, type Lexicon, type NameSpan, spanWords } from './names';
-import { type FoundRole, roleAfter, roleBefore } from './roles';
+import { type FoundRole, roleAfter, roleBefore, roleEndingAt } from './roles';
 import {
   FIRST_NAMES,
   FUNCTION_WORDS,
   MULTIWORD_PLACES,
   ORG_DESCRIPTORS_ENDING,
   ORG_ENDINGS,
+  ORG_NAME_ENDINGS,
   ORG_WORDS,
   PARTY_ABBREVIATIONS,
   PLACE_DESCRIPTORS_ENDING,
@@ -44,22 +45,57 @@ export function readMentions(text: string, language: Language, lexicon: Lexicon)
   );
   const mentions: ReadMention[] = [];
   let sharedRole: { role: FoundRole; lastToken: number } | undefined;
+  let previous: { span: NameSpan; mention: ReadMention } | undefined;
   for (const span of spans) {
     const inherited =
       sharedRole && isCoordinated(tokens, sharedRole.lastToken, span.first)
         ? sharedRole.role
-        : undefined;
+        : previous
+          ? employerRole(text, tokens, previous.span, previous.mention, span, english)
+          : undefined;
     const mention = readSpan(text, tokens, span, lexicon, english, inherited);
     if (!mention) {
       sharedRole = undefined;
+      previous = undefined;
       continue;
     }
+    previous = { span, mention: mention.mention };
     mentions.push(mention.mention);
     if (mention.role?.plural) sharedRole = { role: mention.role, lastToken: span.last };
     else if (inherited && sharedRole) sharedRole = { role: inherited, lastToken: span.last };
     else sharedRole = undefined;
   }
   return mentions;
+}
+
+/**
+ * "konsernsjef i Equinor Anders Opedal": the role and its employer come before the name,
+ * with the employer read as a name of its own right before this one.
+ */
+function employerRole(
+  text: string,
+  tokens: readonly Token[],
+  employer: NameSpan,
+  employerMention: ReadMention,
+  span: NameSpan,
+  english: boolean,
+): FoundRole | undefined {
+  if (english || employerMention.kind !== 'organisation') return undefined;
+  if (employer.last + 1 !== span.first || !tokens[span.first]?.joinedToPrevious) return undefined;
+  const prep = tokens[employer.first - 1];
+  if (!prep?.joinedToPrevious || !['i', 'ved', 'hos'].includes(prep.lower)) return undefined;
+  if (!employer.first || !tokens[employer.first]?.joinedToPrevious) return undefined;
+  const role = roleEndingAt(text, tokens, employer.first - 2, english);
+  const employerEnd = tokens[employer.last];
+  const roleStart = tokens[role?.first ?? -1];
+  if (!role || !employerEnd || !roleStart || role.plural) return undefined;
+  return {
+    ...role,
+    role: `${role.role} ${tokens[employer.first - 1]?.text ?? 'i'} ${employerMention.name}`,
+    roleText: text.slice(roleStart.start, employerEnd.end),
+    last: employer.last,
+    specific: true,
+  };
 }
 
 /** Only commas and "og"/"and" between the end of one name and the start of the next. */
@@ -148,6 +184,60 @@ function hasAgeOrParty(tokens: readonly Token[], last: number): boolean {
   return /^\d{1,3}$/u.test(inside.text) || PARTY_ABBREVIATIONS.has(inside.text);
 }
 
+/** Last words that make a name a venue, whatever sponsor it carries ("SR-Bank Arena"). */
+const VENUE_WORDS = new Set(['Arena', 'Stadion', 'Stadium', 'Park', 'Hall', 'Senter', 'Center']);
+
+/** A capitalised word right before a name is part of another name, never a descriptor noun. */
+const isCapitalisedWord = (token: Token): boolean => token.isWord && /^\p{Lu}/u.test(token.text);
+
+function followsNameAndPreposition(tokens: readonly Token[], first: number): boolean {
+  const prep = tokens[first - 1];
+  const before = tokens[first - 2];
+  return (
+    prep?.isWord === true &&
+    ['i', 'ved', 'hos', 'fra', 'in', 'at', 'from'].includes(prep.lower) &&
+    before !== undefined &&
+    // "Per Hansen i ...", "Jon Askeland (Sp) i Vestland meiner"
+    ((isCapitalisedWord(before) && !before.sentenceStart) || before.text === ')')
+  );
+}
+
+/** Pronouns that, before a verb of saying, make the name after it part of what is said. */
+const SUBJECT_PRONOUNS = new Set(
+  `han hun de vi jeg eg ho dei me du dere dokker he she they we i you`.split(/\s+/u),
+);
+
+/** "sier Støre": the name after a verb of saying speaks, unless a subject came before the verb ("Han mener Rema har ..."). */
+function speaksAfterVerb(tokens: readonly Token[], first: number): boolean {
+  const verb = tokens[first - 1];
+  if (!verb?.isWord || !SPEECH_VERBS.has(verb.lower) || !tokens[first]?.joinedToPrevious)
+    return false;
+  const subject = tokens[first - 2];
+  return !(subject?.isWord && SUBJECT_PRONOUNS.has(subject.lower) && verb.joinedToPrevious);
+}
+
+const titleCase = (word: string): string => word.charAt(0) + word.slice(1).toLowerCase();
+
+/**
+ * Role nouns of people employed by a company or a body: the name right after `i`/`ved`/`hos`
+ * following one of them is where the job is held. Offices with a territory (`ordfører i
+ * Moss`, `ambassadør i Moskva`) are left out: there the name is a place.
+ */
+const EMPLOYMENT_HEADS = new Set(
+  `konsernsjef direktør finansdirektør styreleder styremedlem analytiker økonom journalist
+  redaktør forsker gründer eier investor spiller trener keeper pressesjef informasjonssjef
+  kommunikasjonssjef advokat professor stipendiat rådgiver sekretær produsent`.split(/\s+/u),
+);
+
+function isEmployerSlot(tokens: readonly Token[], first: number): boolean {
+  const prep = tokens[first - 1];
+  const role = tokens[first - 2];
+  if (!prep?.isWord || !role?.isWord || !tokens[first]?.joinedToPrevious) return false;
+  if (!prep.joinedToPrevious || !['i', 'ved', 'hos'].includes(prep.lower)) return false;
+  const noun = readRoleNoun(role.text, false);
+  return noun !== undefined && EMPLOYMENT_HEADS.has(noun.head) && !noun.plural;
+}
+
 function looksLikePersonName(words: readonly Token[]): boolean {
   const named = words.filter((w) => /^\p{Lu}/u.test(w.text));
   return (
@@ -181,7 +271,9 @@ function readSpan(
   const firstWord = words[0]?.text ?? '';
 
   const roleFromBefore = roleBefore(text, tokens, span.first, english);
-  const roleFromAfter = roleFromBefore ? undefined : roleAfter(text, tokens, span.last, english);
+  const roleFromAfter = roleFromBefore
+    ? undefined
+    : roleAfter(text, tokens, span.last, english, span.first);
   const role = roleFromBefore ?? roleFromAfter ?? inherited;
   const ownerOfRole =
     cut > 0 && next?.joinedToPrevious === true && next.isWord && readRoleNoun(next.text, english);
@@ -190,17 +282,27 @@ function readSpan(
   let strong = false;
   const prevLower = prev?.lower ?? '';
   if (single && isAcronym(name)) {
-    kind = isCountryName(name) ? 'place' : 'organisation';
+    // Datelines write places in capitals ("OSLO, Feb 27 (Reuters)"): a known place stays one.
+    kind = isCountryName(name) || PLACE_NAMES.has(titleCase(name)) ? 'place' : 'organisation';
   } else if (
     words.some((w, i) => (i > 0 || !single) && ORG_WORDS.has(w.text)) ||
+    (!single &&
+      words.some((w) => endsWithAny(w.text, ORG_NAME_ENDINGS)) &&
+      !VENUE_WORDS.has(lastWord)) ||
     (single && ORG_WORDS.has(name)) ||
     (single && endsWithAny(lastWord, ORG_ENDINGS)) ||
-    (prev !== undefined && isDescriptor(prevLower, ORG_DESCRIPTORS_ENDING) && !isCountryName(name))
+    (prev !== undefined &&
+      !isCapitalisedWord(prev) &&
+      isDescriptor(prevLower, ORG_DESCRIPTORS_ENDING) &&
+      !isCountryName(name))
   ) {
     kind = 'organisation';
   } else if (role || span.titled || hasAgeOrParty(tokens, span.last)) {
     kind = 'person';
     strong = true;
+  } else if (isEmployerSlot(tokens, span.first) && !isCountryName(name) && !PLACE_NAMES.has(name)) {
+    // "konsernsjef i Equinor", "analytiker i DNB Markets": where a job is held is a body.
+    kind = 'organisation';
   } else if (ownerOfRole) {
     // "Irans president", "FNs spesialutsending": the owner of a role is a country or a body.
     const head = readRoleNoun(next?.text ?? '', english);
@@ -213,7 +315,11 @@ function readSpan(
     MULTIWORD_PLACES.has(words.map((w) => w.text).join(' '))
   ) {
     kind = 'place';
-  } else if (prev !== undefined && isDescriptor(prevLower, PLACE_DESCRIPTORS_ENDING)) {
+  } else if (
+    prev !== undefined &&
+    !isCapitalisedWord(prev) &&
+    isDescriptor(prevLower, PLACE_DESCRIPTORS_ENDING)
+  ) {
     kind = 'place';
   } else if (FIRST_NAMES.has(firstWord) && !(single && PLACE_PREPOSITIONS.has(prevLower))) {
     kind = 'person';
@@ -221,8 +327,19 @@ function readSpan(
   } else if (lexicon.isPersonWord?.(name) || lexicon.isPersonWord?.(lastWord)) {
     kind = 'person';
   } else if (
-    (prev !== undefined && SPEECH_VERBS.has(prevLower)) ||
-    (next?.joinedToPrevious === true && SPEECH_VERBS.has(next.lower))
+    english &&
+    next?.joinedToPrevious === true &&
+    SPEECH_VERBS.has(next.lower) &&
+    tokens[span.last + 2]?.lower === 'it'
+  ) {
+    // "Meta said it would ...": what speaks of itself as "it" is no person.
+    kind = 'organisation';
+  } else if (
+    speaksAfterVerb(tokens, span.first) ||
+    (next?.joinedToPrevious === true &&
+      SPEECH_VERBS.has(next.lower) &&
+      // "Per Hansen i Sparebank Vest sier": the speaker is the name before the preposition.
+      !followsNameAndPreposition(tokens, span.first))
   ) {
     kind = 'person';
   } else if (
@@ -236,6 +353,8 @@ function readSpan(
     kind = 'person';
   }
 
+  // "Statsministerens rådgiver": a role noun opening the sentence is no name.
+  if (single && firstToken.sentenceStart && readRoleNoun(name, english)?.definite) return undefined;
   // "Den" of "Den islamske stat", "The" of an English title: a lone function word is no name.
   if (single && !isAcronym(name) && FUNCTION_WORDS.has(name.toLowerCase())) return undefined;
   // An opening word with nothing else for it is an ordinary word that happens to open the sentence.

@@ -9,7 +9,7 @@ import type { AliasGroup, Language } from '../../knowledge/types';
 import type { Entity, EntityKind, EntityMention, SourcedRole } from '../types';
 import { readRoleNoun } from './morphology';
 import { type BackReference, findBackReferences } from './roles';
-import { HYPHEN_PARTICLES, NAME_PARTICLES } from './tables';
+import { FIRST_NAMES, HYPHEN_PARTICLES, NAME_PARTICLES } from './tables';
 import { foldName, tokenize } from './tokens';
 
 export interface PassageMentions {
@@ -50,8 +50,17 @@ function shortForms(key: string): string[] {
     forms.add(tail);
     index--;
   }
+  // "jonas gahr støre" -> "gahr støre": the name without its first name (double surnames).
+  // Not "per olav lie" -> "olav lie": a first name opening the rest makes it a full name.
+  for (let from = 1; from < words.length - 1; from++) {
+    const word = words[from] ?? '';
+    if (NAME_PARTICLES.has(word) || FOLDED_FIRST_NAMES.has(word)) continue;
+    forms.add(words.slice(from).join(' '));
+  }
   return [...forms];
 }
+
+const FOLDED_FIRST_NAMES = new Set([...FIRST_NAMES].map(foldName));
 
 const KIND_PRIORITY: EntityKind[] = ['person', 'organisation', 'place'];
 
@@ -163,7 +172,11 @@ function resolveShortForms(items: Item[]): void {
   }
   for (const item of items) {
     if (item.mention.kind === 'organisation' || item.mention.kind === 'place') continue;
-    const candidates = [...(fullNames.get(item.key) ?? [])].filter((full) => full !== item.key);
+    const all = [...(fullNames.get(item.key) ?? [])].filter((full) => full !== item.key);
+    // "Gahr Støre" is itself a short form of "Jonas Gahr Støre": only the fullest counts.
+    const candidates = all.filter(
+      (full) => !all.some((other) => other !== full && shortForms(other).includes(full)),
+    );
     if (candidates.length === 0) continue;
     const local = candidates.filter((full) => articlesOf.get(full)?.has(item.passage.articleId));
     const chosen =

@@ -40,6 +40,11 @@ function inflections(noun: string): { tail: string; form: Form }[] {
     add(`${noun}ere`, true, false);
     add(`${noun}erne`, true, true);
     add(`${noun}ene`, true, true);
+  } else if (noun.endsWith('ar')) {
+    // Nynorsk agent nouns: ordførar, ordføraren, ordførarar, ordførarane
+    add(`${noun}en`, false, true);
+    add(`${noun}ar`, true, false);
+    add(`${noun}ane`, true, true);
   } else if (noun.endsWith('er')) {
     add(`${noun}en`, false, true);
     add(`${noun}e`, true, false);
@@ -83,6 +88,12 @@ const LONGEST_TAIL = Math.max(...[...NB_TABLE.keys(), ...EN_TABLE.keys()].map((k
 /** Words that end like a role but are not one. */
 const NOT_ROLES = new Set([
   'leder',
+  'leiar',
+  // Also verbs: "Hun trener Glimt", "Han spiller Hamlet" must not make Glimt a coach.
+  'trener',
+  'trenar',
+  'spiller',
+  'spelar',
   'ledere',
   'lederne',
   'spillere',

@@ -7,6 +7,8 @@ import {
   FUNCTION_WORDS,
   HYPHEN_PARTICLES,
   NAME_PARTICLES,
+  ORG_NAME_ENDINGS,
+  ORG_WORDS,
   PERSON_TITLES,
 } from './tables';
 import { isAcronym, isNameShaped, type Token } from './tokens';
@@ -55,7 +57,8 @@ function isNameWord(token: Token | undefined): boolean {
 
 /** "Dae-jung", "Jong-il": inside a name, a capitalised word with a short lower-case hyphen part. */
 function isInnerNamePart(token: Token): boolean {
-  return /^\p{Lu}\p{Ll}+-\p{Ll}{1,4}$/u.test(token.text);
+  // Not "Veier-sjef" of "Nye Veier-sjef": a role compound ends the name before it.
+  return /^\p{Lu}\p{Ll}+-\p{Ll}{1,4}$/u.test(token.text) && !readRoleNoun(token.text, false);
 }
 
 /** A capitalised opening word that is an ordinary word, not a name. */
@@ -152,7 +155,10 @@ function pushTrimmed(
       start++;
       continue;
     }
-    if (opening && token.sentenceStart && isCommonOpening(token, lexicon)) {
+    // "Per Hansen", "Liv Ullmann": a first name that is also a word still opens a name
+    // when another name word follows it.
+    const firstNameOpening = FIRST_NAMES.has(token.text) && start < last;
+    if (opening && token.sentenceStart && !firstNameOpening && isCommonOpening(token, lexicon)) {
       start++;
       continue;
     }
@@ -170,6 +176,17 @@ function pushTrimmed(
       start++;
       continue;
     }
+    // "Dramatikeren Tale Næss", "Låtskriveren ...": an opening definite agent noun (-eren)
+    // before a name is what the person is, not part of the name.
+    if (
+      token.sentenceStart &&
+      start < last &&
+      /^\p{Lu}\p{Ll}{3,}eren$/u.test(token.text) &&
+      (lexicon.nameCount?.(token.text) ?? 0) === 0
+    ) {
+      start++;
+      continue;
+    }
     // "Men da Erik Poppe": once the opening is gone, a particle cannot start the name.
     if (isParticle(token)) {
       start++;
@@ -180,6 +197,15 @@ function pushTrimmed(
   // Never end on a particle (cannot happen by construction) or a lone initial.
   let end = last;
   while (end > start && (isParticle(tokens[end]) || tokens[end]?.text === '.')) end--;
+  // "Norway's Minister (of Climate ...)": an owner and a title, no name.
+  if (
+    english &&
+    end > start &&
+    readRoleNoun(tokens[end]?.text ?? '', true) &&
+    /['’]s$/u.test(tokens[end - 1]?.text ?? '')
+  ) {
+    end--;
+  }
   if (end < start) return;
   pushSplit(spans, tokens, start, end, titled, lexicon);
 }
@@ -204,6 +230,8 @@ function pushSplit(
     const genitiveOwner =
       /\p{Ll}s$/u.test(token.text) &&
       !FIRST_NAMES.has(token.text) &&
+      // "Norges Bank", "Norges Fotballforbund": the genitive is part of the body's own name.
+      !isOrganisationWord(next.text) &&
       ((lexicon.nameCount?.(token.text.slice(0, -1)) ?? 0) > 0 ||
         isCountryName(token.text.slice(0, -1)));
     const beforeFirstName =
@@ -231,6 +259,13 @@ function pushSplit(
     return;
   }
   spans.push({ first, last, titled });
+}
+
+/** A word that names a kind of body on its own ("Bank", "Fotballforbund", "Universitet"). */
+export function isOrganisationWord(word: string): boolean {
+  if (ORG_WORDS.has(word)) return true;
+  const lower = word.toLowerCase();
+  return ORG_NAME_ENDINGS.some((ending) => lower.endsWith(ending));
 }
 
 const isInitialAt = (tokens: readonly Token[], index: number): boolean =>

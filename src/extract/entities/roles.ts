@@ -16,7 +16,7 @@ import {
   type RoleNoun,
   readRoleNoun,
 } from './morphology';
-import { STATE_OFFICES } from './tables';
+import { FUNCTION_WORDS, STATE_OFFICES } from './tables';
 import { isAcronym, isCapitalised, type Token } from './tokens';
 
 export interface FoundRole {
@@ -41,12 +41,22 @@ const EN_MODIFIERS = new Set(
   national regional local police presidential senior-most`.split(/\s+/u),
 );
 const ROLE_TAIL_PREPOSITIONS = new Set(['i', 'av', 'for', 'ved', 'til', 'of', 'at', 'in', 'for']);
+/** Role nouns written as acronyms: "Meta CEO", never "Meta Ceo". */
+const ACRONYM_ROLES = new Set(['ceo', 'cfo', 'coo', 'cto']);
+function upperAcronyms(role: string): string {
+  return role
+    .split(' ')
+    .map((word) => (ACRONYM_ROLES.has(word) ? word.toUpperCase() : word))
+    .join(' ');
+}
 const PREDICATE_VERBS = new Set(['er', 'var', 'ble', 'blir', 'vart', 'is', 'was', 'becomes']);
 const PREDICATE_FILLERS = new Set(['nå', 'fortsatt', 'også', 'dessuten', 'now', 'still', 'also']);
 
 /** A name-owner in the genitive: "Irans", "FNs", "Putins", "Hellas'". */
 export function isGenitiveOwner(token: Token | undefined): boolean {
   if (!token?.isWord || !isCapitalised(token.text)) return false;
+  // "Mens Frp-leder X": an opening function word that ends in s owns nothing.
+  if (token.sentenceStart && FUNCTION_WORDS.has(token.lower)) return false;
   if (/'s$|’s$/u.test(token.text)) return true;
   return /\p{L}s$/u.test(token.text) && token.text.length > 2;
 }
@@ -70,7 +80,11 @@ export function composeRole(
       !isEnglishDemonym(lastModifier) &&
       !isAcronym(lastModifier) &&
       !isCountryName(lastModifier);
-    const head = titled ? noun.base.charAt(0).toUpperCase() + noun.base.slice(1) : noun.base;
+    const head = ACRONYM_ROLES.has(noun.base)
+      ? noun.base.toUpperCase()
+      : titled
+        ? noun.base.charAt(0).toUpperCase() + noun.base.slice(1)
+        : noun.base;
     return { role: [...words, head].join(' '), specific };
   }
   const only = modifiers.length === 1 ? modifiers[0] : undefined;
@@ -130,6 +144,31 @@ export function roleEndingAt(
   ) {
     if (!/^\p{Lu}{2,}/u.test(nounToken.text)) return undefined;
   }
+  const numbered = /^\p{N}+-/u.test(noun.base);
+  const previousWord = tokens[nounIndex - 1];
+  const namedPrefix =
+    !english &&
+    /^\p{Lu}[^-]*-/u.test(noun.base) &&
+    joined(tokens, nounIndex) &&
+    previousWord?.isWord === true &&
+    isCapitalised(previousWord.text) &&
+    !(previousWord.sentenceStart && FUNCTION_WORDS.has(previousWord.lower));
+  if (numbered || namedPrefix) {
+    // "Rema 1000-gründer", "Nye Veier-sjef": the prefix ends a name that starts before it;
+    // a number with nothing before it is no role.
+    const owner = previousWord;
+    if (!owner?.isWord || !isCapitalised(owner.text) || !joined(tokens, nounIndex))
+      return undefined;
+    return {
+      role: `${owner.text} ${noun.base}`,
+      roleText: textOf(text, tokens, nounIndex - 1, nounIndex),
+      first: nounIndex - 1,
+      last: nounIndex,
+      plural: noun.plural,
+      head: noun.head,
+      specific: true,
+    };
+  }
   const modifiers: string[] = [];
   let first = nounIndex;
   let index = nounIndex - 1;
@@ -138,10 +177,21 @@ export function roleEndingAt(
     if (!token?.isWord) break;
     // In an English title-case role ("Climate Minister") any capitalised word before the
     // capitalised noun belongs to the title.
-    const titleCase = english && isCapitalised(nounToken.text) && isCapitalised(token.text);
-    const fits = english ? titleCase || isEnglishModifier(token) : isAdjectiveLike(token.text);
+    // A capitalised opening function word ("Then", "But") is not part of the title.
+    const titleCase =
+      english &&
+      isCapitalised(nounToken.text) &&
+      isCapitalised(token.text) &&
+      !(token.sentenceStart && FUNCTION_WORDS.has(token.lower));
+    // "Tidligere statsminister X": a role adjective opening the sentence is still one
+    // (but not "Nye" of "Nye Veier-sjef", which may be a name).
+    const word =
+      !english && token.sentenceStart && OPENING_ROLE_ADJECTIVES.has(token.lower)
+        ? token.lower
+        : token.text;
+    const fits = english ? titleCase || isEnglishModifier(token) : isAdjectiveLike(word);
     if (!fits) break;
-    modifiers.unshift(token.text);
+    modifiers.unshift(english ? token.text : word);
     first = index;
     index--;
   }
@@ -160,10 +210,12 @@ export function roleEndingAt(
     first = index;
   }
   const bare = first === nounIndex && noun.base === noun.head;
-  if (bare && isWeakRoleWord(nounToken.text)) return undefined;
+  // A weak word ("trener", "leder") may be a verb; opening a sentence capitalised it cannot.
+  const opensSentence = !english && nounToken.sentenceStart && isCapitalised(nounToken.text);
+  if (bare && isWeakRoleWord(nounToken.text) && !opensSentence) return undefined;
   const { role, specific } = composeRole(owner, modifiers, noun, english);
   return {
-    role: english && modifiers.length === 0 && !owner ? role.toLowerCase() : role,
+    role: english && modifiers.length === 0 && !owner ? upperAcronyms(role.toLowerCase()) : role,
     roleText: textOf(text, tokens, first, nounIndex),
     first,
     last: nounIndex,
@@ -234,6 +286,36 @@ export function parseRolePhrase(
   return undefined;
 }
 
+/** Adjectives that qualify a role and may open a sentence before it. */
+const OPENING_ROLE_ADJECTIVES = new Set(
+  `tidligere forrige avtroppende påtroppende nåværende daværende fungerende konstituert
+  konstituerte nyvalgt nyvalgte avgått avgåtte mangeårig mangeårige sittende tidlegare`.split(
+    /\s+/u,
+  ),
+);
+
+/** Words that make a clause a condition: "Hvis Listhaug blir statsminister" says nobody is. */
+const CONDITIONALS = new Set([
+  'hvis',
+  'dersom',
+  'om',
+  'viss',
+  'når',
+  'if',
+  'unless',
+  'whether',
+  'når',
+]);
+
+function isConditional(tokens: readonly Token[], nameStart: number): boolean {
+  for (let index = nameStart - 1; index >= 0 && index >= nameStart - 4; index--) {
+    const token = tokens[index];
+    if (!token?.isWord) return false;
+    if (CONDITIONALS.has(token.lower)) return true;
+  }
+  return false;
+}
+
 const CLAUSE_END = new Set([',', '.', ';', ':', '!', '?', ')', '–', '—']);
 const CLAUSE_CONTINUE = new Set(['og', 'men', 'and', 'but', 'som', 'siden', 'since', 'who']);
 
@@ -249,6 +331,7 @@ export function roleAfter(
   tokens: readonly Token[],
   nameEnd: number,
   english: boolean,
+  nameStart?: number,
 ): FoundRole | undefined {
   const next = tokens[nameEnd + 1];
   if (!next) return undefined;
@@ -257,7 +340,10 @@ export function roleAfter(
     if (found && endsClause(tokens, found.last + 1)) return found;
     return undefined;
   }
-  if (PREDICATE_VERBS.has(next.lower)) {
+  if (
+    PREDICATE_VERBS.has(next.lower) &&
+    !(nameStart !== undefined && isConditional(tokens, nameStart))
+  ) {
     let from = nameEnd + 2;
     while (tokens[from] && PREDICATE_FILLERS.has(tokens[from]?.lower ?? '')) from++;
     const found = parseRolePhrase(text, tokens, from, english);

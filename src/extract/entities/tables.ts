@@ -70,6 +70,10 @@ export const ROLE_NOUNS_NB = words(`
   talsmann informasjonssjef kommunikasjonssjef pressesjef stabssjef forsvarssjef hærsjef
   etterretningssjef generalløytnant generalmajor brigader opprørsleder kommandant
   ombudsmann ombud fylkesmann statsforvalter kommissær visestatsminister premierminister
+  dramatiker komponist låtskriver dirigent koreograf arkitekt designer utøver skiløper
+  langrennsløper byråd
+  ordførar varaordførar leiar nestleiar trenar landslagstrenar forfattar dommar forskar
+  rådgjevar sekretær direktør kommunedirektør
 `);
 
 export const ROLE_NOUNS_EN = words(`
@@ -230,7 +234,10 @@ export const ORG_WORDS = new Set(
   Records Film Films Studio Studios Teater Teatret Museum Museet Sykehus Sykehuset Hospital
   Skole Skolen School College Academy Akademi Regjeringen Stortinget Kongress Congress Senate
   Parliament Parlamentet Høyre Venstre Frp Fremskrittspartiet Senterpartiet Arbeiderpartiet
-  Kristelig Folkeparti Rødt MDG SV KrF Hamas Fatah Hizbollah Taliban`),
+  Kristelig Folkeparti Rødt MDG SV KrF Hamas Fatah Hizbollah Taliban
+  Platforms Technologies Systems Holdings Partners Capital Industries Pharmaceuticals Networks
+  Labs Software Solutions Markets Entertainment Media Telecom Bancorp Shipping Logistics
+  Petroleum Resources Seafood Invest Eiendom Offshore Drilling Mining Pharma Foods`),
 );
 
 /** Endings of one-word organisation names ("Arbeiderpartiet", "Utenriksdepartementet"). */
@@ -252,6 +259,36 @@ export const ORG_ENDINGS = [
   'byrået',
   'sykehus',
   'sykehuset',
+  'tilsynet',
+  'etaten',
+];
+
+/**
+ * Endings of words that make a multi-word name a body ("Norges Fotballforbund", "Sparebank
+ * Vest", "Oslo Universitetssykehus"), and keep a genitive owner inside it ("Norges Bank").
+ */
+export const ORG_NAME_ENDINGS = [
+  'forbund',
+  'forbundet',
+  'bank',
+  'banken',
+  'universitet',
+  'universitetet',
+  'høgskole',
+  'høyskole',
+  'høgskule',
+  'institutt',
+  'direktorat',
+  'direktoratet',
+  'departement',
+  'departementet',
+  'sykehus',
+  'sjukehus',
+  'tilsyn',
+  'tilsynet',
+  'verk',
+  'verket',
+  'partiet',
 ];
 
 /** Nouns that, right before a name, say what kind of thing it is. */
@@ -277,6 +314,10 @@ export const ORG_DESCRIPTORS_ENDING = [
   'stiftelsen',
   'rederiet',
   'banken',
+  'kjeden',
+  'etaten',
+  'tilsynet',
+  'direktoratet',
   'agency',
   'newspaper',
   'company',
@@ -284,6 +325,17 @@ export const ORG_DESCRIPTORS_ENDING = [
   'firm',
   'organisation',
   'organization',
+  'unit',
+  'authority',
+  'regulator',
+  'watchdog',
+  'airline',
+  'carrier',
+  'lender',
+  'insurer',
+  'retailer',
+  'broadcaster',
+  'startup',
 ];
 export const PLACE_DESCRIPTORS_ENDING = [
   'byen',
@@ -316,7 +368,7 @@ export const PLACE_PREPOSITIONS = new Set(
 /** Verbs of saying: a name right before or after one is usually a person quoted. */
 export const SPEECH_VERBS = new Set(
   words(`sier sa forteller fortalte mener meinte meiner understreker understreket påpeker
-  påpekte legger la tilføyer uttaler uttalte hevder hevdet skriver skrev opplyser opplyste
+  påpekte tilføyer uttaler uttalte hevder hevdet skriver skrev opplyser opplyste
   bekrefter bekreftet sukker smiler ler erkjenner innrømmer advarer advarte svarer svarte
   spør spurte konstaterer kommenterer forklarer forklarte seier sei fortel said says told
   added explained noted wrote asked`),
