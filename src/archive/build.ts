@@ -7,9 +7,10 @@ import {
   type PassageMentions,
 } from '../extract/entities';
 import type { Entity, TimeMention } from '../extract/types';
-import type { LoadResult } from '../knowledge/types';
+import type { LoadResult, Passage } from '../knowledge/types';
 import { PassageIndex } from '../search';
 import type { Archive } from './archive';
+import { breathe, Slicer } from './pace';
 
 /** The analysis that is expensive to recompute, in JSON-safe form: what a snapshot stores. */
 export interface Analysis {
@@ -17,9 +18,6 @@ export interface Analysis {
   timeMentions: [passageId: string, mentions: TimeMention[]][];
   index: unknown;
 }
-
-/** Yields to the event loop so that answers keep flowing while a big archive is analysed. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Runs the extractors over every passage (names with roles, dated time expressions) and
@@ -53,57 +51,75 @@ export async function analyse(
   const index = await PassageIndex.buildAsync({
     articles: load.articles,
     aliases: load.aliases,
-    entityNames: entityNamesByPassage(entities),
+    entityNames: (await mentionMaps(entities)).names,
   });
   return { analysis: { entities, timeMentions, index: index.toJSON() }, index };
 }
 
-function entityNamesByPassage(entities: readonly Entity[]): Map<string, string[]> {
-  const names = new Map<string, string[]>();
-  for (const entity of entities) {
-    for (const mention of entity.mentions) {
-      const list = names.get(mention.passageId) ?? [];
-      if (!list.includes(entity.name)) list.push(entity.name);
-      names.set(mention.passageId, list);
-    }
-  }
-  return names;
+interface MentionMaps {
+  /** Entity ids per passage id. */
+  ids: Map<string, string[]>;
+  /** Entity names per passage id: what the index makes searchable. */
+  names: Map<string, string[]>;
 }
 
-/** Puts loaded articles and their analysis together into an archive that answers can read. */
-export function assemble(
+/** Which entities each passage mentions, built in slices so that answers keep flowing. */
+async function mentionMaps(
+  entities: readonly Entity[],
+  slicer = new Slicer(),
+): Promise<MentionMaps> {
+  const ids = new Map<string, string[]>();
+  const names = new Map<string, string[]>();
+  await slicer.each(entities, (entity) => {
+    for (const mention of entity.mentions) {
+      const idList = ids.get(mention.passageId) ?? [];
+      if (!idList.includes(entity.id)) idList.push(entity.id);
+      ids.set(mention.passageId, idList);
+      const nameList = names.get(mention.passageId) ?? [];
+      if (!nameList.includes(entity.name)) nameList.push(entity.name);
+      names.set(mention.passageId, nameList);
+    }
+  });
+  return { ids, names };
+}
+
+/**
+ * Puts loaded articles and their analysis together into an archive that answers can read.
+ * The index is restored from the analysis unless `built` is given. It works in slices of a
+ * few milliseconds, so that answers keep flowing from the old archive meanwhile: both a
+ * fresh reload and a restart from the snapshot end here.
+ */
+export async function assemble(
   load: LoadResult,
   analysis: Analysis,
   fromSnapshot: boolean,
   built?: PassageIndex,
-): Archive {
+): Promise<Archive> {
+  const slicer = new Slicer();
   const articleById = new Map(load.articles.map((a) => [a.id, a]));
-  const passageById = new Map(
-    load.articles.flatMap((a) => a.passages.map((p) => [p.id, p] as const)),
-  );
-  const entitiesByPassage = new Map<string, string[]>();
-  for (const entity of analysis.entities) {
-    for (const mention of entity.mentions) {
-      const ids = entitiesByPassage.get(mention.passageId) ?? [];
-      if (!ids.includes(entity.id)) ids.push(entity.id);
-      entitiesByPassage.set(mention.passageId, ids);
-    }
-  }
+  const passageById = new Map<string, Passage>();
+  await slicer.each(load.articles, (article) => {
+    for (const passage of article.passages) passageById.set(passage.id, passage);
+  });
+  const mentions = await mentionMaps(analysis.entities, slicer);
   const index =
     built ??
-    PassageIndex.fromJSON(analysis.index, {
+    (await PassageIndex.fromJSONAsync(analysis.index, {
       articles: load.articles,
       aliases: load.aliases,
-      entityNames: entityNamesByPassage(analysis.entities),
-    });
+      entityNames: mentions.names,
+    }));
+  await slicer.breathe();
+  const entities = new EntityDirectory(analysis.entities);
+  await slicer.breathe();
   return {
     articles: load.articles,
     articleById,
     passageById,
     aliases: load.aliases,
     problems: load.problems,
-    entities: new EntityDirectory(analysis.entities),
-    entitiesByPassage,
+    entities,
+    entitiesByPassage: mentions.ids,
     timeMentions: new Map(analysis.timeMentions),
     index,
     load,

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult } from '../knowledge/types';
 import { ANALYZER_VERSION } from '../language';
+import { parseAnalysis } from './analysis-text';
 import type { Analysis } from './build';
 
 /**
@@ -11,7 +12,8 @@ import type { Analysis } from './build';
  * files' hashes and the code that analyses them: a restart with unchanged knowledge does
  * not re-analyse, and any change to the files or to the analysis code invalidates it.
  */
-const SNAPSHOT_FORMAT = 1;
+// 2: a header line, then the analysis as text of small lines (see analysis-text.ts).
+const SNAPSHOT_FORMAT = 2;
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const ANALYSIS_CODE = ['knowledge', 'language', 'extract', 'search', 'archive'];
 
@@ -49,17 +51,26 @@ export async function snapshotKey(load: LoadResult): Promise<string> {
 
 const fileFor = (cacheDir: string) => join(cacheDir, 'analysis-snapshot.json');
 
+/**
+ * The cached analysis for `key`, or undefined when there is none, it was made for other
+ * knowledge or code, or it is unreadable. Read as bytes and parsed line by line, so that a
+ * restart does not hold up the event loop (a large archive's snapshot is tens of MB).
+ */
 export async function readSnapshot(cacheDir: string, key: string): Promise<Analysis | undefined> {
   try {
-    const parsed: unknown = JSON.parse(await readFile(fileFor(cacheDir), 'utf8'));
+    const bytes = await readFile(fileFor(cacheDir));
+    const headerEnd = bytes.indexOf(10);
+    if (headerEnd < 0) return undefined;
+    const header: unknown = JSON.parse(bytes.toString('utf8', 0, headerEnd));
     if (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      'key' in parsed &&
-      parsed.key === key &&
-      'analysis' in parsed
+      typeof header === 'object' &&
+      header !== null &&
+      'format' in header &&
+      header.format === SNAPSHOT_FORMAT &&
+      'key' in header &&
+      header.key === key
     ) {
-      return parsed.analysis as Analysis;
+      return await parseAnalysis(bytes, headerEnd + 1);
     }
   } catch {
     // No snapshot, or an unreadable one: analyse afresh.
@@ -67,17 +78,16 @@ export async function readSnapshot(cacheDir: string, key: string): Promise<Analy
   return undefined;
 }
 
-/** Writes atomically (temp file + rename) so a crash mid-write never leaves a corrupt cache. */
-export async function writeSnapshot(
-  cacheDir: string,
-  key: string,
-  analysis: Analysis,
-): Promise<void> {
+/**
+ * Stores an analysis's text (see analysis-text.ts) under `key`. Writes atomically (temp
+ * file + rename) so a crash mid-write never leaves a corrupt cache.
+ */
+export async function writeSnapshot(cacheDir: string, key: string, text: string): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const target = fileFor(cacheDir);
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    await writeFile(temp, JSON.stringify({ key, analysis }));
+    await writeFile(temp, `${JSON.stringify({ format: SNAPSHOT_FORMAT, key })}\n${text}`);
     await rename(temp, target);
   } finally {
     await rm(temp, { force: true });

@@ -2,8 +2,9 @@ import { diffKnowledge } from '../knowledge/diff';
 import { loadKnowledge } from '../knowledge/load';
 import { retainLastGood } from '../knowledge/retain';
 import type { Logger } from '../logger';
+import { analyseAside } from './analyse-aside';
 import type { Archive } from './archive';
-import { analyse, assemble } from './build';
+import { assemble } from './build';
 import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot';
 
 export interface ReloadOutcome {
@@ -18,7 +19,9 @@ export interface ReloadOutcome {
 
 /**
  * Holds the archive that serves answers and replaces it on reload. Readers always get a
- * complete archive: the new one is built aside and swapped in with one assignment.
+ * complete archive: the new one is built aside and swapped in with one assignment. The
+ * analysis runs on a worker thread and the archive is assembled in slices, so answers keep
+ * coming from the old archive throughout a reload.
  * Reloads are serialised: while one runs, further calls share a single queued reload
  * (which will see every change made before it starts), so two reloads never race.
  */
@@ -69,15 +72,15 @@ export class KnowledgeStore {
     const cached = await readSnapshot(this.cacheDir, key);
     if (cached) {
       try {
-        archive = assemble(load, cached, true);
+        archive = await assemble(load, cached, true);
       } catch (error) {
         this.logger.warn({ err: error }, 'snapshot unusable; analysing afresh');
       }
     }
     if (!archive) {
-      const { analysis, index } = await analyse(load);
-      archive = assemble(load, analysis, false, index);
-      await writeSnapshot(this.cacheDir, key, analysis).catch((error: unknown) =>
+      const { analysis, text, index } = await analyseAside(load, this.logger);
+      archive = await assemble(load, analysis, false, index);
+      await writeSnapshot(this.cacheDir, key, text).catch((error: unknown) =>
         this.logger.warn({ err: error }, 'could not write the analysis snapshot'),
       );
     }

@@ -1,0 +1,121 @@
+import { Worker } from 'node:worker_threads';
+import type { LoadResult } from '../knowledge/types';
+import type { Logger } from '../logger';
+import type { PassageIndex } from '../search';
+import type { AnalyseReply, AnalyseRequest } from './analyse-worker';
+import { parseAnalysis, serializeAnalysisAsync } from './analysis-text';
+import { type Analysis, analyse } from './build';
+import { Slicer } from './pace';
+
+/** An analysis, its text (what the snapshot stores), and the index when it was built here. */
+export interface AnalysisResult {
+  analysis: Analysis;
+  text: string;
+  index?: PassageIndex;
+}
+
+// Sibling of this module, with the same extension: .ts under tsx and vitest, .js if compiled.
+const WORKER_FILE = new URL(
+  `./analyse-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`,
+  import.meta.url,
+);
+const ARTICLES_PER_MESSAGE = 200;
+
+const TYPESCRIPT_WORKER = new URL('./typescript-worker.mjs', import.meta.url);
+
+/**
+ * A worker running `file`. TypeScript (under tsx or vitest) goes through a plain-JS
+ * bootstrap that registers tsx in the new thread, whatever the parent was started with.
+ */
+function startWorker(file: URL): Worker {
+  const options = { stdout: false, stderr: false };
+  if (!file.pathname.endsWith('.ts')) return new Worker(file, options);
+  return new Worker(TYPESCRIPT_WORKER, { ...options, workerData: { entry: file.href } });
+}
+
+/**
+ * Analyses `load` on a worker thread and parses the result on this one in slices, so the
+ * event loop stays free for answers throughout. Rejects when the worker cannot start,
+ * crashes or exits without an answer.
+ */
+export async function analyseInWorker(
+  load: LoadResult,
+  file = WORKER_FILE,
+  timeoutMs = workerTimeoutMs(load),
+): Promise<AnalysisResult> {
+  const worker = startWorker(file);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const reply = new Promise<AnalyseReply>((resolve, reject) => {
+      // A worker that hangs must not hold up every later reload: give up and fall back.
+      timer = setTimeout(
+        () => reject(new Error(`analysis worker gave no answer in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) =>
+        reject(new Error(`analysis worker exited (code ${code}) without an answer`)),
+      );
+    });
+    // Handled below; this keeps a crash during the sending from counting as unhandled.
+    reply.catch(() => undefined);
+    // Cloning a message blocks the sender, so the articles go in batches between breaths.
+    const slicer = new Slicer();
+    for (let i = 0; i < load.articles.length; i += ARTICLES_PER_MESSAGE) {
+      const request: AnalyseRequest = {
+        articles: load.articles.slice(i, i + ARTICLES_PER_MESSAGE),
+      };
+      worker.postMessage(request);
+      if (slicer.due()) await slicer.breathe();
+    }
+    const done: AnalyseRequest = { aliases: load.aliases };
+    worker.postMessage(done);
+    const { text } = await reply;
+    return { analysis: await parseAnalysis(text), text };
+  } finally {
+    clearTimeout(timer);
+    void worker.terminate();
+  }
+}
+
+/** Generous: ten times what the bench measures per passage (~0.25 ms), and at least a minute. */
+function workerTimeoutMs(load: LoadResult): number {
+  const passages = load.articles.reduce((n, a) => n + a.passages.length, 0);
+  return Math.max(60_000, passages * 2.5);
+}
+
+/**
+ * Below this many passages the analysis runs on the main thread: it then takes a few tens
+ * of milliseconds, less than starting a worker (which loads and compiles the whole analysis
+ * code again, ~0.4 s), and stalls answers no longer than that.
+ */
+export const WORKER_MIN_PASSAGES = 1000;
+
+export interface AnalyseAsideOptions {
+  /** Passages from which the worker is used; WORKER_MIN_PASSAGES unless given. */
+  workerMinPassages?: number;
+  /** The worker to try; `analyseInWorker` unless given (tests pass a failing one). */
+  inWorker?: (load: LoadResult) => Promise<AnalysisResult>;
+}
+
+/**
+ * Analyses `load` without blocking answers: on a worker thread, or, when the worker fails
+ * (it cannot start, or crashes), on this thread as before, so that a reload is never lost.
+ */
+export async function analyseAside(
+  load: LoadResult,
+  logger: Logger,
+  options: AnalyseAsideOptions = {},
+): Promise<AnalysisResult> {
+  const passages = load.articles.reduce((n, a) => n + a.passages.length, 0);
+  if (passages >= (options.workerMinPassages ?? WORKER_MIN_PASSAGES)) {
+    try {
+      return await (options.inWorker ?? analyseInWorker)(load);
+    } catch (error) {
+      logger.warn({ err: error }, 'analysis worker failed; analysing on the main thread');
+    }
+  }
+  const { analysis, index } = await analyse(load);
+  return { analysis, index, text: await serializeAnalysisAsync(analysis) };
+}

@@ -1,0 +1,29 @@
+/** Yields to the event loop (timers, I/O, other answers) before going on. */
+export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Cuts long main-thread work into slices of about `budgetMs`: call `due()` between steps
+ * and yield when it says so. Yielding after every step would cost more than the steps.
+ */
+export class Slicer {
+  #sliceStart = performance.now();
+
+  constructor(private readonly budgetMs = 8) {}
+
+  due(): boolean {
+    return performance.now() - this.#sliceStart >= this.budgetMs;
+  }
+
+  async breathe(): Promise<void> {
+    await breathe();
+    this.#sliceStart = performance.now();
+  }
+
+  /** Runs `step` over every item, yielding whenever a slice's budget is used up. */
+  async each<T>(items: Iterable<T>, step: (item: T) => void): Promise<void> {
+    for (const item of items) {
+      step(item);
+      if (this.due()) await this.breathe();
+    }
+  }
+}
