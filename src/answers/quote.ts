@@ -1,7 +1,7 @@
 import type { Archive } from '../archive/archive';
 import type { Article, DateSpan, Passage } from '../knowledge/types';
 import { makeSnippet } from '../search';
-import type { QuotedPassage, SourceRef } from './types';
+import type { Dating, QuotedPassage, SourceRef } from './types';
 
 /** How long a quoted snippet may be: a sentence or two, enough to read at a glance. */
 export const SNIPPET_CHARS = 320;
@@ -23,15 +23,27 @@ export function quote(
   archive: Archive,
   passage: Passage,
   mark: { terms?: ReadonlySet<string>; ranges?: readonly { start: number; end: number }[] },
+  options: { datings?: boolean } = {},
 ): QuotedPassage | undefined {
   const article = archive.articleById.get(passage.articleId);
   if (!article) return undefined;
+  const datings = options.datings === false ? [] : datingsOf(archive, passage.id);
   return {
     passageId: passage.id,
     ...(passage.heading ? { heading: passage.heading } : {}),
     snippet: makeSnippet(passage.text, passage.language, mark, SNIPPET_CHARS),
     source: sourceOf(article),
+    ...(datings.length > 0 ? { datings } : {}),
   };
+}
+
+/** The resolved time expressions of a passage, in text order. */
+export function datingsOf(archive: Archive, passageId: string): Dating[] {
+  return (archive.timeMentions.get(passageId) ?? []).map((m) => ({
+    text: m.text,
+    span: m.span,
+    kind: m.kind,
+  }));
 }
 
 /** True when `inner` lies wholly inside `outer` (ISO dates compare as strings). */

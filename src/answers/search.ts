@@ -1,6 +1,6 @@
 import type { Archive } from '../archive/archive';
 import { checkQuery, tidyQuery } from './query-text';
-import { sourceOf } from './quote';
+import { datingsOf, sourceOf } from './quote';
 import type { QuotedPassage, SearchAnswer } from './types';
 
 /** Enough hits to page through; more is rarely read. */
@@ -21,10 +21,32 @@ export function search(archive: Archive, raw: string): SearchAnswer {
       ...(passage.heading ? { heading: passage.heading } : {}),
       snippet: hit.snippet,
       source: sourceOf(article),
+      ...datingsField(archive, passage.id),
     });
   }
-  if (hits.length > 0) return { kind: 'found', query, hits };
+  if (hits.length > 0)
+    return { kind: 'found', query, hits: asksWhen(query) ? datedFirst(hits) : hits };
   // A miss may be a misspelt name: offer the names that come close.
   const suggestions = archive.entities.suggest(query, 3).map((e) => e.name);
   return { kind: 'none', query, suggestions };
+}
+
+// "Når møtte ...?", "When did ...?": the question word is read before search drops it.
+const WHEN = /^(når|naar|kva tid|når tid|hvilken dag|hvilket år|when|what day|what year)\b/iu;
+
+function asksWhen(query: string): boolean {
+  return WHEN.test(query.trim());
+}
+
+/**
+ * For a "when" question, the passages whose own words date their events answer it: they
+ * move ahead, keeping the search's order among themselves and among the rest.
+ */
+function datedFirst(hits: QuotedPassage[]): QuotedPassage[] {
+  return [...hits.filter((h) => h.datings), ...hits.filter((h) => !h.datings)];
+}
+
+function datingsField(archive: Archive, passageId: string) {
+  const datings = datingsOf(archive, passageId);
+  return datings.length > 0 ? { datings } : {};
 }

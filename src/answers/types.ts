@@ -20,12 +20,21 @@ export interface SourceRef {
   language: Language;
 }
 
+/** Words in a passage that date what it tells, and the span they resolve to. */
+export interface Dating {
+  text: string;
+  span: DateSpan;
+  kind: 'explicit' | 'weekday' | 'relative';
+}
+
 /** A quoted passage with its source and the words to highlight. */
 export interface QuotedPassage {
   passageId: string;
   heading?: string;
   snippet: Snippet;
   source: SourceRef;
+  /** When the passage's events happened, as its own words date them (answers "when?"). */
+  datings?: Dating[];
 }
 
 export interface EntitySummary {
@@ -63,7 +72,7 @@ export type WhoAnswer =
 export interface DatedEvent {
   passage: QuotedPassage;
   /** The words that dated it ("Tirsdag i neste uke") and what they resolved to. */
-  dating: { text: string; span: DateSpan; kind: 'explicit' | 'weekday' | 'relative' };
+  dating: Dating;
 }
 
 export interface PublishedArticle {

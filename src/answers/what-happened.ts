@@ -67,7 +67,7 @@ export function whatHappened(archive: Archive, raw: string, rawTopic?: string): 
 
 function publishedEntry(archive: Archive, article: Article): PublishedArticle {
   const first = article.passages[0];
-  const lead = first ? quote(archive, first, {}) : undefined;
+  const lead = first ? quote(archive, first, {}, { datings: false }) : undefined;
   return { source: sourceOf(article), ...(lead ? { lead } : {}) };
 }
 

@@ -47,10 +47,18 @@ export function renderSource(source: SourceRef, t: Messages): string {
 
 function renderQuote(q: QuotedPassage, t: Messages, style: TextStyle): string[] {
   const heading = q.heading ? `${style.dim(`[${q.heading}]`)} ` : '';
+  const datings = q.datings?.length ? [`    ${style.dim(`${t.dated}: ${datingsText(q, t)}`)}`] : [];
   return [
     `  • ${heading}${renderSnippet(q.snippet, style)}`,
+    ...datings,
     `    ${style.dim(`${t.sourceLabel}: ${renderSource(q.source, t)}`)}`,
   ];
+}
+
+function datingsText(q: QuotedPassage, t: Messages): string {
+  return (q.datings ?? [])
+    .map((d) => t.whatHappened.datedBy(d.text, formatSpan(d.span, t)))
+    .join('; ');
 }
 
 function summaryLine(e: EntitySummary, t: Messages): string {

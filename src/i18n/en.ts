@@ -103,6 +103,7 @@ export const en: Messages = {
   },
   paging: { previous: 'Previous', next: 'Next', page: (n, of) => `Page ${n} of ${of}` },
   sourceLabel: 'Source',
+  dated: 'Dated',
   noUrl: (file) => `file: ${file}`,
   discord: {
     who: {

@@ -80,6 +80,8 @@ export interface Messages {
   };
   paging: { previous: string; next: string; page(n: number, of: number): string };
   sourceLabel: string;
+  /** Label before the datings of a quoted passage. */
+  dated: string;
   noUrl(file: string): string;
   /** Discord-only text: slash command names/descriptions (Discord localizations) and labels. */
   discord: {

@@ -101,6 +101,7 @@ export const nb: Messages = {
   },
   paging: { previous: 'Forrige', next: 'Neste', page: (n, of) => `Side ${n} av ${of}` },
   sourceLabel: 'Kilde',
+  dated: 'Tidfestet',
   noUrl: (file) => `fil: ${file}`,
   discord: {
     who: {

@@ -93,6 +93,17 @@ describe('answers on the shipped knowledge base', () => {
     }
   });
 
+  it('/søk answers a "when" question with dated passages first, each with its dating', () => {
+    const answer = kb.kilde.search('Når møtte Putin Assad?');
+    expect(answer.kind).toBe('found');
+    if (answer.kind !== 'found') return;
+    const first = answer.hits[0];
+    expect(first?.datings?.map((d) => d.span.start)).toContain('2017-11-20');
+    // Without the question word the same words rank an undated passage first.
+    const plain = kb.kilde.search('møtte Putin Assad');
+    expect(plain.kind === 'found' && plain.hits[0]?.datings).toBeFalsy();
+  });
+
   it('/søk with an English alias finds the Norwegian text', () => {
     const answer = kb.kilde.search('Kremlin');
     expect(answer.kind).toBe('found');

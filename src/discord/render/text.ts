@@ -75,5 +75,10 @@ export function sourceShort(source: SourceRef, t: Messages): string {
 
 /** A quoted passage for a field value: the snippet, then its source. */
 export function passageMarkdown(passage: QuotedPassage, t: Messages): string {
-  return `${snippetMarkdown(passage.snippet)}\n— ${sourceLine(passage.source, t)}`;
+  const datings = passage.datings?.length
+    ? `\n*${t.dated}: ${passage.datings
+        .map((d) => t.whatHappened.datedBy(escapeText(oneLine(d.text)), formatSpan(d.span, t)))
+        .join('; ')}*`
+    : '';
+  return `${snippetMarkdown(passage.snippet)}${datings}\n— ${sourceLine(passage.source, t)}`;
 }
