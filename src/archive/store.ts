@@ -1,6 +1,7 @@
 import { diffKnowledge } from '../knowledge/diff';
-import { loadKnowledge } from '../knowledge/load';
+import { KnowledgeDirError, loadKnowledge } from '../knowledge/load';
 import { retainLastGood } from '../knowledge/retain';
+import type { LoadResult, Problem } from '../knowledge/types';
 import type { Logger } from '../logger';
 import { analyseAside } from './analyse-aside';
 import type { Archive } from './archive';
@@ -65,7 +66,28 @@ export class KnowledgeStore {
   async #build(): Promise<ReloadOutcome> {
     const started = performance.now();
     const previous = this.#current;
-    const fresh = await loadKnowledge(this.knowledgeDir);
+    let fresh: LoadResult;
+    try {
+      fresh = await loadKnowledge(this.knowledgeDir);
+    } catch (error) {
+      if (!(error instanceof KnowledgeDirError)) throw error;
+      const problem: Problem = { file: '.', reason: error.message, severity: 'error' };
+      if (previous) {
+        // A vanished directory is an accident, not an instruction to forget everything:
+        // the previous knowledge base keeps serving, and the report says why.
+        this.#current = { ...previous, problems: [problem, ...previous.load.problems] };
+        return {
+          archive: this.#current,
+          added: [],
+          changed: [],
+          removed: [],
+          kept: [],
+          durationMs: Math.round(performance.now() - started),
+          joined: false,
+        };
+      }
+      fresh = { articles: [], aliases: [], problems: [problem] };
+    }
     const { result: load, kept } = retainLastGood(previous?.load, fresh);
     const key = await snapshotKey(load);
     let archive: Archive | undefined;

@@ -15,7 +15,16 @@ export { parseArticleFile } from './article';
 const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 const ALIAS_FILES = new Set(['aliases.yml', 'aliases.yaml']);
 
+/** The knowledge directory itself is missing or unreadable: nothing in it can be judged. */
+export class KnowledgeDirError extends Error {}
+
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new KnowledgeDirError(
+      `the knowledge directory ${dir} does not exist or is not a directory`,
+    );
+  }
   const problems: Problem[] = [];
   const articles: Article[] = [];
   const failedFiles: string[] = [];

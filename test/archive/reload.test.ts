@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,6 +58,32 @@ describe('reloading the knowledge base', () => {
     const report = await kb.kilde.reload();
     expect(report.removed).toEqual(['laerere.md']);
     expect(kb.kilde.sources().articles).toHaveLength(1);
+  });
+
+  it('keeps serving the previous knowledge base when the directory vanishes, and says why', async () => {
+    const kb = await kbWith({ 'budsjett.md': bokmalBudget });
+    await rename(kb.dir, `${kb.dir}-moved`);
+    const report = await kb.kilde.reload();
+    expect(report.articles).toBe(1);
+    expect(report.removed).toEqual([]);
+    expect(report.problems[0]?.reason).toMatch(/does not exist/);
+    expect(kb.kilde.who('Nordmann').kind).toBe('found');
+    await rename(`${kb.dir}-moved`, kb.dir);
+    const back = await kb.kilde.reload();
+    expect(back.problems).toEqual([]);
+  });
+
+  it('starts with an empty archive and a clear problem when the directory is missing', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'kilde-nodir-'));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    const store = new KnowledgeStore(
+      join(root, 'missing'),
+      join(root, 'cache'),
+      createLogger('silent'),
+    );
+    const { archive } = await store.reload();
+    expect(archive.articles).toEqual([]);
+    expect(archive.problems.map((p) => p.severity)).toEqual(['error']);
   });
 
   it('serialises concurrent reloads: the second waits and sees every change', async () => {
