@@ -24,6 +24,7 @@ import { readSnapshot, writeSnapshot } from '../src/archive/snapshot';
 import type { Article, LoadResult, Passage } from '../src/knowledge/types';
 import { createLogger } from '../src/logger';
 import { PassageIndex } from '../src/search';
+import { seededRandom as random } from '../test/helpers/random';
 
 const DEFAULT_SIZES = [10_000, 50_000, 200_000];
 const QUERY_COUNT = 300;
@@ -131,17 +132,6 @@ function takePassages(articles: readonly Article[], size: number): Article[] {
     out.push(passages.length === a.passages.length ? a : { ...a, passages });
   }
   return out;
-}
-
-/** A deterministic PRNG (mulberry32), so every run asks the same queries. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Words, word pairs and question-like queries drawn from the corpus itself. */

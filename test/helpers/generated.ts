@@ -3,6 +3,7 @@
  * people, roles, places and weekdays, large enough that analysing it takes real time.
  * Deterministic, so every run sees the same text.
  */
+import { seededRandom as random } from './random';
 
 const FIRST = [
   'Ingrid',
@@ -30,17 +31,6 @@ const ROLES = ['ordfører', 'rådmann', 'direktør', 'leder', 'professor', 'stat
 const PLACES = ['Bergen', 'Tromsø', 'Stavanger', 'Trondheim', 'Bodø', 'Hamar', 'Molde'];
 const TOPICS = ['budsjettet', 'skolen', 'sykehuset', 'den nye veien', 'havna', 'brannstasjonen'];
 const DAYS = ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag'];
-
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function paragraph(pick: <T>(list: readonly T[]) => T): string {
   const first = pick(FIRST);
