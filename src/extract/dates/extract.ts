@@ -56,13 +56,13 @@ function longestNonOverlapping(candidates: Candidate[]): Candidate[] {
 
 /**
  * Passages of one article, in order; returns the mentions found in each passage (same order).
- * `language` is accepted for the API's sake: the rule table holds all three languages at
+ * The rule table holds all three languages at
  * once, because passages are short and language detection on them can be wrong, and the
  * English-only words that collide with ordinary words (`May`, `March`) are guarded by case.
  */
 export function extractTimeMentions(
   passages: readonly { text: string }[],
-  _language: Language,
+  language: Language,
   published: DateSpan,
 ): TimeMention[][] {
   const anchor = anchorOf(published);
@@ -78,6 +78,7 @@ export function extractTimeMentions(
         anchor,
         previous,
         previousInPassage,
+        language,
       });
       if (!span) continue;
       const mention: TimeMention = {

@@ -9,7 +9,7 @@
  * resolution numbers). One table for all three languages keeps one set of tense rules, one
  * set of negatives and one place to test; every rule below is small enough to read.
  */
-import type { DateSpan } from '../../knowledge/types';
+import type { DateSpan, Language } from '../../knowledge/types';
 import type { TimeMention } from '../types';
 import {
   addDays,
@@ -59,6 +59,8 @@ export interface RuleContext {
   previous: DateSpan | undefined;
   /** The last time expression before this one in the same passage, with its words. */
   previousInPassage?: TimeMention | undefined;
+  /** The article's language: English past tense in -ed is only read in English text. */
+  language?: Language | undefined;
 }
 
 export interface Rule {
@@ -96,12 +98,26 @@ function rx(source: string): RegExp {
   return new RegExp(source, 'giu');
 }
 
-const MONTH = `(?:${alt(MONTHS.keys())}|(?:${alt(MONTH_ABBREVIATIONS.keys())})\\.)`;
+const MONTH = `(?:${alt(MONTHS.keys())}|(?:${alt(MONTH_ABBREVIATIONS.keys())})\\.?)`;
 const MONTH_FULL = `(?:${alt(MONTHS.keys())})`;
 const WEEKDAY = `(?:${alt(WEEKDAYS.keys())})`;
 const NUMBER = `(?:\\d{1,3}|${alt(NUMBER_WORDS.keys())})`;
 const UNIT = `(?:${alt(UNITS.keys())})`;
 const YEAR = `\\d{4}${NO_DIGIT_AFTER}`;
+
+/**
+ * Words that place an event inside a year without narrowing it to a month we could name
+ * (`tidlig i 2019`, `i slutten av 2019`, `ved utgangen av 2023`, `by the end of 2023`):
+ * the claim stays the whole year. `utgangen av` could be read as December, but `innen
+ * utgangen av 2023` (by the end of) does not say the event happens then, so year it is.
+ */
+const YEAR_PARTS = [
+  '(?:tidlig|tidleg|sent|seint|midt)\\s+i',
+  '(?:i\\s+)?(?:begynnelsen|starten|slutten|midten|løpet)\\s+av',
+  '(?:(?:ved|innen)\\s+)?utgangen\\s+av',
+  '(?:by|at)\\s+the\\s+end\\s+of',
+  '(?:in\\s+)?(?:early|late)',
+].join('|');
 
 // ---------------------------------------------------------------------------------------
 // Small helpers
@@ -117,10 +133,15 @@ function isCapitalised(word: string): boolean {
   return first !== first.toLowerCase();
 }
 
-/** English-only month names (`may`, `march`) are words unless capitalised. */
+/**
+ * English-only month names (`may`, `march`) are words unless capitalised. An abbreviation
+ * without its full stop (`Feb 27`, wire-service style) only counts capitalised: in lower
+ * case `des`, `mar` are too easily something else.
+ */
 function monthWordOk(word: string | undefined): boolean {
   if (!word) return false;
   const key = word.toLowerCase();
+  if (MONTH_ABBREVIATIONS.has(key) && !isCapitalised(word)) return false;
   return !ENGLISH_ONLY_MONTHS.has(key) || isCapitalised(word);
 }
 
@@ -194,7 +215,12 @@ function phraseTable<T>(entries: readonly (readonly [readonly string[], T])[]): 
 }
 
 function directionFor(context: RuleContext): Direction | undefined {
-  return directionAround(context.text, context.start, context.end);
+  return directionAround(
+    context.text,
+    context.start,
+    context.end,
+    context.language !== 'nb' && context.language !== 'nn',
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -493,7 +519,12 @@ export const RULES: readonly Rule[] = [
       `${B}(?:(?<wd>${WEEKDAY}),?\\s+)?(?<mon>${MONTH})\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?` +
         `(?:\\s*[–-]\\s*(?<d2>\\d{1,2}))?${NO_DIGIT_AFTER}${E}(?:,?\\s+(?<y>${YEAR}))?`,
     ),
-    accept: (g) => g.mon !== undefined && isCapitalised(g.mon),
+    accept: (g, text, _start, end) => {
+      if (g.mon === undefined || !isCapitalised(g.mon)) return false;
+      // "Jan 27 år": a first name and an age, not 27 January.
+      const after = nextWord(text, end)?.toLowerCase();
+      return !(after && (UNITS.has(after) || QUANTITY_NOUNS.has(after)));
+    },
     resolve: (g, context) => dayRange(g, context),
   },
   {
@@ -566,13 +597,14 @@ export const RULES: readonly Rule[] = [
     name: 'year',
     kind: 'explicit',
     pattern: rx(
-      `${B}(?<prep>i\\s+år|i|året|siden|fra|innen|in|since|by|during|from|until)\\s+(?<y1>${YEAR})` +
+      `${B}(?:(?<prep>${YEAR_PARTS}|i\\s+år|i|året|siden|fra|innen|in|since|by|during|from|until)\\s+|mid-)(?<y1>${YEAR})` +
         `(?:\\s*(?:[–-]|til|to)\\s*(?<y2>${YEAR}))?(?![.,]\\p{N})`,
     ),
     accept: (g, text, _start, end) => {
       const y1 = Number(g.y1);
       const y2 = g.y2 ? Number(g.y2) : y1;
       if (!plausibleYear(y1) || !plausibleYear(y2) || y2 < y1) return false;
+
       // `i 1000 år`, `fra 2000 kroner`: a quantity, not a year.
       const after = nextWord(text, end)?.toLowerCase();
       return after === undefined || !(QUANTITY_NOUNS.has(after) || UNITS.has(after));
@@ -582,6 +614,26 @@ export const RULES: readonly Rule[] = [
       const y2 = g.y2 ? Number(g.y2) : y1;
       return { start: yearSpan(y1).start, end: yearSpan(y2).end, granularity: 'year' };
     },
+  },
+  {
+    // mellom 2019 og 2022, between 2019 and 2022: the whole range, never one of its ends
+    name: 'year-between',
+    kind: 'explicit',
+    pattern: rx(
+      `${B}(?:mellom|between)\\s+(?<y1>${YEAR})\\s+(?:og|and)\\s+(?<y2>${YEAR})(?![.,]\\p{N})`,
+    ),
+    accept: (g, text, _start, end) => {
+      const y1 = Number(g.y1);
+      const y2 = Number(g.y2);
+      if (!plausibleYear(y1) || !plausibleYear(y2) || y2 <= y1) return false;
+      const after = nextWord(text, end)?.toLowerCase();
+      return after === undefined || !(QUANTITY_NOUNS.has(after) || UNITS.has(after));
+    },
+    resolve: (g) => ({
+      start: yearSpan(Number(g.y1)).start,
+      end: yearSpan(Number(g.y2)).end,
+      granularity: 'year',
+    }),
   },
   {
     // på 1990-tallet, the 1990s
@@ -636,6 +688,28 @@ export const RULES: readonly Rule[] = [
         return seasonSpan('winter', endYear);
       }
       return seasonSpan(season, anchor.year + shift);
+    },
+  },
+  {
+    // til høsten, i løpet av våren, utover sommeren: a definite season without a year is
+    // the coming one (or the one under way), unless the verb puts it in the past.
+    name: 'season-coming',
+    kind: 'relative',
+    pattern: rx(
+      `${B}(?<prep>til|i\\s+løpet\\s+av|utover|ut\\s+over|gjennom)\\s+(?<season>våren|sommeren|sommaren|høsten|hausten|vinteren)${E}(?!\\s+(?:\\d|i\\s+fjor|neste|før|etter))`,
+    ),
+    accept: (g, text, start) => {
+      if (g.prep?.toLowerCase() !== 'til') return true;
+      // `fram til høsten` (until), `fra våren til høsten` (a stretch): not that season.
+      const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
+      return !/(?:fram|frem|helt|opp|inn)\s+$/u.test(before) && !/\bfra\s+\p{L}+\s+$/u.test(before);
+    },
+    resolve: (g, context) => {
+      const season = lookup(SEASONS, g.season);
+      if (!season) return null;
+      const til = g.prep?.toLowerCase() === 'til';
+      const direction = til ? 'forward' : (directionFor(context) ?? 'forward');
+      return seasonByTense(season, context.anchor, direction);
     },
   },
   {

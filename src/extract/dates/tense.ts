@@ -212,11 +212,13 @@ const NOT_PAST_ED: ReadonlySet<string> = new Set([
   'bed',
 ]);
 
-function signalOf(word: string): Direction | undefined {
+function signalOf(word: string, englishPast: boolean): Direction | undefined {
   const lower = word.toLowerCase();
   if (FORWARD_WORDS.has(lower)) return 'forward';
   if (BACK_WORDS.has(lower)) return 'back';
+  // Norwegian nouns end in -ed too (`jordskred`, `fødested`): the English past only in English.
   if (
+    englishPast &&
     lower.length >= 5 &&
     lower.endsWith('ed') &&
     !lower.endsWith('eed') &&
@@ -300,7 +302,12 @@ const COMMA_PENALTY = 4;
 const MAX_DISTANCE = 16;
 
 /** Nearest direction signal in the sentence around [start, end), or undefined when none. */
-export function directionAround(text: string, start: number, end: number): Direction | undefined {
+export function directionAround(
+  text: string,
+  start: number,
+  end: number,
+  englishPast = true,
+): Direction | undefined {
   const { from, to } = sentenceBounds(text, start, end);
   const tokens: Token[] = [];
   for (const match of text.slice(from, to).matchAll(/[\p{L}\p{N}'’]+|[,;:()]/gu)) {
@@ -314,7 +321,7 @@ export function directionAround(text: string, start: number, end: number): Direc
   const signals = tokens.map((token, i) => {
     const previous = tokens[i - 1]?.word.toLowerCase() ?? '';
     if (PASSIVE_AUXILIARIES.has(previous)) return undefined;
-    return signalOf(token.word);
+    return signalOf(token.word, englishPast);
   });
   const indexed = tokens.map((token, i) => ({ ...token, signal: signals[i] }));
   const left = indexed.filter((token) => token.end <= start).reverse();

@@ -2,10 +2,13 @@
 
 import type { Language } from '../../knowledge/types';
 import type { EntityKind, EntityMention } from '../types';
+import { institutionNoun, joinInstitutions } from './institutions';
 import { isCountryName, readRoleNoun } from './morphology';
 import { findNameSpans, type Lexicon, type NameSpan, spanWords } from './names';
-import { type FoundRole, roleAfter, roleBefore, roleEndingAt } from './roles';
+import { type FoundRole, parseRolePhrase, roleAfter, roleBefore, roleEndingAt } from './roles';
+import { isTeamInResult } from './sports';
 import {
+  DEFINITE_PERSON_NOUNS,
   FIRST_NAMES,
   FUNCTION_WORDS,
   MULTIWORD_PLACES,
@@ -14,6 +17,7 @@ import {
   ORG_NAME_ENDINGS,
   ORG_WORDS,
   PARTY_ABBREVIATIONS,
+  PARTY_LETTERS,
   PLACE_DESCRIPTORS_ENDING,
   PLACE_NAMES,
   PLACE_PREPOSITIONS,
@@ -40,8 +44,10 @@ export function extractEntityMentions(
 export function readMentions(text: string, language: Language, lexicon: Lexicon): ReadMention[] {
   const english = language === 'en';
   const tokens = tokenize(text);
-  const spans = findNameSpans(tokens, lexicon, english).flatMap((span) =>
-    splitAdjacent(tokens, span, lexicon),
+  const spans = joinInstitutions(
+    tokens,
+    findNameSpans(tokens, lexicon, english).flatMap((span) => splitAdjacent(tokens, span, lexicon)),
+    english,
   );
   const mentions: ReadMention[] = [];
   let sharedRole: { role: FoundRole; lastToken: number } | undefined;
@@ -65,7 +71,41 @@ export function readMentions(text: string, language: Language, lexicon: Lexicon)
     else if (inherited && sharedRole) sharedRole = { role: inherited, lastToken: span.last };
     else sharedRole = undefined;
   }
-  return mentions;
+  return withPartyMentions(tokens, mentions);
+}
+
+/**
+ * "Jonas Gahr Støre (Ap)", "Kari Moe (H)": the bracket after a person names their party.
+ * The party is an organisation; a one-letter code is given its party's name, since "H"
+ * alone names nothing a reader would look up.
+ */
+function withPartyMentions(tokens: readonly Token[], mentions: ReadMention[]): ReadMention[] {
+  const byEnd = new Map(mentions.map((m) => [m.end, m]));
+  const out: ReadMention[] = [];
+  let changed = false;
+  for (let index = 0; index + 2 < tokens.length; index++) {
+    const open = tokens[index];
+    const inside = tokens[index + 1];
+    const close = tokens[index + 2];
+    const before = tokens[index - 1];
+    if (open?.text !== '(' || !open.joinedToPrevious || close?.text !== ')' || !inside || !before)
+      continue;
+    if (!PARTY_ABBREVIATIONS.has(inside.text)) continue;
+    if (byEnd.get(before.end)?.kind !== 'person') continue;
+    const name = PARTY_LETTERS.get(inside.text) ?? inside.text;
+    out.push({
+      name,
+      surface: inside.text,
+      start: inside.start,
+      end: inside.end,
+      kind: 'organisation',
+      strong: false,
+    });
+    changed = true;
+  }
+  if (!changed) return mentions;
+  const taken = new Set(out.map((m) => m.start));
+  return [...mentions.filter((m) => !taken.has(m.start)), ...out].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -207,13 +247,41 @@ const SUBJECT_PRONOUNS = new Set(
   `han hun de vi jeg eg ho dei me du dere dokker he she they we i you`.split(/\s+/u),
 );
 
+/** "X said (on Monday) it would": a clause about X with "it" as its subject. */
+const SPEAKS_OF_ITSELF_AS_IT =
+  /^\s+(?:said|says|added|told\s+\p{L}+)(?:\s+(?:on|late|early|in|last|this)(?:\s+\p{L}+){1,2})?(?:\s+that)?\s+it\s/u;
+
+/** Verbs a company, an agency or the police report through as much as a person. */
+const BODY_REPORTING_VERBS: ReadonlySet<string> = new Set(
+  `opplyser opplyste melder meldte bekrefter bekreftet stadfestar stadfesta`.split(/\s+/u),
+);
+
+/** A name standing alone inside «» or "" quotes. */
+function quotedName(tokens: readonly Token[], span: NameSpan): boolean {
+  const open = tokens[span.first - 1]?.text;
+  const close = tokens[span.last + 1]?.text;
+  return (open === '«' && close === '»') || (open === '"' && close === '"');
+}
+
 /** "sier Støre": the name after a verb of saying speaks, unless a subject came before the verb ("Han mener Rema har ..."). */
-function speaksAfterVerb(tokens: readonly Token[], first: number): boolean {
+function speaksAfterVerb(
+  tokens: readonly Token[],
+  first: number,
+  verbs: ReadonlySet<string> = SPEECH_VERBS,
+): boolean {
   const verb = tokens[first - 1];
-  if (!verb?.isWord || !SPEECH_VERBS.has(verb.lower) || !tokens[first]?.joinedToPrevious)
-    return false;
+  if (!verb?.isWord || !verbs.has(verb.lower) || !tokens[first]?.joinedToPrevious) return false;
   const subject = tokens[first - 2];
   return !(subject?.isWord && SUBJECT_PRONOUNS.has(subject.lower) && verb.joinedToPrevious);
+}
+
+/** "BRUSSELS, Feb 23 (Reuters) -": a capitals word opening the text, then a comma and a date. */
+function isDateline(text: string, tokens: readonly Token[], span: NameSpan): boolean {
+  const first = tokens[span.first];
+  if (!first || text.slice(0, first.start).trim() !== '') return false;
+  return /^,\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8})\b/u.test(
+    text.slice(tokens[span.last]?.end ?? 0),
+  );
 }
 
 const titleCase = (word: string): string => word.charAt(0) + word.slice(1).toLowerCase();
@@ -229,13 +297,55 @@ const EMPLOYMENT_HEADS = new Set(
   kommunikasjonssjef advokat professor stipendiat rådgiver sekretær produsent`.split(/\s+/u),
 );
 
-function isEmployerSlot(tokens: readonly Token[], first: number): boolean {
+/** English heads whose `of`/`at` complement is an employer ("chief executive of Nordhav"). */
+const EMPLOYMENT_HEADS_EN = new Set(
+  `executive chairman chairwoman chair ceo director founder owner head chief analyst economist
+  editor officer researcher professor`.split(/\s+/u),
+);
+
+/** Holdings are held in a company: "shares in Fjordline", "aksjer i Nordhav". */
+const STAKE_NOUNS = new Set(
+  `shares stake stakes holding holdings stock aksjer aksjene aksjen eierandel eierandelen
+  eierpost eierposten aksjepost aksjeposten`.split(/\s+/u),
+);
+
+function isEmployerSlot(tokens: readonly Token[], first: number, english: boolean): boolean {
   const prep = tokens[first - 1];
   const role = tokens[first - 2];
   if (!prep?.isWord || !role?.isWord || !tokens[first]?.joinedToPrevious) return false;
-  if (!prep.joinedToPrevious || !['i', 'ved', 'hos'].includes(prep.lower)) return false;
+  if (!prep.joinedToPrevious) return false;
+  if (['i', 'in'].includes(prep.lower) && STAKE_NOUNS.has(role.lower)) return true;
+  if (english) {
+    if (prep.lower !== 'of' && prep.lower !== 'at') return false;
+    const noun = readRoleNoun(role.text, true);
+    return noun !== undefined && EMPLOYMENT_HEADS_EN.has(noun.head) && !noun.plural;
+  }
+  if (!['i', 'ved', 'hos'].includes(prep.lower)) return false;
   const noun = readRoleNoun(role.text, false);
   return noun !== undefined && EMPLOYMENT_HEADS.has(noun.head) && !noun.plural;
+}
+
+/**
+ * "The company's chairman, Per Holt, said", "Konsernsjefen i Equinor, Anders Opedal, sier":
+ * a role phrase that makes up the whole opening of the sentence, then the name between
+ * commas, then the verb. Anything else before the comma ("After meeting the chairman, Per
+ * Holt said") is not an apposition.
+ */
+function roleBeforeComma(
+  text: string,
+  tokens: readonly Token[],
+  span: NameSpan,
+  english: boolean,
+): FoundRole | undefined {
+  const comma = span.first - 1;
+  if (tokens[comma]?.text !== ',' || tokens[span.last + 1]?.text !== ',') return undefined;
+  const verb = tokens[span.last + 2];
+  if (!verb?.isWord || !/^\p{Ll}/u.test(verb.text)) return undefined;
+  let start = comma - 1;
+  while (start > 0 && tokens[start]?.isWord && !tokens[start]?.sentenceStart) start--;
+  if (!tokens[start]?.sentenceStart) return undefined;
+  const found = parseRolePhrase(text, tokens, start, english);
+  return found && !found.plural && found.last === comma - 1 ? found : undefined;
 }
 
 function looksLikePersonName(words: readonly Token[]): boolean {
@@ -262,6 +372,19 @@ function readSpan(
   const lastToken = tokens[span.last];
   if (!firstToken || !lastToken || words.length === 0) return undefined;
   const surface = text.slice(firstToken.start, lastToken.end);
+  if (span.institution) {
+    // "Oslo kommunes budsjett": the genitive belongs to the sentence, not the name.
+    const cut = institutionNoun(lastToken.text)?.genitive ? 1 : 0;
+    const mention: ReadMention = {
+      name: surface.slice(0, surface.length - cut),
+      surface,
+      start: firstToken.start,
+      end: lastToken.end,
+      kind: 'organisation',
+      strong: false,
+    };
+    return { mention, role: undefined };
+  }
   const next = tokens[span.last + 1];
   const prev = firstToken.joinedToPrevious ? tokens[span.first - 1] : undefined;
   const cut = genitiveLength(surface, lastToken.text, next, lexicon);
@@ -270,7 +393,8 @@ function readSpan(
   const single = words.length === 1;
   const firstWord = words[0]?.text ?? '';
 
-  const roleFromBefore = roleBefore(text, tokens, span.first, english);
+  const roleFromBefore =
+    roleBefore(text, tokens, span.first, english) ?? roleBeforeComma(text, tokens, span, english);
   const roleFromAfter = roleFromBefore
     ? undefined
     : roleAfter(text, tokens, span.last, english, span.first);
@@ -283,7 +407,10 @@ function readSpan(
   const prevLower = prev?.lower ?? '';
   if (single && isAcronym(name)) {
     // Datelines write places in capitals ("OSLO, Feb 27 (Reuters)"): a known place stays one.
-    kind = isCountryName(name) || PLACE_NAMES.has(titleCase(name)) ? 'place' : 'organisation';
+    kind =
+      isCountryName(name) || PLACE_NAMES.has(titleCase(name)) || isDateline(text, tokens, span)
+        ? 'place'
+        : 'organisation';
   } else if (
     words.some((w, i) => (i > 0 || !single) && ORG_WORDS.has(w.text)) ||
     (!single &&
@@ -300,7 +427,14 @@ function readSpan(
   } else if (role || span.titled || hasAgeOrParty(tokens, span.last)) {
     kind = 'person';
     strong = true;
-  } else if (isEmployerSlot(tokens, span.first) && !isCountryName(name) && !PLACE_NAMES.has(name)) {
+  } else if (quotedName(tokens, span)) {
+    // «Ingunn», «Kon-Tiki»: a storm, a ship, a book or an operation, not the person it is named after.
+    kind = 'other';
+  } else if (
+    isEmployerSlot(tokens, span.first, english) &&
+    !isCountryName(name) &&
+    !PLACE_NAMES.has(name)
+  ) {
     // "konsernsjef i Equinor", "analytiker i DNB Markets": where a job is held is a body.
     kind = 'organisation';
   } else if (ownerOfRole) {
@@ -309,6 +443,14 @@ function readSpan(
     if (lexicon.isPersonWord?.(name)) kind = 'person';
     else if (isCountryName(name) || PLACE_NAMES.has(name)) kind = 'place';
     else kind = head && STATE_OFFICES.has(head.head) ? 'place' : 'organisation';
+  } else if (
+    !isCountryName(name) &&
+    !FIRST_NAMES.has(firstWord) &&
+    !lexicon.isPersonWord?.(name) &&
+    isTeamInResult(text, tokens, span)
+  ) {
+    // "tapte 1-2 mot Molde", "Viking slo Brann 3-0": the sides of a team result are clubs.
+    kind = 'organisation';
   } else if (
     isCountryName(name) ||
     PLACE_NAMES.has(name) ||
@@ -326,14 +468,13 @@ function readSpan(
     strong = words.length > 1;
   } else if (lexicon.isPersonWord?.(name) || lexicon.isPersonWord?.(lastWord)) {
     kind = 'person';
-  } else if (
-    english &&
-    next?.joinedToPrevious === true &&
-    SPEECH_VERBS.has(next.lower) &&
-    tokens[span.last + 2]?.lower === 'it'
-  ) {
-    // "Meta said it would ...": what speaks of itself as "it" is no person.
+  } else if (english && SPEAKS_OF_ITSELF_AS_IT.test(text.slice(lastToken.end))) {
+    // "Meta said it would ...", "Nordhav said on Monday it had ...": what speaks of itself
+    // as "it" is no person.
     kind = 'organisation';
+  } else if (speaksAfterVerb(tokens, span.first, BODY_REPORTING_VERBS)) {
+    // "opplyser Tensio", "melder Fjordkraft": bodies report through these verbs as often as people.
+    kind = 'other';
   } else if (
     speaksAfterVerb(tokens, span.first) ||
     (next?.joinedToPrevious === true &&
@@ -344,7 +485,8 @@ function readSpan(
     kind = 'person';
   } else if (
     prev !== undefined &&
-    (PLACE_PREPOSITIONS.has(prevLower) ||
+    // "mot X" is as often a rival, a target or an opponent ("anklagene mot Hansen") as a direction.
+    ((PLACE_PREPOSITIONS.has(prevLower) && prevLower !== 'mot') ||
       (prevLower === 'av' && tokens[span.first - 2]?.lower === 'ut'))
   ) {
     kind = 'place';
@@ -353,6 +495,9 @@ function readSpan(
     kind = 'person';
   }
 
+  // "Mannen (61) ble dømt": a definite noun for a person opening the sentence is no name.
+  if (single && firstToken.sentenceStart && DEFINITE_PERSON_NOUNS.has(name.toLowerCase()))
+    return undefined;
   // "Statsministerens rådgiver": a role noun opening the sentence is no name.
   if (single && firstToken.sentenceStart && readRoleNoun(name, english)?.definite) return undefined;
   // "Den" of "Den islamske stat", "The" of an English title: a lone function word is no name.

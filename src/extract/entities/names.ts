@@ -29,6 +29,8 @@ export interface NameSpan {
   last: number;
   /** A title right before ("kong", "Mr") that marks a person. */
   titled: boolean;
+  /** A body written with a lower-case institution noun ("Oslo tingrett", "Universitetet i Oslo"). */
+  institution?: boolean;
 }
 
 const isParticle = (token: Token | undefined): boolean =>

@@ -5,6 +5,7 @@
  * ("den syriske presidenten") that only point at someone named earlier.
  */
 
+import { institutionNoun } from './institutions';
 import {
   baseAdjective,
   countryOfDemonym,
@@ -68,6 +69,12 @@ export function composeRole(
   noun: RoleNoun,
   english: boolean,
 ): { role: string; specific: boolean } {
+  // "Hungary's prime minister", "the EU's foreign policy chief": English keeps the words
+  // between owner and noun; Norwegian puts them nowhere else than before the owner.
+  if (owner && english) {
+    const between = modifiers.map((m) => (isAcronym(m) ? m : m.toLowerCase()));
+    return { role: [owner, ...between, noun.base].join(' '), specific: true };
+  }
   if (owner) return { role: `${owner} ${noun.base}`, specific: true };
   if (english) {
     const words = modifiers.map((m) => (isCapitalised(m) ? m : m.toLowerCase()));
@@ -126,6 +133,41 @@ export function roleBefore(
 
 /** The role phrase whose role noun is token `nounIndex`, read backwards over adjectives and owner. */
 export function roleEndingAt(
+  text: string,
+  tokens: readonly Token[],
+  nounIndex: number,
+  english: boolean,
+): FoundRole | undefined {
+  const found = roleEndingAtNoun(text, tokens, nounIndex, english);
+  return found && !english ? withSharedCompound(text, tokens, found) : found;
+}
+
+/**
+ * "helse- og omsorgsminister": a first compound part shared with the noun through "og".
+ * Without it the role would name another office ("omsorgsminister").
+ */
+function withSharedCompound(text: string, tokens: readonly Token[], found: FoundRole): FoundRole {
+  if (found.first !== found.last) return found;
+  const conj = tokens[found.first - 1];
+  const dash = tokens[found.first - 2];
+  const part = tokens[found.first - 3];
+  if (!conj || !dash || !part?.isWord) return found;
+  if (conj.lower !== 'og' && conj.lower !== 'eller') return found;
+  if (dash.text !== '-' || dash.start !== part.end) return found;
+  const owner = tokens[found.first - 4];
+  const withOwner = owner?.isWord === true && isGenitiveOwner(owner) && part.start > owner.end;
+  const first = withOwner ? found.first - 4 : found.first - 3;
+  const prefix = `${part.lower}- ${conj.lower} `;
+  return {
+    ...found,
+    role: withOwner ? `${owner?.text} ${prefix}${found.role}` : `${prefix}${found.role}`,
+    roleText: textOf(text, tokens, first, found.last),
+    first,
+    specific: found.specific || withOwner,
+  };
+}
+
+function roleEndingAtNoun(
   text: string,
   tokens: readonly Token[],
   nounIndex: number,
@@ -197,7 +239,9 @@ export function roleEndingAt(
   }
   let owner: string | undefined;
   const before = tokens[index];
-  if (joined(tokens, index + 1) && before && isGenitiveOwner(before) && modifiers.length === 0) {
+  const ownerFits =
+    modifiers.length === 0 || (english && modifiers.every((m) => /^\p{Ll}/u.test(m)));
+  if (joined(tokens, index + 1) && before && isGenitiveOwner(before) && ownerFits) {
     // "USAs og Russlands president" names two owners: no single person's role.
     const conj = tokens[index - 1];
     const coordinated =
@@ -264,8 +308,19 @@ export function parseRolePhrase(
       if (prep && ROLE_TAIL_PREPOSITIONS.has(prep.lower) && target && isCapitalised(target.text)) {
         let end = index + 2;
         while (tokens[end + 1]?.isWord && isCapitalised(tokens[end + 1]?.text ?? '')) end++;
+        // "rektor ved Volda lærarskule": the body's lower-case institution noun belongs to it.
+        const tail = tokens[end + 1];
+        if (!english && tail?.isWord && tail.joinedToPrevious && institutionNoun(tail.text)) end++;
         last = end;
         fullRole = `${role} ${textOf(text, tokens, index + 1, end)}`;
+      } else if (english && prep && ROLE_TAIL_PREPOSITIONS.has(prep.lower)) {
+        // "a lawyer for the family", "head of the union": a short lower-case complement
+        // that runs to the end of the apposition.
+        const end = lowerCaseComplementEnd(tokens, index + 2);
+        if (end !== undefined) {
+          last = end;
+          fullRole = `${role} ${textOf(text, tokens, index + 1, end)}`;
+        }
       }
       return {
         role: fullRole,
@@ -278,7 +333,7 @@ export function parseRolePhrase(
       };
     }
     if (!owner && modifiers.length === 0 && isGenitiveOwner(token)) owner = token.text;
-    else if (english ? index > from || /^\p{Ll}/u.test(token.text) : isAdjectiveLike(token.text))
+    else if (english ? isEnglishRoleModifier(token, index > from) : isAdjectiveLike(token.text))
       modifiers.push(token.text);
     else return undefined;
     index++;
@@ -286,12 +341,40 @@ export function parseRolePhrase(
   return undefined;
 }
 
+/**
+ * A word that may stand before an English role noun in an apposition: an adjective-like
+ * modifier, a lower-case owner ("the company's chairman"), a role noun used as a modifier
+ * ("chief" of "chief executive") or, once the phrase has begun, any content word ("the
+ * EU's foreign policy chief", "the Equinor chairman"). Never a verb opening the apposition:
+ * "Nordhav, told reporters" gives Nordhav no role.
+ */
+function isEnglishRoleModifier(token: Token, inside: boolean): boolean {
+  if (isEnglishModifier(token)) return true;
+  if (/^\p{Ll}[\p{Ll}-]*['’]s$/u.test(token.text)) return true;
+  if (readRoleNoun(token.text, true)) return true;
+  return inside && !FUNCTION_WORDS.has(token.lower);
+}
+
+/** Articles and lower-case words (at most three) up to the end of an apposition. */
+function lowerCaseComplementEnd(tokens: readonly Token[], from: number): number | undefined {
+  let index = from;
+  if (DETERMINERS.has(tokens[index]?.lower ?? '')) index++;
+  let end: number | undefined;
+  for (let n = 0; n < 3; n++) {
+    const token = tokens[index];
+    if (!token?.isWord || !/^\p{Ll}/u.test(token.text) || FUNCTION_WORDS.has(token.lower)) break;
+    end = index;
+    index++;
+  }
+  const after = tokens[(end ?? from) + 1];
+  return end !== undefined && (after?.text === ',' || after?.text === '.') ? end : undefined;
+}
+
 /** Adjectives that qualify a role and may open a sentence before it. */
 const OPENING_ROLE_ADJECTIVES = new Set(
   `tidligere forrige avtroppende påtroppende nåværende daværende fungerende konstituert
-  konstituerte nyvalgt nyvalgte avgått avgåtte mangeårig mangeårige sittende tidlegare`.split(
-    /\s+/u,
-  ),
+  konstituerte nyvalgt nyvalgte avgått avgåtte mangeårig mangeårige sittende tidlegare
+  administrerende daglig dagleg vakthavende`.split(/\s+/u),
 );
 
 /** Words that make a clause a condition: "Hvis Listhaug blir statsminister" says nobody is. */
@@ -336,7 +419,10 @@ export function roleAfter(
   const next = tokens[nameEnd + 1];
   if (!next) return undefined;
   if (next.text === ',') {
-    const found = parseRolePhrase(text, tokens, nameEnd + 2, english);
+    // "Jane Holt, 54, a lawyer for ...": the age between commas comes before the apposition.
+    const aged =
+      /^\d{1,3}$/u.test(tokens[nameEnd + 2]?.text ?? '') && tokens[nameEnd + 3]?.text === ',';
+    const found = parseRolePhrase(text, tokens, nameEnd + (aged ? 4 : 2), english);
     if (found && endsClause(tokens, found.last + 1)) return found;
     return undefined;
   }

@@ -46,6 +46,7 @@ export const CALENDAR_WORDS = new Set(
   januar februar mars april mai juni juli august september oktober november desember
   mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag
   jul påske pinse
+  feb apr aug sep sept oct nov dec
   `),
 );
 
@@ -71,7 +72,7 @@ export const ROLE_NOUNS_NB = words(`
   etterretningssjef generalløytnant generalmajor brigader opprørsleder kommandant
   ombudsmann ombud fylkesmann statsforvalter kommissær visestatsminister premierminister
   dramatiker komponist låtskriver dirigent koreograf arkitekt designer utøver skiløper
-  langrennsløper byråd
+  langrennsløper byråd meteorolog
   ordførar varaordførar leiar nestleiar trenar landslagstrenar forfattar dommar forskar
   rådgjevar sekretær direktør kommunedirektør
 `);
@@ -83,7 +84,7 @@ export const ROLE_NOUNS_EN = words(`
   bishop governor senator congressman congresswoman representative lawyer judge prosecutor
   expert adviser advisor economist diplomat author writer correspondent reporter chairman
   chairwoman chair ceo founder owner investor coach captain dictator officer lieutenant
-  commissioner inspector
+  commissioner inspector executive
 `);
 
 /** Offices a country holds: with a single demonym ("den syriske presidenten") they read as "Syrias president". */
@@ -222,6 +223,25 @@ export const PARTY_ABBREVIATIONS = new Set(
   words(`Ap A H Frp FrP Sp SV KrF Krf V MDG R Rødt Venstre Høyre Kp Pp Dem Rep D`),
 );
 
+/**
+ * Definite nouns news text uses for an unnamed person, often with an age after them
+ * ("Mannen (61)", "Kvinna (34)"): never a name, even before brackets.
+ */
+export const DEFINITE_PERSON_NOUNS = new Set(
+  words(`mannen kvinnen kvinna kona gutten guten jenta jenten jenten barnet sjåføren føreren
+  pasienten eleven studenten tiltalte domfelte siktede offeret avdøde fornærmede gjerningsmannen
+  gjerningspersonen utbyggeren eieren leietakeren naboen faren moren mora sønnen dottera datteren
+  mannen kvinna bonden fiskaren fiskeren turisten soldaten politimannen`),
+);
+
+/** One-letter party codes in brackets, to the name the party goes by in running text. */
+export const PARTY_LETTERS: ReadonlyMap<string, string> = new Map([
+  ['A', 'Arbeiderpartiet'],
+  ['H', 'Høyre'],
+  ['V', 'Venstre'],
+  ['R', 'Rødt'],
+]);
+
 /** Words that make the name they end or stand in an organisation. */
 export const ORG_WORDS = new Set(
   words(`AS ASA SA AB Inc Ltd Plc LLC GmbH Corp Corporation Company International Group Holding
@@ -261,6 +281,16 @@ export const ORG_ENDINGS = [
   'sykehuset',
   'tilsynet',
   'etaten',
+  // Courts and agencies: "Høyesterett", "Arbeidsretten", "Kartverket", "Riksrevisjonen".
+  'esterett',
+  'mannsrett',
+  'tingrett',
+  'retten',
+  'verket',
+  'vesenet',
+  'revisjonen',
+  'høgskolen',
+  'høyskolen',
 ];
 
 /**

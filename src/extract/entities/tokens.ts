@@ -39,6 +39,9 @@ export function tokenize(text: string): Token[] {
     });
     if (isWord) sentenceStart = false;
     else if (SENTENCE_END.has(value)) sentenceStart = true;
+    // "OSLO, Feb 27 (Reuters) - The fund ...": the dash after a dateline opens the story.
+    else if (/^[-–—]$/u.test(value) && tokens[tokens.length - 2]?.text === ')')
+      sentenceStart = true;
     else if (!QUOTE_OPENERS.has(value)) sentenceStart = false;
     previousEnd = start + value.length;
   }
