@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kilde } from '../../src/answers/types';
-import { bokmalBudget, bokmalFollowUp, englishClimate, rawText } from '../helpers/articles';
+import {
+  bokmalBudget,
+  bokmalFollowUp,
+  englishClimate,
+  nynorskSchool,
+  rawText,
+} from '../helpers/articles';
 import { tempKnowledge } from '../helpers/kb';
 
 function passagesText(answer: ReturnType<Kilde['who']>): string {
@@ -16,18 +22,17 @@ describe('the answering core on articles it has never seen', () => {
       'lillevik-laerere.md': bokmalFollowUp,
       'climate.md': englishClimate,
       'nordvik.txt': rawText,
+      'fjellbygd.md': nynorskSchool,
     });
   });
   afterAll(() => kb.cleanup());
 
   it('reads all four formats into articles', () => {
     const sources = kb.kilde.sources();
-    expect(sources.articles.map((a) => a.published.start)).toEqual([
-      '2023-03-20',
-      '2023-03-15',
-      '2022-09-05',
-      '2021-06-10',
-    ]);
+    expect(sources.articles.find((a) => a.file === 'fjellbygd.md')?.language).toBe('nn');
+    expect(
+      sources.articles.filter((a) => a.file !== 'fjellbygd.md').map((a) => a.published.start),
+    ).toEqual(['2023-03-20', '2023-03-15', '2022-09-05', '2021-06-10']);
     const raw = sources.articles.find((a) => a.file === 'nordvik.txt');
     expect(raw?.title).toMatch(/^Fiskerne i Nordvik protesterte/);
   });
@@ -81,6 +86,20 @@ describe('the answering core on articles it has never seen', () => {
       if (typo.kind === 'unknown')
         expect(typo.suggestions.map((s) => s.name)).toContain('Kari Nordmann');
     }
+  });
+
+  it('reads a Nynorsk article: the mayor with her role, "i går" and a future "måndag"', () => {
+    const mayor = kb.kilde.who('Haugen');
+    expect(mayor.kind).toBe('found');
+    if (mayor.kind === 'found') {
+      expect(mayor.card.name).toBe('Ingrid Haugen');
+      expect(mayor.card.roles.map((r) => r.role)).toContain('ordførar');
+    }
+    const yesterday = kb.kilde.whatHappened('2023-09-13');
+    expect(yesterday.kind === 'found' && yesterday.events[0]?.dating.text).toBe('i går');
+    const monday = kb.kilde.whatHappened('2023-09-18');
+    expect(monday.kind === 'found' && monday.events[0]?.dating.text).toBe('måndag');
+    expect(kb.kilde.search('skulen').kind).toBe('found');
   });
 
   it('/hvem rejects empty and overlong input', () => {

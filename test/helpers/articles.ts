@@ -52,3 +52,15 @@ Fiskeriminister Bjørnar Skjæran møtte fiskerne på kaia. Foto: Ola Olsen / NT
 
 Kvotene trer i kraft 1. oktober.
 `;
+
+// Nynorsk, published Thursday 2023-09-14, language left for the detector.
+export const nynorskSchool = `---
+title: Kommunestyret i Fjellbygd sa ja til ny skule
+date: 2023-09-14
+---
+Kommunestyret i Fjellbygd vedtok i går å byggje ein ny skule på Nes. Det var ikkje alle som var nøgde med vedtaket.
+
+– Dette er ein stor dag for bygda, seier ordførar Ingrid Haugen (Sp).
+
+Arbeidet skal starte måndag, og skulen skal stå ferdig hausten 2025.
+`;
