@@ -5,7 +5,7 @@ export const MAX_QUERY_CHARS = 200;
 
 /**
  * Tidies what a user typed: collapses white space, drops a trailing question mark and
- * the question's lead words ("hvem er", "who is"), so `/hvem hvem er Assad?` still works.
+ * the question's lead words ("hvem er", "who is"), so `/hvem hvem er Støre?` still works.
  */
 export function tidyQuery(raw: string, leadWords: readonly RegExp[] = []): string {
   let text = raw.replace(/\s+/g, ' ').trim();

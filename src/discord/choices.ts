@@ -4,7 +4,7 @@ import type { Messages } from '../i18n';
 import { charLength, cutText, LIMITS } from './limits';
 
 /**
- * Autocomplete for names: "Bashar al-Assad — Syrias president", the value being the name
+ * Autocomplete for names: "Jonas Gahr Støre — statsminister", the value being the name
  * itself (what `/hvem` then looks up). A name too long for a value is left out.
  */
 export function nameChoices(
@@ -20,7 +20,7 @@ export function nameChoices(
     }));
 }
 
-/** Autocomplete for days: "2017-11-21 — Putin møtte Assad i Sotsji", value the ISO day. */
+/** Autocomplete for days: "2023-03-15 — Bystyret vedtok nytt budsjett", value the ISO day. */
 export function dayChoices(
   days: readonly DaySuggestion[],
 ): ApplicationCommandOptionChoiceData<string>[] {

@@ -15,9 +15,9 @@ export type EntityKind = 'person' | 'organisation' | 'place' | 'other';
 
 /** One occurrence of a name in a passage. */
 export interface EntityMention {
-  /** The name in base form: genitive stripped, as written otherwise ("Bashar al-Assad"). */
+  /** The name in base form: genitive stripped, as written otherwise ("Jonas Gahr Støre"). */
   name: string;
-  /** Exactly as in the text ("Bashar al-Assads"). */
+  /** Exactly as in the text ("Jonas Gahr Støres"). */
   surface: string;
   start: number;
   end: number;
@@ -40,10 +40,10 @@ export interface SourcedRole {
 export interface Entity {
   /** Lowercase slug of the canonical name. */
   id: string;
-  /** The fullest form the archive uses ("Bashar al-Assad"). */
+  /** The fullest form the archive uses ("Jonas Gahr Støre"). */
   name: string;
   kind: EntityKind;
-  /** Every form seen or aliased ("Assad", "al-Assad"), canonical name excluded. */
+  /** Every form seen or aliased ("Støre", "Gahr Støre"), canonical name excluded. */
   aliases: string[];
   roles: SourcedRole[];
   mentions: { passageId: string; articleId: string; surface: string; start: number; end: number }[];

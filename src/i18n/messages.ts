@@ -92,7 +92,7 @@ export interface Messages {
     knowledge: CommandText & { reload: CommandText; status: CommandText };
     /** Line under a "did you mean" list: the buttons re-run the question. */
     suggestionHint: string;
-    /** Choice text in autocomplete and suggestion lists: "Bashar al-Assad — Syrias president". */
+    /** Choice text in autocomplete and suggestion lists: "Jonas Gahr Støre — statsminister". */
     nameWithRole(name: string, role: string): string;
     /** "12 passages" next to a name in a candidate list. */
     mentions(n: number): string;

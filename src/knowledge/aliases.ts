@@ -8,7 +8,7 @@ import { nodeLine, parseYaml } from './yaml-lines';
  *
  *   - FN = De forente nasjoner = UN          # a line of names joined by " = "
  *   - [Kreml, Kremlin]                       # a YAML list
- *   Sotsji: [Sochi]                          # preferred name: other names (or one string)
+ *   Genève: [Geneva]                         # preferred name: other names (or one string)
  *
  * The first name is the preferred display name.
  */

@@ -1,9 +1,9 @@
 /**
  * Which way a bare weekday (or weekend, or month without a year) points: back in time or
- * forward. News text rarely says "last Monday"; the verb says it: `Putin møtte Assad mandag`
+ * forward. News text rarely says "last Monday"; the verb says it: `Støre møtte Macron mandag`
  * (back), `FN skal holde møte mandag` (forward). We look for the signal word nearest to the
  * expression inside its sentence, because the nearest one belongs to the same clause more
- * often than not: in `Møtet skjedde i forkant av et besøk ... i Sotsji onsdag` the past
+ * often than not: in `Møtet skjedde i forkant av et besøk ... i Bergen onsdag` the past
  * `skjedde` is farther away than the forward-pointing `i forkant av` that governs `onsdag`.
  */
 

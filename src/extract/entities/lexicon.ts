@@ -1,7 +1,7 @@
 /**
  * What the whole archive says about words, gathered before names are read: which words
  * are also written in lower case (so a capitalised opening is not a name), which forms
- * stand as names inside sentences (so "Assads" is Assad but "Lars" stays Lars), and which
+ * stand as names inside sentences (so "Støres" is Støre but "Lars" stays Lars), and which
  * words belong to people named with a clear person signal somewhere.
  */
 

@@ -149,7 +149,7 @@ function isCoordinated(tokens: readonly Token[], previousLast: number, nextFirst
 }
 
 /**
- * "gratulerte Putin Assad med": two names side by side. Split a two-word run when the
+ * "takket Biden Macron for": two names side by side. Split a two-word run when the
  * archive knows both words as names on their own far more often than together.
  */
 function splitAdjacent(tokens: readonly Token[], span: NameSpan, lexicon: Lexicon): NameSpan[] {
@@ -171,7 +171,7 @@ function splitAdjacent(tokens: readonly Token[], span: NameSpan, lexicon: Lexico
 
 const stripGenitiveForm = (word: string): string => word.replace(/(?:['’]s?|s)$/u, '');
 
-/** How many characters of genitive to drop from the last word ("Assads" -> 1, "Lars" -> 0). */
+/** How many characters of genitive to drop from the last word ("Støres" -> 1, "Lars" -> 0). */
 function genitiveLength(
   name: string,
   lastWord: string,

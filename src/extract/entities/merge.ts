@@ -1,6 +1,6 @@
 /**
  * One archive-wide record per person or organisation: short forms join the full name
- * ("Assad" -> "Bashar al-Assad") when exactly one full name fits, moderator aliases join
+ * ("Støre" -> "Jonas Gahr Støre") when exactly one full name fits, moderator aliases join
  * their group, and back references ("den syriske presidenten") add roles to someone
  * already named, never a new person.
  */

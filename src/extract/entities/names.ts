@@ -17,7 +17,7 @@ import { isAcronym, isNameShaped, type Token } from './tokens';
 export interface Lexicon {
   /** Words the archive also writes in lower case: a capitalised sentence opening of such a word is not a name. */
   isCommonWord(lower: string): boolean;
-  /** How often a name form (as written, e.g. "Assad") stands alone as a name inside a sentence. */
+  /** How often a name form (as written, e.g. "Støre") stands alone as a name inside a sentence. */
   nameCount?(name: string): number;
   /** True when the archive elsewhere uses this word as part of a person's name (with a person signal). */
   isPersonWord?(word: string): boolean;

@@ -1,5 +1,5 @@
 /**
- * Roles the text gives a name: before it ("Irans president Hassan Rouhani", "den russiske
+ * Roles the text gives a name: before it ("Frankrikes president Emmanuel Macron", "den russiske
  * politiske analytikeren X"), after it ("X, Kreml-talsmann, sier"; "X, the former army
  * commander, was"), as a predicate ("X er Russlands president"), and back references
  * ("den syriske presidenten") that only point at someone named earlier.

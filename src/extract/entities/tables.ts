@@ -6,12 +6,12 @@
 
 const words = (list: string): string[] => list.trim().split(/\s+/u);
 
-/** Words that sit inside a multi-word name in lower case ("Staffan de Mistura"). Only valid between name words. */
+/** Words that sit inside a multi-word name in lower case ("Ursula von der Leyen"). Only valid between name words. */
 export const NAME_PARTICLES = new Set(
   words(`de di da van von der den la le af du dos das del della ter ten bin ibn y zu av al el`),
 );
 
-/** Prefixes written with a hyphen in front of a capitalised name part ("al-Assad"). */
+/** Prefixes written with a hyphen in front of a capitalised name part ("al-Sisi"). */
 export const HYPHEN_PARTICLES = new Set(words(`al el ad as ash at ar an ul bin ibn abu ben`));
 
 /** Function words in Bokmål, Nynorsk and English: a capitalised sentence opening of one is never a name. */
@@ -390,7 +390,7 @@ export const PLACE_DESCRIPTORS_ENDING = [
   'region',
 ];
 
-/** Prepositions that put a name without person signals in the place reading ("i Da Nang"). */
+/** Prepositions that put a name without person signals in the place reading ("i Ho Chi Minh-byen"). */
 export const PLACE_PREPOSITIONS = new Set(
   words(`i fra til ved utenfor nær mot gjennom inn rundt in from near to`),
 );

@@ -57,7 +57,7 @@ export const isAcronym = (word: string): boolean => ACRONYM.test(word);
 /**
  * A word that can be (part of) a name: capitalised, and every hyphenated part after the
  * first capitalised too ("Mette-Marit", "Saudi-Arabia"), so compounds like "FN-styrte" or
- * "Syria-konflikten" are not names. "al-Assad" style particle prefixes count.
+ * "Syria-konflikten" are not names. "al-Sisi" style particle prefixes count.
  */
 export function isNameShaped(word: string, hyphenParticles: ReadonlySet<string>): boolean {
   if (!/\p{L}/u.test(word)) return false;
