@@ -3,31 +3,13 @@
  * appositions, and time expressions news writes without a day. Sentences of our own.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTimeMentions } from '../../src/extract/dates';
-import { buildLexicon, extractEntityMentions } from '../../src/extract/entities';
-import type { DateSpan, Language } from '../../src/knowledge/types';
-
-function read(text: string, language: Language = 'nb') {
-  return extractEntityMentions(text, language, buildLexicon([text])).map((m) => ({
-    name: m.name,
-    kind: m.kind,
-    role: m.role,
-  }));
-}
+import type { Language } from '../../src/knowledge/types';
+import { datesIn, readNames as read } from '../helpers/extract';
 
 const kindOf = (text: string, name: string, language: Language = 'nb') =>
   read(text, language).find((m) => m.name === name)?.kind;
 
-const day = (iso: string): DateSpan => ({ start: iso, end: iso, granularity: 'day' });
-
-function dates(text: string, published: string): string[] {
-  const [mentions = []] = extractTimeMentions([{ text }], 'nb', day(published));
-  return mentions.map((m) =>
-    m.span.start === m.span.end
-      ? `${m.text}=${m.span.start}`
-      : `${m.text}=${m.span.start}..${m.span.end}/${m.span.granularity}`,
-  );
-}
+const dates = (text: string, published: string) => datesIn(text, published, true);
 
 describe('public bodies written with a lower-case institution noun', () => {
   it.each([

@@ -3,29 +3,8 @@
  * each pinned with short sentences of its own: names and kinds, roles, and dates.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTimeMentions } from '../../src/extract/dates';
-import { buildLexicon, extractEntityMentions } from '../../src/extract/entities';
-import type { DateSpan, Language } from '../../src/knowledge/types';
-
-function read(text: string, language: Language = 'nb') {
-  return extractEntityMentions(text, language, buildLexicon([text])).map((m) => ({
-    name: m.name,
-    kind: m.kind,
-    role: m.role,
-  }));
-}
-
-const day = (iso: string): DateSpan => ({ start: iso, end: iso, granularity: 'day' });
-
-/** Every mention of a one-passage article as `words=start..end`. */
-function dates(text: string, published: string): string[] {
-  const [mentions = []] = extractTimeMentions([{ text }], 'nb', day(published));
-  return mentions.map((m) =>
-    m.span.start === m.span.end
-      ? `${m.text}=${m.span.start}`
-      : `${m.text}=${m.span.start}..${m.span.end}`,
-  );
-}
+import { buildEntities, buildLexicon, extractEntityMentions } from '../../src/extract/entities';
+import { datesIn as dates, readNames as read } from '../helpers/extract';
 
 describe('names and kinds on unseen text', () => {
   it('keeps a genitive that belongs to a body inside its name', () => {
@@ -228,7 +207,6 @@ describe('dates on unseen text', () => {
 
 describe('merging double surnames', () => {
   it('joins "Gahr Støre" style short forms to the full name, but not a first name + surname', async () => {
-    const { buildEntities } = await import('../../src/extract/entities');
     const texts = [
       'Daglig leder Ivar Horneland Kristensen i Virke sier veksten kom tidlig.',
       '– Vi er fornøyde, sier Horneland Kristensen.',

@@ -1,0 +1,27 @@
+import { extractTimeMentions } from '../../src/extract/dates';
+import { buildLexicon, extractEntityMentions } from '../../src/extract/entities';
+import type { DateSpan, Language } from '../../src/knowledge/types';
+
+/** Names in one sentence, read with a lexicon of that sentence alone: the hardest case. */
+export function readNames(text: string, language: Language = 'nb') {
+  return extractEntityMentions(text, language, buildLexicon([text])).map((m) => ({
+    name: m.name,
+    kind: m.kind,
+    role: m.role,
+  }));
+}
+
+export const daySpan = (iso: string): DateSpan => ({ start: iso, end: iso, granularity: 'day' });
+
+/**
+ * Every time expression of a one-passage Bokmål article as `words=start` for a day, else
+ * `words=start..end` (with `/granularity` when asked).
+ */
+export function datesIn(text: string, published: string, withGranularity = false): string[] {
+  const [mentions = []] = extractTimeMentions([{ text }], 'nb', daySpan(published));
+  return mentions.map((m) =>
+    m.span.start === m.span.end
+      ? `${m.text}=${m.span.start}`
+      : `${m.text}=${m.span.start}..${m.span.end}${withGranularity ? `/${m.span.granularity}` : ''}`,
+  );
+}
