@@ -71,7 +71,13 @@ export class KnowledgeStore {
       fresh = await loadKnowledge(this.knowledgeDir);
     } catch (error) {
       if (!(error instanceof KnowledgeDirError)) throw error;
-      const problem: Problem = { file: '.', reason: error.message, severity: 'error' };
+      const problem: Problem = {
+        file: '.',
+        code: 'knowledge-dir-missing',
+        params: { dir: error.dir },
+        reason: error.message,
+        severity: 'error',
+      };
       if (previous) {
         // A vanished directory is an accident, not an instruction to forget everything:
         // the previous knowledge base keeps serving, and the report says why.

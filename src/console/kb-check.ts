@@ -32,7 +32,7 @@ async function check(): Promise<number> {
   printDates(archive, out, (s) => formatSpan(s, t));
   const errors = archive.problems.filter((p) => p.severity === 'error').length;
   out.push('', `problems: ${archive.problems.length} (${errors} errors)`);
-  for (const p of archive.problems) out.push(`  ${renderProblem(p)}`);
+  for (const p of archive.problems) out.push(`  ${renderProblem(p, t)}`);
   process.stdout.write(`${out.join('\n')}\n`);
   return errors > 0 ? 1 : 0;
 }

@@ -14,6 +14,7 @@ import type {
 } from '../answers/types';
 import { formatSpan, publishedLabel } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
+import { problemText, problemWhere } from '../i18n/problems';
 import type { Problem } from '../knowledge/types';
 
 /** How marked (matched) words look: ANSI bold in a terminal, `**` when piped. */
@@ -184,8 +185,8 @@ export function renderSources(answer: SourcesAnswer, t: Messages, style: TextSty
   ].join('\n');
 }
 
-export function renderProblem(p: Problem): string {
-  return `${p.severity === 'error' ? '✗' : '!'} ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`;
+export function renderProblem(p: Problem, t: Messages): string {
+  return `${p.severity === 'error' ? '✗' : '!'} ${problemWhere(p)}: ${problemText(p, t)}`;
 }
 
 export function renderStatus(status: KnowledgeStatus, t: Messages, style: TextStyle): string {
@@ -198,7 +199,7 @@ export function renderStatus(status: KnowledgeStatus, t: Messages, style: TextSt
     status.problems.length === 0
       ? t.knowledge.noProblems
       : `${t.knowledge.problems(status.problems.length)}:`,
-    ...status.problems.map(renderProblem),
+    ...status.problems.map((p) => renderProblem(p, t)),
   ].join('\n');
 }
 
@@ -219,7 +220,7 @@ export function renderReload(report: ReloadReport, t: Messages, style: TextStyle
     report.problems.length === 0
       ? t.knowledge.noProblems
       : `${t.knowledge.problems(report.problems.length)}:`,
-    ...report.problems.map(renderProblem),
+    ...report.problems.map((p) => renderProblem(p, t)),
     t.knowledge.took(report.durationMs),
   ].join('\n');
 }

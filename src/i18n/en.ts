@@ -1,3 +1,4 @@
+import type { DatePlace } from '../knowledge/types';
 import type { Messages } from './messages';
 
 const MONTHS = [
@@ -16,6 +17,10 @@ const MONTHS = [
 ];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** 'the date "x"', or where the date stood when it opened the text rather than the front matter. */
+const enDate = (value: string, place: DatePlace) =>
+  place === 'text-start' ? `the date "${value}" at the start of the text` : `the date "${value}"`;
 
 export const en: Messages = {
   languageName: 'English',
@@ -84,6 +89,58 @@ export const en: Messages = {
     noProblems: 'No problems.',
     joined: 'A reload was already running; this is its result.',
     took: (ms) => `Took ${ms} ms`,
+  },
+  problems: {
+    'file-too-large': ({ bytes, limitMb }) =>
+      `file is larger than ${limitMb} MB (${bytes} bytes); split it into articles`,
+    'file-binary': () => 'file contains a NUL byte: it looks binary, not text',
+    'file-not-utf8': () => 'file is not valid UTF-8 text; save it as UTF-8',
+    'file-empty': () => 'file is empty',
+    'file-no-text': () => 'file has no text paragraphs to index',
+    'file-ignored': () => 'ignored: only .md, .markdown and .txt files are read as articles',
+    'link-ignored': () => 'ignored: link to a folder or to nothing',
+    'file-duplicate': ({ original }) => `same content as ${original}`,
+    'yaml-syntax': ({ message }) => `YAML syntax error: ${message}`,
+    'front-matter-unclosed': () => 'front matter starts with "---" but has no closing "---" line',
+    'front-matter-not-map': () =>
+      'front matter must be "key: value" lines (title, date, url, source, language, tags)',
+    'field-unknown': ({ field, known }) => `unknown field "${field}" is ignored (known: ${known})`,
+    'field-empty': ({ field }) => `${field} has no value; the field is ignored`,
+    'field-not-text': ({ field }) => `${field} must be text; the field is ignored`,
+    'url-invalid': ({ value }) =>
+      `"${value}" is not a full web address starting with http:// or https://; the url field is ignored`,
+    'language-unknown': ({ value }) =>
+      `language "${value}" is not one of nb (Bokmål), nn (Nynorsk), en (English); the field is ignored`,
+    'tags-invalid': () =>
+      'tags must be a list of words, e.g. [syria, russland]; the field is ignored',
+    'field-invalid': ({ field, message }) => `${field} is not valid and is ignored (${message})`,
+    'date-missing': () =>
+      'no publication date: add "date: YYYY-MM-DD" to the front matter, start the text with "date YYYY-MM-DD", or start the file name with the date (2017-11-21-title.txt)',
+    'date-empty': () => 'the date field has no value',
+    'date-format': ({ value, place }) =>
+      `${enDate(value, place)} is not written as YYYY-MM-DD (or YYYY-MM)`,
+    'date-number': ({ value, place }) =>
+      `${enDate(value, place)} is only a number; write it as YYYY-MM-DD (or YYYY-MM)`,
+    'date-invalid': ({ value, place }) => `${enDate(value, place)} is not a real calendar date`,
+    'date-conflict': ({ fileNameDate, date }) =>
+      `the file name says ${fileNameDate} but the article is dated ${date}; using the article's date`,
+    'date-from-file-name': ({ date }) =>
+      `no date in the front matter; using ${date} from the file name`,
+    'title-missing': ({ title }) => `no title in the front matter; using "${title}"`,
+    'alias-empty': () => 'empty alias entry is ignored',
+    'alias-entry-invalid': () =>
+      'alias entry must be "Name = Other name" or a list of names; the entry is ignored',
+    'alias-names-invalid': ({ name }) =>
+      `names for "${name}" must be text or a list of names; the entry is ignored`,
+    'alias-shared': ({ name, otherLine }) =>
+      `"${name}" is also listed on line ${otherLine}; the two lines are not merged`,
+    'aliases-not-list': () => 'aliases.yml must be a list, one "Name = Other name" entry per line',
+    'kept-last-good': () =>
+      'the new version could not be read; the last good version is still in use',
+    'aliases-kept-last-good': () =>
+      'aliases.yml could not be read; the last good aliases are still in use',
+    'knowledge-dir-missing': ({ dir }) =>
+      `the knowledge directory ${dir} does not exist or is not a directory`,
   },
   errors: {
     empty: 'Type something to ask about.',

@@ -1,5 +1,11 @@
 import type { InputError } from '../answers/types';
 import type { EntityKind } from '../extract/types';
+import type { ProblemCode, ProblemParamsByCode } from '../knowledge/types';
+
+/** One sentence per knowledge problem code, built from that code's params. */
+export type ProblemTexts = {
+  [C in ProblemCode]: (params: ProblemParamsByCode[C]) => string;
+};
 
 /**
  * Every sentence the bot says, per language. Code holds keys, never sentences, so an
@@ -67,6 +73,8 @@ export interface Messages {
     joined: string;
     took(ms: number): string;
   };
+  /** What is wrong with a knowledge file, for moderators (`/kunnskap`, console, kb:check). */
+  problems: ProblemTexts;
   errors: Record<InputError, string> & {
     emptyQuery: string;
     invalidDate(input: string): string;

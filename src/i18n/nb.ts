@@ -1,3 +1,4 @@
+import type { DatePlace } from '../knowledge/types';
 import type { Messages } from './messages';
 
 const MONTHS = [
@@ -16,6 +17,10 @@ const MONTHS = [
 ];
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "datoen «x»", or where the date stood when it opened the text rather than the front matter. */
+const nbDate = (value: string, place: DatePlace) =>
+  place === 'text-start' ? `datoen «${value}» i starten av teksten` : `datoen «${value}»`;
 
 export const nb: Messages = {
   languageName: 'norsk',
@@ -82,6 +87,59 @@ export const nb: Messages = {
     noProblems: 'Ingen problemer.',
     joined: 'En innlasting pågikk allerede; dette er resultatet av den.',
     took: (ms) => `Tok ${ms} ms`,
+  },
+  problems: {
+    'file-too-large': ({ bytes, limitMb }) =>
+      `filen er større enn ${limitMb} MB (${bytes} byte); del den opp i flere artikler`,
+    'file-binary': () => 'filen inneholder en NUL-byte og ser ut som en binærfil, ikke tekst',
+    'file-not-utf8': () => 'filen er ikke gyldig UTF-8-tekst; lagre den som UTF-8',
+    'file-empty': () => 'filen er tom',
+    'file-no-text': () => 'filen har ingen tekstavsnitt som kan indekseres',
+    'file-ignored': () => 'ignorert: bare .md-, .markdown- og .txt-filer leses som artikler',
+    'link-ignored': () => 'ignorert: lenken peker til en mappe eller til ingenting',
+    'file-duplicate': ({ original }) => `samme innhold som ${original}`,
+    'yaml-syntax': ({ message }) => `YAML-feil: ${message}`,
+    'front-matter-unclosed': () =>
+      'toppteksten (front matter) starter med «---», men mangler en avsluttende «---»-linje',
+    'front-matter-not-map': () =>
+      'toppteksten (front matter) må bestå av linjer på formen «felt: verdi» (title, date, url, source, language, tags)',
+    'field-unknown': ({ field, known }) =>
+      `ukjent felt «${field}» blir ignorert (kjente felt: ${known})`,
+    'field-empty': ({ field }) => `feltet «${field}» har ingen verdi og blir ignorert`,
+    'field-not-text': ({ field }) => `feltet «${field}» må være tekst; feltet blir ignorert`,
+    'url-invalid': ({ value }) =>
+      `«${value}» er ikke en fullstendig nettadresse som starter med http:// eller https://; feltet url blir ignorert`,
+    'language-unknown': ({ value }) =>
+      `språket «${value}» er ikke ett av nb (bokmål), nn (nynorsk) eller en (engelsk); feltet blir ignorert`,
+    'tags-invalid': () =>
+      'tags må være en liste med ord, f.eks. [syria, russland]; feltet blir ignorert',
+    'field-invalid': ({ field, message }) =>
+      `feltet «${field}» er ugyldig og blir ignorert (${message})`,
+    'date-missing': () =>
+      'mangler publiseringsdato: legg til «date: ÅÅÅÅ-MM-DD» i toppteksten, start teksten med «date ÅÅÅÅ-MM-DD», eller start filnavnet med datoen (2017-11-21-tittel.txt)',
+    'date-empty': () => 'datofeltet har ingen verdi',
+    'date-format': ({ value, place }) =>
+      `${nbDate(value, place)} er ikke skrevet som ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM)`,
+    'date-number': ({ value, place }) =>
+      `${nbDate(value, place)} er bare et tall; skriv den som ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM)`,
+    'date-invalid': ({ value, place }) => `${nbDate(value, place)} finnes ikke`,
+    'date-conflict': ({ fileNameDate, date }) =>
+      `filnavnet sier ${fileNameDate}, men artikkelen er datert ${date}; artikkelens dato brukes`,
+    'date-from-file-name': ({ date }) => `ingen dato i toppteksten; bruker ${date} fra filnavnet`,
+    'title-missing': ({ title }) => `ingen tittel i toppteksten; bruker «${title}»`,
+    'alias-empty': () => 'en tom aliaslinje blir ignorert',
+    'alias-entry-invalid': () =>
+      'en aliaslinje må være «Navn = Annet navn» eller en liste med navn; linjen blir ignorert',
+    'alias-names-invalid': ({ name }) =>
+      `navnene for «${name}» må være tekst eller en liste med navn; linjen blir ignorert`,
+    'alias-shared': ({ name, otherLine }) =>
+      `«${name}» står også på linje ${otherLine}; de to linjene blir ikke slått sammen`,
+    'aliases-not-list': () => 'aliases.yml må være en liste, med én «Navn = Annet navn» per linje',
+    'kept-last-good': () => 'ny versjon kunne ikke leses; forrige gode versjon brukes fortsatt',
+    'aliases-kept-last-good': () =>
+      'aliases.yml kunne ikke leses; forrige gode versjon av aliasene brukes fortsatt',
+    'knowledge-dir-missing': ({ dir }) =>
+      `kunnskapsmappen ${dir} finnes ikke, eller er ikke en mappe`,
   },
   errors: {
     empty: 'Skriv noe å spørre om.',

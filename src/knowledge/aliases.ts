@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type ParsedNode } from 'yaml';
-import type { AliasGroup, Problem } from './types';
+import type { AliasGroup, Problem, ProblemDetail } from './types';
 import { nodeLine, parseYaml } from './yaml-lines';
 
 /**
@@ -29,23 +29,30 @@ export function parseAliases(file: string, content: string | Buffer): AliasParse
   const parsed = parseYaml(text);
   if (parsed.errors.length > 0) {
     for (const error of parsed.errors) {
-      problems.push({ file, line: error.line, reason: error.reason, severity: 'error' });
+      problems.push({
+        file,
+        line: error.line,
+        code: 'yaml-syntax',
+        params: { message: error.message },
+        reason: error.reason,
+        severity: 'error',
+      });
     }
     return { aliases: [], problems, failed: true };
   }
 
-  const warn = (line: number | undefined, reason: string) =>
+  const warn: Warn = (line, found) =>
     problems.push(
       line === undefined
-        ? { file, reason, severity: 'warning' }
-        : { file, line, reason, severity: 'warning' },
+        ? { ...found, file, severity: 'warning' }
+        : { ...found, file, line, severity: 'warning' },
     );
   const lineOf = (node: unknown) => nodeLine(node, parsed.lineOf);
   const groups: AliasGroup[] = [];
   const addGroup = (names: string[], line: number | undefined) => {
     const cleaned = dedupe(names.map(cleanName).filter((name) => name !== ''));
     if (cleaned.length === 0) {
-      warn(line, 'empty alias entry is ignored');
+      warn(line, { code: 'alias-empty', params: {}, reason: 'empty alias entry is ignored' });
       return;
     }
     groups.push({ names: cleaned, line: line ?? 1 });
@@ -57,19 +64,31 @@ export function parseAliases(file: string, content: string | Buffer): AliasParse
     for (const item of contents.items) {
       const names = namesOf(item);
       if (names) addGroup(names, lineOf(item));
-      else warn(lineOf(item), 'alias entry must be "Name = Other name" or a list of names');
+      else
+        warn(lineOf(item), {
+          code: 'alias-entry-invalid',
+          params: {},
+          reason: 'alias entry must be "Name = Other name" or a list of names',
+        });
     }
   } else if (isMap(contents)) {
     for (const pair of contents.items) {
       const preferred = isScalar(pair.key) ? String(pair.key.value ?? '') : '';
       const others = pair.value === null ? [] : namesOf(pair.value as ParsedNode);
       if (others) addGroup([preferred, ...others], lineOf(pair.key));
-      else warn(lineOf(pair.key), `names for "${preferred}" must be text or a list of names`);
+      else
+        warn(lineOf(pair.key), {
+          code: 'alias-names-invalid',
+          params: { name: preferred },
+          reason: `names for "${preferred}" must be text or a list of names`,
+        });
     }
   } else {
     problems.push({
       file,
       line: 1,
+      code: 'aliases-not-list',
+      params: {},
       reason: 'aliases.yml must be a list, one "Name = Other name" entry per line',
       severity: 'error',
     });
@@ -115,11 +134,10 @@ function dedupe(names: string[]): string[] {
   });
 }
 
+type Warn = (line: number | undefined, found: ProblemDetail & { reason: string }) => void;
+
 /** A name in two groups makes it ambiguous which thing it means; say so, keep both. */
-function warnAboutSharedNames(
-  groups: readonly AliasGroup[],
-  warn: (line: number | undefined, reason: string) => void,
-): void {
+function warnAboutSharedNames(groups: readonly AliasGroup[], warn: Warn): void {
   const firstLine = new Map<string, number>();
   for (const group of groups) {
     for (const name of group.names) {
@@ -127,10 +145,11 @@ function warnAboutSharedNames(
       const earlier = firstLine.get(key);
       if (earlier === undefined) firstLine.set(key, group.line);
       else
-        warn(
-          group.line,
-          `"${name}" is also listed on line ${earlier}; the two lines are not merged`,
-        );
+        warn(group.line, {
+          code: 'alias-shared',
+          params: { name, otherLine: earlier },
+          reason: `"${name}" is also listed on line ${earlier}; the two lines are not merged`,
+        });
     }
   }
 }

@@ -4,14 +4,15 @@ import { dateFromFileName, parsePublicationDate } from './dates';
 import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './front-matter';
 import { type RawPassage, splitBody } from './passages';
 import { deriveTitle } from './title';
-import type { Article, DateSpan, Language, Passage, Problem } from './types';
+import type { Article, DateSpan, Language, Passage, Problem, ProblemDetail } from './types';
 
 /**
  * One knowledge file -> one article, or problems saying why not. Pure: the caller reads
  * the bytes, so tests need no disk.
  */
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const MAX_FILE_MB = 2;
+export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
 
 export interface ArticleParse {
   article?: Article;
@@ -23,29 +24,34 @@ const DATE_TOKEN = /^(\s*)(?:date|dato)\s*:?[ \t]+(\d[\d./-]*)[ \t]*/i;
 
 export function parseArticleFile(file: string, content: string | Buffer): ArticleParse {
   const problems: Problem[] = [];
-  const report = (reason: string, severity: Problem['severity'], line?: number) => {
+  const report: Report = (found, severity, line) => {
     problems.push(
-      line === undefined ? { file, reason, severity } : { file, line, reason, severity },
+      line === undefined ? { ...found, file, severity } : { ...found, file, line, severity },
     );
   };
-  const fail = (reason: string, line?: number): ArticleParse => {
-    report(reason, 'error', line);
+  const fail = (found: Found, line?: number): ArticleParse => {
+    report(found, 'error', line);
     return { problems };
   };
 
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  if (bytes.length > MAX_FILE_BYTES) {
-    return fail(`file is larger than 2 MB (${bytes.length} bytes); split it into articles`);
-  }
+  if (bytes.length > MAX_FILE_BYTES) return fail(tooLargeProblem(bytes.length));
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return fail(decoded.reason, decoded.line);
+  if (!decoded.ok) return fail(decoded.problem, decoded.line);
   const text = decoded.text;
-  if (text.trim() === '') return fail('file is empty');
+  if (text.trim() === '') return fail({ code: 'file-empty', params: {}, reason: 'file is empty' });
 
   // Front matter, if any.
   const split = splitFrontMatter(text);
   if (split.kind === 'unclosed') {
-    return fail('front matter starts with "---" but has no closing "---" line', 1);
+    return fail(
+      {
+        code: 'front-matter-unclosed',
+        params: {},
+        reason: 'front matter starts with "---" but has no closing "---" line',
+      },
+      1,
+    );
   }
   let meta: FrontMatter = {};
   let dateGiven = false;
@@ -53,7 +59,7 @@ export function parseArticleFile(file: string, content: string | Buffer): Articl
   let bodyFirstLine = 1;
   if (split.kind === 'found') {
     const front = parseFrontMatter(split.yaml, split.yamlFirstLine);
-    for (const problem of front.problems) report(problem.reason, problem.severity, problem.line);
+    for (const { line, severity, ...found } of front.problems) report(found, severity, line);
     if (front.fatal || front.problems.some((problem) => problem.severity === 'error')) {
       return { problems };
     }
@@ -69,17 +75,24 @@ export function parseArticleFile(file: string, content: string | Buffer): Articl
   if (token) {
     const tokenLine = bodyFirstLine + countNewlines(token[1] ?? '');
     const parsed = parsePublicationDate(token[2] ?? '');
-    if (!parsed.ok) return fail(`date at the start of the text: ${parsed.reason}`, tokenLine);
+    if (!parsed.ok) {
+      const params = { value: parsed.value, place: 'text-start' } as const;
+      const reason = `date at the start of the text: ${parsed.reason}`;
+      return fail({ code: parsed.code, params, reason }, tokenLine);
+    }
     tokenDate = parsed.span;
     body = '\n'.repeat(countNewlines(token[0])) + body.slice(token[0].length);
   }
 
   const published = choosePublished(file, meta.published, tokenDate, dateGiven, report);
   if (!published) {
-    return fail(
-      'no publication date: add "date: YYYY-MM-DD" to the front matter, start the text with ' +
+    return fail({
+      code: 'date-missing',
+      params: {},
+      reason:
+        'no publication date: add "date: YYYY-MM-DD" to the front matter, start the text with ' +
         '"date YYYY-MM-DD", or start the file name with the date (2017-11-21-title.txt)',
-    );
+    });
   }
 
   const markdown = /\.(md|markdown)$/i.test(file);
@@ -87,12 +100,19 @@ export function parseArticleFile(file: string, content: string | Buffer): Articl
     markdown,
     titleGiven: meta.title !== undefined,
   });
-  if (bodyParts.passages.length === 0) return fail('file has no text paragraphs to index');
+  if (bodyParts.passages.length === 0) {
+    return fail({
+      code: 'file-no-text',
+      params: {},
+      reason: 'file has no text paragraphs to index',
+    });
+  }
 
   const title =
     meta.title ?? bodyParts.leadingTitle ?? deriveTitle(bodyParts.passages[0]?.text ?? '');
   if (meta.title === undefined && bodyParts.leadingTitle === undefined && split.kind === 'found') {
-    report(`no title in the front matter; using "${title}"`, 'warning', 1);
+    const reason = `no title in the front matter; using "${title}"`;
+    report({ code: 'title-missing', params: { title }, reason }, 'warning', 1);
   }
 
   const language = chooseLanguage(meta.language, bodyParts.passages);
@@ -116,14 +136,31 @@ export function parseArticleFile(file: string, content: string | Buffer): Articl
   return { article, problems };
 }
 
-type Decoded = { ok: true; text: string } | { ok: false; reason: string; line?: number };
+/** A problem before its file, line and severity are known. */
+type Found = ProblemDetail & { reason: string };
+type Report = (found: Found, severity: Problem['severity'], line?: number) => void;
+
+/** Shared with the loader, which refuses big files before reading them. */
+export function tooLargeProblem(bytes: number): Found {
+  return {
+    code: 'file-too-large',
+    params: { bytes, limitMb: MAX_FILE_MB },
+    reason: `file is larger than ${MAX_FILE_MB} MB (${bytes} bytes); split it into articles`,
+  };
+}
+
+type Decoded = { ok: true; text: string } | { ok: false; problem: Found; line?: number };
 
 function decodeText(bytes: Buffer): Decoded {
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     return {
       ok: false,
-      reason: 'file contains a NUL byte: it looks binary, not text',
+      problem: {
+        code: 'file-binary',
+        params: {},
+        reason: 'file contains a NUL byte: it looks binary, not text',
+      },
       line: countNewlines(bytes.subarray(0, nul).toString('latin1')) + 1,
     };
   }
@@ -133,7 +170,11 @@ function decodeText(bytes: Buffer): Decoded {
   } catch {
     return {
       ok: false,
-      reason: 'file is not valid UTF-8 text; save it as UTF-8',
+      problem: {
+        code: 'file-not-utf8',
+        params: {},
+        reason: 'file is not valid UTF-8 text; save it as UTF-8',
+      },
       line: firstInvalidUtf8Line(bytes),
     };
   }
@@ -166,21 +207,44 @@ function choosePublished(
   frontMatterDate: DateSpan | undefined,
   tokenDate: DateSpan | undefined,
   dateGiven: boolean,
-  report: (reason: string, severity: Problem['severity'], line?: number) => void,
+  report: Report,
 ): DateSpan | undefined {
   const nameDate = dateFromFileName(file);
   const fromName = nameDate ? parsePublicationDate(nameDate) : undefined;
   const nameSpan = fromName?.ok ? fromName.span : undefined;
   const chosen = frontMatterDate ?? tokenDate ?? nameSpan;
   if (chosen && nameSpan && !sameSpan(chosen, nameSpan) && !spanContains(chosen, nameSpan)) {
+    const month = chosen.granularity === 'month';
     report(
-      `the file name says ${nameDate} but the article is dated ${chosen.start}` +
-        `${chosen.granularity === 'month' ? ' (month)' : ''}; using the latter`,
+      {
+        code: 'date-conflict',
+        params: {
+          fileNameDate: nameDate ?? '',
+          date: month ? chosen.start.slice(0, 7) : chosen.start,
+        },
+        reason:
+          `the file name says ${nameDate} but the article is dated ${chosen.start}` +
+          `${month ? ' (month)' : ''}; using the latter`,
+      },
       'warning',
     );
   }
-  if (!frontMatterDate && !tokenDate && nameSpan && !dateGiven && /\.(md|markdown)$/i.test(file)) {
-    report(`no date in the front matter; using ${nameDate} from the file name`, 'warning');
+  if (
+    !frontMatterDate &&
+    !tokenDate &&
+    nameDate &&
+    nameSpan &&
+    !dateGiven &&
+    /\.(md|markdown)$/i.test(file)
+  ) {
+    report(
+      {
+        code: 'date-from-file-name',
+        params: { date: nameDate },
+        reason: `no date in the front matter; using ${nameDate} from the file name`,
+      },
+      'warning',
+    );
   }
   return chosen;
 }

@@ -6,36 +6,68 @@ import type { DateSpan } from './types';
  * (no time-zone shifting: the writer's calendar day is the one the article carries).
  */
 
-export type DateParse = { ok: true; span: DateSpan } | { ok: false; reason: string };
+/** Why a date was refused: a problem code, the value as written, and an English reason. */
+export interface DateFailure {
+  ok: false;
+  code: 'date-format' | 'date-number' | 'date-invalid';
+  value: string;
+  reason: string;
+}
+
+export type DateParse = { ok: true; span: DateSpan } | DateFailure;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
 const TIMESTAMP_PATTERN = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/;
 
 export function parsePublicationDate(value: unknown): DateParse {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { ok: false, reason: 'the date is not valid' };
+    if (Number.isNaN(value.getTime())) {
+      return {
+        ok: false,
+        code: 'date-invalid',
+        value: String(value),
+        reason: 'the date is not valid',
+      };
+    }
     // YAML 1.1 parsers turn an unquoted 2017-11-11 into midnight UTC of that day.
     return parsePublicationDate(value.toISOString().slice(0, 10));
   }
   if (typeof value === 'number') {
     return {
       ok: false,
+      code: 'date-number',
+      value: String(value),
       reason: `date ${value} is only a number; write it as YYYY-MM-DD (or YYYY-MM)`,
     };
   }
   if (typeof value !== 'string') {
-    return { ok: false, reason: 'date must be written as YYYY-MM-DD (or YYYY-MM)' };
+    return {
+      ok: false,
+      code: 'date-format',
+      value: JSON.stringify(value) ?? String(value),
+      reason: 'date must be written as YYYY-MM-DD (or YYYY-MM)',
+    };
   }
   const text = value.trim();
   const timestamp = TIMESTAMP_PATTERN.exec(text);
   const match = DATE_PATTERN.exec(timestamp?.[1] ?? text);
   if (!match) {
-    return { ok: false, reason: `"${text}" is not a date in the form YYYY-MM-DD (or YYYY-MM)` };
+    return {
+      ok: false,
+      code: 'date-format',
+      value: text,
+      reason: `"${text}" is not a date in the form YYYY-MM-DD (or YYYY-MM)`,
+    };
   }
   const year = Number(match[1]);
   const month = Number(match[2]);
   if (month < 1 || month > 12) {
-    return { ok: false, reason: `"${text}" has no month ${month}` };
+    return {
+      ok: false,
+      code: 'date-invalid',
+      value: text,
+      reason: `"${text}" has no month ${month}`,
+    };
   }
   const monthText = `${match[1]}-${match[2]}`;
   const lastDay = daysInMonth(year, month);
@@ -47,7 +79,12 @@ export function parsePublicationDate(value: unknown): DateParse {
   }
   const day = Number(match[3]);
   if (day < 1 || day > lastDay) {
-    return { ok: false, reason: `"${text}" is not a real calendar date` };
+    return {
+      ok: false,
+      code: 'date-invalid',
+      value: text,
+      reason: `"${text}" is not a real calendar date`,
+    };
   }
   const iso = `${monthText}-${match[3]}`;
   return { ok: true, span: { start: iso, end: iso, granularity: 'day' } };

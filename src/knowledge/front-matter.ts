@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parsePublicationDate } from './dates';
-import type { DateSpan, Language } from './types';
+import type { DateSpan, Language, ProblemDetail } from './types';
 import { mapEntries, parseYaml } from './yaml-lines';
 
 /**
@@ -17,11 +17,11 @@ export interface FrontMatter {
   tags?: string[];
 }
 
-export interface FieldProblem {
+export type FieldProblem = ProblemDetail & {
   line: number;
   reason: string;
   severity: 'error' | 'warning';
-}
+};
 
 export type FrontMatterSplit =
   | { kind: 'none' }
@@ -59,33 +59,45 @@ const LANGUAGE_NAMES: Record<string, Language> = {
   engelsk: 'en',
 };
 
-const text = (what: string) =>
+/**
+ * Our own schema messages are problem codes, so a refused field can be worded in the
+ * reader's language; any other message is zod's own and is shown as it is.
+ */
+type FieldIssue =
+  | 'field-not-text'
+  | 'field-empty'
+  | 'url-invalid'
+  | 'language-unknown'
+  | 'tags-invalid';
+const FIELD_ISSUES = new Set<string>([
+  'field-not-text',
+  'field-empty',
+  'url-invalid',
+  'language-unknown',
+  'tags-invalid',
+] satisfies FieldIssue[]);
+
+const text = () =>
   z
-    .union([z.string(), z.number()], `${what} must be text`)
+    .union([z.string(), z.number()], 'field-not-text' satisfies FieldIssue)
     .transform((value) => String(value).trim())
-    .refine((value) => value !== '', `${what} is empty`);
+    .refine((value) => value !== '', 'field-empty' satisfies FieldIssue);
 
 /** One schema per field, so each problem can point at its own key's line. */
 const FIELD_SCHEMAS = {
-  title: text('title'),
-  source: text('source'),
-  url: text('url').refine(
-    isHttpUrl,
-    'url must be a full web address starting with http:// or https://',
-  ),
-  language: text('language').transform((value, context) => {
+  title: text(),
+  source: text(),
+  url: text().refine(isHttpUrl, 'url-invalid' satisfies FieldIssue),
+  language: text().transform((value, context) => {
     const language = LANGUAGE_NAMES[value.toLowerCase()];
     if (language) return language;
-    context.addIssue({
-      code: 'custom',
-      message: `language "${value}" is not one of nb (Bokmål), nn (Nynorsk), en (English)`,
-    });
+    context.addIssue({ code: 'custom', message: 'language-unknown' satisfies FieldIssue });
     return z.NEVER;
   }),
   tags: z
     .union(
       [z.array(z.union([z.string(), z.number()])), z.string()],
-      'tags must be a list of words, e.g. [syria, russland]',
+      'tags-invalid' satisfies FieldIssue,
     )
     .transform((value) =>
       (Array.isArray(value) ? value.map(String) : value.split(','))
@@ -105,6 +117,8 @@ export function parseFrontMatter(
   const toFileLine = (line: number) => line + yamlFirstLine - 1;
   const problems: FieldProblem[] = parsed.errors.map((error) => ({
     line: toFileLine(error.line),
+    code: 'yaml-syntax',
+    params: { message: error.message },
     reason: error.reason,
     severity: 'error',
   }));
@@ -114,6 +128,8 @@ export function parseFrontMatter(
   if (entries === undefined) {
     problems.push({
       line: yamlFirstLine,
+      code: 'front-matter-not-map',
+      params: {},
       reason: 'front matter must be "key: value" lines (title, date, url, source, language, tags)',
       severity: 'error',
     });
@@ -126,20 +142,35 @@ export function parseFrontMatter(
     const fileLine = toFileLine(line);
     const field = key.toLowerCase();
     if (!KNOWN_FIELDS.has(field)) {
+      const known = [...KNOWN_FIELDS].join(', ');
       problems.push({
         line: fileLine,
-        reason: `unknown field "${key}" is ignored (known: ${[...KNOWN_FIELDS].join(', ')})`,
+        code: 'field-unknown',
+        params: { field: key, known },
+        reason: `unknown field "${key}" is ignored (known: ${known})`,
         severity: 'warning',
       });
       continue;
     }
     if (value === null || value === undefined) {
       const isDate = field === 'date';
-      problems.push({
-        line: fileLine,
-        reason: isDate ? 'date has no value' : `${key} has no value; the field is ignored`,
-        severity: isDate ? 'error' : 'warning',
-      });
+      problems.push(
+        isDate
+          ? {
+              line: fileLine,
+              code: 'date-empty',
+              params: {},
+              reason: 'date has no value',
+              severity: 'error',
+            }
+          : {
+              line: fileLine,
+              code: 'field-empty',
+              params: { field: key },
+              reason: `${key} has no value; the field is ignored`,
+              severity: 'warning',
+            },
+      );
       dateGiven ||= isDate;
       continue;
     }
@@ -147,12 +178,12 @@ export function parseFrontMatter(
     if (field === 'date') dateGiven = true;
     // Without a valid date the article cannot be placed in time: that is fatal. Any other
     // bad field is dropped so the article still loads, and the moderator is told.
-    if (error && field === 'date')
-      problems.push({ line: fileLine, reason: error, severity: 'error' });
+    if (error && field === 'date') problems.push({ ...error, line: fileLine, severity: 'error' });
     if (error && field !== 'date') {
       problems.push({
+        ...error,
         line: fileLine,
-        reason: `${error}; the field is ignored`,
+        reason: `${error.reason}; the field is ignored`,
         severity: 'warning',
       });
     }
@@ -160,16 +191,21 @@ export function parseFrontMatter(
   return { meta, problems, dateGiven, fatal: false };
 }
 
-/** Validates one field into `meta`; returns the reason when it is invalid. */
-function applyField(meta: FrontMatter, field: FieldName, value: unknown): string | undefined {
+type FieldError = ProblemDetail & { reason: string };
+
+/** Validates one field into `meta`; says why when it is invalid. */
+function applyField(meta: FrontMatter, field: FieldName, value: unknown): FieldError | undefined {
   if (field === 'date') {
     const date = parsePublicationDate(value);
-    if (!date.ok) return date.reason;
+    if (!date.ok) {
+      const params = { value: date.value, place: 'front-matter' } as const;
+      return { code: date.code, params, reason: date.reason };
+    }
     meta.published = date.span;
     return undefined;
   }
   const result = FIELD_SCHEMAS[field].safeParse(value);
-  if (!result.success) return result.error.issues[0]?.message ?? `${field} is not valid`;
+  if (!result.success) return fieldError(field, value, result.error.issues[0]?.message);
   switch (field) {
     case 'title':
     case 'source':
@@ -184,6 +220,44 @@ function applyField(meta: FrontMatter, field: FieldName, value: unknown): string
       break;
   }
   return undefined;
+}
+
+function fieldError(field: string, value: unknown, message: string | undefined): FieldError {
+  const written = String(value).trim();
+  const issue =
+    message !== undefined && FIELD_ISSUES.has(message) ? (message as FieldIssue) : undefined;
+  switch (issue) {
+    case 'field-not-text':
+      return { code: issue, params: { field }, reason: `${field} must be text` };
+    case 'field-empty':
+      return { code: issue, params: { field }, reason: `${field} is empty` };
+    case 'url-invalid':
+      return {
+        code: issue,
+        params: { value: written },
+        reason: 'url must be a full web address starting with http:// or https://',
+      };
+    case 'language-unknown':
+      return {
+        code: issue,
+        params: { value: written },
+        reason: `language "${written}" is not one of nb (Bokmål), nn (Nynorsk), en (English)`,
+      };
+    case 'tags-invalid':
+      return {
+        code: issue,
+        params: {},
+        reason: 'tags must be a list of words, e.g. [syria, russland]',
+      };
+    case undefined: {
+      const said = message ?? 'not valid';
+      return {
+        code: 'field-invalid',
+        params: { field, message: said },
+        reason: `${field}: ${said}`,
+      };
+    }
+  }
 }
 
 function isHttpUrl(value: string): boolean {

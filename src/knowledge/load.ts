@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAliases } from './aliases';
-import { type ArticleParse, MAX_FILE_BYTES, parseArticleFile } from './article';
+import { type ArticleParse, MAX_FILE_BYTES, parseArticleFile, tooLargeProblem } from './article';
 import type { Article, LoadResult, Problem } from './types';
 
 export { parseAliases } from './aliases';
@@ -16,15 +16,15 @@ const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
 const ALIAS_FILES = new Set(['aliases.yml', 'aliases.yaml']);
 
 /** The knowledge directory itself is missing or unreadable: nothing in it can be judged. */
-export class KnowledgeDirError extends Error {}
+export class KnowledgeDirError extends Error {
+  constructor(readonly dir: string) {
+    super(`the knowledge directory ${dir} does not exist or is not a directory`);
+  }
+}
 
 export async function loadKnowledge(dir: string): Promise<LoadResult> {
   const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) {
-    throw new KnowledgeDirError(
-      `the knowledge directory ${dir} does not exist or is not a directory`,
-    );
-  }
+  if (!info?.isDirectory()) throw new KnowledgeDirError(dir);
   const problems: Problem[] = [];
   const articles: Article[] = [];
   const failedFiles: string[] = [];
@@ -49,6 +49,8 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     if (!ARTICLE_EXTENSIONS.has(path.posix.extname(name))) {
       problems.push({
         file: relative,
+        code: 'file-ignored',
+        params: {},
         reason: 'ignored: only .md, .markdown and .txt files are read as articles',
         severity: 'warning',
       });
@@ -90,6 +92,8 @@ async function listFiles(dir: string, problems: Problem[], prefix = ''): Promise
       else
         problems.push({
           file: relative,
+          code: 'link-ignored',
+          params: {},
           reason: 'ignored: link to a folder or to nothing',
           severity: 'warning',
         });
@@ -100,13 +104,7 @@ async function listFiles(dir: string, problems: Problem[], prefix = ''): Promise
 
 function tooLarge(file: string, size: number): ArticleParse {
   return {
-    problems: [
-      {
-        file,
-        reason: `file is larger than 2 MB (${size} bytes); split it into articles`,
-        severity: 'error',
-      },
-    ],
+    problems: [{ ...tooLargeProblem(size), file, severity: 'error' }],
   };
 }
 
@@ -120,6 +118,8 @@ function duplicateWarnings(articles: readonly Article[]): Problem[] {
     else
       problems.push({
         file: article.id,
+        code: 'file-duplicate',
+        params: { original: first },
         reason: `same content as ${first}`,
         severity: 'warning',
       });

@@ -21,6 +21,8 @@ export function retainLastGood(
     kept.push(article);
     problems.push({
       file: article.id,
+      code: 'kept-last-good',
+      params: {},
       reason: 'the new version could not be read; the last good version is still in use',
       severity: 'warning',
     });
@@ -30,6 +32,8 @@ export function retainLastGood(
   if (keepAliases) {
     problems.push({
       file: 'aliases.yml',
+      code: 'aliases-kept-last-good',
+      params: {},
       reason: 'aliases.yml could not be read; the last good aliases are still in use',
       severity: 'warning',
     });

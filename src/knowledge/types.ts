@@ -14,16 +14,85 @@ export interface DateSpan {
   granularity: 'day' | 'week' | 'month' | 'year';
 }
 
-/** One problem found while reading knowledge files. Never fatal to the whole base. */
-export interface Problem {
+/** A problem with no values to show: the code alone says it. */
+export type NoParams = Record<string, never>;
+
+/** Where a publication date was written: the front matter, or a `date …` line opening the text. */
+export type DatePlace = 'front-matter' | 'text-start';
+
+/**
+ * Every kind of knowledge problem, with the values its sentence needs. The bot's words for
+ * each live in the i18n catalogs (`Messages.problems`), so a moderator reads them in their
+ * own language; values are plain strings and numbers. Texts that come from libraries (the
+ * YAML parser, zod) cannot be translated and travel as `message`, framed by the catalog.
+ */
+export interface ProblemParamsByCode {
+  /** Bigger than the size limit (`MAX_FILE_BYTES`). */
+  'file-too-large': { bytes: number; limitMb: number };
+  'file-binary': NoParams;
+  'file-not-utf8': NoParams;
+  'file-empty': NoParams;
+  'file-no-text': NoParams;
+  /** Not .md/.markdown/.txt (or a link to a folder): not read as an article. */
+  'file-ignored': NoParams;
+  'link-ignored': NoParams;
+  /** Same bytes as `original`, which is kept. */
+  'file-duplicate': { original: string };
+  'yaml-syntax': { message: string };
+  'front-matter-unclosed': NoParams;
+  'front-matter-not-map': NoParams;
+  'field-unknown': { field: string; known: string };
+  /** A field other than the date with no value: it is ignored. */
+  'field-empty': { field: string };
+  'field-not-text': { field: string };
+  'url-invalid': { value: string };
+  'language-unknown': { value: string };
+  'tags-invalid': NoParams;
+  /** A field that failed validation for a reason zod words itself. */
+  'field-invalid': { field: string; message: string };
+  'date-missing': NoParams;
+  'date-empty': NoParams;
+  /** Written, but not as YYYY-MM-DD or YYYY-MM. */
+  'date-format': { value: string; place: DatePlace };
+  /** Written as a bare number (YAML reads 20171121 as one). */
+  'date-number': { value: string; place: DatePlace };
+  /** Looks like a date but is not on the calendar (month 13, 30 February). */
+  'date-invalid': { value: string; place: DatePlace };
+  /** The file name's date and the article's date disagree; the article's date wins. */
+  'date-conflict': { fileNameDate: string; date: string };
+  'date-from-file-name': { date: string };
+  'title-missing': { title: string };
+  'alias-empty': NoParams;
+  'alias-entry-invalid': NoParams;
+  'alias-names-invalid': { name: string };
+  /** A name also listed in the group on `otherLine`. */
+  'alias-shared': { name: string; otherLine: number };
+  'aliases-not-list': NoParams;
+  /** On reload: the file no longer parses, so its last good version stays in use. */
+  'kept-last-good': NoParams;
+  'aliases-kept-last-good': NoParams;
+  'knowledge-dir-missing': { dir: string };
+}
+
+export type ProblemCode = keyof ProblemParamsByCode;
+
+/** A code with exactly the params it needs (a discriminated union on `code`). */
+export type ProblemDetail = {
+  [C in ProblemCode]: { code: C; params: ProblemParamsByCode[C] };
+}[ProblemCode];
+
+interface ProblemPlace {
   /** Path relative to the knowledge directory, with forward slashes. */
   file: string;
   /** 1-based line, when the problem has one. */
   line?: number;
-  /** What is wrong, in plain English (the renderer may translate known codes). */
+  /** What is wrong, in plain English: for logs, and shown when a code has no catalog text. */
   reason: string;
   severity: 'error' | 'warning';
 }
+
+/** One problem found while reading knowledge files. Never fatal to the whole base. */
+export type Problem = ProblemPlace & ProblemDetail;
 
 /** The indexed, ranked and quoted unit: a paragraph with its sub-heading. */
 export interface Passage {

@@ -8,6 +8,8 @@ import { type Document, isMap, isScalar, type Node, parseDocument } from 'yaml';
 export interface YamlError {
   /** 1-based line within the YAML text. */
   line: number;
+  /** The parser's own words (English, untranslatable): shown framed by the catalog. */
+  message: string;
   reason: string;
 }
 
@@ -21,10 +23,10 @@ export function parseYaml(text: string): ParsedYaml {
   // prettyErrors off: we want the bare message and compute the line ourselves.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const lineOf = lineIndex(text);
-  const errors = doc.errors.map((error) => ({
-    line: lineOf(error.pos[0]),
-    reason: `YAML syntax error: ${firstLine(error.message)}`,
-  }));
+  const errors = doc.errors.map((error) => {
+    const message = firstLine(error.message);
+    return { line: lineOf(error.pos[0]), message, reason: `YAML syntax error: ${message}` };
+  });
   return { doc, errors, lineOf };
 }
 

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KnowledgeStore } from '../../src/archive/store';
+import { plainStyle, renderReload as renderConsoleReload } from '../../src/console/render';
+import { renderReload as renderDiscordReload } from '../../src/discord/render/knowledge';
+import { messages } from '../../src/i18n';
 import { createLogger } from '../../src/logger';
 import { bokmalBudget, bokmalFollowUp, englishClimate } from '../helpers/articles';
 import { tempKnowledge } from '../helpers/kb';
@@ -40,6 +43,34 @@ describe('reloading the knowledge base', () => {
     expect(kb.kilde.whatHappened('2023-03-15').kind).toBe('found');
   });
 
+  it('words the report of a broken date in the reader language, Norwegian or English', async () => {
+    const kb = await kbWith({ 'budsjett.md': bokmalBudget });
+    await kb.write({ 'budsjett.md': bokmalBudget.replace('date: 2023-03-15', 'date: 2023-13-45') });
+    const report = await kb.kilde.reload();
+    expect(report.problems.map((p) => p.code)).toEqual(['date-invalid', 'kept-last-good']);
+
+    const norwegian = [
+      JSON.stringify(renderDiscordReload(report, messages('nb'))),
+      renderConsoleReload(report, messages('nb'), plainStyle),
+    ];
+    for (const text of norwegian) {
+      expect(text).toContain('budsjett.md:3: datoen «2023-13-45» finnes ikke');
+      expect(text).toContain('ny versjon kunne ikke leses; forrige gode versjon brukes fortsatt');
+      for (const problem of report.problems) expect(text).not.toContain(problem.reason);
+    }
+
+    const english = [
+      JSON.stringify(renderDiscordReload(report, messages('en'))),
+      renderConsoleReload(report, messages('en'), plainStyle),
+    ];
+    for (const text of english) {
+      expect(text).toContain('2023-13-45');
+      expect(text).toContain('is not a real calendar date');
+      expect(text).toContain('the last good version is still in use');
+      expect(text).not.toMatch(/finnes ikke|forrige gode versjon/);
+    }
+  });
+
   it('leaves a new broken file out and reports it, losing nothing else', async () => {
     const kb = await kbWith({ 'budsjett.md': bokmalBudget });
     await kb.write({ 'broken.md': '---\ntitle: [unclosed\ndate: 2023-01-01\n---\nTekst.\n' });
@@ -67,6 +98,10 @@ describe('reloading the knowledge base', () => {
     expect(report.articles).toBe(1);
     expect(report.removed).toEqual([]);
     expect(report.problems[0]?.reason).toMatch(/does not exist/);
+    expect(report.problems[0]).toMatchObject({
+      code: 'knowledge-dir-missing',
+      params: { dir: kb.dir },
+    });
     expect(kb.kilde.who('Nordmann').kind).toBe('found');
     await rename(`${kb.dir}-moved`, kb.dir);
     const back = await kb.kilde.reload();

@@ -362,7 +362,8 @@ describe('moderators', () => {
     const edited = await handle.waitForEdit(1);
     const embed = edited.embeds[0];
     expect(embed?.title).toBe(en.knowledge.reloadTitle);
-    expect(JSON.stringify(embed)).toContain('broken.md:3: date is not a date');
+    expect(JSON.stringify(embed)).toContain('broken.md:3: the date');
+    expect(JSON.stringify(embed)).toContain('is not a real calendar date');
   });
 
   it('status answers moderators ephemerally', async () => {

@@ -16,7 +16,7 @@ import type {
   WhatHappenedAnswer,
   WhoAnswer,
 } from '../../src/answers/types';
-import type { Language } from '../../src/knowledge/types';
+import type { Language, Problem } from '../../src/knowledge/types';
 
 const day = (iso: string) => ({ start: iso, end: iso, granularity: 'day' as const });
 
@@ -77,6 +77,27 @@ export function card(passages = 3): EntityCard {
   };
 }
 
+/** A broken date and a kept file: the problems a moderator sees most, in code and params. */
+function problems(): Problem[] {
+  return [
+    {
+      file: 'broken.md',
+      line: 3,
+      code: 'date-invalid',
+      params: { value: '2019-02-30', place: 'front-matter' },
+      reason: 'date is not a date',
+      severity: 'error',
+    },
+    {
+      file: 'broken.md',
+      code: 'kept-last-good',
+      params: {},
+      reason: 'the new version could not be read; the last good version is still in use',
+      severity: 'warning',
+    },
+  ];
+}
+
 export const answers = {
   whoFound: (passages = 3): WhoAnswer => ({ kind: 'found', query: 'falk', card: card(passages) }),
   whoAmbiguous: (): WhoAnswer => ({
@@ -132,7 +153,7 @@ export const answers = {
     datedEvents: 4,
     loadedAt: '2024-05-01T10:00:00.000Z',
     reloading: false,
-    problems: [{ file: 'broken.md', line: 3, reason: 'date is not a date', severity: 'error' }],
+    problems: problems(),
   }),
   reload: (): ReloadReport => ({
     added: ['new-article.md'],
@@ -143,7 +164,7 @@ export const answers = {
     passages: 12,
     people: 2,
     datedEvents: 4,
-    problems: [{ file: 'broken.md', line: 3, reason: 'date is not a date', severity: 'error' }],
+    problems: problems(),
     durationMs: 42,
     joined: false,
   }),

@@ -48,14 +48,18 @@ function allText(t: Messages): string {
  */
 function catalogFragments(t: Messages, other: Messages): string[] {
   const out = new Set<string>();
-  const walk = (a: unknown, b: unknown) => {
+  const walk = (a: unknown, b: unknown, path: string) => {
     if (typeof a === 'string') {
       if (a !== b) out.add(a);
     } else if (typeof a === 'function') {
       const marker = '\u0001';
-      const call = (f: unknown) =>
-        typeof f === 'function' ? String(f(marker, marker, marker, marker)) : '';
-      const numeric = (f: unknown) => (typeof f === 'function' ? String(f(7, 7, 7, 7)) : '');
+      // Problem texts take one params object: every param reads as the marker (or 7).
+      const args = (value: string | number) =>
+        path.startsWith('problems.')
+          ? [new Proxy({}, { get: (_, key) => (typeof key === 'string' ? value : undefined) })]
+          : [value, value, value, value];
+      const call = (f: unknown) => (typeof f === 'function' ? String(f(...args(marker))) : '');
+      const numeric = (f: unknown) => (typeof f === 'function' ? String(f(...args(7))) : '');
       const otherText = `${call(b)} ${numeric(b)}`;
       for (const piece of [...call(a).split(marker), ...numeric(a).split('7')]) {
         if (!otherText.includes(piece.trim())) out.add(piece);
@@ -65,11 +69,12 @@ function catalogFragments(t: Messages, other: Messages): string[] {
         walk(
           (a as Record<string, unknown>)[key],
           b && typeof b === 'object' ? (b as Record<string, unknown>)[key] : undefined,
+          path === '' ? key : `${path}.${key}`,
         );
       }
     }
   };
-  walk(t, other);
+  walk(t, other, '');
   return [...out].map((s) => s.trim()).filter((s) => s.length >= 6 && /\s/u.test(s));
 }
 
@@ -86,6 +91,17 @@ describe('language of every answer kind', () => {
     const english = catalogFragments(en, nb);
     expect(english.length).toBeGreaterThan(20);
     for (const fragment of english) expect(text, fragment).not.toContain(fragment);
+  });
+
+  it('knowledge problems are worded by the catalog, not by their English reason', () => {
+    const norwegian = catalogFragments(nb, en);
+    const english = catalogFragments(en, nb);
+    // The fixtures' problem sentences take part in the check above.
+    expect(norwegian).toContain('» finnes ikke');
+    expect(english).toContain('" is not a real calendar date');
+    const text = allText(nb);
+    expect(text).toContain('broken.md:3: datoen «2019-02-30» finnes ikke');
+    for (const problem of answers.reload().problems) expect(text).not.toContain(problem.reason);
   });
 });
 
@@ -204,7 +220,10 @@ describe('search, sources, knowledge', () => {
   it('reports problems with file and line', () => {
     const embed = renderReload(answers.reload(), en);
     const problems = embed.fields?.find((f) => f.name.startsWith('Problems'));
-    expect(problems?.value).toContain('broken.md:3: date is not a date');
+    expect(problems?.value).toContain(
+      'broken.md:3: the date "2019-02-30" is not a real calendar date',
+    );
+    expect(problems?.value).toContain('broken.md: the new version could not be read');
     expect(embed.fields?.map((f) => f.name)).toContain('Added (1)');
   });
 
@@ -213,6 +232,8 @@ describe('search, sources, knowledge', () => {
     report.problems = Array.from({ length: 500 }, (_, i) => ({
       file: `f${i}.md`,
       line: i,
+      code: 'yaml-syntax' as const,
+      params: { message: 'Nested mappings are not allowed in compact mappings' },
       reason: 'front matter is not valid YAML',
       severity: 'error' as const,
     }));

@@ -34,7 +34,12 @@ describe('parseAliases', () => {
     );
     expect(aliases[0]?.names).toEqual(['EU', 'Den europeiske union']);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ line: 2, severity: 'warning' });
+    expect(problems[0]).toMatchObject({
+      line: 2,
+      severity: 'warning',
+      code: 'alias-shared',
+      params: { name: 'EU', otherLine: 1 },
+    });
   });
 
   it('warns about entries of the wrong shape and keeps the rest', () => {
@@ -44,7 +49,11 @@ describe('parseAliases', () => {
     );
     expect(failed).toBe(false);
     expect(aliases.map((group) => group.names[0])).toEqual(['A', 'C']);
-    expect(problems[0]).toMatchObject({ line: 2, severity: 'warning' });
+    expect(problems[0]).toMatchObject({
+      line: 2,
+      severity: 'warning',
+      code: 'alias-entry-invalid',
+    });
   });
 
   it('reports broken YAML as an error with its line', () => {
@@ -55,6 +64,8 @@ describe('parseAliases', () => {
     expect(failed).toBe(true);
     expect(aliases).toEqual([]);
     expect(problems[0]?.severity).toBe('error');
+    expect(problems[0]?.code).toBe('yaml-syntax');
+    expect(problems[0]?.params).toHaveProperty('message', expect.any(String));
     expect(problems[0]?.line).toBeGreaterThanOrEqual(3);
     expect(problems[0]?.line).toBeLessThanOrEqual(4);
   });

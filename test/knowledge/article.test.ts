@@ -88,6 +88,7 @@ describe('parseArticleFile: front matter', () => {
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ file: 'broken.md', line: 4, severity: 'error' });
     expect(result.problems[0]?.reason).toMatch(/YAML/);
+    expect(result.problems[0]?.code).toBe('yaml-syntax');
   });
 
   it('rejects an impossible date, naming the date line', () => {
@@ -99,6 +100,51 @@ describe('parseArticleFile: front matter', () => {
       expect(result.article, bad).toBeUndefined();
       expect(errors(result.problems)[0], bad).toMatchObject({ line: 4, severity: 'error' });
     }
+  });
+
+  it('gives each date problem a code and the date as written, for the catalogs', () => {
+    const codeOf = (date: string) =>
+      parseArticleFile(
+        'x.md',
+        `---
+title: T
+date: ${date}
+---
+${BODY_NB}`,
+      ).problems[0];
+    expect(codeOf('2023-13-45')).toMatchObject({
+      code: 'date-invalid',
+      params: { value: '2023-13-45', place: 'front-matter' },
+    });
+    expect(codeOf('2021-02-30')?.code).toBe('date-invalid');
+    expect(codeOf('9.3.2021')).toMatchObject({
+      code: 'date-format',
+      params: { value: '9.3.2021' },
+    });
+    expect(codeOf('20210309')).toMatchObject({
+      code: 'date-number',
+      params: { value: '20210309' },
+    });
+    expect(codeOf('')).toMatchObject({ code: 'date-empty', params: {} });
+    const token = parseArticleFile(
+      't.txt',
+      `date 2021-02-30
+
+${BODY_NB}`,
+    ).problems[0];
+    expect(token).toMatchObject({
+      code: 'date-invalid',
+      params: { value: '2021-02-30', place: 'text-start' },
+      line: 1,
+    });
+    const none = parseArticleFile(
+      'nodate.md',
+      `---
+title: T
+---
+${BODY_NB}`,
+    ).problems[0];
+    expect(none?.code).toBe('date-missing');
   });
 
   it('rejects a file without any date', () => {
@@ -131,6 +177,11 @@ describe('parseArticleFile: front matter', () => {
       [6, 'warning'],
     ]);
     expect(problems[0]?.reason).toMatch(/author/);
+    expect(problems.map((p) => [p.code, p.params])).toEqual([
+      ['field-unknown', { field: 'author', known: expect.stringContaining('date') }],
+      ['url-invalid', { value: 'ftp://example.org/x' }],
+      ['language-unknown', { value: 'tysk' }],
+    ]);
     expect(article.url).toBeUndefined();
     expect(article.languageDetected).toBe(true);
   });
@@ -385,6 +436,12 @@ describe('parseArticleFile: bytes', () => {
     }
     const huge = parseArticleFile('h.txt', Buffer.alloc(2 * 1024 * 1024 + 1, 0x61));
     expect(huge.problems[0]?.reason).toMatch(/2 MB/);
+    expect([invalid, nul, huge].map((r) => r.problems[0]?.code)).toEqual([
+      'file-not-utf8',
+      'file-binary',
+      'file-too-large',
+    ]);
+    expect(huge.problems[0]?.params).toEqual({ bytes: 2 * 1024 * 1024 + 1, limitMb: 2 });
   });
 
   it('reports a file with only a date and no text', () => {

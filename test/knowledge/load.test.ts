@@ -53,7 +53,7 @@ describe('loadKnowledge', () => {
     expect(result.articles.map((article) => article.id)).toEqual(['2022/budsjett.txt', 'bro.md']);
     expect(result.aliases).toEqual([{ names: ['Vegvesenet', 'Statens vegvesen'], line: 1 }]);
     expect(result.problems).toEqual([
-      expect.objectContaining({ file: 'bilde.jpg', severity: 'warning' }),
+      expect.objectContaining({ file: 'bilde.jpg', severity: 'warning', code: 'file-ignored' }),
     ]);
     expect(result.failedFiles).toEqual([]);
     const bro = result.articles[1];
@@ -74,6 +74,7 @@ describe('loadKnowledge', () => {
     expect(
       result.problems.filter((problem) => problem.severity === 'error').map((p) => p.file),
     ).toEqual(['aliases.yml', 'uten-dato.txt']);
+    expect(result.problems.map((p) => p.code)).toEqual(['yaml-syntax', 'date-missing']);
   });
 
   it('warns about the same content saved twice', async () => {
@@ -82,7 +83,12 @@ describe('loadKnowledge', () => {
     const result = await loadKnowledge(dir);
     expect(result.articles).toHaveLength(2);
     expect(result.problems).toEqual([
-      expect.objectContaining({ file: 'kopi/a.md', severity: 'warning' }),
+      expect.objectContaining({
+        file: 'kopi/a.md',
+        severity: 'warning',
+        code: 'file-duplicate',
+        params: { original: 'a.md' },
+      }),
     ]);
   });
 });
@@ -115,6 +121,10 @@ describe('retainLastGood', () => {
         'aliases.yml:error',
         'aliases.yml:warning',
       ]),
+    );
+    const codes = result.problems.map((problem) => `${problem.file}:${problem.code}`);
+    expect(codes).toEqual(
+      expect.arrayContaining(['bro.md:kept-last-good', 'aliases.yml:aliases-kept-last-good']),
     );
   });
 

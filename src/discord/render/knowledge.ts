@@ -1,15 +1,15 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { KnowledgeStatus, ReloadReport } from '../../answers/types';
 import type { Messages } from '../../i18n';
+import { problemText, problemWhere } from '../../i18n/problems';
 import type { Problem } from '../../knowledge/types';
 import { fitEmbed, fitLines, LIMITS } from '../limits';
 import { COLOUR } from './common';
 import { escapeText } from './text';
 
-/** "file.md:12: reason", the form editors know from compilers. */
-export function problemLine(problem: Problem): string {
-  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  return `• ${escapeText(`${where}: ${problem.reason}`)}`;
+/** "file.md:12: what is wrong", in the reader's language. */
+export function problemLine(problem: Problem, t: Messages): string {
+  return `• ${escapeText(`${problemWhere(problem)}: ${problemText(problem, t)}`)}`;
 }
 
 function problemsField(problems: readonly Problem[], t: Messages): APIEmbedField {
@@ -18,7 +18,11 @@ function problemsField(problems: readonly Problem[], t: Messages): APIEmbedField
     value:
       problems.length === 0
         ? t.knowledge.noProblems
-        : fitLines(problems.map(problemLine), LIMITS.fieldValue, t.discord.more),
+        : fitLines(
+            problems.map((problem) => problemLine(problem, t)),
+            LIMITS.fieldValue,
+            t.discord.more,
+          ),
   };
 }
 
