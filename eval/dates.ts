@@ -1,18 +1,28 @@
 /**
  * Run the date extractor over the dated news articles of the Norwegian Dependency Treebank
- * (`../shared/corpus/ndt-nob` + `ndt-nob-refs`) and count what it finds. There is no gold
- * standard for dates, so this reports volumes per kind and granularity plus samples to read;
- * it catches crashes, runaway rules and obvious false positives on real text.
+ * (`../shared/corpus/ndt-nob` + `ndt-nob-refs`). Without flags it reports volumes per kind
+ * and granularity plus samples to read. With `--audit` it reports precision against the
+ * hand judgements in `eval/audit/dates-ndt.json`: a fixed sample of resolved mentions,
+ * each judged correct / wrong-span / not-a-date / granularity (right day, wrong granularity).
  *
- * `npx tsx eval/dates.ts [corpusDir] [--samples]`
+ * `npx tsx eval/dates.ts [corpusDir] [--samples | --audit | --draw]`
+ * (`--draw` prints the sample with sentences for judging; it writes nothing.)
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractTimeMentions } from '../src/extract/dates';
 import type { TimeMention } from '../src/extract/types';
 import type { DateSpan } from '../src/knowledge/types';
+import {
+  type AuditFigures,
+  drawSample,
+  type NdtArticle,
+  type Position,
+  readNdtCorpus,
+  scoreAudit,
+  weekdayName,
+} from './ndt';
 
 export interface DatesReport {
   articles: number;
@@ -27,140 +37,134 @@ export interface DatesReport {
   milliseconds: number;
 }
 
-const GROUP_PREFIX: Record<string, string> = {
-  Aftenposten: 'ap',
-  'Bergens Tidende': 'bt',
-  Dagbladet: 'db',
-  Klassekampen: 'kk',
-  'Sunnmørsposten-bm': 'sp-bm',
-  'Verdens Gang': 'vg',
-};
-
-interface RefArticle {
-  date: string;
-  title: string;
-}
-
-/** Group file prefix (`ap001`) -> its articles in order, from the references list. */
-function readReferences(content: string): Map<string, RefArticle[]> {
-  const groups = new Map<string, RefArticle[]>();
-  let current: RefArticle[] | undefined;
-  let date = '';
-  for (const line of content.split('\n')) {
-    const group = /^(.+) (\d{3})$/.exec(line.trim());
-    const prefix = group?.[1] ? GROUP_PREFIX[group[1]] : undefined;
-    if (group && prefix) {
-      current = [];
-      groups.set(`${prefix}${group[2]}`, current);
-      continue;
-    }
-    const dateMatch = /^Date: (\d{4}-\d{2}-\d{2})/.exec(line);
-    if (dateMatch?.[1]) date = dateMatch[1];
-    const title = /^Title: (.*)$/.exec(line);
-    if (title?.[1] !== undefined && current) current.push({ date, title: title[1] });
-  }
-  return groups;
-}
-
-interface Sentence {
+/** One resolved mention, placed in the treebank. */
+export interface DatedMention extends Position {
+  published: string;
   text: string;
-  heading: boolean;
+  /** `start..end/granularity`. */
+  resolved: string;
+  kind: TimeMention['kind'];
+  sentenceText: string;
 }
 
-/** CoNLL sentences back to text; `<overskrift>` on the last token marks a heading. */
-function readSentences(content: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  for (const block of content.split(/\n\s*\n/)) {
-    const rows = block
-      .split('\n')
-      .map((row) => row.split('\t'))
-      .filter((cols) => cols.length >= 6 && /^\d+$/.test(cols[0] ?? ''));
-    if (rows.length === 0) continue;
-    const words = rows.map((cols) => cols[1] ?? '');
-    const text = words
-      .join(' ')
-      .replace(/\s+([.,:;!?)»])/g, '$1')
-      .replace(/([(«])\s+/g, '$1')
-      .replace(/\s*\|\s*$/, '');
-    const heading = (rows.at(-1)?.[5] ?? '').includes('<overskrift>');
-    sentences.push({ text, heading });
+const spanText = (span: DateSpan) => `${span.start}..${span.end}/${span.granularity}`;
+
+/** Every mention the extractor resolves in the dated articles, each passage one sentence. */
+export function datedMentions(articles: readonly NdtArticle[]): DatedMention[] {
+  const out: DatedMention[] = [];
+  for (const article of articles) {
+    const pub: DateSpan = { start: article.published, end: article.published, granularity: 'day' };
+    const found = extractTimeMentions(article.body, 'nb', pub);
+    found.forEach((mentions, index) => {
+      const sentence = article.body[index];
+      if (!sentence) return;
+      for (const mention of mentions) {
+        out.push({
+          file: sentence.file,
+          sentence: sentence.index,
+          start: mention.start,
+          end: mention.end,
+          published: article.published,
+          text: mention.text,
+          resolved: spanText(mention.span),
+          kind: mention.kind,
+          sentenceText: sentence.text,
+        });
+      }
+    });
   }
-  return sentences;
+  return out;
 }
-
-const normalise = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 export async function evaluateDates(corpusDir: string, sampleSize = 40): Promise<DatesReport> {
   const began = performance.now();
-  const treebank = path.join(corpusDir, 'ndt-nob');
-  const refs = readReferences(
-    await readFile(path.join(corpusDir, 'ndt-nob-refs', 'references_newspaper_nob.txt'), 'utf8'),
-  );
-  const files = (await readdir(treebank)).filter((f) => f.endsWith('.conll')).sort();
+  const corpus = await readNdtCorpus(corpusDir);
+  const mentions = datedMentions(corpus.articles);
   const report: DatesReport = {
-    articles: 0,
-    dated: 0,
-    sentences: 0,
-    mentions: 0,
+    articles: corpus.listed,
+    dated: corpus.articles.length,
+    sentences: corpus.articles.reduce((n, a) => n + a.body.length, 0),
+    mentions: mentions.length,
     byKind: { explicit: 0, weekday: 0, relative: 0 },
     byGranularity: { day: 0, week: 0, month: 0, year: 0 },
     samples: [],
     milliseconds: 0,
   };
-  const every = new Map<string, number>();
-  for (const [group, articles] of refs) {
-    report.articles += articles.length;
-    // `db001` is split into `db001a` and `db001b`; all files of a group in order.
-    const groupFiles = files.filter((f) => f.replace(/[ab]?_\d+\.conll$/, '') === group);
-    const sentences: Sentence[] = [];
-    for (const file of groupFiles)
-      sentences.push(...readSentences(await readFile(path.join(treebank, file), 'utf8')));
-    let next = 0;
-    let body: { text: string }[] = [];
-    let published: string | undefined;
-    const flush = () => {
-      if (published && body.length > 0) {
-        report.dated += 1;
-        report.sentences += body.length;
-        const pub: DateSpan = { start: published, end: published, granularity: 'day' };
-        const found = extractTimeMentions(body, 'nb', pub);
-        found.forEach((mentions, index) => {
-          for (const mention of mentions) {
-            report.mentions += 1;
-            report.byKind[mention.kind] += 1;
-            report.byGranularity[mention.span.granularity] += 1;
-            const seen = every.get(mention.text.toLowerCase()) ?? 0;
-            every.set(mention.text.toLowerCase(), seen + 1);
-            if (seen === 0 && report.samples.length < sampleSize) {
-              report.samples.push({
-                published: pub.start,
-                text: mention.text,
-                span: `${mention.span.start}..${mention.span.end}/${mention.span.granularity}`,
-                sentence: body[index]?.text ?? '',
-              });
-            }
-          }
-        });
-      }
-      body = [];
-    };
-    for (const sentence of sentences) {
-      const expected = articles[next];
-      if (sentence.heading && expected && normalise(sentence.text) === normalise(expected.title)) {
-        flush();
-        published = expected.date;
-        next += 1;
-        continue;
-      }
-      if (!sentence.heading) body.push({ text: sentence.text });
+  const seen = new Set<string>();
+  for (const mention of mentions) {
+    report.byKind[mention.kind] += 1;
+    const granularity = mention.resolved.split('/')[1] as DateSpan['granularity'];
+    report.byGranularity[granularity] += 1;
+    const key = mention.text.toLowerCase();
+    if (!seen.has(key) && report.samples.length < sampleSize) {
+      report.samples.push({
+        published: mention.published,
+        text: mention.text,
+        span: mention.resolved,
+        sentence: mention.sentenceText,
+      });
     }
-    flush();
+    seen.add(key);
   }
   report.milliseconds = Math.round(performance.now() - began);
   return report;
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// ---------------------------------------------------------------------------------------
+// The precision audit
+
+export type DateVerdict = 'correct' | 'wrong-span' | 'not-a-date' | 'granularity';
+
+export interface DateJudgement extends Position {
+  text: string;
+  resolved: string;
+  verdict: DateVerdict;
+  note?: string;
+}
+
+export interface DateAuditFile {
+  about: string;
+  seed: string;
+  threshold: number;
+  judgements: DateJudgement[];
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DATES_AUDIT_FILE = path.join(here, 'audit', 'dates-ndt.json');
+export const DATES_SEED = 'kilde-dates-ndt-1';
+const SAMPLE_SIZE = 150;
+
+export type DatesAudit = AuditFigures & {
+  unjudgedItems: DatedMention[];
+  droppedItems: DateJudgement[];
+};
+
+/** Precision of the current extractor on the judged sample. */
+export async function auditDates(corpusDir: string, auditFile = DATES_AUDIT_FILE) {
+  const audit = JSON.parse(readFileSync(auditFile, 'utf8')) as DateAuditFile;
+  const corpus = await readNdtCorpus(corpusDir);
+  const current = datedMentions(corpus.articles);
+  return scoreAudit(
+    audit.judgements,
+    current,
+    audit.seed,
+    audit.threshold,
+    (judged, now) => judged.resolved === now.resolved && judged.text === now.text,
+  ) as DatesAudit;
+}
+
+export function formatAudit(label: string, figures: AuditFigures): string {
+  const verdicts = Object.entries(figures.byVerdict)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([verdict, n]) => `${verdict} ${n}`)
+    .join(', ');
+  return (
+    `${label}: precision ${figures.precision.toFixed(3)} (${figures.correct}/${figures.judged} judged; ${verdicts})` +
+    `  dropped ${figures.dropped} (${figures.droppedCorrect} of them correct)  unjudged ${figures.unjudged}`
+  );
+}
+
+const repoRoot = path.resolve(here, '..');
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const argv = process.argv.slice(2);
@@ -168,6 +172,38 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     argv.find((a) => !a.startsWith('--')) ?? path.resolve(repoRoot, '../shared/corpus');
   if (!existsSync(path.join(corpusDir, 'ndt-nob'))) {
     console.log(`Skipping date evaluation: ${corpusDir}/ndt-nob is absent.`);
+  } else if (argv.includes('--draw')) {
+    const corpus = await readNdtCorpus(corpusDir);
+    const { sample, threshold } = drawSample(
+      datedMentions(corpus.articles),
+      DATES_SEED,
+      SAMPLE_SIZE,
+    );
+    console.log(`seed ${DATES_SEED} threshold ${threshold}`);
+    for (const m of sample) {
+      console.log(
+        JSON.stringify({
+          file: m.file,
+          sentence: m.sentence,
+          start: m.start,
+          end: m.end,
+          text: m.text,
+          resolved: m.resolved,
+        }),
+      );
+      console.log(
+        `    pub ${m.published} (${weekdayName(m.published)}); ${weekdayName(m.resolved.slice(0, 10))}  ${m.sentenceText}`,
+      );
+    }
+  } else if (argv.includes('--audit')) {
+    const figures = await auditDates(corpusDir);
+    console.log(formatAudit('Dates, NDT news (hand-judged sample)', figures));
+    for (const item of figures.droppedItems)
+      console.log(`  dropped  ${item.verdict}  ${item.file}#${item.sentence}  ${item.text}`);
+    for (const item of figures.unjudgedItems)
+      console.log(
+        `  unjudged ${JSON.stringify({ file: item.file, sentence: item.sentence, start: item.start, end: item.end, text: item.text, resolved: item.resolved })}\n    pub ${item.published} (${weekdayName(item.published)})  ${item.sentenceText}`,
+      );
   } else {
     const report = await evaluateDates(corpusDir, argv.includes('--samples') ? 400 : 40);
     const { samples, ...figures } = report;

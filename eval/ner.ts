@@ -2,7 +2,7 @@
  * Person-name precision/recall/F1 of the rule-based entity reader against the NorNE `PER`
  * tags of the Norwegian Dependency Treebank (Bokmål). Sentences are rebuilt from tokens
  * in memory; a predicted person counts only when it covers exactly the gold tokens.
- * Run: npx tsx eval/ner.ts [corpusDir]
+ * Run: npx tsx eval/ner.ts [corpusDir] [--audit]  (`--audit`: role precision, see eval/roles.ts)
  */
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -142,9 +142,17 @@ const format = (s: NerScore): string =>
 
 async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const corpusDir = process.argv[2] ?? path.resolve(here, '../../shared/corpus');
+  const argv = process.argv.slice(2);
+  const corpusDir =
+    argv.find((a) => !a.startsWith('--')) ?? path.resolve(here, '../../shared/corpus');
   if (!existsSync(path.join(corpusDir, 'ndt-nob'))) {
     console.log(`NER evaluation skipped: no NorNE data at ${corpusDir}/ndt-nob`);
+    return;
+  }
+  if (argv.includes('--audit')) {
+    // Role precision on the hand-judged NDT sample (eval/roles.ts).
+    const { printRolesAudit } = await import('./roles');
+    await printRolesAudit(corpusDir);
     return;
   }
   const tune = (f: string) => f.startsWith('ap') || f.startsWith('db');

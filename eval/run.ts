@@ -1,12 +1,15 @@
 /**
- * `npm run eval`: entity-name F1 on NorNE and passage retrieval on NorQuAD, from the shared
- * corpus next to the repository. `--json` prints one machine-readable object.
+ * `npm run eval`: entity-name F1 on NorNE, passage retrieval on NorQuAD, and the precision
+ * of dates and roles on hand-judged samples of the NDT news articles (eval/audit), from the
+ * shared corpus next to the repository. `--json` prints one machine-readable object.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { auditDates, DATES_AUDIT_FILE, type DatesAudit } from './dates';
 import { evaluateNer, type NerScore } from './ner';
 import { evaluateRetrieval, formatRetrievalTable, type RetrievalReport } from './retrieval';
+import { auditRoles, ROLES_AUDIT_FILE, type RolesAudit } from './roles';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,6 +30,20 @@ async function main(): Promise<void> {
   const retrieval: RetrievalReport | undefined = hasNorquad
     ? await evaluateRetrieval(corpusDir)
     : undefined;
+  const dates: DatesAudit | undefined =
+    hasNorne && existsSync(DATES_AUDIT_FILE) ? await auditDates(corpusDir) : undefined;
+  const roles: RolesAudit | undefined =
+    hasNorne && existsSync(ROLES_AUDIT_FILE) ? await auditRoles(corpusDir) : undefined;
+  const precision = (a: DatesAudit | RolesAudit | undefined) =>
+    a
+      ? {
+          precision: a.precision,
+          judged: a.judged,
+          correct: a.correct,
+          dropped: a.dropped,
+          unjudged: a.unjudged,
+        }
+      : null;
 
   if (json) {
     const pick = (s: { mrr10: number; recall5: number; recall1: number; questions: number }) => ({
@@ -49,6 +66,7 @@ async function main(): Promise<void> {
                 },
               }
             : null,
+          audit: { dates: precision(dates), roles: precision(roles) },
         },
         null,
         2,
@@ -65,6 +83,17 @@ async function main(): Promise<void> {
   );
   console.log('\nPassage retrieval:');
   console.log(retrieval ? formatRetrievalTable(retrieval) : '  skipped: norquad-news is absent');
+  console.log('\nPrecision on hand-judged NDT news samples (eval/audit):');
+  for (const [label, audit] of [
+    ['dates', dates],
+    ['roles', roles],
+  ] as const) {
+    console.log(
+      audit
+        ? `  ${label}: precision ${audit.precision.toFixed(3)} (${audit.correct}/${audit.judged} judged; ${audit.dropped} judged items no longer produced, ${audit.unjudged} unjudged)`
+        : `  ${label}: skipped (ndt-nob or the audit file is absent)`,
+    );
+  }
 }
 
 await main();

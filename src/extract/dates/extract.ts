@@ -80,7 +80,12 @@ export function extractTimeMentions(
         previousInPassage,
         language,
       });
-      if (!span) continue;
+      // A time expression we could not date still moves the story: `dagen etter` after it
+      // must not count from an older date.
+      if (!span) {
+        previous = undefined;
+        continue;
+      }
       const mention: TimeMention = {
         text: candidate.text,
         start: candidate.start,

@@ -14,6 +14,7 @@ import type { TimeMention } from '../types';
 import {
   addDays,
   daySpan,
+  daysBetween,
   formatIsoDate,
   isValidYmd,
   monthSpan,
@@ -47,7 +48,7 @@ import {
   weekOf,
   winterNear,
 } from './resolve';
-import { type Direction, directionAround, forwardBeforeGenitive } from './tense';
+import { type Direction, directionAround, forwardBeforeGenitive, reportingVerbNear } from './tense';
 
 export interface RuleContext {
   /** The whole passage text, for looking around the match. */
@@ -435,8 +436,21 @@ function yearFromSentence(context: RuleContext): number | null | undefined {
 function yearForDay(month: number, day: number, context: RuleContext): number | null {
   const fromSentence = yearFromSentence(context);
   if (fromSentence !== undefined) return fromSentence;
-  return nearestYearFor(month, day, context.anchor, directionFor(context));
+  const direction = directionFor(context);
+  const year = nearestYearFor(month, day, context.anchor, direction);
+  // News names a day months ahead only with a word that points there (`skal`, `holdes`).
+  // Without one (`2. april går politiet inn i leiligheten`, written in November) it is a
+  // story from another year told in the present: too uncertain to date.
+  const now = context.anchor.day;
+  if (year !== null && now && direction !== 'forward') {
+    const ahead = daysBetween(now, formatIsoDate(year, month, day));
+    if (ahead > FUTURE_WITHOUT_SIGNAL_DAYS) return null;
+  }
+  return year;
 }
+
+/** How far ahead a day without a year may lie when nothing in its sentence points forward. */
+const FUTURE_WITHOUT_SIGNAL_DAYS = 92;
 
 function relativeToPrevious(
   unit: Unit,
@@ -506,9 +520,14 @@ export const RULES: readonly Rule[] = [
     pattern: rx(
       `${B}(?:(?<wd>${WEEKDAY}),?\\s+)?(?:(?:den|the)\\s+)?(?<![\\p{N}.])(?<d1>\\d{1,2})(?:\\.|st|nd|rd|th)?` +
         `(?:\\s*(?:[–-]|til|og|to|and)\\s*(?<d2>\\d{1,2})(?:\\.|st|nd|rd|th)?)?` +
-        `\\s+(?:of\\s+)?(?<mon>${MONTH})${E}(?:,?\\s+(?<y>${YEAR})|\\s+(?<rel>${alt(RELATIVE_YEAR_WORDS.keys())})${E})?`,
+        `\\s+(?:of\\s+)?(?<mon>${MONTH})${E}(?:,?\\s+(?:i\\s+)?(?<y>${YEAR})|\\s+(?<rel>${alt(RELATIVE_YEAR_WORDS.keys())})${E})?`,
     ),
-    accept: (g) => monthWordOk(g.mon) && Number(g.d1) >= 1 && Number(g.d1) <= 31,
+    accept: (g, text, _start, end) =>
+      monthWordOk(g.mon) &&
+      Number(g.d1) >= 1 &&
+      Number(g.d1) <= 31 &&
+      // `22. juli-komiteen`, `17. mai-toget`: a name built on the date, not an event on it.
+      !/^-\p{L}/u.test(text.slice(end)),
     resolve: (g, context) => dayRange(g, context),
   },
   {
@@ -530,8 +549,13 @@ export const RULES: readonly Rule[] = [
   {
     name: 'month-year',
     kind: 'explicit',
-    pattern: rx(`${B}(?<mon>${MONTH})\\s+(?:of\\s+)?(?<y>${YEAR})`),
-    accept: (g) => monthWordOk(g.mon) && plausibleYear(Number(g.y)),
+    // `august 2007`, `August of 2007`, and `august i 2007` (the same in Norwegian news)
+    pattern: rx(`${B}(?<mon>${MONTH})\\s+(?:of\\s+|i\\s+)?(?<y>${YEAR})(?!-\\p{L})`),
+    accept: (g, text, _start, end) => {
+      if (!monthWordOk(g.mon) || !plausibleYear(Number(g.y))) return false;
+      const after = nextWord(text, end)?.toLowerCase();
+      return after === undefined || !(QUANTITY_NOUNS.has(after) || UNITS.has(after));
+    },
     resolve: (g) => {
       const month = monthNumber(g.mon);
       return month ? monthSpan(Number(g.y), month) : null;
@@ -570,7 +594,7 @@ export const RULES: readonly Rule[] = [
     kind: 'explicit',
     pattern: rx(
       `${B}(?<prep>(?:i\\s+begynnelsen\\s+av|i\\s+starten\\s+av|i\\s+slutten\\s+av|i\\s+midten\\s+av|midt\\s+i|tidlig\\s+i|sent\\s+i|seint\\s+i|utpå|fra|siden|innen|i|in\\s+early|in\\s+late|in\\s+mid-|earlier\\s+in|later\\s+in|in|since|by|until|early|late)\\s+|mid-)` +
-        `(?<mon>${MONTH_FULL})${E}(?!\\s+(?:of\\s+)?\\d{4}|\\s+(?:${alt(RELATIVE_YEAR_WORDS.keys())})${E})`,
+        `(?<mon>${MONTH_FULL})${E}(?!\\s+(?:of\\s+|i\\s+)?\\d{4}|\\s+(?:${alt(RELATIVE_YEAR_WORDS.keys())})${E})`,
     ),
     accept: (g) => {
       if (!g.mon || !g.prep || !monthWordOk(g.mon)) return false;
@@ -598,7 +622,8 @@ export const RULES: readonly Rule[] = [
     kind: 'explicit',
     pattern: rx(
       `${B}(?:(?<prep>${YEAR_PARTS}|i\\s+år|i|året|siden|fra|innen|in|since|by|during|from|until)\\s+|mid-)(?<y1>${YEAR})` +
-        `(?:\\s*(?:[–-]|til|to)\\s*(?<y2>${YEAR}))?(?![.,]\\p{N})`,
+        // `siden 1930-årene` is a decade, `2011-rapporten` a name: not the year itself.
+        `(?:\\s*(?:[–-]|til|to)\\s*(?<y2>${YEAR}))?(?![.,]\\p{N})(?!-\\p{L})`,
     ),
     accept: (g, text, _start, end) => {
       const y1 = Number(g.y1);
@@ -641,11 +666,17 @@ export const RULES: readonly Rule[] = [
     kind: 'explicit',
     pattern: rx(`${B}(?:(?:på|i|in\\s+the|the)\\s+)?(?<y>\\d{3}0)(?:-tallet|-årene|-åra|s)${E}`),
     accept: (g) => plausibleYear(Number(g.y)),
-    resolve: (g) => ({
-      start: yearSpan(Number(g.y)).start,
-      end: yearSpan(Number(g.y) + 9).end,
-      granularity: 'year',
-    }),
+    resolve: (g) => {
+      const year = Number(g.y);
+      // `1800-tallet`, the 1800s: a century. `2000-tallet` is as often this decade as this
+      // century, so it says nothing.
+      if (year % 100 === 0) {
+        return year === 2000
+          ? null
+          : { start: yearSpan(year).start, end: yearSpan(year + 99).end, granularity: 'year' };
+      }
+      return { start: yearSpan(year).start, end: yearSpan(year + 9).end, granularity: 'year' };
+    },
   },
   {
     // høsten 2015, sommaren 2016, summer 2015, the autumn of 2015
@@ -716,9 +747,11 @@ export const RULES: readonly Rule[] = [
     name: 'holiday',
     kind: 'explicit',
     pattern: rx(`${B}(?<h>${alt(HOLIDAYS.keys())})${E}(?:\\s+(?<y>${YEAR}))?`),
-    accept: (g) => {
+    accept: (g, text, _start, end) => {
       const english = /^(?:christmas|new)/i.test(g.h ?? '');
-      return !english || isCapitalised(g.h ?? '');
+      if (english && !isCapitalised(g.h ?? '')) return false;
+      // `som julaften på kjerringa` (out of the blue): an idiom, no date.
+      return !/^\s+på\s+kjerring(?:a|en)\b/iu.test(text.slice(end));
     },
     resolve: (g, context) => {
       const date = lookup(HOLIDAYS, g.h);
@@ -735,7 +768,9 @@ export const RULES: readonly Rule[] = [
     resolve: (g, context) => {
       const offset = lookup(DAY_OFFSETS, g.p);
       const day = context.anchor.day;
-      return offset === undefined || !day ? null : daySpan(addDays(day, offset));
+      if (offset === undefined || !day) return null;
+      if (g.p?.toLowerCase().replace(/\s+/g, ' ') === 'i dag' && !todayIsADay(context)) return null;
+      return daySpan(addDays(day, offset));
     },
   },
   {
@@ -880,7 +915,10 @@ export const RULES: readonly Rule[] = [
       if (ENGLISH_WEEKDAYS.has(wd.toLowerCase()) && !isCapitalised(wd)) return false;
       // `Black Friday`, `Cyber Monday`, `Super Tuesday` are named days, not the nearest ones.
       const before = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, start - 20), start))?.[1];
-      return !(before && NAMED_DAY_WORDS.has(before.toLowerCase()) && isCapitalised(before));
+      if (before && NAMED_DAY_WORDS.has(before.toLowerCase()) && isCapitalised(before))
+        return false;
+      // `hver fredag`, `every Friday`: a habit, not one day.
+      return !(before && EVERY_WORDS.has(before.toLowerCase()));
     },
     resolve: (g, context) => {
       const day = context.anchor.day;
@@ -892,10 +930,57 @@ export const RULES: readonly Rule[] = [
           week === 'neste' || week === 'next' ? 1 : week === 'denne' || week === 'this' ? 0 : -1;
         return daySpan(weekdayInWeek(target, day, offset));
       }
+      // After `Torsdag 29. mai 2008`, a bare `mandag` is the Monday after that, in a story
+      // told months or years before publication: no day we could name.
+      if (!g.mod && storyIsElsewhere(context)) return null;
       return daySpan(resolveWeekday(target, day, weekdayChoice(g, context)));
     },
   },
 ];
+
+/** Words before a weekday that make it a habit (`hver fredag`) rather than one day. */
+const EVERY_WORDS: ReadonlySet<string> = new Set([
+  'hver',
+  'kvar',
+  'annenhver',
+  'annakvar',
+  'alle',
+  'every',
+  'each',
+]);
+
+/**
+ * How far from publication the last day-dated mention may lie before a bare weekday is no
+ * longer read: weeks back is background to today's news, months back is a story told then.
+ */
+const STORY_ELSEWHERE_DAYS = 90;
+
+/** Whether the last dated mention put the story at a day far from publication. */
+function storyIsElsewhere(context: RuleContext): boolean {
+  const previous = context.previous;
+  const day = context.anchor.day;
+  if (!previous || !day || (previous.granularity !== 'day' && previous.granularity !== 'week'))
+    return false;
+  const far = (iso: string) => Math.abs(daysBetween(day, iso)) > STORY_ELSEWHERE_DAYS;
+  return far(previous.start) && far(previous.end);
+}
+
+/**
+ * `i dag` is as often "nowadays" (`Norge er i dag et rikt land`, `tyr i dag til engelsk`)
+ * as the day of publication. It names that day only when its clause has a tense that
+ * places an event (`I dag skal ...`, `som i dag kunne fortelle`, `I dag møtes ...`) or a
+ * verb of saying right next to it (`skriver Dagbladet i dag`); a plain present says nothing.
+ */
+function todayIsADay(context: RuleContext): boolean {
+  // `er i dag`, `i dag er`: a state that holds nowadays, whatever else the sentence says.
+  const before = context.text.slice(Math.max(0, context.start - 4), context.start);
+  const after = context.text.slice(context.end, context.end + 4);
+  if (/(?:^|\s)er\s+$/iu.test(before) || /^\s+er(?!\p{L})/iu.test(after)) return false;
+  return (
+    directionFor(context) !== undefined ||
+    reportingVerbNear(context.text, context.start, context.end)
+  );
+}
 
 /** Capitalised words that make a weekday after them part of a name. */
 const NAMED_DAY_WORDS: ReadonlySet<string> = new Set([
@@ -937,6 +1022,9 @@ function dayRange(g: Groups, context: RuleContext): DateSpan | null {
       ? context.anchor.year + relative
       : yearForDay(month, d1, context);
   if (year === null || !isValidYmd(year, month, d1) || !isValidYmd(year, month, d2)) return null;
+  // `søndag 3. mai` in a year where 3 May is a Saturday: the year is wrong, so no date.
+  const named = lookup(WEEKDAYS, g.wd);
+  if (named !== undefined && weekday(formatIsoDate(year, month, d1)) !== named) return null;
   return {
     start: formatIsoDate(year, month, d1),
     end: formatIsoDate(year, month, d2),

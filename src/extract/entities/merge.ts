@@ -335,7 +335,7 @@ function attachBackReferences(
 
 /**
  * The nearest earlier person known (anywhere in the archive) to hold the role. A bare
- * "presidenten" only counts when exactly one person with that role noun came before.
+ * "presidenten" only counts when exactly one person known as "president" came before.
  */
 function pickReferent(
   reference: BackReference,
@@ -344,14 +344,19 @@ function pickReferent(
 ): EntityRecord | undefined {
   const wanted = foldName(reference.role);
   const fitting: EntityRecord[] = [];
+  const sameHead: EntityRecord[] = [];
   for (const item of earlier) {
     const record = records.get(item.cluster);
-    if (record?.entity.kind !== 'person' || fitting.includes(record)) continue;
-    const fits = reference.specific
-      ? record.knownRoles.some((r) => r.folded === wanted)
-      : record.knownRoles.some((r) => r.head === reference.head);
-    if (fits) fitting.push(record);
+    if (record?.entity.kind !== 'person') continue;
+    if (!fitting.includes(record) && record.knownRoles.some((r) => r.folded === wanted))
+      fitting.push(record);
+    if (!sameHead.includes(record) && record.knownRoles.some((r) => r.head === reference.head))
+      sameHead.push(record);
   }
   if (reference.specific) return fitting[0];
-  return fitting.length === 1 ? fitting[0] : undefined;
+  // A bare one needs the very role, not just its head noun ("Volda-trener" or "fastlege"
+  // say whose coach or doctor, so a later "treneren" or "legen" may be another's), and no
+  // other earlier person with that head noun it could equally mean.
+  const only = sameHead.length === 1 ? sameHead[0] : undefined;
+  return only && fitting.includes(only) ? only : undefined;
 }

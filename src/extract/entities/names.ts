@@ -69,6 +69,10 @@ export function isCommonOpening(token: Token, lexicon: Lexicon): boolean {
   if (FIRST_NAMES.has(token.text)) return false;
   if (isAcronym(token.text)) return false;
   if (lexicon.isCommonWord(token.lower)) return true;
+  // "Unntaket er ...": the definite form of a common neuter noun ("unntak") is common too,
+  // even when the archive never writes that form in lower case.
+  const definite = /^(\p{L}{4,})et$/u.exec(token.lower)?.[1];
+  if (definite && lexicon.isCommonWord(definite)) return true;
   // "Møtets formål": the genitive of a common word is common too.
   return /\p{L}s$/u.test(token.lower) && lexicon.isCommonWord(token.lower.slice(0, -1));
 }

@@ -231,7 +231,9 @@ function roleEndingAtNoun(
       !english && token.sentenceStart && OPENING_ROLE_ADJECTIVES.has(token.lower)
         ? token.lower
         : token.text;
-    const fits = english ? titleCase || isEnglishModifier(token) : isAdjectiveLike(word);
+    const fits = english
+      ? titleCase || isEnglishModifier(token)
+      : isAdjectiveLike(word) && !isDescriptiveParticiple(word);
     if (!fits) break;
     modifiers.unshift(english ? token.text : word);
     first = index;
@@ -333,7 +335,11 @@ export function parseRolePhrase(
       };
     }
     if (!owner && modifiers.length === 0 && isGenitiveOwner(token)) owner = token.text;
-    else if (english ? isEnglishRoleModifier(token, index > from) : isAdjectiveLike(token.text))
+    else if (
+      english
+        ? isEnglishRoleModifier(token, index > from)
+        : isAdjectiveLike(token.text) && !isDescriptiveParticiple(token.text)
+    )
       modifiers.push(token.text);
     else return undefined;
     index++;
@@ -368,6 +374,22 @@ function lowerCaseComplementEnd(tokens: readonly Token[], from: number): number 
   }
   const after = tokens[(end ?? from) + 1];
   return end !== undefined && (after?.text === ',' || after?.text === '.') ? end : undefined;
+}
+
+/** Present participles that do belong to a role ("fungerende rektor", "avtroppende statsminister"). */
+const ROLE_PARTICIPLES = new Set(
+  `daværende nåværende dåverande noverande avgående fungerende sittende avtroppende påtroppende administrerende ledende regjerende
+  kommende gjeldende tjenestegjørende vakthavende praktiserende utøvende styrende
+  forskende undervisende`.split(/\s+/u),
+);
+
+/**
+ * "den smilende BBC-journalisten": a participle in -ende describes the moment, not the
+ * office, so it stops the role (the journalist is still one).
+ */
+function isDescriptiveParticiple(word: string): boolean {
+  const lower = word.toLowerCase();
+  return lower.endsWith('ende') && !ROLE_PARTICIPLES.has(lower);
 }
 
 /** Adjectives that qualify a role and may open a sentence before it. */

@@ -1,0 +1,265 @@
+/**
+ * The dated news articles of the Norwegian Dependency Treebank (`../shared/corpus/ndt-nob`
+ * + `ndt-nob-refs`), rebuilt in memory, plus what the precision audits share: positions
+ * that name a sentence without copying it, and a sample that does not move when the
+ * extractor changes.
+ *
+ * The NDT texts may not be republished as stand-alone texts, so an audit file stores only
+ * (file, sentence index, character offsets), the few words judged and the verdict.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const GROUP_PREFIX: Record<string, string> = {
+  Aftenposten: 'ap',
+  'Bergens Tidende': 'bt',
+  Dagbladet: 'db',
+  Klassekampen: 'kk',
+  'Sunnmørsposten-bm': 'sp-bm',
+  'Verdens Gang': 'vg',
+};
+
+interface RefArticle {
+  date: string;
+  title: string;
+}
+
+/** Group file prefix (`ap001`) -> its articles in order, from the references list. */
+function readReferences(content: string): Map<string, RefArticle[]> {
+  const groups = new Map<string, RefArticle[]>();
+  let current: RefArticle[] | undefined;
+  let date = '';
+  for (const line of content.split('\n')) {
+    const group = /^(.+) (\d{3})$/.exec(line.trim());
+    const prefix = group?.[1] ? GROUP_PREFIX[group[1]] : undefined;
+    if (group && prefix) {
+      current = [];
+      groups.set(`${prefix}${group[2]}`, current);
+      continue;
+    }
+    const dateMatch = /^Date: (\d{4}-\d{2}-\d{2})/.exec(line);
+    if (dateMatch?.[1]) date = dateMatch[1];
+    const title = /^Title: (.*)$/.exec(line);
+    if (title?.[1] !== undefined && current) current.push({ date, title: title[1] });
+  }
+  return groups;
+}
+
+/** One sentence of the treebank, named by its file and its index among that file's sentences. */
+export interface NdtSentence {
+  file: string;
+  index: number;
+  text: string;
+  heading: boolean;
+}
+
+/** CoNLL sentences back to text; `<overskrift>` on the last token marks a heading. */
+export function readSentences(file: string, content: string): NdtSentence[] {
+  const sentences: NdtSentence[] = [];
+  for (const block of content.split(/\n\s*\n/)) {
+    const rows = block
+      .split('\n')
+      .map((row) => row.split('\t'))
+      .filter((cols) => cols.length >= 6 && /^\d+$/.test(cols[0] ?? ''));
+    if (rows.length === 0) continue;
+    const words = rows.map((cols) => cols[1] ?? '');
+    const text = words
+      .join(' ')
+      .replace(/\s+([.,:;!?)»])/g, '$1')
+      .replace(/([(«])\s+/g, '$1')
+      .replace(/\s*\|\s*$/, '');
+    const heading = (rows.at(-1)?.[5] ?? '').includes('<overskrift>');
+    sentences.push({ file, index: sentences.length, text, heading });
+  }
+  return sentences;
+}
+
+export interface NdtArticle {
+  /** Group and position in it (`ap001#3`): a stable id. */
+  id: string;
+  published: string;
+  title: string;
+  /** Body sentences in order (headings left out). */
+  body: NdtSentence[];
+}
+
+/** How far down the list a title may be found: listed articles are sometimes missing. */
+const TITLE_LOOKAHEAD = 5;
+
+const normalise = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+export interface NdtCorpus {
+  /** Articles listed in the references. */
+  listed: number;
+  /** Articles whose title sentence was found, so their publication date is known. */
+  articles: NdtArticle[];
+  /** Every sentence of every file, for archive-wide word counts. */
+  allSentences: NdtSentence[];
+}
+
+export async function readNdtCorpus(corpusDir: string): Promise<NdtCorpus> {
+  const treebank = path.join(corpusDir, 'ndt-nob');
+  const refs = readReferences(
+    await readFile(path.join(corpusDir, 'ndt-nob-refs', 'references_newspaper_nob.txt'), 'utf8'),
+  );
+  const files = (await readdir(treebank)).filter((f) => f.endsWith('.conll')).sort();
+  const byFile = new Map<string, NdtSentence[]>();
+  for (const file of files)
+    byFile.set(file, readSentences(file, await readFile(path.join(treebank, file), 'utf8')));
+  const articles: NdtArticle[] = [];
+  let listed = 0;
+  for (const [group, refArticles] of refs) {
+    listed += refArticles.length;
+    // `db001` is split into `db001a` and `db001b`; all files of a group in order.
+    const sentences = files
+      .filter((f) => f.replace(/[ab]?_\d+\.conll$/, '') === group)
+      .flatMap((f) => byFile.get(f) ?? []);
+    let next = 0;
+    let current: NdtArticle | undefined;
+    const flush = () => {
+      if (current && current.body.length > 0) articles.push(current);
+      current = undefined;
+    };
+    for (const sentence of sentences) {
+      // Only some files mark titles as headings: a sentence that reads as one of the next
+      // listed titles starts that article, marked or not. Without this the bodies of
+      // unmarked articles would run on under the previous article's date.
+      const text = normalise(sentence.text);
+      const ahead = text
+        ? refArticles
+            .slice(next, next + TITLE_LOOKAHEAD)
+            .findIndex((ref) => normalise(ref.title) === text)
+        : -1;
+      const expected = refArticles[next + ahead];
+      if (ahead >= 0 && expected) {
+        // Titles skipped over were not found, so their bodies ran on into the current
+        // article under the wrong date: leave that article out rather than misdate it.
+        if (ahead > 0) current = undefined;
+        flush();
+        next += ahead;
+        current = {
+          id: `${group}#${next}`,
+          published: expected.date,
+          title: expected.title,
+          body: [],
+        };
+        next += 1;
+        continue;
+      }
+      if (!sentence.heading && current) current.body.push(sentence);
+    }
+    // Listed titles never found after the last one: their bodies would be in it.
+    if (next < refArticles.length) current = undefined;
+    flush();
+  }
+  return { listed, articles, allSentences: [...byFile.values()].flat() };
+}
+
+/** Where an audited item sits: the treebank sentence and character offsets inside its text. */
+export interface Position {
+  file: string;
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+export const positionKey = (p: Position): string => `${p.file}|${p.sentence}|${p.start}|${p.end}`;
+
+/**
+ * A number in [0, 1) from a position alone (FNV-1a), so the audit sample is "every item
+ * whose position hashes below the threshold": an item the extractor newly produces falls
+ * inside or outside the sample by where it is, not by what else was found.
+ */
+export function positionScore(seed: string, p: Position): number {
+  let hash = 0x811c9dc5;
+  for (const char of `${seed}|${p.file}|${p.sentence}|${p.start}`) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash / 4294967296;
+}
+
+/** The `size` items with the lowest scores, and the threshold that selects them. */
+export function drawSample<T extends Position>(
+  items: readonly T[],
+  seed: string,
+  size: number,
+): { sample: T[]; threshold: number } {
+  const scored = items
+    .map((item) => ({ item, score: positionScore(seed, item) }))
+    .sort((a, b) => a.score - b.score);
+  const chosen = scored.slice(0, size);
+  const last = chosen.at(-1)?.score ?? 0;
+  const after = scored[size]?.score ?? 1;
+  return { sample: chosen.map((c) => c.item), threshold: (last + after) / 2 };
+}
+
+export const weekdayName = (iso: string): string =>
+  ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'][
+    new Date(`${iso}T12:00:00Z`).getUTCDay()
+  ] ?? '';
+
+/** What an audit prints and `npm run eval` reports. */
+export interface AuditFigures {
+  /** Judged items the extractor still produces, as judged. */
+  judged: number;
+  correct: number;
+  precision: number;
+  /** Judged items it no longer produces (a dropped wrong one is a fix; a dropped right one, lost recall). */
+  dropped: number;
+  droppedCorrect: number;
+  /** Items inside the sample threshold that nobody judged yet (new, or changed since). */
+  unjudged: number;
+  byVerdict: Record<string, number>;
+}
+
+/**
+ * Compare the current output inside the sample with the judgements: matched by position,
+ * and by what was resolved (a changed resolution is a new claim, so it is unjudged).
+ */
+export function scoreAudit<J extends Position & { verdict: string }, C extends Position>(
+  judgements: readonly J[],
+  current: readonly C[],
+  seed: string,
+  threshold: number,
+  same: (judged: J, now: C) => boolean,
+): AuditFigures & { unjudgedItems: C[]; droppedItems: J[] } {
+  const now = new Map(current.map((c) => [positionKey(c), c]));
+  const judgedKeys = new Set(judgements.map(positionKey));
+  const figures = {
+    judged: 0,
+    correct: 0,
+    precision: 0,
+    dropped: 0,
+    droppedCorrect: 0,
+    unjudged: 0,
+    byVerdict: {} as Record<string, number>,
+    unjudgedItems: [] as C[],
+    droppedItems: [] as J[],
+  };
+  for (const judged of judgements) {
+    const match = now.get(positionKey(judged));
+    if (!match) {
+      figures.dropped += 1;
+      if (judged.verdict === 'correct') figures.droppedCorrect += 1;
+      figures.droppedItems.push(judged);
+      continue;
+    }
+    if (!same(judged, match)) {
+      figures.unjudged += 1;
+      figures.unjudgedItems.push(match);
+      continue;
+    }
+    figures.judged += 1;
+    figures.byVerdict[judged.verdict] = (figures.byVerdict[judged.verdict] ?? 0) + 1;
+    if (judged.verdict === 'correct') figures.correct += 1;
+  }
+  for (const item of current) {
+    if (judgedKeys.has(positionKey(item))) continue;
+    if (positionScore(seed, item) >= threshold) continue;
+    figures.unjudged += 1;
+    figures.unjudgedItems.push(item);
+  }
+  figures.precision = figures.judged ? figures.correct / figures.judged : 0;
+  return figures;
+}
