@@ -7,6 +7,7 @@
  * The NDT texts may not be republished as stand-alone texts, so an audit file stores only
  * (file, sentence index, character offsets), the few words judged and the verdict.
  */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -179,13 +180,49 @@ export function positionScore(seed: string, p: Position): number {
   return hash / 4294967296;
 }
 
-/** The `size` items with the lowest scores, and the threshold that selects them. */
+/** One sample rule: every position whose score under `seed` is below `threshold`. */
+export interface SampleRule {
+  seed: string;
+  threshold: number;
+  /**
+   * As an exclusion, also the positions judged in that sample (`plainKey`). Roles are
+   * sampled by position and role, so a role fixed at a judged name is a new claim hashing
+   * elsewhere: it came out of tuning, so a held-out sample must not take it.
+   */
+  judged?: ReadonlySet<string>;
+}
+
+/**
+ * A sample as an audit file defines it. A later (held-out) sample names the earlier ones in
+ * `excluding`, so no position judged while tuning can be counted again, including positions
+ * the extractor only starts producing later.
+ */
+export interface SampleDefinition extends SampleRule {
+  excluding?: readonly SampleRule[];
+}
+
+/** The position without any `|`-suffix a caller keyed into `file` (roles add `|role`). */
+export const plainKey = (p: Position): string =>
+  positionKey({ ...p, file: p.file.split('|')[0] ?? '' });
+
+export const inRule = (rule: SampleRule, p: Position): boolean =>
+  positionScore(rule.seed, p) < rule.threshold || (rule.judged?.has(plainKey(p)) ?? false);
+
+export const inSample = (sample: SampleDefinition, p: Position): boolean =>
+  inRule(sample, p) && !(sample.excluding ?? []).some((rule) => inRule(rule, p));
+
+/**
+ * The `size` items with the lowest scores, leaving out items inside any `excluding` sample,
+ * and the threshold that selects them.
+ */
 export function drawSample<T extends Position>(
   items: readonly T[],
   seed: string,
   size: number,
+  excluding: readonly SampleRule[] = [],
 ): { sample: T[]; threshold: number } {
   const scored = items
+    .filter((item) => !excluding.some((rule) => inRule(rule, item)))
     .map((item) => ({ item, score: positionScore(seed, item) }))
     .sort((a, b) => a.score - b.score);
   const chosen = scored.slice(0, size);
@@ -220,8 +257,7 @@ export interface AuditFigures {
 export function scoreAudit<J extends Position & { verdict: string }, C extends Position>(
   judgements: readonly J[],
   current: readonly C[],
-  seed: string,
-  threshold: number,
+  sample: SampleDefinition,
   same: (judged: J, now: C) => boolean,
 ): AuditFigures & { unjudgedItems: C[]; droppedItems: J[] } {
   const now = new Map(current.map((c) => [positionKey(c), c]));
@@ -256,10 +292,81 @@ export function scoreAudit<J extends Position & { verdict: string }, C extends P
   }
   for (const item of current) {
     if (judgedKeys.has(positionKey(item))) continue;
-    if (positionScore(seed, item) >= threshold) continue;
+    if (!inSample(sample, item)) continue;
     figures.unjudged += 1;
     figures.unjudgedItems.push(item);
   }
   figures.precision = figures.judged ? figures.correct / figures.judged : 0;
   return figures;
+}
+
+/** An audit file: the sample's definition and the hand judgements inside it. */
+export interface AuditFile<J> extends SampleDefinition {
+  about: string;
+  judgements: J[];
+}
+
+/**
+ * One hand-judged sample of a kind. `tuning` was used to find and fix errors, so its figure
+ * is optimistic; `heldout` is drawn fresh, outside the tuning sample, and judged once.
+ */
+export interface AuditSampleSpec {
+  name: 'tuning' | 'heldout';
+  label: string;
+  file: string;
+  seed: string;
+  /** How many items `--draw` takes. */
+  size: number;
+  /** Earlier samples (by name) whose positions this one leaves out. */
+  excluding: readonly AuditSampleSpec['name'][];
+}
+
+export const readAuditFile = <J>(file: string): AuditFile<J> =>
+  JSON.parse(readFileSync(file, 'utf8')) as AuditFile<J>;
+
+/** The rules of the earlier samples a spec excludes, with their judged positions. */
+export function exclusionRules(
+  specs: readonly AuditSampleSpec[],
+  spec: AuditSampleSpec,
+): SampleRule[] {
+  return spec.excluding.map((name) => {
+    const earlier = specs.find((s) => s.name === name);
+    if (!earlier) throw new Error(`${spec.name} excludes unknown sample ${name}`);
+    const { seed, threshold, judgements } = readAuditFile<Position>(earlier.file);
+    return { seed, threshold, judged: new Set(judgements.map(plainKey)) };
+  });
+}
+
+/** How a sample's audit file is scored: its own rule minus the earlier samples it excludes. */
+export function sampleDefinition(
+  specs: readonly AuditSampleSpec[],
+  spec: AuditSampleSpec,
+  audit: SampleRule,
+): SampleDefinition {
+  return { seed: audit.seed, threshold: audit.threshold, excluding: exclusionRules(specs, spec) };
+}
+
+/**
+ * `--sample=heldout` picks a sample, the first one otherwise. (Only the `=` form: a bare
+ * word on the command line is the corpus directory.)
+ */
+export function chooseSample(
+  specs: readonly AuditSampleSpec[],
+  argv: readonly string[],
+): AuditSampleSpec {
+  const name = argv.find((a) => a.startsWith('--sample='))?.slice('--sample='.length);
+  const spec = name ? specs.find((s) => s.name === name) : specs[0];
+  if (!spec)
+    throw new Error(`unknown sample ${name}; known: ${specs.map((s) => s.name).join(', ')}`);
+  return spec;
+}
+
+/** 95% Wilson score interval for `correct` out of `n`: honest at small n and near 1. */
+export function wilson(correct: number, n: number, z = 1.96): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = correct / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }

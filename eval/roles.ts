@@ -1,12 +1,13 @@
 /**
  * Role precision on real news: the (person, role) attachments that `extractEntityMentions`
  * and `buildEntities` make on the dated NDT news articles (each sentence a passage, each
- * article its own), against the hand judgements in `eval/audit/roles-ndt.json`. A role is
- * right when the person is the one the text gives it to and the role is what the text says.
+ * article its own), against the hand judgements in `eval/audit/roles-ndt.json` (the tuning
+ * sample) and `roles-ndt-heldout.json` (held out). A role is right when the person is the
+ * one the text gives it to and the role is what the text says.
  *
- * `npx tsx eval/roles.ts [corpusDir] [--draw]` (also: `npx tsx eval/ner.ts --audit`)
+ * `npx tsx eval/roles.ts [corpusDir] [--draw [--sample=heldout]]` (also: `npx tsx eval/ner.ts --audit`)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PassageMentions } from '../src/extract/entities';
@@ -14,10 +15,17 @@ import { buildEntities, buildLexicon, extractEntityMentions } from '../src/extra
 import { formatAudit } from './dates';
 import {
   type AuditFigures,
+  type AuditFile,
+  type AuditSampleSpec,
+  chooseSample,
   drawSample,
+  exclusionRules,
   type NdtSentence,
   type Position,
+  readAuditFile,
   readNdtCorpus,
+  type SampleDefinition,
+  sampleDefinition,
   scoreAudit,
 } from './ndt';
 
@@ -93,61 +101,108 @@ export interface RoleJudgement extends Position {
   note?: string;
 }
 
-interface RoleAuditFile {
-  about: string;
-  seed: string;
-  threshold: number;
-  judgements: RoleJudgement[];
-}
+export type RoleAuditFile = AuditFile<RoleJudgement>;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROLES_AUDIT_FILE = path.join(here, 'audit', 'roles-ndt.json');
+export const ROLES_HELDOUT_FILE = path.join(here, 'audit', 'roles-ndt-heldout.json');
 export const ROLES_SEED = 'kilde-roles-ndt-1';
-const SAMPLE_SIZE = 100;
+
+/** Like the date samples: quote `heldout`; `tuning` was used to find and fix errors. */
+export const ROLES_SAMPLES: readonly AuditSampleSpec[] = [
+  {
+    name: 'tuning',
+    label: 'tuning sample',
+    file: ROLES_AUDIT_FILE,
+    seed: ROLES_SEED,
+    size: 100,
+    excluding: [],
+  },
+  {
+    name: 'heldout',
+    label: 'held-out sample',
+    file: ROLES_HELDOUT_FILE,
+    seed: 'kilde-roles-ndt-2',
+    size: 80,
+    excluding: ['tuning'],
+  },
+];
 
 export type RolesAudit = AuditFigures & {
   unjudgedItems: RoleAttachment[];
   droppedItems: RoleJudgement[];
 };
 
-export async function auditRoles(corpusDir: string, auditFile = ROLES_AUDIT_FILE) {
-  const audit = JSON.parse(readFileSync(auditFile, 'utf8')) as RoleAuditFile;
-  const current = await roleAttachments(corpusDir);
-  // Several roles can sit at one position: key them by role too.
-  const keyed = <T extends Position & { role: string }>(item: T): T => ({
-    ...item,
-    end: item.end,
-    file: `${item.file}|${item.role}`,
-  });
+/**
+ * Several roles can sit at one position, and the position alone would put every role at
+ * one name into or out of a sample together: sample and match by position and role.
+ */
+const keyed = <T extends Position & { role: string }>(item: T): T => ({
+  ...item,
+  file: `${item.file}|${item.role}`,
+});
+const unkey = <T extends Position>(item: T): T => ({
+  ...item,
+  file: item.file.split('|')[0] ?? '',
+});
+
+/** Score one audit file against the attachments made now. */
+export function scoreRoleAudit(
+  audit: RoleAuditFile,
+  current: readonly RoleAttachment[],
+  sample: SampleDefinition = audit,
+): RolesAudit {
   const figures = scoreAudit(
     audit.judgements.map(keyed),
     current.map(keyed),
-    audit.seed,
-    audit.threshold,
+    sample,
     (judged, now) => judged.name === now.name && judged.role === now.role,
   );
-  const unkey = <T extends Position>(item: T): T => ({
-    ...item,
-    file: item.file.split('|')[0] ?? '',
-  });
   return {
     ...figures,
     unjudgedItems: figures.unjudgedItems.map(unkey),
     droppedItems: figures.droppedItems.map(unkey),
-  } as RolesAudit;
+  };
+}
+
+export async function auditRoles(
+  corpusDir: string,
+  auditFile = ROLES_AUDIT_FILE,
+): Promise<RolesAudit> {
+  return scoreRoleAudit(readAuditFile<RoleJudgement>(auditFile), await roleAttachments(corpusDir));
+}
+
+/** Every role sample whose audit file exists, by name, from one run of the extractor. */
+export async function auditRoleSamples(
+  corpusDir: string,
+  specs: readonly AuditSampleSpec[] = ROLES_SAMPLES,
+): Promise<Partial<Record<AuditSampleSpec['name'], RolesAudit>>> {
+  const present = specs.filter((spec) => existsSync(spec.file));
+  if (present.length === 0) return {};
+  const current = await roleAttachments(corpusDir);
+  return Object.fromEntries(
+    present.map((spec) => {
+      const audit = readAuditFile<RoleJudgement>(spec.file);
+      return [spec.name, scoreRoleAudit(audit, current, sampleDefinition(specs, spec, audit))];
+    }),
+  );
 }
 
 export async function printRolesAudit(corpusDir: string): Promise<void> {
-  const figures = await auditRoles(corpusDir);
-  console.log(formatAudit('Roles, NDT news (hand-judged sample)', figures));
-  for (const item of figures.droppedItems)
-    console.log(
-      `  dropped  ${item.verdict}  ${item.file}#${item.sentence}  ${item.name} = ${item.role}`,
-    );
-  for (const item of figures.unjudgedItems)
-    console.log(
-      `  unjudged ${JSON.stringify({ file: item.file, sentence: item.sentence, start: item.start, end: item.end, name: item.name, role: item.role })}\n    (${item.via}: ${item.roleText})  ${item.sentenceText}`,
-    );
+  const samples = await auditRoleSamples(corpusDir);
+  for (const spec of ROLES_SAMPLES) {
+    const figures = samples[spec.name];
+    if (!figures) continue;
+    console.log(formatAudit(`Roles, NDT news (${spec.label})`, figures));
+    for (const item of figures.droppedItems)
+      console.log(
+        `  dropped  ${item.verdict}  ${item.file}#${item.sentence}  ${item.name} = ${item.role}`,
+      );
+    for (const item of figures.unjudgedItems)
+      console.log(
+        `  unjudged ${JSON.stringify({ file: item.file, sentence: item.sentence, start: item.start, end: item.end, name: item.name, role: item.role })}\n    (${item.via}: ${item.roleText})  ${item.sentenceText}`,
+      );
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -157,15 +212,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (!existsSync(path.join(corpusDir, 'ndt-nob'))) {
     console.log(`Skipping role audit: ${corpusDir}/ndt-nob is absent.`);
   } else if (argv.includes('--draw')) {
+    const spec = chooseSample(ROLES_SAMPLES, argv);
     const all = await roleAttachments(corpusDir);
-    // The position alone would put every role at one name into or out of the sample together.
-    const keyed = all.map((a) => ({ ...a, file: `${a.file}|${a.role}` }));
-    const { sample, threshold } = drawSample(keyed, ROLES_SEED, SAMPLE_SIZE);
-    console.log(`seed ${ROLES_SEED} threshold ${threshold} of ${all.length}`);
-    for (const a of sample) {
-      const file = a.file.split('|')[0];
+    const excluding = exclusionRules(ROLES_SAMPLES, spec);
+    const { sample, threshold } = drawSample(all.map(keyed), spec.seed, spec.size, excluding);
+    console.log(
+      `sample ${spec.name} seed ${spec.seed} threshold ${threshold} of ${all.length} excluding ${JSON.stringify(excluding.map(({ seed, threshold }) => ({ seed, threshold })))}`,
+    );
+    for (const a of sample.map(unkey)) {
       console.log(
-        `${JSON.stringify({ file, sentence: a.sentence, start: a.start, end: a.end, name: a.name, role: a.role })}\t(${a.via}: ${a.roleText})  ${a.sentenceText}`,
+        `${JSON.stringify({ file: a.file, sentence: a.sentence, start: a.start, end: a.end, name: a.name, role: a.role })}\t(${a.via}: ${a.roleText})  ${a.sentenceText}`,
       );
     }
   } else {

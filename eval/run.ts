@@ -6,10 +6,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { auditDates, DATES_AUDIT_FILE, type DatesAudit } from './dates';
+import { auditDateSamples, type DatesAudit } from './dates';
+import { wilson } from './ndt';
 import { evaluateNer, type NerScore } from './ner';
 import { evaluateRetrieval, formatRetrievalTable, type RetrievalReport } from './retrieval';
-import { auditRoles, ROLES_AUDIT_FILE, type RolesAudit } from './roles';
+import { auditRoleSamples, type RolesAudit } from './roles';
+
+const formatPrecision = (a: DatesAudit | RolesAudit): string => {
+  const [low, high] = wilson(a.correct, a.judged);
+  return `precision ${a.precision.toFixed(3)} (${a.correct}/${a.judged} judged, 95% CI ${low.toFixed(3)}-${high.toFixed(3)}; ${a.dropped} judged items no longer produced, ${a.unjudged} unjudged)`;
+};
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,10 +36,10 @@ async function main(): Promise<void> {
   const retrieval: RetrievalReport | undefined = hasNorquad
     ? await evaluateRetrieval(corpusDir)
     : undefined;
-  const dates: DatesAudit | undefined =
-    hasNorne && existsSync(DATES_AUDIT_FILE) ? await auditDates(corpusDir) : undefined;
-  const roles: RolesAudit | undefined =
-    hasNorne && existsSync(ROLES_AUDIT_FILE) ? await auditRoles(corpusDir) : undefined;
+  // Each kind has a tuning sample (used to find and fix errors: optimistic) and a held-out
+  // sample judged once with no change to src/ afterwards: the held-out figure is the one to quote.
+  const dateSamples = hasNorne ? await auditDateSamples(corpusDir) : {};
+  const roleSamples = hasNorne ? await auditRoleSamples(corpusDir) : {};
   const precision = (a: DatesAudit | RolesAudit | undefined) =>
     a
       ? {
@@ -42,6 +48,7 @@ async function main(): Promise<void> {
           correct: a.correct,
           dropped: a.dropped,
           unjudged: a.unjudged,
+          interval95: wilson(a.correct, a.judged),
         }
       : null;
 
@@ -66,7 +73,14 @@ async function main(): Promise<void> {
                 },
               }
             : null,
-          audit: { dates: precision(dates), roles: precision(roles) },
+          audit: {
+            dates: precision(dateSamples.tuning),
+            roles: precision(roleSamples.tuning),
+            heldout: {
+              dates: precision(dateSamples.heldout),
+              roles: precision(roleSamples.heldout),
+            },
+          },
         },
         null,
         2,
@@ -83,16 +97,22 @@ async function main(): Promise<void> {
   );
   console.log('\nPassage retrieval:');
   console.log(retrieval ? formatRetrievalTable(retrieval) : '  skipped: norquad-news is absent');
-  console.log('\nPrecision on hand-judged NDT news samples (eval/audit):');
-  for (const [label, audit] of [
-    ['dates', dates],
-    ['roles', roles],
+  console.log('\nPrecision on hand-judged NDT news samples (eval/audit; quote the held-out one):');
+  for (const [label, samples] of [
+    ['dates', dateSamples],
+    ['roles', roleSamples],
   ] as const) {
-    console.log(
-      audit
-        ? `  ${label}: precision ${audit.precision.toFixed(3)} (${audit.correct}/${audit.judged} judged; ${audit.dropped} judged items no longer produced, ${audit.unjudged} unjudged)`
-        : `  ${label}: skipped (ndt-nob or the audit file is absent)`,
-    );
+    for (const [name, title] of [
+      ['heldout', 'held-out'],
+      ['tuning', 'tuning  '],
+    ] as const) {
+      const audit = samples[name];
+      console.log(
+        audit
+          ? `  ${label} ${title}: ${formatPrecision(audit)}`
+          : `  ${label} ${title}: skipped (ndt-nob or the audit file is absent)`,
+      );
+    }
   }
 }
 
