@@ -1,9 +1,8 @@
 import type { Archive } from '../archive/archive';
 import { KnowledgeStore } from '../archive/store';
 import { ConfigError, loadConfig } from '../config';
-import { messages } from '../i18n';
+import { type Messages, messages } from '../i18n';
 import { formatSpan } from '../i18n/format';
-import type { DateSpan } from '../knowledge/types';
 import { createLogger } from '../logger';
 import { parseConsoleArgs } from './args';
 import { renderProblem } from './render';
@@ -21,45 +20,48 @@ async function check(): Promise<number> {
   const { archive } = await store.reload();
   const out: string[] = [];
   out.push(
-    `${config.KNOWLEDGE_DIR}: ${archive.articles.length} articles, ${archive.passageById.size} passages`,
+    t.kbCheck.articles(config.KNOWLEDGE_DIR, archive.articles.length, archive.passageById.size),
   );
   for (const a of archive.articles) {
     out.push(
-      `  ${a.file}  ${formatSpan(a.published, t)}  [${a.language}${a.languageDetected ? '?' : ''}]  ${a.passages.length} passages  «${a.title}»`,
+      `  ${a.file}  ${formatSpan(a.published, t)}  [${a.language}${a.languageDetected ? '?' : ''}]  ${t.kbCheck.passages(a.passages.length)}  «${a.title}»`,
     );
   }
-  printEntities(archive, out);
-  printDates(archive, out, (s) => formatSpan(s, t));
+  printEntities(archive, out, t);
+  printDates(archive, out, t);
   const errors = archive.problems.filter((p) => p.severity === 'error').length;
-  out.push('', `problems: ${archive.problems.length} (${errors} errors)`);
+  out.push('', t.kbCheck.problems(archive.problems.length, errors));
   for (const p of archive.problems) out.push(`  ${renderProblem(p, t)}`);
   process.stdout.write(`${out.join('\n')}\n`);
   return errors > 0 ? 1 : 0;
 }
 
-function printEntities(archive: Archive, out: string[]): void {
+function printEntities(archive: Archive, out: string[], t: Messages): void {
   const entities = [...archive.entities.all()].sort(
     (a, b) => b.mentions.length - a.mentions.length,
   );
   for (const kind of ['person', 'organisation'] as const) {
     const of = entities.filter((e) => e.kind === kind);
-    out.push('', `${kind === 'person' ? 'people' : 'organisations'}: ${of.length}`);
+    out.push(
+      '',
+      kind === 'person' ? t.kbCheck.people(of.length) : t.kbCheck.organisations(of.length),
+    );
     for (const e of of) {
       const roles = [...new Set(e.roles.map((r) => r.role))].join('; ');
       out.push(
-        `  ${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}: ${e.mentions.length} mentions${roles ? ` – ${roles}` : ''}`,
+        `  ${e.name}${e.aliases.length ? ` (${e.aliases.join(', ')})` : ''}: ${t.kbCheck.mentions(e.mentions.length)}${roles ? ` – ${roles}` : ''}`,
       );
     }
   }
 }
 
-function printDates(archive: Archive, out: string[], format: (s: DateSpan) => string): void {
+function printDates(archive: Archive, out: string[], t: Messages): void {
   const rows: string[] = [];
   for (const [passageId, mentions] of archive.timeMentions) {
     for (const m of mentions)
-      rows.push(`  ${m.span.start}  «${m.text}» → ${format(m.span)}  (${passageId})`);
+      rows.push(`  ${m.span.start}  «${m.text}» → ${formatSpan(m.span, t)}  (${passageId})`);
   }
-  out.push('', `dated events: ${rows.length}`, ...rows.sort());
+  out.push('', t.kbCheck.datedEvents(rows.length), ...rows.sort());
 }
 
 check().then(

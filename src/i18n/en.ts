@@ -195,6 +195,16 @@ export const en: Messages = {
     problemsTitle: 'Problems',
     more: (n) => `… and ${n} more`,
   },
+  kbCheck: {
+    articles: (dir, a, p) =>
+      `${dir}: ${plural(a, 'article', 'articles')}, ${plural(p, 'passage', 'passages')}`,
+    passages: (n) => plural(n, 'passage', 'passages'),
+    people: (n) => `people: ${n}`,
+    organisations: (n) => `organisations: ${n}`,
+    mentions: (n) => plural(n, 'mention', 'mentions'),
+    datedEvents: (n) => `dated events: ${n}`,
+    problems: (n, e) => `problems: ${n} (${plural(e, 'error', 'errors')})`,
+  },
   console: {
     welcome: (n) =>
       `Kilde – local console. ${plural(n, 'article', 'articles')} loaded. Type /help for commands.`,

@@ -109,6 +109,16 @@ export interface Messages {
     /** "… and 4 more" when a list is cut to fit. */
     more(n: number): string;
   };
+  /** `npm run kb:check`: what the bot will know. */
+  kbCheck: {
+    articles(dir: string, articles: number, passages: number): string;
+    passages(n: number): string;
+    people(n: number): string;
+    organisations(n: number): string;
+    mentions(n: number): string;
+    datedEvents(n: number): string;
+    problems(n: number, errors: number): string;
+  };
   console: {
     welcome(articles: number): string;
     help: string;

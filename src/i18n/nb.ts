@@ -194,6 +194,16 @@ export const nb: Messages = {
     problemsTitle: 'Problemer',
     more: (n) => `… og ${n} til`,
   },
+  kbCheck: {
+    articles: (dir, a, p) =>
+      `${dir}: ${plural(a, 'artikkel', 'artikler')}, ${plural(p, 'avsnitt', 'avsnitt')}`,
+    passages: (n) => plural(n, 'avsnitt', 'avsnitt'),
+    people: (n) => `personer: ${n}`,
+    organisations: (n) => `organisasjoner: ${n}`,
+    mentions: (n) => plural(n, 'omtale', 'omtaler'),
+    datedEvents: (n) => `daterte hendelser: ${n}`,
+    problems: (n, e) => `problemer: ${n} (${plural(e, 'feil', 'feil')})`,
+  },
   console: {
     welcome: (n) =>
       `Kilde – lokal konsoll. ${plural(n, 'artikkel', 'artikler')} lastet. Skriv /hjelp for kommandoer.`,
