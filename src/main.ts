@@ -27,6 +27,12 @@ async function main(): Promise<void> {
     return;
   }
 
+  // A last line of defence: every handler already answers its own errors, but a promise
+  // that slips through must cost one log line, not the bot (Node would exit by default).
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled rejection; the bot keeps running');
+  });
+
   const bot = await startDiscordBot({ config, kilde, logger });
   let stopping = false;
   const stop = async (signal: string) => {
