@@ -2,6 +2,7 @@ import { createKilde } from './answers/kilde';
 import { ConfigError, loadConfig } from './config';
 import { runConsole } from './console/repl';
 import { startDiscordBot } from './discord/bot';
+import { errorForLog } from './discord/log-safe';
 import { createLogger } from './logger';
 
 /**
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   // A last line of defence: every handler already answers its own errors, but a promise
   // that slips through must cost one log line, not the bot (Node would exit by default).
   process.on('unhandledRejection', (reason) => {
-    logger.error({ err: reason }, 'unhandled rejection; the bot keeps running');
+    logger.error({ err: errorForLog(reason) }, 'unhandled rejection; the bot keeps running');
   });
 
   const bot = await startDiscordBot({ config, kilde, logger });
