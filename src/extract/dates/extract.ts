@@ -8,7 +8,8 @@
  */
 import type { DateSpan, Language } from '../../knowledge/types';
 import type { TimeMention } from '../types';
-import { anchorOf } from './resolve';
+import { daysBetween } from './calendar';
+import { type Anchor, anchorOf } from './resolve';
 import { RULES, type Rule } from './rules';
 
 interface Candidate {
@@ -54,6 +55,29 @@ function longestNonOverlapping(candidates: Candidate[]): Candidate[] {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+/** How far from publication a dated span must lie to set the scene of a story told then. */
+const STORY_DAYS = 90;
+
+/**
+ * The scene of the story the article is telling: set by a day, week or month written with
+ * its year (`I desember 1963`, `januar 2004`) far from publication, and given up as soon as
+ * anything is dated near publication again. A bare month or a year in passing (`i 2007`,
+ * `siden 1999`) is background, not a scene.
+ */
+function nextStory(
+  story: DateSpan | undefined,
+  words: string,
+  span: DateSpan,
+  anchor: Anchor,
+): DateSpan | undefined {
+  const day = anchor.day;
+  if (!day) return undefined;
+  const far = (iso: string) => Math.abs(daysBetween(day, iso)) > STORY_DAYS;
+  if (!far(span.start) || !far(span.end)) return undefined;
+  if (span.granularity !== 'year' && /\d{4}/u.test(words)) return span;
+  return story;
+}
+
 /**
  * Passages of one article, in order; returns the mentions found in each passage (same order).
  * The rule table holds all three languages at
@@ -67,6 +91,7 @@ export function extractTimeMentions(
 ): TimeMention[][] {
   const anchor = anchorOf(published);
   let previous: DateSpan | undefined;
+  let story: DateSpan | undefined;
   return passages.map(({ text }) => {
     const mentions: TimeMention[] = [];
     let previousInPassage: TimeMention | undefined;
@@ -79,6 +104,7 @@ export function extractTimeMentions(
         previous,
         previousInPassage,
         language,
+        story,
       });
       // A time expression we could not date still moves the story: `dagen etter` after it
       // must not count from an older date.
@@ -96,6 +122,7 @@ export function extractTimeMentions(
       mentions.push(mention);
       previousInPassage = mention;
       previous = span;
+      story = nextStory(story, candidate.text, span, anchor);
     }
     return mentions;
   });

@@ -22,6 +22,13 @@ import {
   yearSpan,
 } from './calendar';
 import {
+  insideTitle,
+  isGreeting,
+  isHabitual,
+  quotedFromAnotherDay,
+  todayNamesADay,
+} from './context';
+import {
   ENGLISH_ONLY_MONTHS,
   ENGLISH_WEEKDAYS,
   HOLIDAYS,
@@ -48,7 +55,7 @@ import {
   weekOf,
   winterNear,
 } from './resolve';
-import { type Direction, directionAround, forwardBeforeGenitive, reportingVerbNear } from './tense';
+import { type Direction, directionAround, forwardBeforeGenitive } from './tense';
 
 export interface RuleContext {
   /** The whole passage text, for looking around the match. */
@@ -62,6 +69,11 @@ export interface RuleContext {
   previousInPassage?: TimeMention | undefined;
   /** The article's language: English past tense in -ed is only read in English text. */
   language?: Language | undefined;
+  /**
+   * The last span the article dated, kept across expressions that could not be dated:
+   * where the story is told (`I desember 1963 ...`), for the words after it that depend on it.
+   */
+  story?: DateSpan | undefined;
 }
 
 export interface Rule {
@@ -437,6 +449,8 @@ function yearForDay(month: number, day: number, context: RuleContext): number | 
   const fromSentence = yearFromSentence(context);
   if (fromSentence !== undefined) return fromSentence;
   const direction = directionFor(context);
+  const story = direction === 'forward' ? undefined : farStory(context);
+  if (story) return yearNearStory(month, day, story);
   const year = nearestYearFor(month, day, context.anchor, direction);
   // News names a day months ahead only with a word that points there (`skal`, `holdes`).
   // Without one (`2. april går politiet inn i leiligheten`, written in November) it is a
@@ -613,6 +627,9 @@ export const RULES: readonly Rule[] = [
         : /^(?:innen|by|until)$/.test(prep)
           ? 'forward'
           : directionFor(context);
+      // `I desember 1963 kom ...; i mars var ...`: March of which year the text does not
+      // say for certain, and not the one before publication.
+      if (direction !== 'forward' && farStory(context)) return null;
       return resolveBareMonth(month, context.anchor, direction);
     },
   },
@@ -756,6 +773,7 @@ export const RULES: readonly Rule[] = [
     resolve: (g, context) => {
       const date = lookup(HOLIDAYS, g.h);
       if (!date) return null;
+      if (!g.y && (isGreeting(context.text, context.start) || inTitle(context))) return null;
       const [month, day] = date;
       const year = g.y ? Number(g.y) : yearForDay(month, day, context);
       return year === null ? null : daySpan(formatIsoDate(year, month, day));
@@ -770,6 +788,9 @@ export const RULES: readonly Rule[] = [
       const day = context.anchor.day;
       if (offset === undefined || !day) return null;
       if (g.p?.toLowerCase().replace(/\s+/g, ' ') === 'i dag' && !todayIsADay(context)) return null;
+      if (deicticSaysNothing(context)) return null;
+      // `- ... i morgen, spøkte han`: tomorrow from a day of speaking the text does not give.
+      if (quotedFromAnotherDay(context.text, context.start)) return null;
       return daySpan(addDays(day, offset));
     },
   },
@@ -780,6 +801,7 @@ export const RULES: readonly Rule[] = [
     resolve: (g, context) => {
       const offset = lookup(WEEK_OFFSETS, g.p);
       const day = context.anchor.day;
+      if (deicticSaysNothing(context)) return null;
       return offset === undefined || !day ? null : weekOf(addDays(day, offset * 7));
     },
   },
@@ -790,7 +812,7 @@ export const RULES: readonly Rule[] = [
     pattern: rx(`${B}(?<p>${alt(WEEKEND_PHRASES.keys())})${E}`),
     resolve: (g, context) => {
       const day = context.anchor.day;
-      if (!day || !g.p) return null;
+      if (!day || !g.p || deicticSaysNothing(context)) return null;
       const key = g.p.toLowerCase().replace(/\s+/g, ' ');
       const direction = WEEKEND_PHRASES.get(key) ?? directionFor(context);
       return weekendSpan(day, direction);
@@ -802,6 +824,7 @@ export const RULES: readonly Rule[] = [
     pattern: rx(`${B}(?<p>${alt(MONTH_OFFSETS.keys())})${E}`),
     resolve: (g, context) => {
       const offset = lookup(MONTH_OFFSETS, g.p);
+      if (deicticSaysNothing(context)) return null;
       return offset === undefined ? null : shiftByUnit('month', offset, context.anchor);
     },
   },
@@ -932,8 +955,12 @@ export const RULES: readonly Rule[] = [
       }
       // After `Torsdag 29. mai 2008`, a bare `mandag` is the Monday after that, in a story
       // told months or years before publication: no day we could name.
-      if (!g.mod && storyIsElsewhere(context)) return null;
-      return daySpan(resolveWeekday(target, day, weekdayChoice(g, context)));
+      const choice = weekdayChoice(g, context);
+      if (!g.mod && storyIsElsewhere(context, choice)) return null;
+      // `Ha en god søndag!`, a day in a title, `alltid på mandag`: no one day.
+      if (!g.mod && isGreeting(context.text, context.start)) return null;
+      if (deicticSaysNothing(context)) return null;
+      return daySpan(resolveWeekday(target, day, choice));
     },
   },
 ];
@@ -956,7 +983,8 @@ const EVERY_WORDS: ReadonlySet<string> = new Set([
 const STORY_ELSEWHERE_DAYS = 90;
 
 /** Whether the last dated mention put the story at a day far from publication. */
-function storyIsElsewhere(context: RuleContext): boolean {
+function storyIsElsewhere(context: RuleContext, choice: WeekdayChoice): boolean {
+  if (farStory(context) && choice !== 'forward' && choice !== 'strictForward') return true;
   const previous = context.previous;
   const day = context.anchor.day;
   if (!previous || !day || (previous.granularity !== 'day' && previous.granularity !== 'week'))
@@ -966,20 +994,61 @@ function storyIsElsewhere(context: RuleContext): boolean {
 }
 
 /**
- * `i dag` is as often "nowadays" (`Norge er i dag et rikt land`, `tyr i dag til engelsk`)
- * as the day of publication. It names that day only when its clause has a tense that
+ * `i dag` is as often "nowadays" (`Norge er i dag et rikt land`, `ordningen vi har i dag`)
+ * as the day of publication. It names that day only when its own clause has a verb that
  * places an event (`I dag skal ...`, `som i dag kunne fortelle`, `I dag møtes ...`) or a
- * verb of saying right next to it (`skriver Dagbladet i dag`); a plain present says nothing.
+ * verb of saying next to it (`skriver Dagbladet i dag`); a present of state says nothing.
  */
 function todayIsADay(context: RuleContext): boolean {
-  // `er i dag`, `i dag er`: a state that holds nowadays, whatever else the sentence says.
-  const before = context.text.slice(Math.max(0, context.start - 4), context.start);
-  const after = context.text.slice(context.end, context.end + 4);
-  if (/(?:^|\s)er\s+$/iu.test(before) || /^\s+er(?!\p{L})/iu.test(after)) return false;
-  return (
-    directionFor(context) !== undefined ||
-    reportingVerbNear(context.text, context.start, context.end)
+  return todayNamesADay(
+    context.text,
+    context.start,
+    context.end,
+    context.language !== 'nb' && context.language !== 'nn',
   );
+}
+
+/** A habit (`aldri ... neste måned`) or a title (`«Annleis enn i går»`): no date of its own. */
+function deicticSaysNothing(context: RuleContext): boolean {
+  return isHabitual(context.text, context.start, context.end) || inTitle(context);
+}
+
+function inTitle(context: RuleContext): boolean {
+  return insideTitle(context.text, context.start, context.end);
+}
+
+/**
+ * The scene of a story told far from publication (`I desember 1963 kom ...`), when the
+ * article set one: words without a year of their own (`nyttårsaften`, `i mars`, `mandag`)
+ * then belong to that story, not to the present.
+ */
+function farStory(context: RuleContext): DateSpan | undefined {
+  return context.anchor.day ? context.story : undefined;
+}
+
+/**
+ * How far (days) from a story's scene a date without a year may lie and still be placed in
+ * it: `nyttårsaften` after `I desember 1963` is inside it; anything farther is a guess.
+ */
+const STORY_REACH_DAYS = 7;
+
+/** Distance in days between a day and a span (0 inside it). */
+function distanceToSpan(iso: string, span: DateSpan): number {
+  if (iso < span.start) return daysBetween(iso, span.start);
+  if (iso > span.end) return daysBetween(span.end, iso);
+  return 0;
+}
+
+/** The year that puts a day and month next to the story, when one does; else nothing. */
+function yearNearStory(month: number, day: number, story: DateSpan): number | null {
+  const base = Number(story.start.slice(0, 4));
+  let best: { year: number; distance: number } | undefined;
+  for (const year of [base - 1, base, base + 1]) {
+    if (!isValidYmd(year, month, day)) continue;
+    const distance = distanceToSpan(formatIsoDate(year, month, day), story);
+    if (!best || distance < best.distance) best = { year, distance };
+  }
+  return best && best.distance <= STORY_REACH_DAYS ? best.year : null;
 }
 
 /** Capitalised words that make a weekday after them part of a name. */

@@ -220,7 +220,7 @@ const NOT_PAST_ED: ReadonlySet<string> = new Set([
   'bed',
 ]);
 
-function signalOf(word: string, englishPast: boolean): Direction | undefined {
+export function signalOf(word: string, englishPast: boolean): Direction | undefined {
   const lower = word.toLowerCase();
   if (FORWARD_WORDS.has(lower)) return 'forward';
   if (BACK_WORDS.has(lower)) return 'back';
@@ -267,7 +267,7 @@ interface Token {
  * drag Friday into the past. They count only right next to the expression
  * (`Putin sa mandag at ...`), where they do govern it.
  */
-const REPORTING: ReadonlySet<string> = new Set([
+export const REPORTING: ReadonlySet<string> = new Set([
   'sa',
   'sier',
   'opplyste',

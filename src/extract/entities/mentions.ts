@@ -31,7 +31,36 @@ export interface ReadMention extends EntityMention {
   strong: boolean;
 }
 
-const COORDINATORS = new Set([',', 'og', 'and', '&', 'samt']);
+const COORDINATORS = new Set([',', 'og', 'and', 'samt']);
+
+/** Words that open a reply or an exclamation: capitalised there, never a name. */
+const INTERJECTIONS = new Set(
+  `aha oi hei hallo ja nei jo vel takk ok okei au æsj hm hmm huff uff jaså wow oops jøss
+  jøye javisst neida jada joda nja tja ah oh å ha hæ yes no well wow hey`.split(/\s+/u),
+);
+
+/**
+ * "Helen & Hard", "Procter & Gamble": two names tied by `&` are one firm, never two people.
+ */
+function joinAmpersands(tokens: readonly Token[], spans: readonly NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const span of spans) {
+    const previous = out[out.length - 1];
+    const amp = tokens[span.first - 1];
+    if (
+      previous &&
+      previous.last + 2 === span.first &&
+      amp?.text === '&' &&
+      amp.joinedToPrevious &&
+      tokens[span.first]?.joinedToPrevious
+    ) {
+      out[out.length - 1] = { first: previous.first, last: span.last, titled: false, firm: true };
+      continue;
+    }
+    out.push(span);
+  }
+  return out;
+}
 
 export function extractEntityMentions(
   text: string,
@@ -44,10 +73,15 @@ export function extractEntityMentions(
 export function readMentions(text: string, language: Language, lexicon: Lexicon): ReadMention[] {
   const english = language === 'en';
   const tokens = tokenize(text);
-  const spans = joinInstitutions(
+  const spans = joinAmpersands(
     tokens,
-    findNameSpans(tokens, lexicon, english).flatMap((span) => splitAdjacent(tokens, span, lexicon)),
-    english,
+    joinInstitutions(
+      tokens,
+      findNameSpans(tokens, lexicon, english).flatMap((span) =>
+        splitAdjacent(tokens, span, lexicon),
+      ),
+      english,
+    ),
   );
   const mentions: ReadMention[] = [];
   let sharedRole: { role: FoundRole; lastToken: number } | undefined;
@@ -180,6 +214,8 @@ function genitiveLength(
 ): number {
   const apostrophe = /['’]s?$/u.exec(lastWord);
   if (apostrophe) return apostrophe[0].length;
+  // "Kim Dae-jungs": a short lower-case name part never ends in s of its own.
+  if (/^\p{Lu}\p{Ll}+-\p{Ll}{1,4}s$/u.test(lastWord) && name.includes(' ')) return 1;
   if (!/[^s]s$/u.test(lastWord) || lastWord.length < 3) return 0;
   if (/^\p{Lu}{2,}s$/u.test(lastWord)) return 1; // "FNs", "USAs"
   const base = name.slice(0, -1);
@@ -372,7 +408,7 @@ function readSpan(
   const lastToken = tokens[span.last];
   if (!firstToken || !lastToken || words.length === 0) return undefined;
   const surface = text.slice(firstToken.start, lastToken.end);
-  if (span.institution) {
+  if (span.institution || span.firm) {
     // "Oslo kommunes budsjett": the genitive belongs to the sentence, not the name.
     const cut = institutionNoun(lastToken.text)?.genitive ? 1 : 0;
     const mention: ReadMention = {
@@ -393,12 +429,34 @@ function readSpan(
   const single = words.length === 1;
   const firstWord = words[0]?.text ?? '';
 
-  const roleFromBefore =
-    roleBefore(text, tokens, span.first, english) ?? roleBeforeComma(text, tokens, span, english);
-  const roleFromAfter = roleFromBefore
+  // "- Aha, norsk journalist.": an interjection opening the sentence is no one.
+  if (single && firstToken.sentenceStart && INTERJECTIONS.has(name.toLowerCase())) return undefined;
+  // "tittelforsvarer Russland", "gjestet Norge som ...": a country or a known place holds no
+  // office, whatever role noun stands next to it.
+  const placeName =
+    isCountryName(name) ||
+    PLACE_NAMES.has(name) ||
+    MULTIWORD_PLACES.has(words.map((w) => w.text).join(' '));
+  const roleFromBefore = placeName
     ? undefined
-    : roleAfter(text, tokens, span.last, english, span.first);
-  const role = roleFromBefore ?? roleFromAfter ?? inherited;
+    : (roleBefore(text, tokens, span.first, english) ??
+      roleBeforeComma(text, tokens, span, english));
+  const afterName =
+    roleFromBefore || placeName
+      ? undefined
+      : roleAfter(text, tokens, span.last, english, span.first);
+  // "Aha, norsk journalist.": a lone opening word the archive never names elsewhere, with
+  // an apposition that ends the sentence, is an exclamation addressing someone, not a name
+  // with its role ("Peskov, Kreml-talsmann, sier" goes on with a verb).
+  const exclamation =
+    single &&
+    firstToken.sentenceStart &&
+    next?.text === ',' &&
+    !FIRST_NAMES.has(firstWord) &&
+    (lexicon.nameCount?.(name) ?? 0) === 0 &&
+    tokens[(afterName?.last ?? 0) + 1]?.text !== ',';
+  const roleFromAfter = exclamation ? undefined : afterName;
+  const role = placeName ? undefined : (roleFromBefore ?? roleFromAfter ?? inherited);
   const ownerOfRole =
     cut > 0 && next?.joinedToPrevious === true && next.isWord && readRoleNoun(next.text, english);
 

@@ -318,7 +318,7 @@ function attachBackReferences(
             item.order < order || (item.order === order && item.mention.end <= reference.start),
         )
         .sort((a, b) => b.order - a.order || b.mention.start - a.mention.start);
-      const target = pickReferent(reference, earlier, records);
+      const target = pickReferent(reference, presentOnly(earlier), records);
       if (!target) continue;
       const { entity } = target;
       if (entity.roles.some((r) => r.passageId === passage.passageId && r.role === reference.role))
@@ -331,6 +331,24 @@ function attachBackReferences(
       });
     }
   }
+}
+
+/** "tidligere justisminister", "former president": a role its holder no longer has. */
+const FORMER =
+  /(?:^|\s)(?:tidligere|tidlegare|forhenværende|forrige|daværende|dåverande|avgått|avgåtte|eks|former|ex|late)(?:\s|-)/iu;
+
+/**
+ * Earlier mentions of people who may still hold an office: someone the article so far names
+ * only in a former role ("tidligere justisminister X") is not who "statsråden" now means.
+ */
+function presentOnly(earlier: readonly Item[]): Item[] {
+  const formerOnly = new Set<string>();
+  const present = new Set<string>();
+  for (const { mention, cluster } of earlier) {
+    if (mention.role && FORMER.test(`${mention.role} `)) formerOnly.add(cluster);
+    else present.add(cluster);
+  }
+  return earlier.filter((item) => !formerOnly.has(item.cluster) || present.has(item.cluster));
 }
 
 /**

@@ -31,6 +31,8 @@ export interface NameSpan {
   titled: boolean;
   /** A body written with a lower-case institution noun ("Oslo tingrett", "Universitetet i Oslo"). */
   institution?: boolean;
+  /** Two names tied by `&` ("Helen & Hard"): one firm. */
+  firm?: boolean;
 }
 
 const isParticle = (token: Token | undefined): boolean =>
@@ -57,10 +59,11 @@ function isNameWord(token: Token | undefined): boolean {
   return !CALENDAR_WORDS.has(token.lower);
 }
 
-/** "Dae-jung", "Jong-il": inside a name, a capitalised word with a short lower-case hyphen part. */
+/** "Dae-jung", "Jong-il", "Dae-jungs": inside a name, a capitalised word with a short lower-case hyphen part. */
 function isInnerNamePart(token: Token): boolean {
   // Not "Veier-sjef" of "Nye Veier-sjef": a role compound ends the name before it.
-  return /^\p{Lu}\p{Ll}+-\p{Ll}{1,4}$/u.test(token.text) && !readRoleNoun(token.text, false);
+  // "Dae-jungs minne": the genitive s comes on top of the short part.
+  return /^\p{Lu}\p{Ll}+-\p{Ll}{1,4}s?$/u.test(token.text) && !readRoleNoun(token.text, false);
 }
 
 /** A capitalised opening word that is an ordinary word, not a name. */

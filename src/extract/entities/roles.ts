@@ -212,9 +212,10 @@ function roleEndingAtNoun(
     };
   }
   const modifiers: string[] = [];
+  let read = 0;
   let first = nounIndex;
   let index = nounIndex - 1;
-  while (joined(tokens, index + 1) && modifiers.length < 4) {
+  while (joined(tokens, index + 1) && read < 4) {
     const token = tokens[index];
     if (!token?.isWord) break;
     // In an English title-case role ("Climate Minister") any capitalised word before the
@@ -235,14 +236,15 @@ function roleEndingAtNoun(
       ? titleCase || isEnglishModifier(token)
       : isAdjectiveLike(word) && !isDescriptiveParticiple(word);
     if (!fits) break;
-    modifiers.unshift(english ? token.text : word);
+    // "den brutale bandelederen", "den 90 år gamle prins": read over, but not kept.
+    if (english || isClassifying(word)) modifiers.unshift(english ? token.text : word);
+    read++;
     first = index;
     index--;
   }
   let owner: string | undefined;
   const before = tokens[index];
-  const ownerFits =
-    modifiers.length === 0 || (english && modifiers.every((m) => /^\p{Ll}/u.test(m)));
+  const ownerFits = read === 0 || (english && modifiers.every((m) => /^\p{Ll}/u.test(m)));
   if (joined(tokens, index + 1) && before && isGenitiveOwner(before) && ownerFits) {
     // "USAs og Russlands president" names two owners: no single person's role.
     const conj = tokens[index - 1];
@@ -339,9 +341,9 @@ export function parseRolePhrase(
       english
         ? isEnglishRoleModifier(token, index > from)
         : isAdjectiveLike(token.text) && !isDescriptiveParticiple(token.text)
-    )
-      modifiers.push(token.text);
-    else return undefined;
+    ) {
+      if (english || isClassifying(token.text)) modifiers.push(token.text);
+    } else return undefined;
     index++;
   }
   return undefined;
@@ -391,6 +393,41 @@ function isDescriptiveParticiple(word: string): boolean {
   const lower = word.toLowerCase();
   return lower.endsWith('ende') && !ROLE_PARTICIPLES.has(lower);
 }
+
+/**
+ * Whether a Norwegian adjective before a role says which office it is (`russiske`,
+ * `politiske`, `tidligere`, `daglig`, `fungerende`) rather than how the writer sees the
+ * person or how old they are (`brutale`, `kjente`, `store`, `gamle`): only the first kind
+ * belongs in the role. Unknown adjectives are left out, so a role is at worst less specific.
+ */
+export function isClassifying(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (countryOfDemonym(lower) !== undefined) return true;
+  if (ROLE_PARTICIPLES.has(lower) || OPENING_ROLE_ADJECTIVES.has(lower)) return true;
+  const base = baseAdjective(lower);
+  if (CLASSIFYING_ADJECTIVES.has(base) || CLASSIFYING_ADJECTIVES.has(lower)) return true;
+  if (EVALUATIVE_ADJECTIVES.has(base) || EVALUATIVE_ADJECTIVES.has(lower)) return false;
+  // politisk(e), militær(e), kommersiell(e), personlig(e): adjectives of a field or a kind.
+  return /(?:isk|iske|ær|ære|ell|elle|lig|lige)$/u.test(lower);
+}
+
+/** Classifying adjectives without one of the endings above. */
+const CLASSIFYING_ADJECTIVES = new Set(
+  `ny nye tidligere forrige nåværende daværende eneste nasjonal nasjonale regional regionale
+  lokal lokale sentral sentrale kommunal kommunale global globale internasjonal
+  internasjonale liberal liberale radikal radikale føderal føderale konservativ konservative
+  administrativ administrative midlertidig midlertidige øverste første fast faste statlig
+  kvinnelig kvinnelige mannlig mannlige visse assisterende`.split(/\s+/u),
+);
+
+/** Evaluative or descriptive adjectives with a classifying ending: never part of a role. */
+const EVALUATIVE_ADJECTIVES = new Set(
+  `fantastisk dramatisk karismatisk typisk kritisk energisk sympatisk usympatisk legendarisk
+  ikonisk kynisk skeptisk optimistisk pessimistisk realistisk entusiastisk tragisk komisk
+  mytisk egoistisk fanatisk populær kontroversiell spesiell vennlig hyggelig farlig ærlig
+  herlig fryktelig skikkelig folkelig kjærlig elskelig suksessrik beryktet berømt kjent
+  omstridt`.split(/\s+/u),
+);
 
 /** Adjectives that qualify a role and may open a sentence before it. */
 const OPENING_ROLE_ADJECTIVES = new Set(
@@ -462,6 +499,10 @@ export function roleAfter(
     const token = tokens[index];
     if (!token?.isWord || isCapitalised(token.text)) break;
     if (token.lower === 'som' || token.lower === 'as') {
+      // "gjestet Guterres Norge som Portugals statsminister": a name right before `som` is
+      // an object or an inverted subject's neighbour; the capacity is the subject's. Only
+      // "X har trukket seg som ..." (X, its verb, then `som`) says whose it is.
+      if (index === nameEnd + 1) break;
       const found = parseRolePhrase(text, tokens, index + 1, english);
       if (found?.specific && endsClause(tokens, found.last + 1)) return found;
       break;
