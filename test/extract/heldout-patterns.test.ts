@@ -3,25 +3,19 @@
  * sentences written for this file (none taken from the treebank).
  */
 import { describe, expect, it } from 'vitest';
-import { extractTimeMentions } from '../../src/extract/dates';
 import {
   buildEntities,
   buildLexicon,
   extractEntityMentions,
   type PassageMentions,
 } from '../../src/extract/entities';
-import { datesIn, daySpan, readNames } from '../helpers/extract';
+import { datesIn, readNames, storyDatesIn } from '../helpers/extract';
 
 const TUE = '2017-11-21';
 const SUN = '2017-11-26';
 
-function storyDates(passages: string[], published: string): string[][] {
-  return extractTimeMentions(
-    passages.map((text) => ({ text })),
-    'nb',
-    daySpan(published),
-  ).map((mentions) => mentions.map((m) => `${m.text}=${m.span.start}..${m.span.end}`));
-}
+const storyDates = (passages: string[], published: string) =>
+  storyDatesIn(passages, published, (m) => `${m.text}=${m.span.start}..${m.span.end}`);
 
 describe('dates 1: i dag meaning "nowadays"', () => {
   it('says nothing next to a present of state or in a general claim', () => {

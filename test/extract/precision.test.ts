@@ -3,29 +3,21 @@
  * (eval/audit/*.json), each tested on sentences written for this file.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTimeMentions } from '../../src/extract/dates';
 import {
   buildEntities,
   buildLexicon,
   extractEntityMentions,
   type PassageMentions,
 } from '../../src/extract/entities';
-import { datesIn, daySpan } from '../helpers/extract';
+import { datesIn, storyDatesIn } from '../helpers/extract';
 
 const TUE = '2017-11-21';
 
-/** Dates of a multi-passage article: `words=start[..end]` per passage. */
-function storyDates(passages: string[], published: string): string[][] {
-  return extractTimeMentions(
-    passages.map((text) => ({ text })),
-    'nb',
-    daySpan(published),
-  ).map((mentions) =>
-    mentions.map((m) =>
-      m.span.start === m.span.end ? `${m.text}=${m.span.start}` : `${m.text}=${m.span.start}..`,
-    ),
+/** Dates of a multi-passage article: `words=start[..]` per passage. */
+const storyDates = (passages: string[], published: string) =>
+  storyDatesIn(passages, published, (m) =>
+    m.span.start === m.span.end ? `${m.text}=${m.span.start}` : `${m.text}=${m.span.start}..`,
   );
-}
 
 describe('i dag: the day, or nowadays', () => {
   it('says nothing for a state that holds nowadays', () => {

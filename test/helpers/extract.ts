@@ -1,5 +1,6 @@
 import { extractTimeMentions } from '../../src/extract/dates';
 import { buildLexicon, extractEntityMentions } from '../../src/extract/entities';
+import type { TimeMention } from '../../src/extract/types';
 import type { DateSpan, Language } from '../../src/knowledge/types';
 
 /** Names in one sentence, read with a lexicon of that sentence alone: the hardest case. */
@@ -24,4 +25,17 @@ export function datesIn(text: string, published: string, withGranularity = false
       ? `${m.text}=${m.span.start}`
       : `${m.text}=${m.span.start}..${m.span.end}${withGranularity ? `/${m.span.granularity}` : ''}`,
   );
+}
+
+/** The time expressions of a multi-passage Bokmål article, per passage, formatted by `show`. */
+export function storyDatesIn(
+  passages: readonly string[],
+  published: string,
+  show: (m: TimeMention) => string,
+): string[][] {
+  return extractTimeMentions(
+    passages.map((text) => ({ text })),
+    'nb',
+    daySpan(published),
+  ).map((mentions) => mentions.map(show));
 }

@@ -7,6 +7,7 @@
  * publication date is then no anchor we can trust.
  */
 
+import { sentenceBounds } from './sentence';
 import { REPORTING, signalOf } from './tense';
 
 interface Word {
@@ -33,24 +34,13 @@ function wordsIn(text: string, from: number, to: number): Word[] {
   return out;
 }
 
-/** The sentence around [start, end): a full stop after a digit is an ordinal, not an end. */
+/** The sentence around [start, end): it ends at . ! ? before a space or the end, or a line break. */
 export function sentenceAround(
   text: string,
   start: number,
   end: number,
 ): { from: number; to: number } {
-  let from = 0;
-  let to = text.length;
-  for (const match of text.matchAll(/[.!?]+(?=\s|$)|\n/gu)) {
-    const index = match.index ?? 0;
-    if (match[0].startsWith('.') && /\d/.test(text[index - 1] ?? '')) continue;
-    if (index + match[0].length <= start) from = index + match[0].length;
-    else if (index >= end) {
-      to = index;
-      break;
-    }
-  }
-  return { from, to };
+  return sentenceBounds(text, start, end, /[.!?]+(?=\s|$)|\n/gu);
 }
 
 /** Words that open a clause of their own: what lies beyond them is another verb's business. */

@@ -6,6 +6,7 @@
  * often than not: in `Møtet skjedde i forkant av et besøk ... i Bergen onsdag` the past
  * `skjedde` is farther away than the forward-pointing `i forkant av` that governs `onsdag`.
  */
+import { sentenceBounds } from './sentence';
 
 export type Direction = 'back' | 'forward';
 
@@ -238,22 +239,7 @@ export function signalOf(word: string, englishPast: boolean): Direction | undefi
 }
 
 /** A sentence ends at . ! ? followed by space and a capital, quote or dash; or at a line break. */
-function sentenceBounds(text: string, start: number, end: number): { from: number; to: number } {
-  const boundary = /[.!?]+(?=\s+[\p{Lu}«"–-])|\n/gu;
-  let from = 0;
-  let to = text.length;
-  for (const match of text.matchAll(boundary)) {
-    const index = match.index ?? 0;
-    // A dot right after a digit is an ordinal (`28. November`) more often than a sentence end.
-    if (match[0].startsWith('.') && /\d/.test(text[index - 1] ?? '')) continue;
-    if (index + match[0].length <= start) from = index + match[0].length;
-    else if (index >= end) {
-      to = index;
-      break;
-    }
-  }
-  return { from, to };
-}
+const SENTENCE_END = /[.!?]+(?=\s+[\p{Lu}«"–-])|\n/gu;
 
 interface Token {
   word: string;
@@ -325,7 +311,7 @@ export function directionAround(
   end: number,
   englishPast = true,
 ): Direction | undefined {
-  const { from, to } = sentenceBounds(text, start, end);
+  const { from, to } = sentenceBounds(text, start, end, SENTENCE_END);
   const tokens: Token[] = [];
   for (const match of text.slice(from, to).matchAll(/[\p{L}\p{N}'’]+|[,;:()]/gu)) {
     const tokenStart = from + (match.index ?? 0);
