@@ -2,11 +2,12 @@
  * Run the date extractor over the dated news articles of the Norwegian Dependency Treebank
  * (`../shared/corpus/ndt-nob` + `ndt-nob-refs`). Without flags it reports volumes per kind
  * and granularity plus samples to read. With `--audit` it reports precision against the
- * hand judgements in `eval/audit/dates-ndt.json` (the tuning sample) and
- * `dates-ndt-heldout.json` (the held-out one): fixed samples of resolved mentions, each
+ * hand judgements in `eval/audit/dates-ndt.json` (tuning), `dates-ndt-heldout.json` (the
+ * earlier held-out one, since used for fixes too) and `dates-ndt-fresh.json` (held out, the
+ * one to quote): fixed samples of resolved mentions, each
  * judged correct / wrong-span / not-a-date / granularity (right day, wrong granularity).
  *
- * `npx tsx eval/dates.ts [corpusDir] [--samples | --audit | --draw [--sample=heldout]]`
+ * `npx tsx eval/dates.ts [corpusDir] [--samples | --audit | --draw [--sample=heldout|fresh]]`
  * (`--draw` prints a sample with sentences for judging; it writes nothing.)
  */
 import { existsSync } from 'node:fs';
@@ -135,16 +136,18 @@ export type DateAuditFile = AuditFile<DateJudgement>;
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DATES_AUDIT_FILE = path.join(here, 'audit', 'dates-ndt.json');
 export const DATES_HELDOUT_FILE = path.join(here, 'audit', 'dates-ndt-heldout.json');
+export const DATES_FRESH_FILE = path.join(here, 'audit', 'dates-ndt-fresh.json');
 export const DATES_SEED = 'kilde-dates-ndt-1';
 
 /**
- * The date samples: `tuning` was used to find and fix errors (optimistic); `heldout` was
- * drawn outside it and judged once with no change to src/ afterwards: quote that one.
+ * The date samples, oldest first: `tuning` and `heldout` were both used to find and fix
+ * errors (optimistic); `fresh` was drawn outside both and judged once with no change to
+ * src/ afterwards: quote that one.
  */
 export const DATES_SAMPLES: readonly AuditSampleSpec[] = [
   {
     name: 'tuning',
-    label: 'tuning sample',
+    label: 'tuning (used for fixes)',
     file: DATES_AUDIT_FILE,
     seed: DATES_SEED,
     size: 150,
@@ -152,11 +155,19 @@ export const DATES_SAMPLES: readonly AuditSampleSpec[] = [
   },
   {
     name: 'heldout',
-    label: 'held-out sample',
+    label: 'earlier held-out (used for fixes)',
     file: DATES_HELDOUT_FILE,
     seed: 'kilde-dates-ndt-2',
     size: 120,
     excluding: ['tuning'],
+  },
+  {
+    name: 'fresh',
+    label: 'fresh (held out, quote this)',
+    file: DATES_FRESH_FILE,
+    seed: 'kilde-dates-ndt-3',
+    size: 120,
+    excluding: ['tuning', 'heldout'],
   },
 ];
 export type DatesAudit = AuditFigures & {
@@ -255,7 +266,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     for (const spec of DATES_SAMPLES) {
       const figures = samples[spec.name];
       if (!figures) continue;
-      console.log(formatAudit(`Dates, NDT news (${spec.label})`, figures));
+      console.log(formatAudit(`Dates, NDT news, ${spec.label}`, figures));
       for (const item of figures.droppedItems)
         console.log(`  dropped  ${item.verdict}  ${item.file}#${item.sentence}  ${item.text}`);
       for (const item of figures.unjudgedItems)

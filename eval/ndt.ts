@@ -307,11 +307,14 @@ export interface AuditFile<J> extends SampleDefinition {
 }
 
 /**
- * One hand-judged sample of a kind. `tuning` was used to find and fix errors, so its figure
- * is optimistic; `heldout` is drawn fresh, outside the tuning sample, and judged once.
+ * One hand-judged sample of a kind. `tuning` and then `heldout` were both used to find and
+ * fix errors, so their figures are optimistic; `fresh` is drawn outside both and judged
+ * once with no change to src/ afterwards: the honest figure until it, too, is used for fixes
+ * (then draw a next sample excluding all three).
  */
 export interface AuditSampleSpec {
-  name: 'tuning' | 'heldout';
+  name: 'tuning' | 'heldout' | 'fresh';
+  /** How reports name it, saying whether it was used for fixes (so whether to quote it). */
   label: string;
   file: string;
   seed: string;
@@ -347,7 +350,7 @@ export function sampleDefinition(
 }
 
 /**
- * `--sample=heldout` picks a sample, the first one otherwise. (Only the `=` form: a bare
+ * `--sample=fresh` picks a sample, the first one otherwise. (Only the `=` form: a bare
  * word on the command line is the corpus directory.)
  */
 export function chooseSample(
@@ -370,3 +373,14 @@ export function wilson(correct: number, n: number, z = 1.96): [number, number] {
   const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
+
+/** `precision 0.925, n 120 (111 correct), 95% Wilson interval 0.864-0.960`: n and interval always shown. */
+export function formatPrecisionInterval(correct: number, n: number): string {
+  const [low, high] = wilson(correct, n);
+  const precision = n ? correct / n : 0;
+  return `precision ${precision.toFixed(3)}, n ${n} (${correct} correct), 95% Wilson interval ${low.toFixed(3)}-${high.toFixed(3)}`;
+}
+
+/** The samples of a kind newest first, so the one to quote heads every report. */
+export const newestFirst = (specs: readonly AuditSampleSpec[]): AuditSampleSpec[] =>
+  [...specs].reverse();

@@ -1,11 +1,12 @@
 /**
  * Role precision on real news: the (person, role) attachments that `extractEntityMentions`
  * and `buildEntities` make on the dated NDT news articles (each sentence a passage, each
- * article its own), against the hand judgements in `eval/audit/roles-ndt.json` (the tuning
- * sample) and `roles-ndt-heldout.json` (held out). A role is right when the person is the
+ * article its own), against the hand judgements in `eval/audit/roles-ndt.json` (tuning),
+ * `roles-ndt-heldout.json` (the earlier held-out one, since used for fixes too) and
+ * `roles-ndt-fresh.json` (held out, the one to quote). A role is right when the person is the
  * one the text gives it to and the role is what the text says.
  *
- * `npx tsx eval/roles.ts [corpusDir] [--draw [--sample=heldout]]` (also: `npx tsx eval/ner.ts --audit`)
+ * `npx tsx eval/roles.ts [corpusDir] [--draw [--sample=heldout|fresh]]` (also: `npx tsx eval/ner.ts --audit`)
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -106,13 +107,14 @@ export type RoleAuditFile = AuditFile<RoleJudgement>;
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROLES_AUDIT_FILE = path.join(here, 'audit', 'roles-ndt.json');
 export const ROLES_HELDOUT_FILE = path.join(here, 'audit', 'roles-ndt-heldout.json');
+export const ROLES_FRESH_FILE = path.join(here, 'audit', 'roles-ndt-fresh.json');
 export const ROLES_SEED = 'kilde-roles-ndt-1';
 
-/** Like the date samples: quote `heldout`; `tuning` was used to find and fix errors. */
+/** Like the date samples: quote `fresh`; `tuning` and `heldout` were used to find and fix errors. */
 export const ROLES_SAMPLES: readonly AuditSampleSpec[] = [
   {
     name: 'tuning',
-    label: 'tuning sample',
+    label: 'tuning (used for fixes)',
     file: ROLES_AUDIT_FILE,
     seed: ROLES_SEED,
     size: 100,
@@ -120,11 +122,19 @@ export const ROLES_SAMPLES: readonly AuditSampleSpec[] = [
   },
   {
     name: 'heldout',
-    label: 'held-out sample',
+    label: 'earlier held-out (used for fixes)',
     file: ROLES_HELDOUT_FILE,
     seed: 'kilde-roles-ndt-2',
     size: 80,
     excluding: ['tuning'],
+  },
+  {
+    name: 'fresh',
+    label: 'fresh (held out, quote this)',
+    file: ROLES_FRESH_FILE,
+    seed: 'kilde-roles-ndt-3',
+    size: 80,
+    excluding: ['tuning', 'heldout'],
   },
 ];
 
@@ -193,7 +203,7 @@ export async function printRolesAudit(corpusDir: string): Promise<void> {
   for (const spec of ROLES_SAMPLES) {
     const figures = samples[spec.name];
     if (!figures) continue;
-    console.log(formatAudit(`Roles, NDT news (${spec.label})`, figures));
+    console.log(formatAudit(`Roles, NDT news, ${spec.label}`, figures));
     for (const item of figures.droppedItems)
       console.log(
         `  dropped  ${item.verdict}  ${item.file}#${item.sentence}  ${item.name} = ${item.role}`,

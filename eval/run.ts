@@ -6,16 +6,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { auditDateSamples, type DatesAudit } from './dates';
-import { wilson } from './ndt';
+import { auditDateSamples, DATES_SAMPLES, type DatesAudit } from './dates';
+import { formatPrecisionInterval, newestFirst, wilson } from './ndt';
 import { evaluateNer, type NerScore } from './ner';
 import { evaluateRetrieval, formatRetrievalTable, type RetrievalReport } from './retrieval';
-import { auditRoleSamples, type RolesAudit } from './roles';
+import { auditRoleSamples, ROLES_SAMPLES, type RolesAudit } from './roles';
 
-const formatPrecision = (a: DatesAudit | RolesAudit): string => {
-  const [low, high] = wilson(a.correct, a.judged);
-  return `precision ${a.precision.toFixed(3)} (${a.correct}/${a.judged} judged, 95% CI ${low.toFixed(3)}-${high.toFixed(3)}; ${a.dropped} judged items no longer produced, ${a.unjudged} unjudged)`;
-};
+const formatPrecision = (a: DatesAudit | RolesAudit): string =>
+  `${formatPrecisionInterval(a.correct, a.judged)}; ${a.dropped} judged items no longer produced, ${a.unjudged} unjudged`;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,8 +34,9 @@ async function main(): Promise<void> {
   const retrieval: RetrievalReport | undefined = hasNorquad
     ? await evaluateRetrieval(corpusDir)
     : undefined;
-  // Each kind has a tuning sample (used to find and fix errors: optimistic) and a held-out
-  // sample judged once with no change to src/ afterwards: the held-out figure is the one to quote.
+  // Each kind has three samples: `tuning` and the earlier `heldout` were both used to find
+  // and fix errors (optimistic); `fresh` was drawn outside both and judged once with no
+  // change to src/ afterwards: the fresh figure is the one to quote.
   const dateSamples = hasNorne ? await auditDateSamples(corpusDir) : {};
   const roleSamples = hasNorne ? await auditRoleSamples(corpusDir) : {};
   const precision = (a: DatesAudit | RolesAudit | undefined) =>
@@ -73,12 +72,17 @@ async function main(): Promise<void> {
                 },
               }
             : null,
+          // `dates`/`roles` at the top stay the tuning sample, as before; quote `fresh`.
           audit: {
             dates: precision(dateSamples.tuning),
             roles: precision(roleSamples.tuning),
             heldout: {
               dates: precision(dateSamples.heldout),
               roles: precision(roleSamples.heldout),
+            },
+            fresh: {
+              dates: precision(dateSamples.fresh),
+              roles: precision(roleSamples.fresh),
             },
           },
         },
@@ -97,20 +101,17 @@ async function main(): Promise<void> {
   );
   console.log('\nPassage retrieval:');
   console.log(retrieval ? formatRetrievalTable(retrieval) : '  skipped: norquad-news is absent');
-  console.log('\nPrecision on hand-judged NDT news samples (eval/audit; quote the held-out one):');
-  for (const [label, samples] of [
-    ['dates', dateSamples],
-    ['roles', roleSamples],
+  console.log('\nPrecision on hand-judged NDT news samples (eval/audit; quote the fresh one):');
+  for (const [kind, specs, samples] of [
+    ['dates', DATES_SAMPLES, dateSamples],
+    ['roles', ROLES_SAMPLES, roleSamples],
   ] as const) {
-    for (const [name, title] of [
-      ['heldout', 'held-out'],
-      ['tuning', 'tuning  '],
-    ] as const) {
-      const audit = samples[name];
+    for (const spec of newestFirst(specs)) {
+      const audit = samples[spec.name];
       console.log(
         audit
-          ? `  ${label} ${title}: ${formatPrecision(audit)}`
-          : `  ${label} ${title}: skipped (ndt-nob or the audit file is absent)`,
+          ? `  ${kind}, ${spec.label}: ${formatPrecision(audit)}`
+          : `  ${kind}, ${spec.label}: skipped (ndt-nob or the audit file is absent)`,
       );
     }
   }

@@ -4,10 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { auditDateSamples, DATES_SAMPLES, type DateJudgement } from '../../eval/dates';
 import {
   type AuditFile,
+  type AuditSampleSpec,
   chooseSample,
   drawSample,
+  exclusionRules,
+  formatPrecisionInterval,
   inRule,
   inSample,
+  newestFirst,
+  type Position,
   plainKey,
   positionKey,
   positionScore,
@@ -114,6 +119,7 @@ describe('more than one sample per kind', () => {
   it('picks a sample by --sample=name, the first otherwise', () => {
     expect(chooseSample(DATES_SAMPLES, []).name).toBe('tuning');
     expect(chooseSample(DATES_SAMPLES, ['--draw', '--sample=heldout']).name).toBe('heldout');
+    expect(chooseSample(ROLES_SAMPLES, ['--sample=fresh', '--draw']).name).toBe('fresh');
     expect(() => chooseSample(DATES_SAMPLES, ['--sample=nope'])).toThrow(/unknown sample/);
   });
 
@@ -128,32 +134,152 @@ describe('more than one sample per kind', () => {
   });
 });
 
-describe('the audit files', () => {
+describe('a third sample, outside both earlier ones', () => {
+  const items = Array.from({ length: 600 }, (_, i) => at(i, i % 11));
+  const first = drawSample(items, 'first', 60);
+  const tuning = { seed: 'first', threshold: first.threshold };
+  const second = drawSample(items, 'second', 60, [tuning]);
+  const heldout = { seed: 'second', threshold: second.threshold };
+  const third = drawSample(items, 'third', 60, [tuning, heldout]);
+  const fresh = { seed: 'third', threshold: third.threshold, excluding: [tuning, heldout] };
+
+  it('shares no position with either earlier sample and takes everything else below its threshold', () => {
+    expect(third.sample).toHaveLength(60);
+    const earlier = new Set([...first.sample, ...second.sample].map(positionKey));
+    expect(third.sample.some((item) => earlier.has(positionKey(item)))).toBe(false);
+    const expected = items.filter(
+      (item) =>
+        positionScore('third', item) < third.threshold &&
+        !inRule(tuning, item) &&
+        !inRule(heldout, item),
+    );
+    expect(third.sample.map(positionKey).sort()).toEqual(expected.map(positionKey).sort());
+    // Excluding only the tuning sample would have taken some of the held-out positions:
+    // the second exclusion is doing work here, not passing by luck.
+    const withoutHeldout = drawSample(items, 'third', 60, [tuning]).sample.map(positionKey);
+    const heldoutKeys = new Set(second.sample.map(positionKey));
+    expect(withoutHeldout.some((key) => heldoutKeys.has(key))).toBe(true);
+  });
+
+  it('does not count a later item in the held-out region against the fresh sample', () => {
+    const shifted = items.map((item) => ({ ...item, start: item.start + 100 }));
+    const newInHeldout = shifted.find(
+      (item) =>
+        inRule(heldout, item) &&
+        !inRule(tuning, item) &&
+        positionScore('third', item) < third.threshold,
+    );
+    const newInFresh = shifted.find((item) => inSample(fresh, item));
+    expect(newInHeldout).toBeDefined();
+    expect(newInFresh).toBeDefined();
+    const judgements = third.sample.map((item) => ({ ...item, verdict: 'correct' }));
+    const current = [...third.sample, ...[newInHeldout, newInFresh].flatMap((x) => x ?? [])];
+    const figures = scoreAudit(judgements, current, fresh, () => true);
+    expect(figures).toMatchObject({ judged: 60, correct: 60, unjudged: 1 });
+    expect(figures.unjudgedItems).toEqual([newInFresh]);
+  });
+
+  it('leaves out positions judged in any earlier sample, not only the first', () => {
+    const judgedInHeldout = { file: 'x.conll', sentence: 7, start: 2, end: 9 };
+    const rules = [
+      { seed: 'first', threshold: 0, judged: new Set<string>() },
+      { seed: 'second', threshold: 0, judged: new Set([plainKey(judgedInHeldout)]) },
+    ];
+    const drawn = drawSample([judgedInHeldout, at(8, 0)], 'third', 2, rules);
+    expect(drawn.sample).toEqual([at(8, 0)]);
+  });
+
+  it('builds the exclusion rules of every earlier sample a spec names, in order', () => {
+    for (const specs of [DATES_SAMPLES, ROLES_SAMPLES]) {
+      const freshSpec = specs.find((s) => s.name === 'fresh');
+      if (!freshSpec) throw new Error('a fresh sample expected');
+      const rules = exclusionRules(specs, freshSpec);
+      const earlier = ['tuning', 'heldout'].map((name) => {
+        const spec = specs.find((s) => s.name === name);
+        if (!spec) throw new Error(`${name} expected`);
+        return readAuditFile<Position>(spec.file);
+      });
+      expect(rules.map((r) => r.seed)).toEqual(earlier.map((e) => e.seed));
+      expect(rules.map((r) => r.judged?.size)).toEqual(
+        earlier.map((e) => new Set(e.judgements.map(plainKey)).size),
+      );
+    }
+    const broken: AuditSampleSpec = {
+      name: 'fresh',
+      label: 'fresh',
+      file: 'unused.json',
+      seed: 'third',
+      size: 1,
+      excluding: ['heldout'],
+    };
+    expect(() => exclusionRules([broken], broken)).toThrow(/unknown sample heldout/);
+  });
+});
+
+describe('the sample labels', () => {
   for (const specs of [DATES_SAMPLES, ROLES_SAMPLES]) {
-    const [tuning, heldout] = specs;
-    it(`keeps ${heldout?.file ?? '?'} apart from the tuning sample`, () => {
-      if (!tuning || !heldout) throw new Error('two samples expected');
-      const first = readAuditFile<DateJudgement | RoleJudgement>(tuning.file);
-      const second: AuditFile<DateJudgement | RoleJudgement> = readAuditFile(heldout.file);
-      expect(second.seed).toBe(heldout.seed);
-      expect(second.excluding).toEqual([{ seed: first.seed, threshold: first.threshold }]);
-      // Roles are sampled by position and role; dates by position.
-      const key = (j: DateJudgement | RoleJudgement) =>
-        'role' in j ? { ...j, file: `${j.file}|${j.role}` } : j;
-      expect(second.judgements.length).toBeGreaterThanOrEqual(heldout.size);
-      expect(second.judgements.every((j) => inSample(second, key(j)))).toBe(true);
-      const tuned = new Set(first.judgements.map(positionKey));
-      expect(second.judgements.some((j) => tuned.has(positionKey(j)))).toBe(false);
+    it(`name the ${specs[0]?.file.includes('roles') ? 'role' : 'date'} sample to quote first`, () => {
+      expect(specs.map((s) => s.name)).toEqual(['tuning', 'heldout', 'fresh']);
+      const [first, ...rest] = newestFirst(specs);
+      expect(first?.name).toBe('fresh');
+      expect(first?.label).toBe('fresh (held out, quote this)');
+      expect(rest.map((s) => s.label)).toEqual([
+        'earlier held-out (used for fixes)',
+        'tuning (used for fixes)',
+      ]);
+      // newestFirst must not reorder the list `--draw` and chooseSample rely on.
+      expect(specs[0]?.name).toBe('tuning');
     });
+  }
+
+  it('prints n and the Wilson interval with every precision', () => {
+    expect(formatPrecisionInterval(109, 120)).toBe(
+      'precision 0.908, n 120 (109 correct), 95% Wilson interval 0.843-0.948',
+    );
+    expect(formatPrecisionInterval(0, 0)).toContain('n 0');
+  });
+});
+
+describe('the audit files', () => {
+  // Roles are sampled by position and role; dates by position.
+  const key = (j: DateJudgement | RoleJudgement) =>
+    'role' in j ? { ...j, file: `${j.file}|${j.role}` } : j;
+  for (const specs of [DATES_SAMPLES, ROLES_SAMPLES]) {
+    for (const spec of specs.filter((s) => s.excluding.length > 0)) {
+      it(`keeps ${path.basename(spec.file)} apart from ${spec.excluding.join(' and ')}`, () => {
+        const earlier = spec.excluding.map((name) => {
+          const found = specs.find((s) => s.name === name);
+          if (!found) throw new Error(`unknown sample ${name}`);
+          return readAuditFile<DateJudgement | RoleJudgement>(found.file);
+        });
+        const audit: AuditFile<DateJudgement | RoleJudgement> = readAuditFile(spec.file);
+        expect(audit.seed).toBe(spec.seed);
+        expect(audit.excluding).toEqual(
+          earlier.map(({ seed, threshold }) => ({ seed, threshold })),
+        );
+        expect(audit.judgements.length).toBeGreaterThanOrEqual(spec.size);
+        // Inside its own sample, judged positions of the earlier samples included.
+        const definition = { ...audit, excluding: exclusionRules(specs, spec) };
+        expect(audit.judgements.every((j) => inSample(definition, key(j)))).toBe(true);
+        const judgedBefore = new Set(earlier.flatMap((e) => e.judgements.map(positionKey)));
+        expect(audit.judgements.some((j) => judgedBefore.has(positionKey(j)))).toBe(false);
+        // Each position (and role) is judged once.
+        expect(new Set(audit.judgements.map((j) => positionKey(key(j)))).size).toBe(
+          audit.judgements.length,
+        );
+      });
+    }
   }
 });
 
 describe.skipIf(!existsSync(path.join(corpusDir, 'ndt-nob')))('date audit on NDT', () => {
-  it('scores both samples and keeps date precision high', async () => {
-    const { tuning, heldout } = await auditDateSamples(corpusDir);
+  it('scores all three samples and keeps date precision high', async () => {
+    const { tuning, heldout, fresh } = await auditDateSamples(corpusDir);
     expect(tuning?.judged).toBeGreaterThan(100);
     expect(tuning?.precision).toBeGreaterThan(0.9);
     expect(heldout?.judged).toBeGreaterThan(100);
     expect(heldout?.precision).toBeGreaterThan(0.8);
+    expect(fresh?.judged).toBeGreaterThan(100);
+    expect(fresh?.precision).toBeGreaterThan(0.8);
   });
 });
