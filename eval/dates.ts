@@ -20,6 +20,7 @@ import {
   type AuditFigures,
   type AuditFile,
   type AuditSampleSpec,
+  auditSamples,
   chooseSample,
   drawSample,
   exclusionRules,
@@ -144,32 +145,11 @@ export const DATES_SEED = 'kilde-dates-ndt-1';
  * errors (optimistic); `fresh` was drawn outside both and judged once with no change to
  * src/ afterwards: quote that one.
  */
-export const DATES_SAMPLES: readonly AuditSampleSpec[] = [
-  {
-    name: 'tuning',
-    label: 'tuning (used for fixes)',
-    file: DATES_AUDIT_FILE,
-    seed: DATES_SEED,
-    size: 150,
-    excluding: [],
-  },
-  {
-    name: 'heldout',
-    label: 'earlier held-out (used for fixes)',
-    file: DATES_HELDOUT_FILE,
-    seed: 'kilde-dates-ndt-2',
-    size: 120,
-    excluding: ['tuning'],
-  },
-  {
-    name: 'fresh',
-    label: 'fresh (held out, quote this)',
-    file: DATES_FRESH_FILE,
-    seed: 'kilde-dates-ndt-3',
-    size: 120,
-    excluding: ['tuning', 'heldout'],
-  },
-];
+export const DATES_SAMPLES: readonly AuditSampleSpec[] = auditSamples(
+  path.join(here, 'audit'),
+  'dates',
+  [150, 120, 120],
+);
 export type DatesAudit = AuditFigures & {
   unjudgedItems: DatedMention[];
   droppedItems: DateJudgement[];

@@ -324,6 +324,46 @@ export interface AuditSampleSpec {
   excluding: readonly AuditSampleSpec['name'][];
 }
 
+/**
+ * The three samples of one kind, oldest first, by convention: files `<kind>-ndt.json`,
+ * `-heldout.json`, `-fresh.json` in `dir`, seeds `kilde-<kind>-ndt-1..3`. `tuning` and
+ * `heldout` were used to find and fix errors; `fresh` was judged once after the last fix.
+ */
+export function auditSamples(
+  dir: string,
+  kind: 'dates' | 'roles',
+  sizes: readonly [tuning: number, heldout: number, fresh: number],
+): AuditSampleSpec[] {
+  const file = (suffix: string) => path.join(dir, `${kind}-ndt${suffix}.json`);
+  const seed = (n: number) => `kilde-${kind}-ndt-${n}`;
+  return [
+    {
+      name: 'tuning',
+      label: 'tuning (used for fixes)',
+      file: file(''),
+      seed: seed(1),
+      size: sizes[0],
+      excluding: [],
+    },
+    {
+      name: 'heldout',
+      label: 'earlier held-out (used for fixes)',
+      file: file('-heldout'),
+      seed: seed(2),
+      size: sizes[1],
+      excluding: ['tuning'],
+    },
+    {
+      name: 'fresh',
+      label: 'fresh (held out, quote this)',
+      file: file('-fresh'),
+      seed: seed(3),
+      size: sizes[2],
+      excluding: ['tuning', 'heldout'],
+    },
+  ];
+}
+
 export const readAuditFile = <J>(file: string): AuditFile<J> =>
   JSON.parse(readFileSync(file, 'utf8')) as AuditFile<J>;
 

@@ -18,6 +18,7 @@ import {
   type AuditFigures,
   type AuditFile,
   type AuditSampleSpec,
+  auditSamples,
   chooseSample,
   drawSample,
   exclusionRules,
@@ -111,32 +112,11 @@ export const ROLES_FRESH_FILE = path.join(here, 'audit', 'roles-ndt-fresh.json')
 export const ROLES_SEED = 'kilde-roles-ndt-1';
 
 /** Like the date samples: quote `fresh`; `tuning` and `heldout` were used to find and fix errors. */
-export const ROLES_SAMPLES: readonly AuditSampleSpec[] = [
-  {
-    name: 'tuning',
-    label: 'tuning (used for fixes)',
-    file: ROLES_AUDIT_FILE,
-    seed: ROLES_SEED,
-    size: 100,
-    excluding: [],
-  },
-  {
-    name: 'heldout',
-    label: 'earlier held-out (used for fixes)',
-    file: ROLES_HELDOUT_FILE,
-    seed: 'kilde-roles-ndt-2',
-    size: 80,
-    excluding: ['tuning'],
-  },
-  {
-    name: 'fresh',
-    label: 'fresh (held out, quote this)',
-    file: ROLES_FRESH_FILE,
-    seed: 'kilde-roles-ndt-3',
-    size: 80,
-    excluding: ['tuning', 'heldout'],
-  },
-];
+export const ROLES_SAMPLES: readonly AuditSampleSpec[] = auditSamples(
+  path.join(here, 'audit'),
+  'roles',
+  [100, 80, 80],
+);
 
 export type RolesAudit = AuditFigures & {
   unjudgedItems: RoleAttachment[];
