@@ -167,6 +167,28 @@ export function quotedFromAnotherDay(text: string, start: number): boolean {
   return verb !== undefined && isPastSaying(verb);
 }
 
+/**
+ * A time word anywhere inside a «…» quote (one or several sentences) that a past frame
+ * introduces (`skrev hun i en e-post 10. april: «Vi møtes mandag. ... fredag»`) or that a
+ * past attribution closes (`«... mandag. ... fredag», sa hun`): every relative word in it
+ * counts from the day of writing or saying, which is not the publication day.
+ */
+export function insideReportedQuote(text: string, start: number): boolean {
+  const open = text.lastIndexOf('«', start);
+  if (open < 0 || text.slice(open, start).includes('»')) return false;
+  const closeAt = text.indexOf('»', start);
+  const close = closeAt < 0 ? text.length : closeAt;
+  if (closeAt >= 0) {
+    const verb = /^\s*,?\s*(\p{L}+)/u.exec(text.slice(close + 1))?.[1];
+    if (verb !== undefined && isPastSaying(verb)) return true;
+  }
+  // The frame: the clause before the quote, ending in a colon.
+  const frame = text.slice(Math.max(0, open - 120), open);
+  if (!/:\s*$/u.test(frame)) return false;
+  const clause = frame.split(/[.!?]\s+(?=\p{Lu})|\n/u).at(-1) ?? '';
+  return (clause.match(/\p{L}+/gu) ?? []).some((word) => PAST_SAYING.has(word.toLowerCase()));
+}
+
 /** Verbs of saying in the past: `sa`, `spøkte`, `fortalte`, `said`, `joked`. */
 const PAST_SAYING: ReadonlySet<string> = new Set(
   `sa sa' la fortalte uttalte skrev svarte ropte forklarte understreket fastslo konkluderte

@@ -55,6 +55,12 @@ function longestNonOverlapping(candidates: Candidate[]): Candidate[] {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+/** Sentence ends between two offsets: . ! ? before a capital (not `10. april`), or a line break. */
+function sentenceBreaks(text: string, from: number, to: number): number {
+  const stretch = text.slice(from, to);
+  return (stretch.match(/(?<!\p{N})[.!?]+[»"”]?\s+(?=[«"“–-]?\s*\p{Lu})|\n/gu) ?? []).length;
+}
+
 /** How far from publication a dated span must lie to set the scene of a story told then. */
 const STORY_DAYS = 90;
 
@@ -92,10 +98,17 @@ export function extractTimeMentions(
   const anchor = anchorOf(published);
   let previous: DateSpan | undefined;
   let story: DateSpan | undefined;
+  // Whether the last dated mention of the passage before stood in its last sentence.
+  let previousEndedPassage = false;
   return passages.map(({ text }) => {
     const mentions: TimeMention[] = [];
     let previousInPassage: TimeMention | undefined;
     for (const candidate of longestNonOverlapping(candidatesIn(text))) {
+      const previousNearby =
+        previous !== undefined &&
+        (previousInPassage
+          ? sentenceBreaks(text, previousInPassage.end, candidate.start) <= 1
+          : previousEndedPassage && sentenceBreaks(text, 0, candidate.start) === 0);
       const span = candidate.rule.resolve(candidate.groups, {
         text,
         start: candidate.start,
@@ -105,6 +118,7 @@ export function extractTimeMentions(
         previousInPassage,
         language,
         story,
+        previousNearby,
       });
       // A time expression we could not date still moves the story: `dagen etter` after it
       // must not count from an older date.
@@ -124,6 +138,11 @@ export function extractTimeMentions(
       previous = span;
       story = nextStory(story, candidate.text, span, anchor);
     }
+    const last = mentions.at(-1);
+    previousEndedPassage =
+      previous !== undefined &&
+      last !== undefined &&
+      sentenceBreaks(text, last.end, text.length) === 0;
     return mentions;
   });
 }

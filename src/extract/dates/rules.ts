@@ -22,6 +22,7 @@ import {
   yearSpan,
 } from './calendar';
 import {
+  insideReportedQuote,
   insideTitle,
   isGreeting,
   isHabitual,
@@ -55,7 +56,12 @@ import {
   weekOf,
   winterNear,
 } from './resolve';
-import { type Direction, directionAround, forwardBeforeGenitive } from './tense';
+import {
+  type Direction,
+  directionAround,
+  forwardBeforeGenitive,
+  presentPointsAhead,
+} from './tense';
 
 export interface RuleContext {
   /** The whole passage text, for looking around the match. */
@@ -74,6 +80,11 @@ export interface RuleContext {
    * where the story is told (`I desember 1963 ...`), for the words after it that depend on it.
    */
   story?: DateSpan | undefined;
+  /**
+   * Whether `previous` was mentioned in this sentence or the one before it. `samme dag`,
+   * `dagen etter` farther from any date are mostly habits (`Pakken kommer dagen etter`).
+   */
+  previousNearby?: boolean | undefined;
 }
 
 export interface Rule {
@@ -584,6 +595,7 @@ export const RULES: readonly Rule[] = [
     resolve: (g, context) => {
       const month = monthNumber(g.mon);
       const offset = lookup(RELATIVE_YEAR_WORDS, g.rel);
+      if (inReportedQuote(context)) return null;
       return month && offset !== undefined ? monthSpan(context.anchor.year + offset, month) : null;
     },
   },
@@ -630,6 +642,7 @@ export const RULES: readonly Rule[] = [
       // `I desember 1963 kom ...; i mars var ...`: March of which year the text does not
       // say for certain, and not the one before publication.
       if (direction !== 'forward' && farStory(context)) return null;
+      if (inReportedQuote(context)) return null;
       return resolveBareMonth(month, context.anchor, direction);
     },
   },
@@ -642,12 +655,19 @@ export const RULES: readonly Rule[] = [
         // `siden 1930-årene` is a decade, `2011-rapporten` a name: not the year itself.
         `(?:\\s*(?:[–-]|til|to)\\s*(?<y2>${YEAR}))?(?![.,]\\p{N})(?!-\\p{L})`,
     ),
-    accept: (g, text, _start, end) => {
+    accept: (g, text, start, end) => {
       const y1 = Number(g.y1);
       const y2 = g.y2 ? Number(g.y2) : y1;
       if (!plausibleYear(y1) || !plausibleYear(y2) || y2 < y1) return false;
 
       // `i 1000 år`, `fra 2000 kroner`: a quantity, not a year.
+      // `oppe i 2000`, `nede i 300`: a level reached, so a quantity too.
+      if (
+        /(?:^|[^\p{L}])(?:oppe|nede|opp|ned|oppi|nedi)\s+$/iu.test(
+          text.slice(Math.max(0, start - 8), start),
+        )
+      )
+        return false;
       const after = nextWord(text, end)?.toLowerCase();
       return after === undefined || !(QUANTITY_NOUNS.has(after) || UNITS.has(after));
     },
@@ -719,6 +739,7 @@ export const RULES: readonly Rule[] = [
     accept: (g, text, _start, end) => g.season?.toLowerCase() !== 'vår' || standsAlone(text, end),
     resolve: (g, context) => {
       const anchor = context.anchor;
+      if (inReportedQuote(context)) return null;
       if (g.season) {
         const season = lookup(SEASONS, g.season);
         if (!season) return null;
@@ -834,6 +855,7 @@ export const RULES: readonly Rule[] = [
     pattern: rx(`${B}(?<p>${alt(YEAR_OFFSETS.keys())})${E}`),
     resolve: (g, context) => {
       const offset = lookup(YEAR_OFFSETS, g.p);
+      if (inReportedQuote(context)) return null;
       return offset === undefined ? null : yearSpan(context.anchor.year + offset);
     },
   },
@@ -847,6 +869,7 @@ export const RULES: readonly Rule[] = [
     resolve: (g, context) => {
       const amount = numberValue(g.n ?? g.en);
       const unit = unitOf(g.unit ?? g.enunit);
+      if (inReportedQuote(context)) return null;
       return amount === null || !unit ? null : shiftByUnit(unit, -amount, context.anchor);
     },
   },
@@ -860,12 +883,15 @@ export const RULES: readonly Rule[] = [
     accept: (g, text, _start, end) => {
       // `(i håp) om en dag å ...` is "some day", not "in one day".
       if (numberValue(g.n) === 1 && unitOf(g.unit) === 'day') return false;
+      // `om et år eller to`, `om to-tre år`: a vague stretch, not a date.
+      if (/^\s*(?:eller|or|[–-]\s*\p{N})/iu.test(text.slice(end))) return false;
       const after = nextWord(text, end)?.toLowerCase();
       return after === undefined || !NOT_AFTER_IN_FUTURE.has(after);
     },
     resolve: (g, context) => {
       const amount = numberValue(g.n ?? g.en);
       const unit = unitOf(g.unit ?? g.enunit);
+      if (inReportedQuote(context)) return null;
       return amount === null || !unit ? null : shiftByUnit(unit, amount, context.anchor);
     },
   },
@@ -896,6 +922,7 @@ export const RULES: readonly Rule[] = [
             : 'day';
       const dir = (g.dir ?? g.endir ?? g.enrel ?? '').toLowerCase();
       const back = dir === 'før' || dir === 'before' || dir === 'previous';
+      if (unit === 'day' && context.previousNearby === false) return null;
       return relativeToPrevious(unit, back ? -1 : 1, context, back ? 'start' : 'end');
     },
   },
@@ -904,7 +931,8 @@ export const RULES: readonly Rule[] = [
     name: 'previous-same',
     kind: 'relative',
     pattern: rx(`${B}(?:samme\\s+(?:dag|dagen|kveld|kvelden)|the\\s+same\\s+(?:day|evening))${E}`),
-    resolve: (_g, context) => relativeToPrevious('day', 0, context, 'start'),
+    resolve: (_g, context) =>
+      context.previousNearby === false ? null : relativeToPrevious('day', 0, context, 'start'),
   },
   {
     // tre dager senere, two years later, to år tidligere
@@ -1010,7 +1038,16 @@ function todayIsADay(context: RuleContext): boolean {
 
 /** A habit (`aldri ... neste måned`) or a title (`«Annleis enn i går»`): no date of its own. */
 function deicticSaysNothing(context: RuleContext): boolean {
-  return isHabitual(context.text, context.start, context.end) || inTitle(context);
+  return (
+    isHabitual(context.text, context.start, context.end) ||
+    inTitle(context) ||
+    inReportedQuote(context)
+  );
+}
+
+/** Inside a quote written or said on another day: relative words do not count from publication. */
+function inReportedQuote(context: RuleContext): boolean {
+  return insideReportedQuote(context.text, context.start);
 }
 
 function inTitle(context: RuleContext): boolean {
@@ -1076,7 +1113,10 @@ function weekdayChoice(g: Groups, context: RuleContext): WeekdayChoice {
   if (g.gen?.toLowerCase() === 'ens') {
     return forwardBeforeGenitive(context.text, context.start) ? 'forward' : 'back';
   }
-  return directionFor(context) ?? 'nearest';
+  const direction = directionFor(context);
+  if (direction) return direction;
+  // `Brann er klare favoritter lørdag`: the present of a coming fixture, not last Saturday.
+  return presentPointsAhead(context.text, context.start, context.end) ? 'forward' : 'nearest';
 }
 
 function dayRange(g: Groups, context: RuleContext): DateSpan | null {

@@ -304,6 +304,50 @@ const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set([
 const COMMA_PENALTY = 4;
 const MAX_DISTANCE = 16;
 
+/** Determiners before `ville` that make it the adjective "wild" (`de ville dyrene`). */
+const BEFORE_WILD: ReadonlySet<string> = new Set(['de', 'dei', 'den', 'det', 'disse']);
+
+/** Participles that do not end in -t/-et/-d (`ha gått`, `ha sagt` do; these are listed). */
+const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set(
+  `vært blitt gått sagt fått tatt gjort kommet sett gitt hatt skrevet funnet vunnet truffet
+  sittet ligget stått dratt bedt sunget brutt skutt latt valgt lagt satt drept møtt`.split(/\s+/u),
+);
+
+function looksLikeParticiple(word: string | undefined): boolean {
+  if (!word) return false;
+  const lower = word.toLowerCase();
+  return IRREGULAR_PARTICIPLES.has(lower) || /\p{L}{2,}(?:et|t|dd|d)$/u.test(lower);
+}
+
+/**
+ * Token indexes of `ville ha` + participle (`ville ha gått av dersom ...`): a conditional
+ * about what did not happen, which says nothing about when.
+ */
+function conditionalPerfects(tokens: readonly Token[]): Set<number> {
+  const parts = new Set<number>();
+  tokens.forEach((token, i) => {
+    if (token.word.toLowerCase() !== 'ville') return;
+    for (let j = i + 1; j <= i + 3 && j < tokens.length; j++) {
+      if (tokens[j]?.word.toLowerCase() !== 'ha') continue;
+      if (!looksLikeParticiple(tokens[j + 1]?.word)) return;
+      parts.add(i);
+      parts.add(j);
+      parts.add(j + 1);
+      return;
+    }
+  });
+  return parts;
+}
+
+/**
+ * `ville` + infinitive (`Torsdag ville ingen antyde ...`) is the past of `vil`: it narrates
+ * from a moment already passed, so it points back. The adjective (`de ville dyrene`) is no verb.
+ */
+function modalVille(tokens: readonly Token[], index: number): Direction | undefined {
+  const previous = tokens[index - 1]?.word.toLowerCase() ?? '';
+  return BEFORE_WILD.has(previous) ? undefined : 'back';
+}
+
 /** Nearest direction signal in the sentence around [start, end), or undefined when none. */
 export function directionAround(
   text: string,
@@ -321,9 +365,12 @@ export function directionAround(
   // auxiliary before it decides.
   // Norwegian passives likewise: in `kan bli satt opp i desember` the participle `satt`
   // (also the past of `sitte`) says nothing about when.
+  const conditionalParts = conditionalPerfects(tokens);
   const signals = tokens.map((token, i) => {
     const previous = tokens[i - 1]?.word.toLowerCase() ?? '';
     if (PASSIVE_AUXILIARIES.has(previous)) return undefined;
+    if (conditionalParts.has(i)) return undefined;
+    if (token.word.toLowerCase() === 'ville') return modalVille(tokens, i);
     return signalOf(token.word, englishPast);
   });
   const indexed = tokens.map((token, i) => ({ ...token, signal: signals[i] }));
@@ -355,4 +402,34 @@ export function directionAround(
 export function forwardBeforeGenitive(text: string, start: number): boolean {
   const window = text.slice(Math.max(0, start - 30), start).toLowerCase();
   return /(?:foran|forkant av|ahead of|kommende|neste)\s+$/u.test(window);
+}
+
+/**
+ * Present-tense verbs that, with no other signal, describe a coming fixture or a state
+ * ahead of it (`Brann er klare favoritter lørdag`, `Laget står foran en tøff kamp søndag`).
+ */
+const PRESENT_AHEAD: ReadonlySet<string> = new Set(
+  `er står ligger går spiller stiller gjelder trenger mangler regnes is are faces plays`.split(
+    /\s+/u,
+  ),
+);
+
+/**
+ * Whether a weekday with no direction signal near it sits in a present-tense sentence with
+ * no past verb anywhere: news then writes about the coming day. A definite noun right before
+ * it (`seieren lørdag`, `kampen søndag`) names an event already known, which may be past.
+ */
+export function presentPointsAhead(text: string, start: number, end: number): boolean {
+  const { from, to } = sentenceBounds(text, start, end, SENTENCE_END);
+  const before = text.slice(from, start).match(/[\p{L}]+/gu) ?? [];
+  const after = text.slice(end, to).match(/[\p{L}]+/gu) ?? [];
+  const words = [...before, ...after].map((w) => w.toLowerCase());
+  // `etter et fall lørdag`: what follows an event looks back at it.
+  if (words.some((w) => BACK_WORDS.has(w) || w === 'ville' || w === 'etter')) return false;
+  const verb = words.findIndex((w) => PRESENT_AHEAD.has(w));
+  if (verb < 0) return false;
+  // `er innlagt`, `er siktet`: a state left by an event, which may lie behind.
+  if (words.slice(verb + 1, verb + 3).some(looksLikeParticiple)) return false;
+  const previous = before.at(-1)?.toLowerCase() ?? '';
+  return !/\p{L}{2,}(?:en|et|ene|a)$/u.test(previous);
 }

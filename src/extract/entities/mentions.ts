@@ -23,6 +23,8 @@ import {
   PLACE_PREPOSITIONS,
   SPEECH_VERBS,
   STATE_OFFICES,
+  TEAM_WORDS,
+  TEAM_WORDS_ALONE,
 } from './tables';
 import { isAcronym, type Token, tokenize } from './tokens';
 
@@ -471,6 +473,8 @@ function readSpan(
         : 'organisation';
   } else if (
     words.some((w, i) => (i > 0 || !single) && ORG_WORDS.has(w.text)) ||
+    words.some((w, i) => i > 0 && TEAM_WORDS.has(w.text)) ||
+    (single && TEAM_WORDS_ALONE.has(name)) ||
     (!single &&
       words.some((w) => endsWithAny(w.text, ORG_NAME_ENDINGS)) &&
       !VENUE_WORDS.has(lastWord)) ||

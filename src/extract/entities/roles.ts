@@ -261,6 +261,14 @@ function roleEndingAtNoun(
   // A weak word ("trener", "leder") may be a verb; opening a sentence capitalised it cannot.
   const opensSentence = !english && nounToken.sentenceStart && isCapitalised(nounToken.text);
   if (bare && isWeakRoleWord(nounToken.text) && !opensSentence) return undefined;
+  // `Fredag innleder Rangers sesongen`: after an opening time word comes the verb (V2).
+  if (
+    first === nounIndex &&
+    !english &&
+    !isCapitalised(nounToken.text) &&
+    afterOpeningTimeWord(tokens, nounIndex)
+  )
+    return undefined;
   const { role, specific } = composeRole(owner, modifiers, noun, english);
   return {
     role: english && modifiers.length === 0 && !owner ? upperAcronyms(role.toLowerCase()) : role,
@@ -271,6 +279,32 @@ function roleEndingAtNoun(
     head: noun.head,
     specific,
   };
+}
+
+/**
+ * Time words that open a Norwegian sentence and push the finite verb right after them. Not
+ * `da` (also "when": `Da statsminister X kom`) nor `senere` (also "later to be").
+ */
+const OPENING_TIME_WORDS = new Set(
+  `mandag tirsdag onsdag torsdag fredag lørdag søndag måndag tysdag laurdag sundag nå no så
+  deretter etterpå`.split(/\s+/u),
+);
+const OPENING_TIME_AFTER_I = new Set(
+  `dag går morgen morgon kveld natt helgen helga fjor år høst vår sommer vinter`.split(/\s+/u),
+);
+
+/** Whether the word at `index` stands in the verb slot after a sentence-opening time word. */
+function afterOpeningTimeWord(tokens: readonly Token[], index: number): boolean {
+  const one = tokens[index - 1];
+  if (one?.isWord && one.sentenceStart && OPENING_TIME_WORDS.has(one.lower)) return true;
+  const two = tokens[index - 2];
+  return (
+    two?.isWord === true &&
+    two.sentenceStart &&
+    two.lower === 'i' &&
+    one?.isWord === true &&
+    OPENING_TIME_AFTER_I.has(one.lower)
+  );
 }
 
 /**
@@ -531,8 +565,11 @@ export function findBackReferences(
   isNameStart: (index: number) => boolean,
 ): BackReference[] {
   const found: BackReference[] = [];
+  const generic = genericSecondPersonAt(text);
   tokens.forEach((token, index) => {
     if (!token.isWord) return;
+    // `Se for deg at du ... Dommeren blåser`: an imagined scene's referee is nobody named.
+    if (token.start >= generic) return;
     const noun = readRoleNoun(token.text, english);
     if (!noun || noun.plural) return;
     if (!english && !noun.definite && !isGenitiveOwner(tokens[index - 1])) return;
@@ -560,6 +597,16 @@ export function findBackReferences(
     });
   });
   return found;
+}
+
+/** Openings of a generic second-person passage: what follows is imagined, not reported. */
+const GENERIC_SECOND_PERSON =
+  /(?<![\p{L}])(?:se\s+for\s+deg|sjå\s+for\s+deg|tenk\s+deg|tenk\s+om\s+du|forestill\s+deg|hvis\s+du|viss\s+du|dersom\s+du|om\s+du|når\s+du|imagine|if\s+you|suppose\s+you)(?![\p{L}])/iu;
+
+/** Where a generic second-person passage starts in `text`, or past its end when none does. */
+function genericSecondPersonAt(text: string): number {
+  const match = GENERIC_SECOND_PERSON.exec(text);
+  return match ? match.index : Number.POSITIVE_INFINITY;
 }
 
 function bareRole(

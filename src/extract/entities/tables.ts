@@ -242,6 +242,16 @@ export const PARTY_LETTERS: ReadonlyMap<string, string> = new Map([
   ['R', 'Rødt'],
 ]);
 
+/**
+ * Words of club names (`Glasgow Rangers`, `Manchester United`, `Rangers`): a team, not a
+ * person. Counted anywhere but first in a longer name (`United Nations` is still a body,
+ * but `United States` a country), and alone for the plural ones.
+ */
+export const TEAM_WORDS = new Set(
+  words(`United Rangers Rovers Wanderers Athletic Athletico Hotspur Albion Utd Calcio Sporting`),
+);
+export const TEAM_WORDS_ALONE = new Set(words(`Rangers Rovers Wanderers Hotspur`));
+
 /** Words that make the name they end or stand in an organisation. */
 export const ORG_WORDS = new Set(
   words(`AS ASA SA AB Inc Ltd Plc LLC GmbH Corp Corporation Company International Group Holding
