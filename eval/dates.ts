@@ -2,12 +2,12 @@
  * Run the date extractor over the dated news articles of the Norwegian Dependency Treebank
  * (`../shared/corpus/ndt-nob` + `ndt-nob-refs`). Without flags it reports volumes per kind
  * and granularity plus samples to read. With `--audit` it reports precision against the
- * hand judgements in `eval/audit/dates-ndt.json` (tuning), `dates-ndt-heldout.json` (the
- * earlier held-out one, since used for fixes too) and `dates-ndt-fresh.json` (held out, the
- * one to quote): fixed samples of resolved mentions, each
+ * hand judgements in `eval/audit/dates-ndt.json` (tuning), `dates-ndt-heldout.json` and
+ * `dates-ndt-fresh.json` (earlier held-out ones, since used for fixes too) and
+ * `dates-ndt-final.json` (held out, the one to quote): fixed samples of resolved mentions, each
  * judged correct / wrong-span / not-a-date / granularity (right day, wrong granularity).
  *
- * `npx tsx eval/dates.ts [corpusDir] [--samples | --audit | --draw [--sample=heldout|fresh]]`
+ * `npx tsx eval/dates.ts [corpusDir] [--samples | --audit | --draw [--sample=heldout|fresh|final]]`
  * (`--draw` prints a sample with sentences for judging; it writes nothing.)
  */
 import { existsSync } from 'node:fs';
@@ -138,17 +138,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const DATES_AUDIT_FILE = path.join(here, 'audit', 'dates-ndt.json');
 export const DATES_HELDOUT_FILE = path.join(here, 'audit', 'dates-ndt-heldout.json');
 export const DATES_FRESH_FILE = path.join(here, 'audit', 'dates-ndt-fresh.json');
+export const DATES_FINAL_FILE = path.join(here, 'audit', 'dates-ndt-final.json');
 export const DATES_SEED = 'kilde-dates-ndt-1';
 
 /**
- * The date samples, oldest first: `tuning` and `heldout` were both used to find and fix
- * errors (optimistic); `fresh` was drawn outside both and judged once with no change to
- * src/ afterwards: quote that one.
+ * The date samples, oldest first: `tuning`, `heldout` and `fresh` were all used to find and
+ * fix errors (optimistic); `final` was drawn outside all three and judged once with no
+ * change to src/ afterwards: quote that one.
  */
 export const DATES_SAMPLES: readonly AuditSampleSpec[] = auditSamples(
   path.join(here, 'audit'),
   'dates',
-  [150, 120, 120],
+  [150, 120, 120, 120],
 );
 export type DatesAudit = AuditFigures & {
   unjudgedItems: DatedMention[];

@@ -307,13 +307,13 @@ export interface AuditFile<J> extends SampleDefinition {
 }
 
 /**
- * One hand-judged sample of a kind. `tuning` and then `heldout` were both used to find and
- * fix errors, so their figures are optimistic; `fresh` is drawn outside both and judged
- * once with no change to src/ afterwards: the honest figure until it, too, is used for fixes
- * (then draw a next sample excluding all three).
+ * One hand-judged sample of a kind. `tuning`, `heldout` and then `fresh` were each used to
+ * find and fix errors, so their figures are optimistic; `final` is drawn outside all three
+ * and judged once with no change to src/ afterwards: the honest figure until it, too, is
+ * used for fixes (then draw a next sample excluding all four).
  */
 export interface AuditSampleSpec {
-  name: 'tuning' | 'heldout' | 'fresh';
+  name: 'tuning' | 'heldout' | 'fresh' | 'final';
   /** How reports name it, saying whether it was used for fixes (so whether to quote it). */
   label: string;
   file: string;
@@ -325,14 +325,15 @@ export interface AuditSampleSpec {
 }
 
 /**
- * The three samples of one kind, oldest first, by convention: files `<kind>-ndt.json`,
- * `-heldout.json`, `-fresh.json` in `dir`, seeds `kilde-<kind>-ndt-1..3`. `tuning` and
- * `heldout` were used to find and fix errors; `fresh` was judged once after the last fix.
+ * The four samples of one kind, oldest first, by convention: files `<kind>-ndt.json`,
+ * `-heldout.json`, `-fresh.json`, `-final.json` in `dir`, seeds `kilde-<kind>-ndt-1..4`.
+ * `tuning`, `heldout` and `fresh` were used to find and fix errors; `final` was judged once
+ * after the last fix. Each sample excludes every earlier one.
  */
 export function auditSamples(
   dir: string,
   kind: 'dates' | 'roles',
-  sizes: readonly [tuning: number, heldout: number, fresh: number],
+  sizes: readonly [tuning: number, heldout: number, fresh: number, final: number],
 ): AuditSampleSpec[] {
   const file = (suffix: string) => path.join(dir, `${kind}-ndt${suffix}.json`);
   const seed = (n: number) => `kilde-${kind}-ndt-${n}`;
@@ -355,11 +356,19 @@ export function auditSamples(
     },
     {
       name: 'fresh',
-      label: 'fresh (held out, quote this)',
+      label: 'fresh (used for fixes)',
       file: file('-fresh'),
       seed: seed(3),
       size: sizes[2],
       excluding: ['tuning', 'heldout'],
+    },
+    {
+      name: 'final',
+      label: 'final (held out, quote this)',
+      file: file('-final'),
+      seed: seed(4),
+      size: sizes[3],
+      excluding: ['tuning', 'heldout', 'fresh'],
     },
   ];
 }
@@ -390,7 +399,7 @@ export function sampleDefinition(
 }
 
 /**
- * `--sample=fresh` picks a sample, the first one otherwise. (Only the `=` form: a bare
+ * `--sample=final` picks a sample, the first one otherwise. (Only the `=` form: a bare
  * word on the command line is the corpus directory.)
  */
 export function chooseSample(

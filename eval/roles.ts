@@ -2,11 +2,11 @@
  * Role precision on real news: the (person, role) attachments that `extractEntityMentions`
  * and `buildEntities` make on the dated NDT news articles (each sentence a passage, each
  * article its own), against the hand judgements in `eval/audit/roles-ndt.json` (tuning),
- * `roles-ndt-heldout.json` (the earlier held-out one, since used for fixes too) and
- * `roles-ndt-fresh.json` (held out, the one to quote). A role is right when the person is the
+ * `roles-ndt-heldout.json` and `roles-ndt-fresh.json` (earlier held-out ones, since used for
+ * fixes too) and `roles-ndt-final.json` (held out, the one to quote). A role is right when the person is the
  * one the text gives it to and the role is what the text says.
  *
- * `npx tsx eval/roles.ts [corpusDir] [--draw [--sample=heldout|fresh]]` (also: `npx tsx eval/ner.ts --audit`)
+ * `npx tsx eval/roles.ts [corpusDir] [--draw [--sample=heldout|fresh|final]]` (also: `npx tsx eval/ner.ts --audit`)
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -109,13 +109,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROLES_AUDIT_FILE = path.join(here, 'audit', 'roles-ndt.json');
 export const ROLES_HELDOUT_FILE = path.join(here, 'audit', 'roles-ndt-heldout.json');
 export const ROLES_FRESH_FILE = path.join(here, 'audit', 'roles-ndt-fresh.json');
+export const ROLES_FINAL_FILE = path.join(here, 'audit', 'roles-ndt-final.json');
 export const ROLES_SEED = 'kilde-roles-ndt-1';
 
-/** Like the date samples: quote `fresh`; `tuning` and `heldout` were used to find and fix errors. */
+/** Like the date samples: quote `final`; `tuning`, `heldout` and `fresh` were used to find and fix errors. */
 export const ROLES_SAMPLES: readonly AuditSampleSpec[] = auditSamples(
   path.join(here, 'audit'),
   'roles',
-  [100, 80, 80],
+  [100, 80, 80, 80],
 );
 
 export type RolesAudit = AuditFigures & {
