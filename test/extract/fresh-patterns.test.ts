@@ -3,13 +3,7 @@
  * on sentences written for this file.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  buildEntities,
-  buildLexicon,
-  extractEntityMentions,
-  type PassageMentions,
-} from '../../src/extract/entities';
-import { datesIn, readNames, storyDatesIn } from '../helpers/extract';
+import { archiveRoles, datesIn, readNames, storyDatesIn } from '../helpers/extract';
 
 // Tuesday: the Thursday before is five days back, the next one two days ahead.
 const TUE = '2017-11-21';
@@ -173,26 +167,7 @@ describe('roles 1: the verb slot after an opening time word', () => {
   });
 });
 
-function roles(articles: Record<string, string[]>) {
-  const all = Object.values(articles).flat();
-  const lexicon = buildLexicon(all);
-  const passages: PassageMentions[] = [];
-  for (const [articleId, texts] of Object.entries(articles)) {
-    texts.forEach((text, index) => {
-      passages.push({
-        passageId: `${articleId}#${index}`,
-        articleId,
-        text,
-        language: 'nb',
-        mentions: extractEntityMentions(text, 'nb', lexicon),
-      });
-    });
-  }
-  return buildEntities(passages, []).map((e) => ({
-    name: e.name,
-    roles: e.roles.map((r) => `${r.role}@${r.passageId}`),
-  }));
-}
+const roles = archiveRoles;
 
 describe('roles 2: a generic second-person passage refers to nobody named', () => {
   it('"dommeren" in an imagined scene is not the referee named before', () => {

@@ -3,13 +3,7 @@
  * sentences written for this file (none taken from the treebank).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  buildEntities,
-  buildLexicon,
-  extractEntityMentions,
-  type PassageMentions,
-} from '../../src/extract/entities';
-import { datesIn, readNames, storyDatesIn } from '../helpers/extract';
+import { archiveRoles, datesIn, readNames, storyDatesIn } from '../helpers/extract';
 
 const TUE = '2017-11-21';
 const SUN = '2017-11-26';
@@ -130,27 +124,7 @@ describe('dates 4: a relative day in speech said on another day', () => {
   });
 });
 
-function roles(articles: Record<string, string[]>) {
-  const all = Object.values(articles).flat();
-  const lexicon = buildLexicon(all);
-  const passages: PassageMentions[] = [];
-  for (const [articleId, texts] of Object.entries(articles)) {
-    texts.forEach((text, index) => {
-      passages.push({
-        passageId: `${articleId}#${index}`,
-        articleId,
-        text,
-        language: 'nb',
-        mentions: extractEntityMentions(text, 'nb', lexicon),
-      });
-    });
-  }
-  return buildEntities(passages, []).map((e) => ({
-    name: e.name,
-    kind: e.kind,
-    roles: e.roles.map((r) => `${r.role}@${r.passageId}`),
-  }));
-}
+const roles = archiveRoles;
 
 describe('roles 5: places and interjections hold no office', () => {
   it('a country or a city next to a role noun gets no role', () => {

@@ -1,5 +1,10 @@
 import { extractTimeMentions } from '../../src/extract/dates';
-import { buildLexicon, extractEntityMentions } from '../../src/extract/entities';
+import {
+  buildEntities,
+  buildLexicon,
+  extractEntityMentions,
+  type PassageMentions,
+} from '../../src/extract/entities';
 import type { TimeMention } from '../../src/extract/types';
 import type { DateSpan, Language } from '../../src/knowledge/types';
 
@@ -38,4 +43,26 @@ export function storyDatesIn(
     'nb',
     daySpan(published),
   ).map((mentions) => mentions.map(show));
+}
+
+/**
+ * An archive of Bokmål articles (id -> paragraphs) through the whole entity pipeline, each
+ * entity with its roles as `role@passageId`.
+ */
+export function archiveRoles(articles: Record<string, string[]>) {
+  const lexicon = buildLexicon(Object.values(articles).flat());
+  const passages: PassageMentions[] = Object.entries(articles).flatMap(([articleId, texts]) =>
+    texts.map((text, index) => ({
+      passageId: `${articleId}#${index}`,
+      articleId,
+      text,
+      language: 'nb' as const,
+      mentions: extractEntityMentions(text, 'nb', lexicon),
+    })),
+  );
+  return buildEntities(passages, []).map((e) => ({
+    name: e.name,
+    kind: e.kind,
+    roles: e.roles.map((r) => `${r.role}@${r.passageId}`),
+  }));
 }

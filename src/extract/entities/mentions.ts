@@ -449,7 +449,7 @@ function readSpan(
       : roleAfter(text, tokens, span.last, english, span.first);
   // "Aha, norsk journalist.": a lone opening word the archive never names elsewhere, with
   // an apposition that ends the sentence, is an exclamation addressing someone, not a name
-  // with its role ("Peskov, Kreml-talsmann, sier" goes on with a verb).
+  // with its role ("Hansen, NRK-journalist, sier" goes on with a verb).
   const exclamation =
     single &&
     firstToken.sentenceStart &&
