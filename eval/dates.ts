@@ -29,8 +29,8 @@ import {
   readAuditFile,
   readNdtCorpus,
   type SampleDefinition,
-  sampleDefinition,
   scoreAudit,
+  scorePresentSamples,
   weekdayName,
 } from './ndt';
 
@@ -184,14 +184,10 @@ export async function auditDateSamples(
   corpusDir: string,
   specs: readonly AuditSampleSpec[] = DATES_SAMPLES,
 ): Promise<Partial<Record<AuditSampleSpec['name'], DatesAudit>>> {
-  const present = specs.filter((spec) => existsSync(spec.file));
-  if (present.length === 0) return {};
-  const current = datedMentions((await readNdtCorpus(corpusDir)).articles);
-  return Object.fromEntries(
-    present.map((spec) => {
-      const audit = readAuditFile<DateJudgement>(spec.file);
-      return [spec.name, scoreDateAudit(audit, current, sampleDefinition(specs, spec, audit))];
-    }),
+  return scorePresentSamples(
+    specs,
+    async () => datedMentions((await readNdtCorpus(corpusDir)).articles),
+    scoreDateAudit,
   );
 }
 

@@ -7,7 +7,7 @@
  * The NDT texts may not be republished as stand-alone texts, so an audit file stores only
  * (file, sentence index, character offsets), the few words judged and the verdict.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -396,6 +396,26 @@ export function sampleDefinition(
   audit: SampleRule,
 ): SampleDefinition {
   return { seed: audit.seed, threshold: audit.threshold, excluding: exclusionRules(specs, spec) };
+}
+
+/**
+ * Scores every sample whose audit file exists, by name, against one run of the extractor
+ * (`current` is called once, and only when there is something to score).
+ */
+export async function scorePresentSamples<J, C, R>(
+  specs: readonly AuditSampleSpec[],
+  current: () => Promise<readonly C[]>,
+  score: (audit: AuditFile<J>, current: readonly C[], sample: SampleDefinition) => R,
+): Promise<Partial<Record<AuditSampleSpec['name'], R>>> {
+  const present = specs.filter((spec) => existsSync(spec.file));
+  if (present.length === 0) return {};
+  const items = await current();
+  return Object.fromEntries(
+    present.map((spec) => {
+      const audit = readAuditFile<J>(spec.file);
+      return [spec.name, score(audit, items, sampleDefinition(specs, spec, audit))];
+    }),
+  );
 }
 
 /**

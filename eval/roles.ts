@@ -27,8 +27,8 @@ import {
   readAuditFile,
   readNdtCorpus,
   type SampleDefinition,
-  sampleDefinition,
   scoreAudit,
+  scorePresentSamples,
 } from './ndt';
 
 /** One role given to one person, placed where the text gives it. */
@@ -168,15 +168,7 @@ export async function auditRoleSamples(
   corpusDir: string,
   specs: readonly AuditSampleSpec[] = ROLES_SAMPLES,
 ): Promise<Partial<Record<AuditSampleSpec['name'], RolesAudit>>> {
-  const present = specs.filter((spec) => existsSync(spec.file));
-  if (present.length === 0) return {};
-  const current = await roleAttachments(corpusDir);
-  return Object.fromEntries(
-    present.map((spec) => {
-      const audit = readAuditFile<RoleJudgement>(spec.file);
-      return [spec.name, scoreRoleAudit(audit, current, sampleDefinition(specs, spec, audit))];
-    }),
-  );
+  return scorePresentSamples(specs, () => roleAttachments(corpusDir), scoreRoleAudit);
 }
 
 export async function printRolesAudit(corpusDir: string): Promise<void> {
