@@ -1,4 +1,6 @@
 import type { Archive } from '../archive/archive';
+import { toDayNumber } from '../extract/dates/calendar';
+import { splitSentences } from '../search/snippet';
 import type { DaySuggestion } from './types';
 
 /**
@@ -43,20 +45,14 @@ export function daysWithContent(archive: Archive): DaySuggestion[] {
  * the time expression, from the sentence start, cut at a word.
  */
 function around(text: string, at: number, max = 60): string {
-  const before = text.slice(0, at);
-  const sentenceStart = Math.max(
-    before.lastIndexOf('. '),
-    before.lastIndexOf('? '),
-    before.lastIndexOf('! '),
-  );
-  const sentence = text.slice(sentenceStart < 0 ? 0 : sentenceStart + 2).trim();
+  // The snippet's sentence splitter: it knows abbreviations and ordinals ("28. november").
+  const holding = splitSentences(text).find((s) => s.start <= at && at < s.end);
+  const sentence = text.slice(holding?.start ?? 0).trim();
   if (sentence.length <= max) return sentence;
   const cut = sentence.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${cut.slice(0, space > 20 ? space : max)} …`;
 }
-
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 /** The days with content nearest to a span, nearest first, at most `limit`. */
 export function nearestDays(
@@ -65,10 +61,10 @@ export function nearestDays(
   end: string,
   limit: number,
 ): DaySuggestion[] {
-  const from = dayNumber(start);
-  const to = dayNumber(end);
+  const from = toDayNumber(start);
+  const to = toDayNumber(end);
   const distance = (d: DaySuggestion) => {
-    const n = dayNumber(d.date);
+    const n = toDayNumber(d.date);
     return n < from ? from - n : n > to ? n - to : 0;
   };
   return [...daysWithContent(archive)]

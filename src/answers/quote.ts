@@ -1,5 +1,5 @@
 import type { Archive } from '../archive/archive';
-import type { Article, DateSpan, Passage } from '../knowledge/types';
+import type { Article, Passage } from '../knowledge/types';
 import { makeSnippet } from '../search';
 import type { Dating, QuotedPassage, SourceRef } from './types';
 
@@ -44,11 +44,6 @@ export function datingsOf(archive: Archive, passageId: string): Dating[] {
     span: m.span,
     kind: m.kind,
   }));
-}
-
-/** True when `inner` lies wholly inside `outer` (ISO dates compare as strings). */
-export function within(inner: DateSpan, outer: DateSpan): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end;
 }
 
 /** Newest first, then by title, so lists read the same way every time. */

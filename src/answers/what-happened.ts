@@ -1,9 +1,10 @@
 import type { Archive } from '../archive/archive';
 import { parseDateQuery } from '../extract/dates';
+import { spanContains } from '../extract/dates/calendar';
 import type { Article } from '../knowledge/types';
 import { nearestDays } from './days';
 import { tidyQuery } from './query-text';
-import { quote, sourceOf, within } from './quote';
+import { quote, sourceOf } from './quote';
 import type { DatedEvent, PublishedArticle, WhatHappenedAnswer } from './types';
 
 const NEAREST = 4;
@@ -23,7 +24,7 @@ export function whatHappened(archive: Archive, raw: string, rawTopic?: string): 
   const topicField = topic ? { topic } : {};
 
   const published: PublishedArticle[] = archive.articles
-    .filter((a) => within(a.published, span) && (!onTopic || onTopic.articles.has(a.id)))
+    .filter((a) => spanContains(span, a.published) && (!onTopic || onTopic.articles.has(a.id)))
     .sort(
       (a, b) =>
         a.published.start.localeCompare(b.published.start) || a.title.localeCompare(b.title),
@@ -33,7 +34,7 @@ export function whatHappened(archive: Archive, raw: string, rawTopic?: string): 
   const events: DatedEvent[] = [];
   for (const [passageId, mentions] of archive.timeMentions) {
     if (onTopic && !onTopic.passages.has(passageId)) continue;
-    const inside = mentions.filter((m) => within(m.span, span));
+    const inside = mentions.filter((m) => spanContains(span, m.span));
     const first = inside[0];
     const passage = archive.passageById.get(passageId);
     if (!first || !passage) continue;
