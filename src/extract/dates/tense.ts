@@ -275,15 +275,6 @@ export const REPORTING: ReadonlySet<string> = new Set([
 ]);
 const REPORTING_REACH = 2;
 
-/** A verb of saying within two words of [start, end) (`skriver Dagbladet i dag`). */
-export function reportingVerbNear(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 40), start).match(/[\p{L}]+/gu) ?? [];
-  const after = text.slice(end, end + 40).match(/[\p{L}]+/gu) ?? [];
-  return [...before.slice(-REPORTING_REACH), ...after.slice(0, REPORTING_REACH)].some((word) =>
-    REPORTING.has(word.toLowerCase()),
-  );
-}
-
 /** Auxiliaries after which a participle carries no tense of its own. */
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set([
   'be',
