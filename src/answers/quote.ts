@@ -1,7 +1,7 @@
 import type { Archive } from '../archive/archive';
 import type { Article, Passage } from '../knowledge/types';
 import { makeSnippet } from '../search';
-import type { Dating, QuotedPassage, SourceRef } from './types';
+import type { Dating, QuotedPassage, Snippet, SourceRef } from './types';
 
 /** How long a quoted snippet may be: a sentence or two, enough to read at a glance. */
 export const SNIPPET_CHARS = 320;
@@ -18,12 +18,15 @@ export function sourceOf(article: Article): SourceRef {
   };
 }
 
-/** A passage quoted with its source, marking either index terms or exact character ranges. */
+/**
+ * A passage quoted with its source, marking either index terms or exact character ranges,
+ * or with the snippet a search already made for it.
+ */
 export function quote(
   archive: Archive,
   passage: Passage,
   mark: { terms?: ReadonlySet<string>; ranges?: readonly { start: number; end: number }[] },
-  options: { datings?: boolean } = {},
+  options: { datings?: boolean; snippet?: Snippet } = {},
 ): QuotedPassage | undefined {
   const article = archive.articleById.get(passage.articleId);
   if (!article) return undefined;
@@ -31,14 +34,14 @@ export function quote(
   return {
     passageId: passage.id,
     ...(passage.heading ? { heading: passage.heading } : {}),
-    snippet: makeSnippet(passage.text, passage.language, mark, SNIPPET_CHARS),
+    snippet: options.snippet ?? makeSnippet(passage.text, passage.language, mark, SNIPPET_CHARS),
     source: sourceOf(article),
     ...(datings.length > 0 ? { datings } : {}),
   };
 }
 
 /** The resolved time expressions of a passage, in text order. */
-export function datingsOf(archive: Archive, passageId: string): Dating[] {
+function datingsOf(archive: Archive, passageId: string): Dating[] {
   return (archive.timeMentions.get(passageId) ?? []).map((m) => ({
     text: m.text,
     span: m.span,

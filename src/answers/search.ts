@@ -1,6 +1,6 @@
 import type { Archive } from '../archive/archive';
 import { checkQuery, tidyQuery } from './query-text';
-import { datingsOf, sourceOf } from './quote';
+import { quote } from './quote';
 import type { QuotedPassage, SearchAnswer } from './types';
 
 /** Enough hits to page through; more is rarely read. */
@@ -14,15 +14,8 @@ export function search(archive: Archive, raw: string): SearchAnswer {
   const hits: QuotedPassage[] = [];
   for (const hit of archive.index.search(query, { limit: MAX_HITS })) {
     const passage = archive.passageById.get(hit.passageId);
-    const article = archive.articleById.get(hit.articleId);
-    if (!passage || !article) continue;
-    hits.push({
-      passageId: passage.id,
-      ...(passage.heading ? { heading: passage.heading } : {}),
-      snippet: hit.snippet,
-      source: sourceOf(article),
-      ...datingsField(archive, passage.id),
-    });
+    const quoted = passage && quote(archive, passage, {}, { snippet: hit.snippet });
+    if (quoted) hits.push(quoted);
   }
   if (hits.length > 0)
     return { kind: 'found', query, hits: asksWhen(query) ? datedFirst(hits) : hits };
@@ -44,9 +37,4 @@ function asksWhen(query: string): boolean {
  */
 function datedFirst(hits: QuotedPassage[]): QuotedPassage[] {
   return [...hits.filter((h) => h.datings), ...hits.filter((h) => !h.datings)];
-}
-
-function datingsField(archive: Archive, passageId: string) {
-  const datings = datingsOf(archive, passageId);
-  return datings.length > 0 ? { datings } : {};
 }
