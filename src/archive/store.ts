@@ -82,15 +82,7 @@ export class KnowledgeStore {
         // A vanished directory is an accident, not an instruction to forget everything:
         // the previous knowledge base keeps serving, and the report says why.
         this.#current = { ...previous, problems: [problem, ...previous.load.problems] };
-        return {
-          archive: this.#current,
-          added: [],
-          changed: [],
-          removed: [],
-          kept: [],
-          durationMs: Math.round(performance.now() - started),
-          joined: false,
-        };
+        return outcome(this.#current, { added: [], changed: [], removed: [] }, [], started);
       }
       fresh = { articles: [], aliases: [], problems: [problem] };
     }
@@ -114,12 +106,21 @@ export class KnowledgeStore {
     }
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
-    return {
-      archive,
-      ...diff,
-      kept,
-      durationMs: Math.round(performance.now() - started),
-      joined: false,
-    };
+    return outcome(archive, diff, kept, started);
   }
+}
+
+function outcome(
+  archive: Archive,
+  diff: Pick<ReloadOutcome, 'added' | 'changed' | 'removed'>,
+  kept: string[],
+  started: number,
+): ReloadOutcome {
+  return {
+    archive,
+    ...diff,
+    kept,
+    durationMs: Math.round(performance.now() - started),
+    joined: false,
+  };
 }
