@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import MiniSearch, { type AsPlainObject, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
 import type { AliasGroup, Article, DateSpan, Language, Passage } from '../knowledge/types';
 import { ANALYZER_VERSION, analyze } from '../language';
-import { type AnalysedQuery, analyseQuery, type PreparedAlias, prepareAliases } from './query';
+import { planQuery } from './plan';
+import { analyseQuery, type PreparedAlias, prepareAliases } from './query';
 import { makeSnippet, type Snippet } from './snippet';
+import { TopKRetriever } from './top-k';
 import { DEFAULT_TUNING, type SearchTuning } from './tuning';
 
 export interface IndexedArticleInfo {
@@ -102,6 +104,7 @@ export class PassageIndex {
   private readonly passages: Map<string, PassageEntry>;
   private readonly articles: Map<string, IndexedArticleInfo>;
   private readonly preparedAliases: PreparedAlias[];
+  private readonly retriever: TopKRetriever;
 
   private constructor(
     private readonly mini: MiniSearch<IndexedDocument>,
@@ -118,6 +121,7 @@ export class PassageIndex {
         this.passages.set(passage.id, { passage, article: info });
     }
     this.preparedAliases = prepareAliases(input.aliases);
+    this.retriever = new TopKRetriever(mini, { boost: tuning.boost, bm25: tuning.bm25 });
   }
 
   static build(input: PassageIndexInput, tuning: SearchTuning = DEFAULT_TUNING): PassageIndex {
@@ -201,94 +205,27 @@ export class PassageIndex {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const analysed = analyseQuery(query, this.preparedAliases, options.language);
     if (analysed.words.length === 0) return [];
-    const plan = this.plan(analysed);
+    const plan = planQuery(analysed, this.retriever, this.tuning);
     const filter = options.filter;
-    const results = this.mini.search(plan.query, {
-      ...(filter ? { filter: (r: SearchResult) => filter(String(r.id)) } : {}),
+    const found = this.retriever.search(plan, {
+      k: options.limit ?? 10,
+      ...(filter ? { accept: filter } : {}),
     });
     const hits: SearchHit[] = [];
-    const limit = options.limit ?? 10;
-    for (const result of results) {
-      if (hits.length >= limit) break;
-      if (plan.coverage(result.queryTerms) < this.tuning.minCoverage) continue;
-      const entry = this.passages.get(String(result.id));
+    for (const result of found) {
+      const entry = this.passages.get(result.documentId);
       if (!entry) continue;
-      const matchedTerms = result.terms;
       hits.push({
         passageId: entry.passage.id,
         articleId: entry.passage.articleId,
         score: result.score,
-        matchedTerms,
+        matchedTerms: result.matchedTerms,
         snippet: makeSnippet(entry.passage.text, entry.passage.language, {
-          terms: new Set(matchedTerms),
+          terms: new Set(result.matchedTerms),
         }),
       });
     }
     return hits;
-  }
-
-  /** The MiniSearch query tree for an analysed query, and how to score a hit's coverage. */
-  private plan(analysed: AnalysedQuery): {
-    query: Query;
-    coverage: (queryTerms: readonly string[]) => number;
-  } {
-    const tuning = this.tuning;
-    const total = this.mini.documentCount;
-    const termWords = new Map<string, Set<number>>();
-    const note = (term: string, word: number) => {
-      const set = termWords.get(term) ?? new Set<number>();
-      set.add(word);
-      termWords.set(term, set);
-    };
-
-    const weights: number[] = [];
-    const queries: Query[] = analysed.words.map((word, i) => {
-      for (const term of word.terms) note(term, i);
-      const df = Math.max(...word.terms.map((t) => documentFrequency(this.mini, t)));
-      // BM25's idf: coverage counts rare words more than common ones. A word the index
-      // does not hold (a typo, or a word no passage uses) would dwarf the others, so it
-      // weighs as much as the rarest possible known word.
-      weights.push(Math.log(1 + (total - Math.max(df, 1) + 0.5) / (Math.max(df, 1) + 0.5)));
-      const head = word.terms[0] ?? '';
-      // Fuzzy only for words the index does not hold: a known word is taken as meant, and
-      // fuzzying it would pull in its neighbours ("Oslo" -> "Osló") and cost time.
-      const fuzzy = df === 0 && head.length >= tuning.fuzzyMinLength ? tuning.fuzzy : false;
-      // Likewise a prefix only for an unfinished last word: a complete word is meant as
-      // typed, and expanding a short one ("stor") walks thousands of terms (bench p99).
-      const prefix = word.last && df === 0 && head.length >= tuning.prefixMinLength;
-      return { combineWith: 'OR', queries: [...word.terms], fuzzy, prefix };
-    });
-
-    const aliasBoost = Object.fromEntries(
-      Object.entries(tuning.boost).map(([field, boost]) => [field, boost * tuning.aliasWeight]),
-    );
-    for (const expansion of analysed.aliases) {
-      const names: Query[] = [];
-      for (const name of expansion.names) {
-        if (name.length === 0) continue;
-        for (const alternatives of name) {
-          for (const term of alternatives) for (const w of expansion.covers) note(term, w);
-        }
-        names.push({
-          combineWith: 'AND',
-          queries: name.map((alternatives) => ({ combineWith: 'OR', queries: [...alternatives] })),
-        });
-      }
-      if (names.length > 0) queries.push({ combineWith: 'OR', boost: aliasBoost, queries: names });
-    }
-
-    const weightSum = weights.reduce((a, b) => a + b, 0);
-    return {
-      query: { combineWith: 'OR', queries },
-      coverage: (queryTerms) => {
-        if (weightSum <= 0) return 1;
-        const matched = new Set<number>();
-        for (const term of queryTerms) for (const w of termWords.get(term) ?? []) matched.add(w);
-        let sum = 0;
-        for (const w of matched) sum += weights[w] ?? 0;
-        return sum / weightSum;
-      },
-    };
   }
 }
 
@@ -372,21 +309,4 @@ function fingerprintOf(input: PassageIndexInput): string {
   for (const [passageId, list] of names)
     hash.update(`${passageId}\u0001${list.join('\u0002')}\u0003`);
   return hash.digest('hex');
-}
-
-// MiniSearch keeps its inverted index in a protected field and offers no document-frequency
-// lookup; search needs one (to fuzzy only unknown words and to weigh coverage by rarity).
-// Read through a narrow structural view, and treat every word as known if it ever moves.
-interface IndexInternals {
-  _index?: { get(term: string): Map<number, Map<number, number>> | undefined };
-}
-
-function documentFrequency(mini: MiniSearch<IndexedDocument>, term: string): number {
-  const index = (mini as unknown as IndexInternals)._index;
-  if (!index || typeof index.get !== 'function') return 1;
-  const data = index.get(term);
-  if (!data) return 0;
-  let df = 0;
-  for (const docs of data.values()) df = Math.max(df, docs.size);
-  return df;
 }
