@@ -91,7 +91,12 @@ export function planQuery(
       if (name.length === 0) continue;
       clauses.push({
         groups: name.map((alternatives) =>
-          alternatives.map((term) => ({ term, weight: tuning.aliasWeight, prefix: false, fuzzy: 0 })),
+          alternatives.map((term) => ({
+            term,
+            weight: tuning.aliasWeight,
+            prefix: false,
+            fuzzy: 0,
+          })),
         ),
         covers: [...expansion.covers],
       });

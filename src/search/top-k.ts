@@ -45,6 +45,11 @@ export interface ScoringOptions {
   /** Field boosts by field name, as given to MiniSearch. */
   boost: Readonly<Record<string, number>>;
   bm25: { k: number; b: number; d: number };
+  /**
+   * Terms with at most this many postings are scored whole rather than in impact order
+   * (default 1024: below that, sorting costs more than it saves).
+   */
+  shortList?: number;
 }
 
 export interface TopKOptions {
@@ -90,7 +95,6 @@ interface ImpactList {
   impacts: Float64Array;
 }
 
-/** Terms held by at most this many postings are scored whole instead of in impact order. */
 const SHORT_LIST = 1024;
 /** Impact lists cached, in postings, before the cache starts over (about 12 bytes each). */
 const CACHE_POSTINGS = 4_000_000;
@@ -176,7 +180,8 @@ export class TopKRetriever {
       if (sum === 0) return -1;
       if (wordTotal > 0) {
         let covered = 0;
-        for (let w = 0; w < wordHit.length; w++) if (wordHit[w]) covered += plan.wordWeights[w] ?? 0;
+        for (let w = 0; w < wordHit.length; w++)
+          if (wordHit[w]) covered += plan.wordWeights[w] ?? 0;
         if (covered / wordTotal < plan.minCoverage) return -1;
       }
       return sum * distinct;
@@ -196,11 +201,12 @@ export class TopKRetriever {
     };
 
     // Rare terms first, whole: they hold the likely answers and raise the bar at once.
+    const shortList = this.options.shortList ?? SHORT_LIST;
     const long: { derived: Derived; list: ImpactList; at: number; source: number }[] = [];
     for (const clause of clauses) {
       for (const group of clause.groups) {
         for (const derived of group) {
-          if (derived.postings > SHORT_LIST) {
+          if (derived.postings > shortList) {
             long.push({ derived, list: this.impactList(derived), at: 0, source: derived.source });
             continue;
           }
