@@ -6,7 +6,7 @@ import { ANALYZER_VERSION, analyze } from '../language';
 import { planQuery } from './plan';
 import { analyseQuery, type PreparedAlias, prepareAliases } from './query';
 import { makeSnippet, type Snippet } from './snippet';
-import { TopKRetriever } from './top-k';
+import { type RetrievalCost, TopKRetriever } from './top-k';
 import { DEFAULT_TUNING, type SearchTuning } from './tuning';
 
 export interface IndexedArticleInfo {
@@ -190,6 +190,11 @@ export class PassageIndex {
     return new PassageIndex(restored, input, fingerprint, tuning);
   }
 
+  /** What the latest search cost (passages scored, postings read in impact order). */
+  get lastCost(): RetrievalCost {
+    return this.retriever.lastCost;
+  }
+
   get size(): number {
     return this.mini.documentCount;
   }
@@ -215,18 +220,29 @@ export class PassageIndex {
     for (const result of found) {
       const entry = this.passages.get(result.documentId);
       if (!entry) continue;
-      hits.push({
-        passageId: entry.passage.id,
-        articleId: entry.passage.articleId,
-        score: result.score,
-        matchedTerms: result.matchedTerms,
-        snippet: makeSnippet(entry.passage.text, entry.passage.language, {
-          terms: new Set(result.matchedTerms),
-        }),
-      });
+      hits.push(lazySnippet(entry.passage, result.score, result.matchedTerms));
     }
     return hits;
   }
+}
+
+/**
+ * A hit whose snippet is made when first read: callers often read only the first few of
+ * 25 hits (or none, for a topic filter of 500), and a snippet splits and marks the
+ * whole passage.
+ */
+function lazySnippet(passage: Passage, score: number, matchedTerms: string[]): SearchHit {
+  let snippet: Snippet | undefined;
+  return {
+    passageId: passage.id,
+    articleId: passage.articleId,
+    score,
+    matchedTerms,
+    get snippet(): Snippet {
+      snippet ??= makeSnippet(passage.text, passage.language, { terms: new Set(matchedTerms) });
+      return snippet;
+    },
+  };
 }
 
 export interface PassageIndexSnapshot {

@@ -99,7 +99,15 @@ const SHORT_LIST = 1024;
 /** Impact lists cached, in postings, before the cache starts over (about 12 bytes each). */
 const CACHE_POSTINGS = 4_000_000;
 
+/** What the last search cost: passages scored exactly, and postings read from impact lists. */
+export interface RetrievalCost {
+  scored: number;
+  read: number;
+}
+
 export class TopKRetriever {
+  /** The cost of the latest search, for the benchmark and tests. */
+  readonly lastCost: RetrievalCost = { scored: 0, read: 0 };
   private readonly mini: MiniInternals;
   private readonly fields: { fieldId: number; boost: number }[];
   private readonly impactCache = new Map<string, ImpactList>();
@@ -187,6 +195,9 @@ export class TopKRetriever {
       return sum * distinct;
     };
 
+    const cost = this.lastCost;
+    cost.scored = 0;
+    cost.read = 0;
     const heap = new MinHeap(options.k);
     const accept = options.accept;
     const consider = (doc: number): void => {
@@ -194,6 +205,7 @@ export class TopKRetriever {
       seen[doc] = stamp;
       const id = mini._documentIds.get(doc);
       if (id === undefined) return; // removed, not yet vacuumed
+      cost.scored++;
       const s = score(doc);
       if (s < 0 || (heap.full && s <= heap.min)) return;
       if (accept && !accept(id)) return;
@@ -244,6 +256,7 @@ export class TopKRetriever {
       if (cursor === undefined) break;
       // Read a run from the best list before looking at the bound again.
       const end = Math.min(cursor.at + 8, cursor.list.docs.length);
+      cost.read += end - cursor.at;
       while (cursor.at < end) consider(cursor.list.docs[cursor.at++] ?? 0);
     }
 

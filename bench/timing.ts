@@ -1,0 +1,61 @@
+/** Latency percentiles of a call over a set of inputs, in CPU and wall milliseconds. */
+export interface Latency {
+  /** CPU time per call (user + system, this process). */
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Wall time per call, which other work on the machine inflates. */
+  wallP99: number;
+  max: number;
+  count: number;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
+}
+
+function summarise(cpu: number[], wall: number[]): Latency {
+  cpu.sort((a, b) => a - b);
+  wall.sort((a, b) => a - b);
+  return {
+    p50: percentile(cpu, 0.5),
+    p95: percentile(cpu, 0.95),
+    p99: percentile(cpu, 0.99),
+    wallP99: percentile(wall, 0.99),
+    max: cpu[cpu.length - 1] ?? 0,
+    count: cpu.length,
+  };
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+export function latencyOf<T>(inputs: readonly T[], call: (input: T) => unknown): Latency {
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (const input of inputs) {
+    const w = performance.now();
+    const c = process.cpuUsage();
+    call(input);
+    cpu.push(cpuMs(process.cpuUsage(c)));
+    wall.push(performance.now() - w);
+  }
+  return summarise(cpu, wall);
+}
+
+/** The same for calls that may answer asynchronously (answers behind a backend). */
+export async function latencyOfAsync<T>(
+  inputs: readonly T[],
+  call: (input: T) => unknown,
+): Promise<Latency> {
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (const input of inputs) {
+    const w = performance.now();
+    const c = process.cpuUsage();
+    await call(input);
+    cpu.push(cpuMs(process.cpuUsage(c)));
+    wall.push(performance.now() - w);
+  }
+  return summarise(cpu, wall);
+}
