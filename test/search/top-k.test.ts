@@ -78,6 +78,13 @@ describe('TopKRetriever', () => {
     }
   });
 
+  it('scores only a few of the passages holding a frequent word', () => {
+    const holding = documents.filter((d) => `${d.text} ${d.title}`.split(' ').includes('w0'));
+    expect(holding.length).toBeGreaterThan(500);
+    retriever.search(wordsPlan([['w0']]), { k: 5 });
+    expect(retriever.lastCost.scored).toBeLessThan(holding.length / 10);
+  });
+
   it('scores prefix and fuzzy expansions as MiniSearch does', () => {
     const plan: QueryPlan = {
       clauses: [
