@@ -26,7 +26,7 @@ export default {
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
     const choices =
-      focused.name === dateOption ? dayChoices(ctx.kilde.suggestDays(focused.value, 25)) : [];
+      focused.name === dateOption ? dayChoices(await ctx.kilde.suggestDays(focused.value, 25)) : [];
     await interaction.respond(choices);
     return choices.length;
   },

@@ -16,7 +16,7 @@ export default {
     ctx.answer({ command: 'who', query: interaction.options.getString(nameOption, true) }),
   async autocomplete(interaction, ctx) {
     const choices = nameChoices(
-      ctx.kilde.suggestNames(interaction.options.getFocused(), 25),
+      await ctx.kilde.suggestNames(interaction.options.getFocused(), 25),
       ctx.t,
     );
     await interaction.respond(choices);

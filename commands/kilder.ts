@@ -6,5 +6,5 @@ import { renderSources } from '../src/discord/render/sources';
 /** `/kilder` · `/sources`: the archive's articles, newest first, paged. */
 export default {
   data: localize(new SlashCommandBuilder(), (t) => t.discord.sources),
-  execute: (_interaction, ctx) => ctx.show(renderSources(ctx.kilde.sources(), ctx.t)),
+  execute: async (_interaction, ctx) => ctx.show(renderSources(await ctx.kilde.sources(), ctx.t)),
 } satisfies Command;

@@ -35,7 +35,7 @@ export default {
       });
       return { outcome: 'answered', results: report.articles };
     }
-    const status = ctx.kilde.status();
+    const status = await ctx.kilde.status();
     await interaction.reply({
       embeds: [renderStatus(status, ctx.t)],
       flags: MessageFlags.Ephemeral,

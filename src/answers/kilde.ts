@@ -1,56 +1,38 @@
-import type { Archive } from '../archive/archive';
-import { KnowledgeStore, type ReloadOutcome } from '../archive/store';
 import { watchDebounced } from '../archive/watch';
-import { parseDateQuery } from '../extract/dates';
+import type { KnowledgeBackend, ReloadResult } from '../backend/backend';
+import { MemoryBackend } from '../backend/memory';
 import type { Logger } from '../logger';
-import { suggestDays } from './days';
 import { byNewest, sourceOf } from './quote';
 import { search } from './search';
 import type { Kilde, KnowledgeStatus, ReloadReport } from './types';
 import { whatHappened } from './what-happened';
 import { summarise, who } from './who';
 
+export { KnowledgeLoadingError } from '../backend/backend';
+
 export interface KildeOptions {
   knowledgeDir: string;
   cacheDir: string;
   watch?: boolean;
   logger: Logger;
+  /** Where the knowledge lives; the embedded in-memory archive unless given. */
+  backend?: KnowledgeBackend;
 }
 
-/** Thrown when an answer is asked for before the first knowledge base has loaded. */
-export class KnowledgeLoadingError extends Error {
-  constructor() {
-    super('the knowledge base is still loading');
-  }
-}
-
-function counts(archive: Archive) {
-  const entities = archive.entities.all();
-  let datedEvents = 0;
-  for (const mentions of archive.timeMentions.values()) datedEvents += mentions.length;
+function report(result: ReloadResult): ReloadReport {
+  const { articles, passages, people, datedEvents } = result.counts;
   return {
-    articles: archive.articles.length,
-    passages: archive.passageById.size,
-    people: entities.filter((e) => e.kind === 'person').length,
-    organisations: entities.filter((e) => e.kind === 'organisation').length,
-    datedEvents,
-  };
-}
-
-function report(outcome: ReloadOutcome): ReloadReport {
-  const { articles, passages, people, datedEvents } = counts(outcome.archive);
-  return {
-    added: outcome.added,
-    changed: outcome.changed,
-    removed: outcome.removed,
-    kept: outcome.kept,
+    added: result.added,
+    changed: result.changed,
+    removed: result.removed,
+    kept: result.kept,
     articles,
     passages,
     people,
     datedEvents,
-    problems: [...outcome.archive.problems],
-    durationMs: outcome.durationMs,
-    joined: outcome.joined,
+    problems: result.problems,
+    durationMs: result.durationMs,
+    joined: result.joined,
   };
 }
 
@@ -59,27 +41,16 @@ export async function createKilde(
   options: KildeOptions,
 ): Promise<Kilde & { close(): Promise<void> }> {
   const { logger } = options;
-  const store = new KnowledgeStore(options.knowledgeDir, options.cacheDir, logger);
-  const first = await store.reload();
+  const backend = options.backend ?? new MemoryBackend(options);
+  const first = await backend.reload();
   logger.info(
-    {
-      ...counts(first.archive),
-      problems: first.archive.problems.length,
-      ms: first.durationMs,
-      snapshot: first.archive.fromSnapshot,
-    },
+    { ...first.counts, problems: first.problems.length, ms: first.durationMs },
     'knowledge base loaded',
   );
-  for (const problem of first.archive.problems) logger.warn({ problem }, 'knowledge problem');
-
-  const current = (): Archive => {
-    const archive = store.current;
-    if (!archive) throw new KnowledgeLoadingError();
-    return archive;
-  };
+  for (const problem of first.problems) logger.warn({ problem }, 'knowledge problem');
 
   const reload = async (): Promise<ReloadReport> => {
-    const result = report(await store.reload());
+    const result = report(await backend.reload());
     logger.info({ ...result, problems: result.problems.length }, 'knowledge base reloaded');
     return result;
   };
@@ -93,30 +64,30 @@ export async function createKilde(
     : () => undefined;
 
   return {
-    who: (query) => who(current(), query),
-    whatHappened: (query, topic) => whatHappened(current(), query, topic),
-    search: (query) => search(current(), query),
-    sources: () => ({
-      articles: [...current().articles]
+    who: (query) => who(backend.view(), query),
+    whatHappened: (query, topic) => whatHappened(backend.view(), query, topic),
+    search: (query) => search(backend.view(), query),
+    sources: async () => ({
+      articles: (await backend.view().listArticles())
         .sort(byNewest)
-        .map((a) => ({ ...sourceOf(a), passages: a.passages.length })),
+        .map((a) => ({ ...sourceOf(a), passages: a.passageCount })),
     }),
-    status: (): KnowledgeStatus => {
-      const archive = current();
+    status: async (): Promise<KnowledgeStatus> => {
+      const view = backend.view();
       return {
-        ...counts(archive),
-        loadedAt: archive.builtAt,
-        reloading: store.reloading,
-        problems: [...archive.problems],
+        ...(await view.counts()),
+        loadedAt: view.builtAt,
+        reloading: backend.reloading,
+        problems: [...view.problems],
       };
     },
     reload,
-    suggestNames: (partial, limit) => current().entities.suggest(partial, limit).map(summarise),
-    suggestDays: (partial, limit) =>
-      suggestDays(current(), partial, limit, (input) => {
-        const parsed = parseDateQuery(input);
-        return parsed.ok ? parsed.span : undefined;
-      }),
-    close: async () => stopWatching(),
+    suggestNames: async (partial, limit) =>
+      (await backend.view().suggestEntities(partial, limit)).map(summarise),
+    suggestDays: (partial, limit) => backend.view().suggestDays(partial, limit),
+    close: async () => {
+      stopWatching();
+      await backend.close();
+    },
   };
 }

@@ -1,26 +1,30 @@
-import type { Archive } from '../archive/archive';
+import type { KnowledgeView } from '../backend/backend';
+import type { Passage } from '../knowledge/types';
 import { checkQuery, tidyQuery } from './query-text';
-import { quote } from './quote';
+import { quoter } from './quote';
 import type { QuotedPassage, SearchAnswer } from './types';
 
 /** Enough hits to page through; more is rarely read. */
 const MAX_HITS = 25;
 
 /** `/søk <text>`: the passages that best match free text or a question, each sourced. */
-export function search(archive: Archive, raw: string): SearchAnswer {
+export async function search(view: KnowledgeView, raw: string): Promise<SearchAnswer> {
   const query = tidyQuery(raw);
   const error = checkQuery(query);
   if (error) return { kind: 'invalid', query, error };
+  const found = await view.searchPassages(query, MAX_HITS);
+  const passages = await view.passages(found.map((hit) => hit.passageId));
+  const quote = await quoter(view, [...passages.values()]);
   const hits: QuotedPassage[] = [];
-  for (const hit of archive.index.search(query, { limit: MAX_HITS })) {
-    const passage = archive.passageById.get(hit.passageId);
-    const quoted = passage && quote(archive, passage, {}, { snippet: hit.snippet });
+  for (const hit of found) {
+    const passage: Passage | undefined = passages.get(hit.passageId);
+    const quoted = passage && quote(passage, {}, { snippet: hit.snippet });
     if (quoted) hits.push(quoted);
   }
   if (hits.length > 0)
     return { kind: 'found', query, hits: asksWhen(query) ? datedFirst(hits) : hits };
   // A miss may be a misspelt name: offer the names that come close.
-  const suggestions = archive.entities.suggest(query, 3).map((e) => e.name);
+  const suggestions = (await view.suggestEntities(query, 3)).map((e) => e.name);
   return { kind: 'none', query, suggestions };
 }
 

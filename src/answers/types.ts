@@ -141,14 +141,17 @@ export interface ReloadReport {
   joined: boolean;
 }
 
-/** Everything the console and the Discord layer may ask of the core. */
+/**
+ * Everything the console and the Discord layer may ask of the core. Asynchronous: the
+ * answers read through a KnowledgeBackend, which may be an external engine.
+ */
 export interface Kilde {
-  who(query: string): WhoAnswer;
-  whatHappened(query: string, topic?: string): WhatHappenedAnswer;
-  search(query: string): SearchAnswer;
-  sources(): SourcesAnswer;
-  status(): KnowledgeStatus;
+  who(query: string): Promise<WhoAnswer>;
+  whatHappened(query: string, topic?: string): Promise<WhatHappenedAnswer>;
+  search(query: string): Promise<SearchAnswer>;
+  sources(): Promise<SourcesAnswer>;
+  status(): Promise<KnowledgeStatus>;
   reload(): Promise<ReloadReport>;
-  suggestNames(partial: string, limit: number): EntitySummary[];
-  suggestDays(partial: string, limit: number): DaySuggestion[];
+  suggestNames(partial: string, limit: number): Promise<EntitySummary[]>;
+  suggestDays(partial: string, limit: number): Promise<DaySuggestion[]>;
 }

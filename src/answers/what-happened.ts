@@ -1,10 +1,8 @@
-import type { Archive } from '../archive/archive';
+import type { KnowledgeView } from '../backend/backend';
 import { parseDateQuery } from '../extract/dates';
-import { spanContains } from '../extract/dates/calendar';
-import type { Article } from '../knowledge/types';
-import { nearestDays } from './days';
+import type { Passage } from '../knowledge/types';
 import { tidyQuery } from './query-text';
-import { quote, sourceOf } from './quote';
+import { quoter, sourceOf } from './quote';
 import type { DatedEvent, PublishedArticle, WhatHappenedAnswer } from './types';
 
 const NEAREST = 4;
@@ -14,32 +12,45 @@ const NEAREST = 4;
  * expressions resolve inside it. A mention only counts when its whole span lies inside
  * the asked one: "this week" is not evidence for one particular day.
  */
-export function whatHappened(archive: Archive, raw: string, rawTopic?: string): WhatHappenedAnswer {
+export async function whatHappened(
+  view: KnowledgeView,
+  raw: string,
+  rawTopic?: string,
+): Promise<WhatHappenedAnswer> {
   const query = tidyQuery(raw);
   const parsed = parseDateQuery(query);
   if (!parsed.ok) return { kind: 'invalid', query, error: parsed.error };
   const { span } = parsed;
   const topic = rawTopic ? tidyQuery(rawTopic) : '';
-  const onTopic = topic ? topicFilter(archive, topic) : undefined;
+  const onTopic = topic ? await topicFilter(view, topic) : undefined;
   const topicField = topic ? { topic } : {};
 
-  const published: PublishedArticle[] = archive.articles
-    .filter((a) => spanContains(span, a.published) && (!onTopic || onTopic.articles.has(a.id)))
+  const articles = (await view.publishedIn(span))
+    .filter(({ article }) => !onTopic || onTopic.articles.has(article.id))
     .sort(
       (a, b) =>
-        a.published.start.localeCompare(b.published.start) || a.title.localeCompare(b.title),
-    )
-    .map((article) => publishedEntry(archive, article));
+        a.article.published.start.localeCompare(b.article.published.start) ||
+        a.article.title.localeCompare(b.article.title),
+    );
+  const dated = (await view.datedWithin(span)).filter(
+    (d) => !onTopic || onTopic.passages.has(d.passageId),
+  );
+  const passages = await view.passages(dated.map((d) => d.passageId));
+  const leads = articles.map((a) => a.lead).filter((p): p is Passage => p !== undefined);
+  const quote = await quoter(view, [...leads, ...passages.values()]);
+
+  const published: PublishedArticle[] = articles.map(({ article, lead }) => {
+    const quoted = lead ? quote(lead, {}, { datings: false }) : undefined;
+    return { source: sourceOf(article), ...(quoted ? { lead: quoted } : {}) };
+  });
 
   const events: DatedEvent[] = [];
-  for (const [passageId, mentions] of archive.timeMentions) {
-    if (onTopic && !onTopic.passages.has(passageId)) continue;
-    const inside = mentions.filter((m) => spanContains(span, m.span));
-    const first = inside[0];
-    const passage = archive.passageById.get(passageId);
+  for (const { passageId, mentions } of dated) {
+    const first = mentions[0];
+    const passage = passages.get(passageId);
     if (!first || !passage) continue;
-    const quoted = quote(archive, passage, {
-      ranges: inside.map((m) => ({ start: m.start, end: m.end })),
+    const quoted = quote(passage, {
+      ranges: mentions.map((m) => ({ start: m.start, end: m.end })),
     });
     if (!quoted) continue;
     events.push({
@@ -60,23 +71,17 @@ export function whatHappened(archive: Archive, raw: string, rawTopic?: string): 
       query,
       span,
       ...topicField,
-      nearest: nearestDays(archive, span.start, span.end, NEAREST),
+      nearest: await view.nearestDays(span, NEAREST),
     };
   }
   return { kind: 'found', query, span, ...topicField, published, events };
 }
 
-function publishedEntry(archive: Archive, article: Article): PublishedArticle {
-  const first = article.passages[0];
-  const lead = first ? quote(archive, first, {}, { datings: false }) : undefined;
-  return { source: sourceOf(article), ...(lead ? { lead } : {}) };
-}
-
-function topicFilter(
-  archive: Archive,
+async function topicFilter(
+  view: KnowledgeView,
   topic: string,
-): { passages: Set<string>; articles: Set<string> } {
-  const hits = archive.index.search(topic, { limit: 500 });
+): Promise<{ passages: Set<string>; articles: Set<string> }> {
+  const hits = await view.searchPassages(topic, 500);
   return {
     passages: new Set(hits.map((h) => h.passageId)),
     articles: new Set(hits.map((h) => h.articleId)),

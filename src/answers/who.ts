@@ -1,9 +1,8 @@
-import type { Archive } from '../archive/archive';
+import type { ArticleInfo, KnowledgeView } from '../backend/backend';
 import type { Entity } from '../extract/types';
-import type { DateSpan } from '../knowledge/types';
-import { foldCase } from '../language';
+import type { DateSpan, Passage } from '../knowledge/types';
 import { checkQuery, tidyQuery } from './query-text';
-import { byNewest, quote, sourceOf } from './quote';
+import { byNewest, type Quote, quoter, sourceOf } from './quote';
 import type { EntityCard, EntitySummary, QuotedPassage, WhoAnswer } from './types';
 
 const LEAD_WORDS = [/^(hvem|kven|who)\s+(er|var|is|was)\s+/iu, /^(hvem|kven|who)\s+/iu];
@@ -11,38 +10,25 @@ const CARD_PASSAGES = 6;
 const RELATED = 6;
 
 /** `/hvem <name>`: the entity the archive knows by that name, as a card, or why not. */
-export function who(archive: Archive, raw: string): WhoAnswer {
+export async function who(view: KnowledgeView, raw: string): Promise<WhoAnswer> {
   const query = tidyQuery(raw, LEAD_WORDS);
   const error = checkQuery(query);
   if (error) return { kind: 'invalid', query, error };
-  const { matches, suggestions } = archive.entities.lookup(query);
+  const { matches, suggestions } = await view.lookupEntities(query);
   const [only] = matches;
-  if (matches.length === 1 && only) return { kind: 'found', query, card: card(archive, only) };
+  if (matches.length === 1 && only) return { kind: 'found', query, card: await card(view, only) };
   if (matches.length > 1) {
     return { kind: 'ambiguous', query, candidates: matches.map((e) => summarise(e)) };
   }
   // No one by that name: the query may be a role the archive gives ("Kreml-talsmann",
   // "Syrias president"). Only an exact role counts; several holders are listed, not guessed.
-  const holders = byRole(archive, query);
+  const holders = await view.entitiesByRole(query);
   const [holder] = holders;
-  if (holders.length === 1 && holder) return { kind: 'found', query, card: card(archive, holder) };
+  if (holders.length === 1 && holder)
+    return { kind: 'found', query, card: await card(view, holder) };
   if (holders.length > 1)
     return { kind: 'ambiguous', query, candidates: holders.map((e) => summarise(e)) };
   return { kind: 'unknown', query, suggestions: suggestions.map((e) => summarise(e)) };
-}
-
-const DETERMINER = /^(den|det|de|the)\s+/u;
-const foldRole = (text: string) =>
-  foldCase(text).replace(/\s+/g, ' ').trim().replace(DETERMINER, '');
-
-function byRole(archive: Archive, query: string): Entity[] {
-  const wanted = foldRole(query);
-  return archive.entities
-    .all()
-    .filter((e) =>
-      e.roles.some((r) => foldRole(r.role) === wanted || foldRole(r.roleText) === wanted),
-    )
-    .sort((a, b) => b.mentions.length - a.mentions.length);
 }
 
 function passageIds(entity: Entity): Set<string> {
@@ -72,9 +58,12 @@ export function summarise(entity: Entity): EntitySummary {
   };
 }
 
-function card(archive: Archive, entity: Entity): EntityCard {
+async function card(view: KnowledgeView, entity: Entity): Promise<EntityCard> {
+  const articleIds = new Set(entity.mentions.map((m) => m.articleId));
+  for (const role of entity.roles) articleIds.add(role.articleId);
+  const byId = await view.articles([...articleIds]);
   const articles = [...new Set(entity.mentions.map((m) => m.articleId))]
-    .map((id) => archive.articleById.get(id))
+    .map((id) => byId.get(id))
     .filter((a) => a !== undefined)
     .sort(byNewest);
   const dates = articles.map((a) => a.published).sort((a, b) => a.start.localeCompare(b.start));
@@ -82,16 +71,19 @@ function card(archive: Archive, entity: Entity): EntityCard {
   return {
     ...summarise(entity),
     aliases: entity.aliases,
-    roles: groupRoles(archive, entity),
+    roles: groupRoles(byId, entity),
     articleCount: articles.length,
     firstSeen: dates[0] ?? fallback,
     lastSeen: dates[dates.length - 1] ?? fallback,
-    passages: bestPassages(archive, entity),
-    related: related(archive, entity),
+    passages: await bestPassages(view, entity),
+    related: await related(view, entity),
   };
 }
 
-function groupRoles(archive: Archive, entity: Entity): EntityCard['roles'] {
+function groupRoles(
+  articles: ReadonlyMap<string, ArticleInfo>,
+  entity: Entity,
+): EntityCard['roles'] {
   const groups = new Map<
     string,
     { role: string; roleText: string; articleIds: Set<string>; count: number }
@@ -114,7 +106,7 @@ function groupRoles(archive: Archive, entity: Entity): EntityCard['roles'] {
       role: g.role,
       roleText: g.roleText,
       sources: [...g.articleIds]
-        .map((id) => archive.articleById.get(id))
+        .map((id) => articles.get(id))
         .filter((a) => a !== undefined)
         .sort(byNewest)
         .map(sourceOf),
@@ -126,7 +118,7 @@ function groupRoles(archive: Archive, entity: Entity): EntityCard['roles'] {
  * that name it most, earlier in an article before later. Taken one article at a time so
  * that every article that mentions it is cited before any is cited twice.
  */
-function bestPassages(archive: Archive, entity: Entity): QuotedPassage[] {
+async function bestPassages(view: KnowledgeView, entity: Entity): Promise<QuotedPassage[]> {
   const rolePassages = new Set(entity.roles.map((r) => r.passageId));
   const byPassage = new Map<string, { start: number; end: number }[]>();
   for (const m of entity.mentions) {
@@ -134,9 +126,10 @@ function bestPassages(archive: Archive, entity: Entity): QuotedPassage[] {
     ranges.push({ start: m.start, end: m.end });
     byPassage.set(m.passageId, ranges);
   }
+  const passages = await view.passages([...byPassage.keys()]);
   const ranked = [...byPassage.entries()]
     .map(([passageId, ranges]) => {
-      const passage = archive.passageById.get(passageId);
+      const passage = passages.get(passageId);
       const score =
         ranges.length + (rolePassages.has(passageId) ? 2 : 0) + 1 / (1 + (passage?.index ?? 99));
       return { passageId, ranges, passage, score };
@@ -150,29 +143,36 @@ function bestPassages(archive: Archive, entity: Entity): QuotedPassage[] {
     perArticle.set(articleId, [...(perArticle.get(articleId) ?? []), r]);
   }
   const queues = [...perArticle.values()];
-  const picked: QuotedPassage[] = [];
-  for (let round = 0; picked.length < CARD_PASSAGES; round++) {
+  const chosen: { passage: Passage; ranges: { start: number; end: number }[] }[] = [];
+  for (let round = 0; chosen.length < CARD_PASSAGES; round++) {
     const row = queues.map((q) => q[round]).filter((r) => r !== undefined);
     if (row.length === 0) break;
     for (const r of row) {
-      if (picked.length >= CARD_PASSAGES || !r.passage) break;
-      const quoted = quote(archive, r.passage, { ranges: r.ranges });
-      if (quoted) picked.push(quoted);
+      if (chosen.length >= CARD_PASSAGES || !r.passage) break;
+      chosen.push({ passage: r.passage, ranges: r.ranges });
     }
   }
-  return picked;
+  const quote: Quote = await quoter(
+    view,
+    chosen.map((c) => c.passage),
+  );
+  return chosen
+    .map((c) => quote(c.passage, { ranges: c.ranges }))
+    .filter((q): q is QuotedPassage => q !== undefined);
 }
 
-function related(archive: Archive, entity: Entity): EntitySummary[] {
+async function related(view: KnowledgeView, entity: Entity): Promise<EntitySummary[]> {
   const counts = new Map<string, number>();
-  for (const passageId of passageIds(entity)) {
-    for (const other of archive.entitiesByPassage.get(passageId) ?? []) {
+  const inPassages = await view.entitiesInPassages([...passageIds(entity)]);
+  for (const others of inPassages.values()) {
+    for (const other of others) {
       if (other !== entity.id) counts.set(other, (counts.get(other) ?? 0) + 1);
     }
   }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .map(([id]) => archive.entities.get(id))
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const entities = await view.entities(ranked);
+  return ranked
+    .map((id) => entities.get(id))
     .filter(
       (e): e is Entity => e !== undefined && (e.kind === 'person' || e.kind === 'organisation'),
     )

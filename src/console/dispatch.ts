@@ -58,7 +58,7 @@ export async function dispatch(
   const t = messages(locale);
   const trimmed = line.trim();
   if (!trimmed.startsWith('/')) {
-    const answer = kilde.search(trimmed);
+    const answer = await kilde.search(trimmed);
     return { text: renderSearch(answer, t, style), outcome: outcomeOf(answer.kind) };
   }
   const space = trimmed.search(/\s/);
@@ -66,20 +66,20 @@ export async function dispatch(
   const args = space < 0 ? '' : trimmed.slice(space + 1).trim();
   switch (ALIASES[name]) {
     case 'who': {
-      const answer = kilde.who(args);
+      const answer = await kilde.who(args);
       return { text: renderWho(answer, t, style), outcome: outcomeOf(answer.kind) };
     }
     case 'what-happened': {
       const [date, topic] = splitTopic(args);
-      const answer = kilde.whatHappened(date, topic);
+      const answer = await kilde.whatHappened(date, topic);
       return { text: renderWhatHappened(answer, t, style), outcome: outcomeOf(answer.kind) };
     }
     case 'search': {
-      const answer = kilde.search(args);
+      const answer = await kilde.search(args);
       return { text: renderSearch(answer, t, style), outcome: outcomeOf(answer.kind) };
     }
     case 'sources': {
-      const answer = kilde.sources();
+      const answer = await kilde.sources();
       return {
         text: renderSources(answer, t, style),
         outcome: answer.articles.length > 0 ? 'found' : 'nothing',
@@ -91,7 +91,7 @@ export async function dispatch(
         return { text: renderReload(await kilde.reload(), t, style), outcome: 'found' };
       }
       if (sub === 'status' || sub === '')
-        return { text: renderStatus(kilde.status(), t, style), outcome: 'found' };
+        return { text: renderStatus(await kilde.status(), t, style), outcome: 'found' };
       return { text: t.errors.unknownCommand(`${name} ${args}`), outcome: 'bad-input' };
     }
     case 'help':

@@ -55,7 +55,7 @@ export async function runConsole(
   const history: string[] = [];
   rl.on('history', (h: string[]) => history.splice(0, history.length, ...h));
 
-  process.stdout.write(`${t.console.welcome(kilde.status().articles)}\n`);
+  process.stdout.write(`${t.console.welcome((await kilde.status()).articles)}\n`);
   for (const line of rest.length > 0 ? [rest.join(' ')] : []) {
     process.stdout.write(`${(await dispatch(line, kilde, locale, style)).text}\n`);
   }

@@ -6,13 +6,13 @@ import { renderWho } from './render/who';
 import type { Ask, Rendered } from './view';
 
 /** Runs a question through the core and renders its answer in the asker's language. */
-export function runAsk(ask: Ask, kilde: Kilde, t: Messages): Rendered {
+export async function runAsk(ask: Ask, kilde: Kilde, t: Messages): Promise<Rendered> {
   switch (ask.command) {
     case 'who':
-      return renderWho(kilde.who(ask.query), t);
+      return renderWho(await kilde.who(ask.query), t);
     case 'whatHappened':
-      return renderWhatHappened(kilde.whatHappened(ask.query, ask.topic), t);
+      return renderWhatHappened(await kilde.whatHappened(ask.query, ask.topic), t);
     case 'search':
-      return renderSearch(kilde.search(ask.query), t);
+      return renderSearch(await kilde.search(ask.query), t);
   }
 }

@@ -54,11 +54,11 @@ export async function startDiscordBot(options: {
   });
   const route = createRouter({ commands, kilde, config, logger, sessions });
 
-  client.once(Events.ClientReady, (ready) => {
+  client.once(Events.ClientReady, async (ready) => {
     logger.info(
       {
         servers: ready.guilds.cache.size,
-        articles: kilde.status().articles,
+        articles: (await kilde.status()).articles,
         commands: commands.size,
       },
       'Discord bot ready',

@@ -122,7 +122,7 @@ function commandContext(
     show,
     fail,
     answer: async (ask) => {
-      const rendered = runAsk(ask, deps.kilde, base.t);
+      const rendered = await runAsk(ask, deps.kilde, base.t);
       return isErrorReply(rendered) ? fail(rendered.error, rendered.outcome) : show(rendered);
     },
   };
@@ -240,7 +240,7 @@ async function handleButton(interaction: ButtonInteraction, deps: RouterDeps): P
       } else {
         // The suggestion is re-run as a new question by the asker, in the asker's language.
         command = suggestion.ask.command;
-        const rendered = runAsk(suggestion.ask, deps.kilde, t);
+        const rendered = await runAsk(suggestion.ask, deps.kilde, t);
         if (isErrorReply(rendered)) {
           outcome = rendered.outcome;
           await sendError(interaction, rendered.error);

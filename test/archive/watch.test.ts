@@ -20,14 +20,14 @@ it('KNOWLEDGE_WATCH reloads by itself once a new file has settled', async () => 
     logger: createLogger('silent'),
   });
   try {
-    expect(kilde.who('Rotevatn').kind).toBe('unknown');
+    expect((await kilde.who('Rotevatn')).kind).toBe('unknown');
     await writeFile(join(dir, 'climate.md'), englishClimate);
     const deadline = Date.now() + 10_000;
-    while (kilde.who('Rotevatn').kind !== 'found' && Date.now() < deadline) {
+    while ((await kilde.who('Rotevatn')).kind !== 'found' && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(kilde.who('Rotevatn').kind).toBe('found');
-    expect(kilde.sources().articles).toHaveLength(2);
+    expect((await kilde.who('Rotevatn')).kind).toBe('found');
+    expect((await kilde.sources()).articles).toHaveLength(2);
   } finally {
     await kilde.close();
   }

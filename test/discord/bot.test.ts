@@ -133,7 +133,7 @@ describe('answers', () => {
 
   it('a query full of mentions pings nobody and shows none', async () => {
     const query = '@everyone <@123456789012345678> @here <@&123456789012345678>';
-    kilde = fakeKilde({ search: () => answers.searchNone(query) });
+    kilde = fakeKilde({ search: async () => answers.searchNone(query) });
     const handle = await standIn.sendCommand({
       name: 'søk',
       options: [{ name: 'tekst', value: query }],
@@ -146,7 +146,7 @@ describe('answers', () => {
   });
 
   it('a date it cannot read is an ephemeral, localized error', async () => {
-    kilde = fakeKilde({ whatHappened: (q) => answers.dayInvalid(q) });
+    kilde = fakeKilde({ whatHappened: async (q) => answers.dayInvalid(q) });
     const handle = await standIn.sendCommand({
       name: 'hva-skjedde',
       locale: 'en-GB',
@@ -246,7 +246,7 @@ describe('paging and suggestions', () => {
   let handle: InteractionHandle;
 
   it('shows the first page with Previous disabled and Next enabled', async () => {
-    kilde = fakeKilde({ search: () => answers.searchFound(12) });
+    kilde = fakeKilde({ search: async () => answers.searchFound(12) });
     handle = await standIn.sendCommand({
       name: 'søk',
       options: [{ name: 'tekst', value: 'harbour' }],
@@ -287,7 +287,7 @@ describe('paging and suggestions', () => {
 
   it('a "did you mean" button re-runs the question for the asker in the same message', async () => {
     kilde = fakeKilde({
-      who: (q) => (q === 'Ingrid Falk' ? answers.whoFound() : answers.whoUnknown(q)),
+      who: async (q) => (q === 'Ingrid Falk' ? answers.whoFound() : answers.whoUnknown(q)),
     });
     const ask = await standIn.sendCommand({
       name: 'hvem',
@@ -389,7 +389,7 @@ describe('gateway', () => {
 
 describe('restart', () => {
   it('a button from before a restart answers errors.expired (state is in memory)', async () => {
-    kilde = fakeKilde({ search: () => answers.searchFound(12) });
+    kilde = fakeKilde({ search: async () => answers.searchFound(12) });
     const handle = await standIn.sendCommand({
       name: 'søk',
       options: [{ name: 'tekst', value: 'harbour' }],

@@ -177,14 +177,14 @@ export const days: DaySuggestion[] = [
 /** A fake core; override any method per test. */
 export function fakeKilde(overrides: Partial<Kilde> = {}): Kilde {
   return {
-    who: (q) => (q.trim() === '' ? answers.whoInvalid() : answers.whoFound()),
-    whatHappened: () => answers.dayFound(),
-    search: () => answers.searchFound(),
-    sources: () => answers.sources(),
-    status: () => answers.status(),
+    who: async (q) => (q.trim() === '' ? answers.whoInvalid() : answers.whoFound()),
+    whatHappened: async () => answers.dayFound(),
+    search: async () => answers.searchFound(),
+    sources: async () => answers.sources(),
+    status: async () => answers.status(),
     reload: async () => answers.reload(),
-    suggestNames: () => [falk],
-    suggestDays: () => days,
+    suggestNames: async () => [falk],
+    suggestDays: async () => days,
     ...overrides,
   };
 }
