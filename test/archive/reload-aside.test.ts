@@ -84,9 +84,8 @@ describe('the analysis as text', () => {
 describe('answers during a reload', () => {
   // Behaviour only: how long the event loop pauses is measured by `npm run bench`.
   it('come from the old archive while the new one is built, then from the new one', async () => {
-    // ~2400 passages, above WORKER_MIN_PASSAGES: analysed on the worker, and long enough to
-    // ask many questions meanwhile.
-    const kb = await kbWith({ ...generatedArticles(400), 'budsjett.md': bokmalBudget });
+    // Above WORKER_MIN_PASSAGES: analysed on the worker, and long enough to ask meanwhile.
+    const kb = await kbWith({ ...generatedArticles(200), 'budsjett.md': bokmalBudget });
     const { kilde } = kb;
     expect((await kilde.status()).passages).toBeGreaterThan(WORKER_MIN_PASSAGES);
     expect((await kilde.who('Kari Nordmann')).kind).toBe('found');
@@ -101,19 +100,16 @@ describe('answers during a reload', () => {
     });
     // Ask while the reload runs: each round yields to the event loop, as a user's would.
     while (!done) {
-      const old = [
-        (await kilde.who('Kari Nordmann')).kind,
-        (await kilde.search('budsjett Lillevik')).kind,
-      ];
+      const old = (await kilde.search('budsjett Lillevik')).kind;
       const fresh = (await kilde.who('Rotevatn')).kind;
-      if (!done) seen.push(`${old.join(',')}|${fresh}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (!done) seen.push(`${old}|${fresh}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const report = await reload;
     expect(report.added).toEqual(['climate.md']);
     expect(seen.length).toBeGreaterThan(0);
     // Until the swap every answer came from one archive: the old one, or (at the very end) the new one.
-    for (const round of seen) expect(['found,found|unknown', 'found,found|found']).toContain(round);
+    for (const round of seen) expect(['found|unknown', 'found|found']).toContain(round);
     expect((await kilde.who('Rotevatn')).kind).toBe('found');
-  }, 120_000);
+  }, 300_000);
 });
