@@ -4,13 +4,12 @@
  * the bot calls it: `/søk`, `/hvem`, `/hva-skjedde` and both autocompletes.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { suggestDays } from '../src/answers/days';
 import { search } from '../src/answers/search';
 import { whatHappened } from '../src/answers/what-happened';
 import { who } from '../src/answers/who';
 import { analyseAside } from '../src/archive/analyse-aside';
 import { assemble } from '../src/archive/build';
-import { parseDateQuery } from '../src/extract/dates';
+import { ArchiveView } from '../src/backend/memory';
 import type { Article, LoadResult } from '../src/knowledge/types';
 import { createLogger } from '../src/logger';
 import { answerQueries } from './queries';
@@ -52,29 +51,25 @@ export async function measurePipeline(
     entities.map((e) => e.name),
     perSet,
   );
-  const parse = (input: string) => {
-    const parsed = parseDateQuery(input);
-    return parsed.ok ? parsed.span : undefined;
-  };
+  // The answers read through the backend boundary, as the bot's do.
+  const view = new ArchiveView(archive);
   // Warm up each answer once (first-use caches such as the day list are built here).
-  await search(archive, sets.who[0] ?? 'test');
-  await who(archive, sets.who[0] ?? 'test');
-  await whatHappened(archive, sets.days[0] ?? '2010-01-01');
-  await archive.entities.suggest(sets.namePrefixes[0] ?? 'a', CHOICES);
-  await suggestDays(archive, sets.dayPrefixes[0] ?? '2010', CHOICES, parse);
+  await search(view, sets.who[0] ?? 'test');
+  await who(view, sets.who[0] ?? 'test');
+  await whatHappened(view, sets.days[0] ?? '2010-01-01');
+  await view.suggestEntities(sets.namePrefixes[0] ?? 'a', CHOICES);
+  await view.suggestDays(sets.dayPrefixes[0] ?? '2010', CHOICES);
   return {
     passages: articles.reduce((n, a) => n + a.passages.length, 0),
     buildMs,
     buildStallMs: histogram.max / 1e6,
     entities: entities.length,
-    search: await latencyOfAsync(searches, (q) => search(archive, q)),
-    who: await latencyOfAsync(sets.who, (q) => who(archive, q)),
-    whatHappened: await latencyOfAsync(sets.days, (q) => whatHappened(archive, q)),
+    search: await latencyOfAsync(searches, (q) => search(view, q)),
+    who: await latencyOfAsync(sets.who, (q) => who(view, q)),
+    whatHappened: await latencyOfAsync(sets.days, (q) => whatHappened(view, q)),
     nameAutocomplete: await latencyOfAsync(sets.namePrefixes, (q) =>
-      archive.entities.suggest(q, CHOICES),
+      view.suggestEntities(q, CHOICES),
     ),
-    dayAutocomplete: await latencyOfAsync(sets.dayPrefixes, (q) =>
-      suggestDays(archive, q, CHOICES, parse),
-    ),
+    dayAutocomplete: await latencyOfAsync(sets.dayPrefixes, (q) => view.suggestDays(q, CHOICES)),
   };
 }
