@@ -12,6 +12,8 @@ import { PlainBm25 } from './bm25';
 
 export interface Searcher {
   search(query: string, k: number): string[];
+  /** Work an engine does after building and before its steady state (Kilde: impact order). */
+  warm?(): Promise<unknown>;
 }
 
 export interface Engine {
@@ -23,7 +25,10 @@ const kilde: Engine = {
   name: 'Kilde',
   build(articles) {
     const index = PassageIndex.build({ articles, aliases: [] });
-    return { search: (query, k) => index.search(query, { limit: k }).map((h) => h.passageId) };
+    return {
+      search: (query, k) => index.search(query, { limit: k }).map((h) => h.passageId),
+      warm: () => index.warm(),
+    };
   },
 };
 

@@ -187,12 +187,24 @@ export class PassageIndex {
   ): Promise<PassageIndex> {
     const { mini, fingerprint } = checkSnapshot(json, input);
     const restored = await MiniSearch.loadJSAsync<IndexedDocument>(mini, miniSearchOptions(tuning));
-    return new PassageIndex(restored, input, fingerprint, tuning);
+    const index = new PassageIndex(restored, input, fingerprint, tuning);
+    // The archive that answers is restored this way: its frequent terms are sorted in
+    // the background from here on (a failure there only leaves them to the first query).
+    index.warm().catch(() => undefined);
+    return index;
   }
 
   /** What the latest search cost (passages scored, postings read in impact order). */
   get lastCost(): RetrievalCost {
     return this.retriever.lastCost;
+  }
+
+  /**
+   * Prepares the frequent terms' impact order in the background (sliced), so that the
+   * first queries after a build or restart cost what later ones do. Returns the lists sorted.
+   */
+  warm(): Promise<number> {
+    return this.retriever.warm();
   }
 
   get size(): number {
