@@ -1,24 +1,24 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { nameChoices } from '../src/discord/choices';
 import type { Command } from '../src/discord/command';
-import { defaultName, localize } from '../src/discord/command-text';
+import { localize } from '../src/discord/command-text';
+import { defineText, focusedText, readText, textOption } from '../src/discord/options';
 
-const nameOption = defaultName((t) => t.discord.who.nameOption);
+const nameOption = textOption((t) => t.discord.who.nameOption, 'name');
 
 /** `/hvem navn` · `/who name`: the entity card. */
 export default {
   data: localize(new SlashCommandBuilder(), (t) => t.discord.who).addStringOption((o) =>
-    localize(o, (t) => t.discord.who.nameOption)
-      .setRequired(true)
-      .setAutocomplete(true),
+    defineText(o, nameOption).setAutocomplete(true),
   ),
-  execute: (interaction, ctx) =>
-    ctx.answer({ command: 'who', query: interaction.options.getString(nameOption, true) }),
+  execute(interaction, ctx) {
+    const name = readText(interaction, nameOption);
+    if (!name.ok) return ctx.refuse(name, nameOption);
+    return ctx.answer({ command: 'who', query: name.text });
+  },
   async autocomplete(interaction, ctx) {
-    const choices = nameChoices(
-      await ctx.kilde.suggestNames(interaction.options.getFocused(), 25),
-      ctx.t,
-    );
+    const typed = focusedText(interaction, nameOption) ?? '';
+    const choices = nameChoices(await ctx.kilde.suggestNames(typed, 25), ctx.t);
     await interaction.respond(choices);
     return choices.length;
   },

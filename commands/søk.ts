@@ -1,16 +1,18 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command';
-import { defaultName, localize } from '../src/discord/command-text';
+import { localize } from '../src/discord/command-text';
+import { defineText, readText, textOption } from '../src/discord/options';
 
-const textOption = defaultName((t) => t.discord.search.text);
+const textOpt = textOption((t) => t.discord.search.text, 'text');
 
 /** `/søk tekst` · `/search text`: free text and questions, best passages first. */
 export default {
   data: localize(new SlashCommandBuilder(), (t) => t.discord.search).addStringOption((o) =>
-    localize(o, (t) => t.discord.search.text)
-      .setRequired(true)
-      .setMaxLength(300),
+    defineText(o, textOpt),
   ),
-  execute: (interaction, ctx) =>
-    ctx.answer({ command: 'search', query: interaction.options.getString(textOption, true) }),
+  execute(interaction, ctx) {
+    const text = readText(interaction, textOpt);
+    if (!text.ok) return ctx.refuse(text, textOpt);
+    return ctx.answer({ command: 'search', query: text.text });
+  },
 } satisfies Command;

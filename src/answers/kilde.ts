@@ -2,6 +2,7 @@ import { watchDebounced } from '../archive/watch';
 import type { KnowledgeBackend, ReloadResult } from '../backend/backend';
 import { MemoryBackend } from '../backend/memory';
 import type { Logger } from '../logger';
+import { clip, INPUT_LIMITS } from './query-text';
 import { byNewest, sourceOf } from './quote';
 import { search } from './search';
 import type { Kilde, KnowledgeStatus, ReloadReport } from './types';
@@ -82,9 +83,13 @@ export async function createKilde(
       };
     },
     reload,
+    // Autocomplete reads only as much of a prefix as the option may hold.
     suggestNames: async (partial, limit) =>
-      (await backend.view().suggestEntities(partial, limit)).map(summarise),
-    suggestDays: (partial, limit) => backend.view().suggestDays(partial, limit),
+      (await backend.view().suggestEntities(clip(partial, INPUT_LIMITS.name), limit)).map(
+        summarise,
+      ),
+    suggestDays: (partial, limit) =>
+      backend.view().suggestDays(clip(partial, INPUT_LIMITS.date), limit),
     close: async () => {
       stopWatching();
       await backend.close();

@@ -1,6 +1,6 @@
 import type { KnowledgeView } from '../backend/backend';
 import type { Passage } from '../knowledge/types';
-import { checkQuery, tidyQuery } from './query-text';
+import { readQuery } from './query-text';
 import { quoter } from './quote';
 import type { QuotedPassage, SearchAnswer } from './types';
 
@@ -9,8 +9,7 @@ const MAX_HITS = 25;
 
 /** `/søk <text>`: the passages that best match free text or a question, each sourced. */
 export async function search(view: KnowledgeView, raw: string): Promise<SearchAnswer> {
-  const query = tidyQuery(raw);
-  const error = checkQuery(query);
+  const { query, error } = readQuery(raw, 'text');
   if (error) return { kind: 'invalid', query, error };
   const found = await view.searchPassages(query, MAX_HITS);
   const passages = await view.passages(found.map((hit) => hit.passageId));

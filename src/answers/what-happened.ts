@@ -1,7 +1,7 @@
 import type { KnowledgeView } from '../backend/backend';
 import { parseDateQuery } from '../extract/dates';
 import type { Passage } from '../knowledge/types';
-import { tidyQuery } from './query-text';
+import { readQuery } from './query-text';
 import { quoter, sourceOf } from './quote';
 import type { DatedEvent, PublishedArticle, WhatHappenedAnswer } from './types';
 
@@ -17,11 +17,15 @@ export async function whatHappened(
   raw: string,
   rawTopic?: string,
 ): Promise<WhatHappenedAnswer> {
-  const query = tidyQuery(raw);
+  const read = readQuery(raw, 'date');
+  const query = read.query;
+  if (read.error) return { kind: 'invalid', query, error: read.error };
   const parsed = parseDateQuery(query);
   if (!parsed.ok) return { kind: 'invalid', query, error: parsed.error };
   const { span } = parsed;
-  const topic = rawTopic ? tidyQuery(rawTopic) : '';
+  const topicRead = rawTopic ? readQuery(rawTopic, 'topic') : { query: '' };
+  if (topicRead.error === 'too-long') return { kind: 'invalid', query, error: 'too-long' };
+  const topic = topicRead.error ? '' : topicRead.query;
   const onTopic = topic ? await topicFilter(view, topic) : undefined;
   const topicField = topic ? { topic } : {};
 

@@ -1,7 +1,7 @@
 import type { ArticleInfo, KnowledgeView } from '../backend/backend';
 import type { Entity } from '../extract/types';
 import type { DateSpan, Passage } from '../knowledge/types';
-import { checkQuery, tidyQuery } from './query-text';
+import { readQuery } from './query-text';
 import { byNewest, type Quote, quoter, sourceOf } from './quote';
 import type { EntityCard, EntitySummary, QuotedPassage, WhoAnswer } from './types';
 
@@ -11,8 +11,7 @@ const RELATED = 6;
 
 /** `/hvem <name>`: the entity the archive knows by that name, as a card, or why not. */
 export async function who(view: KnowledgeView, raw: string): Promise<WhoAnswer> {
-  const query = tidyQuery(raw, LEAD_WORDS);
-  const error = checkQuery(query);
+  const { query, error } = readQuery(raw, 'name', LEAD_WORDS);
   if (error) return { kind: 'invalid', query, error };
   const { matches, suggestions } = await view.lookupEntities(query);
   const [only] = matches;

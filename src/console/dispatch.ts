@@ -1,3 +1,4 @@
+import { admit, type InputKind } from '../answers/query-text';
 import type { Kilde } from '../answers/types';
 import type { Locale } from '../config';
 import { messages } from '../i18n';
@@ -56,8 +57,17 @@ export async function dispatch(
   style: TextStyle,
 ): Promise<ConsoleReply> {
   const t = messages(locale);
+  // The same gate as Discord's options: too long is refused before anything reads it.
+  const tooLong = (text: string, kind: InputKind): ConsoleReply | undefined => {
+    const admitted = admit(text, kind);
+    return admitted.ok
+      ? undefined
+      : { text: t.errors.tooLong(admitted.limit), outcome: 'bad-input' };
+  };
   const trimmed = line.trim();
   if (!trimmed.startsWith('/')) {
+    const refused = tooLong(trimmed, 'text');
+    if (refused) return refused;
     const answer = await kilde.search(trimmed);
     return { text: renderSearch(answer, t, style), outcome: outcomeOf(answer.kind) };
   }
@@ -66,15 +76,21 @@ export async function dispatch(
   const args = space < 0 ? '' : trimmed.slice(space + 1).trim();
   switch (ALIASES[name]) {
     case 'who': {
+      const refused = tooLong(args, 'name');
+      if (refused) return refused;
       const answer = await kilde.who(args);
       return { text: renderWho(answer, t, style), outcome: outcomeOf(answer.kind) };
     }
     case 'what-happened': {
       const [date, topic] = splitTopic(args);
+      const refused = tooLong(date, 'date') ?? tooLong(topic ?? '', 'topic');
+      if (refused) return refused;
       const answer = await kilde.whatHappened(date, topic);
       return { text: renderWhatHappened(answer, t, style), outcome: outcomeOf(answer.kind) };
     }
     case 'search': {
+      const refused = tooLong(args, 'text');
+      if (refused) return refused;
       const answer = await kilde.search(args);
       return { text: renderSearch(answer, t, style), outcome: outcomeOf(answer.kind) };
     }

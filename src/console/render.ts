@@ -1,3 +1,4 @@
+import { echo } from '../answers/query-text';
 import type {
   DatedEvent,
   EntityCard,
@@ -125,9 +126,12 @@ export function renderWhatHappened(
 ): string {
   switch (answer.kind) {
     case 'invalid':
+      // Never more than a bounded prefix of what was typed is echoed.
       return answer.error === 'impossible'
-        ? t.errors.impossibleDate(answer.query)
-        : t.errors.invalidDate(answer.query);
+        ? t.errors.impossibleDate(echo(answer.query))
+        : answer.error === 'invalid'
+          ? t.errors.invalidDate(echo(answer.query))
+          : t.errors[answer.error];
     case 'empty': {
       const when = formatSpan(answer.span, t);
       const lines = [t.whatHappened.empty(when)];

@@ -11,6 +11,7 @@ import type { Kilde } from '../answers/types';
 import type { Config } from '../config';
 import type { Locale, Messages } from '../i18n';
 import type { Logger } from '../logger';
+import type { Refusal, TextOption } from './options';
 import type { Ask, Outcome, View } from './view';
 
 /** What a command returns, for the interaction's log line. */
@@ -36,6 +37,8 @@ export interface CommandContext extends BaseContext {
   show(view: View, options?: { ephemeral?: boolean }): Promise<CommandResult>;
   /** An ephemeral error for the asker only. */
   fail(text: string, outcome: Outcome): Promise<CommandResult>;
+  /** The ephemeral "missing" or "too long" error for an option the input gate refused. */
+  refuse(refusal: Refusal, option: TextOption): Promise<CommandResult>;
 }
 
 /** One slash command: its definition (with localizations) and its handlers. */

@@ -28,8 +28,10 @@ export function charLength(text: string): number {
   return count;
 }
 
-// A sentence ends at . ! ? … (with closing quotes/brackets) before whitespace.
-const SENTENCE_END = /[.!?…]+["»”’)\]]*(?=\s)/gu;
+// A sentence ends at . ! ? … (with closing quotes/brackets) before whitespace. A match
+// starts only where a run of end marks starts: a run of 10,000 dots is one attempt, not
+// 10,000 attempts each reading to its end.
+const SENTENCE_END = /(?<![.!?…])[.!?…]+["»”’)\]]*(?=\s)/gu;
 
 /**
  * `text` cut to at most `max` characters: at the last sentence end when that keeps at least
@@ -105,12 +107,17 @@ export function closeMarkup(prefix: string): string {
   }
 }
 
+const JOINING = /[\s,;:([«“–—-]/u;
+
 function trimEnd(text: string): string {
-  // Spaces, and punctuation that joins to what was cut away (",", ":", "–", "(").
-  return text.replace(/(?:\s|[,;:([«“–—-])+$/u, (m, offset: number) =>
-    // Keep an escaped character's backslash pair intact: "\-" stays as is.
-    offset > 0 && text.charAt(offset - 1) === '\\' ? m.slice(0, 1) : '',
-  );
+  // Spaces, and punctuation that joins to what was cut away (",", ":", "–", "("), read
+  // backwards from the end (a `(…)+$` pattern would retry at every position of a run).
+  let start = text.length;
+  while (start > 0 && JOINING.test(text.charAt(start - 1))) start--;
+  if (start === text.length) return text;
+  // Keep an escaped character's backslash pair intact: "\-" stays as is.
+  if (start > 0 && text.charAt(start - 1) === '\\') return text.slice(0, start + 1);
+  return text.slice(0, start);
 }
 
 interface MarkupState {

@@ -16,6 +16,7 @@ import type { BaseContext, Command, CommandContext, CommandResult } from './comm
 import { cutText, LIMITS } from './limits';
 import { errorForLog } from './log-safe';
 import { buildMessage, NO_MENTIONS } from './message';
+import { refusalText } from './options';
 import { parseCustomId, type SessionStore } from './paging';
 import { isErrorReply, type View } from './view';
 
@@ -121,6 +122,7 @@ function commandContext(
     ...base,
     show,
     fail,
+    refuse: (refusal, option) => fail(refusalText(refusal, option, base.t), 'invalid'),
     answer: async (ask) => {
       const rendered = await runAsk(ask, deps.kilde, base.t);
       return isErrorReply(rendered) ? fail(rendered.error, rendered.outcome) : show(rendered);

@@ -148,6 +148,8 @@ export const en: Messages = {
     invalid: 'I did not understand that.',
     impossible: 'That date does not exist.',
     emptyQuery: 'Type something to search for.',
+    missingOption: (option) => `Please fill in "${option}".`,
+    tooLong: (max) => `That is too long: at most ${max} characters, please.`,
     invalidDate: (input) =>
       `"${input}" is not a date I understand. Try 2017-11-21, 21.11.2017, 21 November 2017 or 2017-11.`,
     impossibleDate: (input) => `"${input}" is not a valid date.`,

@@ -77,6 +77,10 @@ export interface Messages {
   problems: ProblemTexts;
   errors: Record<InputError, string> & {
     emptyQuery: string;
+    /** A required option arrived without a value (Discord should not let that happen). */
+    missingOption(option: string): string;
+    /** An option longer than its kind allows, refused before anything reads it. */
+    tooLong(max: number): string;
     invalidDate(input: string): string;
     impossibleDate(input: string): string;
     notAllowed: string;

@@ -147,6 +147,8 @@ export const nb: Messages = {
     invalid: 'Det forstod jeg ikke.',
     impossible: 'Den datoen finnes ikke.',
     emptyQuery: 'Skriv noe å søke etter.',
+    missingOption: (option) => `Fyll ut «${option}».`,
+    tooLong: (max) => `Det er for langt: høyst ${max} tegn.`,
     invalidDate: (input) =>
       `«${input}» er ikke en dato jeg forstår. Skriv f.eks. 2017-11-21, 21.11.2017, 21. november 2017 eller 2017-11.`,
     impossibleDate: (input) => `«${input}» er ikke en gyldig dato.`,

@@ -258,6 +258,13 @@ describe('search, sources, knowledge', () => {
 });
 
 describe('escaping', () => {
+  it('escapes every Markdown character of a long run, one backslash each', () => {
+    expect(escapeText('\\'.repeat(6000))).toBe('\\\\'.repeat(6000));
+    expect(escapeText('`'.repeat(9000))).toBe('\\`'.repeat(9000));
+    expect(escapeText('-# liten tekst\n  > sitat')).toBe('\\-# liten tekst\n  \\> sitat');
+    expect(escapeText(`${'\n'.repeat(5000)}# x`)).toBe(`${'\n'.repeat(5000)}\\# x`);
+  });
+
   it('escapes list and heading markers only at the start of a line', () => {
     expect(escapeText('1. mai')).toBe('1\\. mai');
     expect(escapeText('# Overskrift')).toBe('\\# Overskrift');

@@ -85,6 +85,12 @@ export interface InvokerInput {
 export interface CommandInput extends InvokerInput {
   name: string;
   options?: CommandOptionInput[];
+  /**
+   * Deliver the option values as given, without the checks Discord's client makes (required
+   * options, `max_length`, types): what a bot receives when the definitions it registered
+   * have drifted from the ones it handles. Only top-level string values.
+   */
+  unchecked?: boolean;
 }
 
 export interface ComponentInput extends InvokerInput {
@@ -426,12 +432,9 @@ export class DiscordStandIn {
 
   async sendCommand(input: CommandInput): Promise<InteractionHandle> {
     const command = this.findCommand(input.name);
-    const options = resolveOptions(
-      asObjects(command.options),
-      input.options ?? [],
-      `/${input.name}`,
-      false,
-    );
+    const options: JsonObject[] = input.unchecked
+      ? (input.options ?? []).map((o) => ({ name: o.name, type: 3, value: o.value ?? '' }))
+      : resolveOptions(asObjects(command.options), input.options ?? [], `/${input.name}`, false);
     return this.createInteraction(INTERACTION.command, input, {
       id: asString(command.id) ?? '',
       name: input.name,

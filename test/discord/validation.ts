@@ -632,6 +632,7 @@ function checkCommandOptions(
         }
       }
     }
+    checkLengthBounds(errors, optionPath, option, type);
     if (option.autocomplete === true && !CHOICE_TYPES.has(type)) {
       errors.add([...optionPath, 'autocomplete'], {
         code: 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_INVALID',
@@ -639,6 +640,52 @@ function checkCommandOptions(
       });
     }
   });
+}
+
+const OPTION_STRING = 3;
+
+/**
+ * `min_length` (0-6000) and `max_length` (1-6000) as Discord allows them: integers, on
+ * string options only, the minimum not above the maximum.
+ */
+function checkLengthBounds(
+  errors: FormErrors,
+  optionPath: ErrorPath,
+  option: JsonObject,
+  type: number,
+): void {
+  const bounds = [
+    ['min_length', 0],
+    ['max_length', 1],
+  ] as const;
+  for (const [key, lowest] of bounds) {
+    const value = option[key];
+    if (value === undefined || value === null) continue;
+    if (type !== OPTION_STRING) {
+      errors.add([...optionPath, key], {
+        code: 'APPLICATION_COMMAND_OPTION_LENGTH_INVALID',
+        message: 'Lengths are only allowed for string options',
+      });
+    } else if (typeof value !== 'number' || !Number.isInteger(value)) {
+      errors.add([...optionPath, key], {
+        code: 'NUMBER_TYPE_COERCE',
+        message: `Value "${String(value)}" is not int.`,
+      });
+    } else if (value < lowest || value > 6000) {
+      errors.add([...optionPath, key], {
+        code: 'NUMBER_TYPE_OUT_OF_RANGE',
+        message: `int value should be between ${lowest} and 6000.`,
+      });
+    }
+  }
+  const min = asNumber(option.min_length);
+  const max = asNumber(option.max_length);
+  if (min !== undefined && max !== undefined && min > max) {
+    errors.add([...optionPath, 'min_length'], {
+      code: 'APPLICATION_COMMAND_OPTION_LENGTH_INVALID',
+      message: 'min_length must not be greater than max_length',
+    });
+  }
 }
 
 /** Validates a bulk-overwrite (PUT) body of application commands as Discord does. */

@@ -1,4 +1,3 @@
-import { escapeMarkdown } from 'discord.js';
 import type { QuotedPassage, Snippet, SourceRef } from '../../answers/types';
 import type { Messages } from '../../i18n';
 import { formatSpan } from '../../i18n/format';
@@ -6,24 +5,32 @@ import { formatSpan } from '../../i18n/format';
 /**
  * Text from articles and users shown as Markdown: every Markdown character escaped (a
  * heading, list marker or masked link in an article must not render), and mention syntax
- * broken with a zero-width space so it never even looks like a ping.
+ * broken with a zero-width space so it never even looks like a ping. One pass over the
+ * text with patterns that cannot backtrack: linear in its length (discord.js's
+ * `escapeMarkdown` is quadratic on runs of `\`, `*` or backticks).
  */
 export function escapeText(text: string): string {
-  const escaped = escapeMarkdown(text).replace(/[[\]]/g, (c) => `\\${c}`);
-  return neutraliseMentions(escapeLineStart(escaped));
+  return neutraliseMentions(escapeLineStart(text.replace(MARKDOWN_CHARS, '\\$&')));
 }
 
+// Characters that format anywhere in a line: emphasis, strike, spoiler, code, links, escapes.
+const MARKDOWN_CHARS = /[\\*_~`|[\]]/g;
+
 /**
- * Headings, list markers and quotes only mean something at the start of a line; escaping
- * them elsewhere would show stray backslashes ("31\.12.").
+ * Headings, subtext, list markers and quotes only mean something at the start of a line;
+ * escaping them elsewhere would show stray backslashes ("31\.12."). The leading space is
+ * `[ \t]*`, never `\s*`, so no match can run across lines.
  */
 function escapeLineStart(text: string): string {
   return text
     .replace(
-      /^(\s*)(#{1,3}\s|[-+]\s|>)/gmu,
+      /^([ \t]*)(#{1,3}[ \t]|-#[ \t]|[-+][ \t]|>)/gmu,
       (_, space: string, marker: string) => `${space}\\${marker}`,
     )
-    .replace(/^(\s*\d+)\.(\s)/gmu, (_, number: string, space: string) => `${number}\\.${space}`);
+    .replace(
+      /^([ \t]*\d+)\.([ \t])/gmu,
+      (_, number: string, space: string) => `${number}\\.${space}`,
+    );
 }
 
 /** `@everyone`, `@here`, `<@id>`, `<@&id>`, `<#id>` made inert (allowed_mentions stops pings too). */

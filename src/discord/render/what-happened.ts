@@ -1,4 +1,5 @@
 import type { APIEmbedField } from 'discord.js';
+import { echo } from '../../answers/query-text';
 import type { WhatHappenedAnswer } from '../../answers/types';
 import type { Messages } from '../../i18n';
 import { formatDay, formatSpan, publishedLabel } from '../../i18n/format';
@@ -74,7 +75,8 @@ export function renderWhatHappened(answer: WhatHappenedAnswer, t: Messages): Ren
       };
     }
     case 'invalid': {
-      const input = escapeText(oneLine(answer.query));
+      // Never more than a bounded prefix of what was typed is echoed (and escaped).
+      const input = escapeText(oneLine(echo(answer.query)));
       const error =
         answer.error === 'invalid'
           ? t.errors.invalidDate(input)
