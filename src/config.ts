@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_FILE_KB } from './knowledge/article';
 
 /**
  * Configuration from the environment, validated once at start. A bad value stops the
@@ -47,6 +48,15 @@ const schema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   KNOWLEDGE_WATCH: z.preprocess(empty, flag),
+  KNOWLEDGE_MAX_FILE_KB: z.preprocess(
+    empty,
+    z.coerce
+      .number('must be a whole number of KB')
+      .int('must be a whole number of KB')
+      .min(1, 'must be at least 1 (KB)')
+      .max(102_400, 'must be at most 102400 (100 MB)')
+      .default(DEFAULT_MAX_FILE_KB),
+  ),
   REGISTER_COMMANDS_ON_START: z.preprocess(empty, flag),
 });
 

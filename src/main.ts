@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const kilde = await createKilde({
     knowledgeDir: config.KNOWLEDGE_DIR,
     cacheDir: config.CACHE_DIR,
+    maxFileBytes: config.KNOWLEDGE_MAX_FILE_KB * 1024,
     watch: config.KNOWLEDGE_WATCH,
     logger,
   });

@@ -22,6 +22,16 @@ describe('configuration', () => {
     expect(config.DEFAULT_LOCALE).toBe('en');
   });
 
+  it('reads the knowledge file size limit in KB, 512 by default, and refuses nonsense', () => {
+    expect(parseConfig({}).KNOWLEDGE_MAX_FILE_KB).toBe(512);
+    expect(parseConfig({ KNOWLEDGE_MAX_FILE_KB: '64' }).KNOWLEDGE_MAX_FILE_KB).toBe(64);
+    for (const bad of ['0', '-5', '1.5', 'lots', '999999']) {
+      expect(() => parseConfig({ KNOWLEDGE_MAX_FILE_KB: bad })).toThrow(
+        /^KNOWLEDGE_MAX_FILE_KB: /u,
+      );
+    }
+  });
+
   it('names every bad variable on a line of its own, and never echoes the token', () => {
     const token = 'short-secret-token';
     let message = '';

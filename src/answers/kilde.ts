@@ -1,6 +1,7 @@
 import { watchDebounced } from '../archive/watch';
 import type { KnowledgeBackend, ReloadResult } from '../backend/backend';
 import { MemoryBackend } from '../backend/memory';
+import type { ReadFile } from '../knowledge/read-inside';
 import type { Logger } from '../logger';
 import { clip, INPUT_LIMITS } from './query-text';
 import { byNewest, sourceOf } from './quote';
@@ -15,6 +16,10 @@ export interface KildeOptions {
   knowledgeDir: string;
   cacheDir: string;
   watch?: boolean;
+  /** Knowledge files bigger than this are refused (KNOWLEDGE_MAX_FILE_KB). */
+  maxFileBytes?: number;
+  /** Reads one knowledge file: a seam for tests that inject faults mid-reload. */
+  readFile?: ReadFile;
   logger: Logger;
   /** Where the knowledge lives; the embedded in-memory archive unless given. */
   backend?: KnowledgeBackend;
@@ -42,7 +47,15 @@ export async function createKilde(
   options: KildeOptions,
 ): Promise<Kilde & { close(): Promise<void> }> {
   const { logger } = options;
-  const backend = options.backend ?? new MemoryBackend(options);
+  const backend =
+    options.backend ??
+    new MemoryBackend({
+      ...options,
+      load: {
+        ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+        ...(options.readFile ? { readFile: options.readFile } : {}),
+      },
+    });
   const first = await backend.reload();
   logger.info(
     { ...first.counts, problems: first.problems.length, ms: first.durationMs },

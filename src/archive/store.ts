@@ -1,5 +1,5 @@
 import { diffKnowledge } from '../knowledge/diff';
-import { KnowledgeDirError, loadKnowledge } from '../knowledge/load';
+import { KnowledgeDirError, type LoadOptions, loadKnowledge } from '../knowledge/load';
 import { retainLastGood } from '../knowledge/retain';
 import type { LoadResult, Problem } from '../knowledge/types';
 import type { Logger } from '../logger';
@@ -35,6 +35,7 @@ export class KnowledgeStore {
     private readonly knowledgeDir: string,
     private readonly cacheDir: string,
     private readonly logger: Logger,
+    private readonly loadOptions: LoadOptions = {},
   ) {}
 
   /** The archive serving answers; undefined only before the first load finished. */
@@ -68,7 +69,7 @@ export class KnowledgeStore {
     const previous = this.#current;
     let fresh: LoadResult;
     try {
-      fresh = await loadKnowledge(this.knowledgeDir);
+      fresh = await loadKnowledge(this.knowledgeDir, this.loadOptions);
     } catch (error) {
       if (!(error instanceof KnowledgeDirError)) throw error;
       const problem: Problem = {

@@ -9,6 +9,7 @@ import { KnowledgeStore, type ReloadOutcome } from '../archive/store';
 import { parseDateQuery } from '../extract/dates';
 import { spanContains } from '../extract/dates/calendar';
 import type { Entity, TimeMention } from '../extract/types';
+import type { LoadOptions } from '../knowledge/load';
 import type { Article, DateSpan, Passage } from '../knowledge/types';
 import { foldCase } from '../language';
 import type { Logger } from '../logger';
@@ -179,6 +180,8 @@ export interface MemoryBackendOptions {
   knowledgeDir: string;
   cacheDir: string;
   logger: Logger;
+  /** How knowledge files are read: the size limit, and a seam for faults in tests. */
+  load?: LoadOptions;
 }
 
 /** The in-memory archive behind the backend boundary; `open` loads it the first time. */
@@ -187,7 +190,12 @@ export class MemoryBackend implements KnowledgeBackend {
   #view: ArchiveView | undefined;
 
   constructor(options: MemoryBackendOptions) {
-    this.store = new KnowledgeStore(options.knowledgeDir, options.cacheDir, options.logger);
+    this.store = new KnowledgeStore(
+      options.knowledgeDir,
+      options.cacheDir,
+      options.logger,
+      options.load,
+    );
   }
 
   view(): ArchiveView {

@@ -24,6 +24,7 @@ async function ask(): Promise<number> {
   const kilde = await createKilde({
     knowledgeDir: config.KNOWLEDGE_DIR,
     cacheDir: config.CACHE_DIR,
+    maxFileBytes: config.KNOWLEDGE_MAX_FILE_KB * 1024,
     logger,
   });
   const reply = await dispatch(line, kilde, locale, plainStyle);

@@ -16,7 +16,9 @@ async function check(): Promise<number> {
   const { locale } = parseConsoleArgs(process.argv.slice(2), config.DEFAULT_LOCALE);
   const t = messages(locale);
   const logger = createLogger('warn');
-  const store = new KnowledgeStore(config.KNOWLEDGE_DIR, config.CACHE_DIR, logger);
+  const store = new KnowledgeStore(config.KNOWLEDGE_DIR, config.CACHE_DIR, logger, {
+    maxFileBytes: config.KNOWLEDGE_MAX_FILE_KB * 1024,
+  });
   const { archive } = await store.reload();
   const out: string[] = [];
   out.push(

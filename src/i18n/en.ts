@@ -91,8 +91,12 @@ export const en: Messages = {
     took: (ms) => `Took ${ms} ms`,
   },
   problems: {
-    'file-too-large': ({ bytes, limitMb }) =>
-      `file is larger than ${limitMb} MB (${bytes} bytes); split it into articles`,
+    'file-too-large': ({ bytes, limitKb }) =>
+      `file is larger than ${limitKb} KB (${bytes} bytes); split it into articles`,
+    'file-outside': () =>
+      'refused: it leads outside the knowledge folder (a link, say); it is never read',
+    'file-unreadable': ({ error }) =>
+      `could not be read (${error}); if it had a good version, that one stays in use`,
     'file-binary': () => 'file contains a NUL byte: it looks binary, not text',
     'file-not-utf8': () => 'file is not valid UTF-8 text; save it as UTF-8',
     'file-empty': () => 'file is empty',

@@ -89,8 +89,12 @@ export const nb: Messages = {
     took: (ms) => `Tok ${ms} ms`,
   },
   problems: {
-    'file-too-large': ({ bytes, limitMb }) =>
-      `filen er større enn ${limitMb} MB (${bytes} byte); del den opp i flere artikler`,
+    'file-too-large': ({ bytes, limitKb }) =>
+      `filen er større enn ${limitKb} KB (${bytes} byte); del den opp i flere artikler`,
+    'file-outside': () =>
+      'avvist: den peker ut av kunnskapsmappen (en lenke, for eksempel); den leses aldri',
+    'file-unreadable': ({ error }) =>
+      `kunne ikke leses (${error}); en tidligere god versjon brukes fortsatt`,
     'file-binary': () => 'filen inneholder en NUL-byte og ser ut som en binærfil, ikke tekst',
     'file-not-utf8': () => 'filen er ikke gyldig UTF-8-tekst; lagre den som UTF-8',
     'file-empty': () => 'filen er tom',

@@ -11,8 +11,9 @@ import type { Article, DateSpan, Language, Passage, Problem, ProblemDetail } fro
  * the bytes, so tests need no disk.
  */
 
-export const MAX_FILE_MB = 2;
-export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
+/** The default size limit for one knowledge file (KNOWLEDGE_MAX_FILE_KB overrides it). */
+export const DEFAULT_MAX_FILE_KB = 512;
+export const MAX_FILE_BYTES = DEFAULT_MAX_FILE_KB * 1024;
 
 export interface ArticleParse {
   article?: Article;
@@ -140,12 +141,13 @@ export function parseArticleFile(file: string, content: string | Buffer): Articl
 type Found = ProblemDetail & { reason: string };
 type Report = (found: Found, severity: Problem['severity'], line?: number) => void;
 
-/** Shared with the loader, which refuses big files before reading them. */
-export function tooLargeProblem(bytes: number): Found {
+/** Shared with the loader, which refuses big files (over its configured limit) before reading them. */
+export function tooLargeProblem(bytes: number, limitBytes: number = MAX_FILE_BYTES): Found {
+  const limitKb = Math.floor(limitBytes / 1024);
   return {
     code: 'file-too-large',
-    params: { bytes, limitMb: MAX_FILE_MB },
-    reason: `file is larger than ${MAX_FILE_MB} MB (${bytes} bytes); split it into articles`,
+    params: { bytes, limitKb },
+    reason: `file is larger than ${limitKb} KB (${bytes} bytes); split it into articles`,
   };
 }
 

@@ -1,7 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAliases } from './aliases';
-import { type ArticleParse, MAX_FILE_BYTES, parseArticleFile, tooLargeProblem } from './article';
+import { MAX_FILE_BYTES, parseArticleFile } from './article';
+import { type FileRead, type ReadFile, readInside, readRegularFile } from './read-inside';
 import type { Article, LoadResult, Problem } from './types';
 
 export { parseAliases } from './aliases';
@@ -22,9 +23,24 @@ export class KnowledgeDirError extends Error {
   }
 }
 
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /** Files bigger than this are refused (and reported) before they are read. */
+  maxFileBytes?: number;
+  /** Reads one file, already resolved inside the folder: a seam for faults in tests. */
+  readFile?: ReadFile;
+}
+
+export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new KnowledgeDirError(dir);
+  // Every file must resolve inside the folder's real path: links out of it are refused.
+  const root = await realpath(dir).catch(() => undefined);
+  if (root === undefined) throw new KnowledgeDirError(dir);
+  const read = (relative: string): Promise<FileRead> =>
+    readInside(root, relative, {
+      maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES,
+      readFile: options.readFile ?? readRegularFile,
+    });
   const problems: Problem[] = [];
   const articles: Article[] = [];
   const failedFiles: string[] = [];
@@ -33,13 +49,18 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
 
   const files = await listFiles(dir, problems);
   for (const relative of files) {
-    const absolute = path.join(dir, ...relative.split('/'));
     const name = path.posix.basename(relative).toLowerCase();
     const isTopLevel = !relative.includes('/');
 
     if (ALIAS_FILES.has(name) && isTopLevel) {
-      const content = await readFile(absolute);
-      const parsed = parseAliases(relative, content);
+      const file = await read(relative);
+      if (!file.ok) {
+        problems.push(file.problem);
+        // Unreadable now: the last good aliases stay. Outside the folder: never used.
+        aliasesFailed ||= file.keepLastGood;
+        continue;
+      }
+      const parsed = parseAliases(relative, file.bytes);
       aliases = parsed.aliases;
       aliasesFailed ||= parsed.failed;
       problems.push(...parsed.problems);
@@ -57,11 +78,14 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
       continue;
     }
 
-    const size = (await stat(absolute)).size;
-    const parsed =
-      size > MAX_FILE_BYTES
-        ? tooLarge(relative, size)
-        : parseArticleFile(relative, await readFile(absolute));
+    const file = await read(relative);
+    if (!file.ok) {
+      // A fault on one file is that file's problem alone; the rest of the reload applies.
+      problems.push(file.problem);
+      if (file.keepLastGood) failedFiles.push(relative);
+      continue;
+    }
+    const parsed = parseArticleFile(relative, file.bytes);
     problems.push(...parsed.problems);
     if (parsed.article) articles.push(parsed.article);
     else failedFiles.push(relative);
@@ -74,8 +98,20 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
 
 /** Relative paths (forward slashes) of regular files, dotfiles and dot-folders skipped. */
 async function listFiles(dir: string, problems: Problem[], prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, ...prefix.split('/').filter(Boolean)), {
-    withFileTypes: true,
+  const folder = path.join(dir, ...prefix.split('/').filter(Boolean));
+  const entries = await readdir(folder, { withFileTypes: true }).catch((error: unknown) => {
+    // The folder itself is the caller's to judge; a sub-folder that vanished or cannot be
+    // listed mid-reload is a problem on that folder, not a failed reload.
+    if (prefix === '') throw error;
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'EIO';
+    problems.push({
+      file: prefix,
+      code: 'file-unreadable',
+      params: { error: code },
+      reason: `could not be read (${code})`,
+      severity: 'error',
+    });
+    return [];
   });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
@@ -100,12 +136,6 @@ async function listFiles(dir: string, problems: Problem[], prefix = ''): Promise
     }
   }
   return files;
-}
-
-function tooLarge(file: string, size: number): ArticleParse {
-  return {
-    problems: [{ ...tooLargeProblem(size), file, severity: 'error' }],
-  };
 }
 
 /** The same text saved twice would show up twice in every answer. */

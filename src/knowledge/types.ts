@@ -27,8 +27,12 @@ export type DatePlace = 'front-matter' | 'text-start';
  * YAML parser, zod) cannot be translated and travel as `message`, framed by the catalog.
  */
 export interface ProblemParamsByCode {
-  /** Bigger than the size limit (`MAX_FILE_BYTES`). */
-  'file-too-large': { bytes: number; limitMb: number };
+  /** Bigger than the size limit (`KNOWLEDGE_MAX_FILE_KB`). */
+  'file-too-large': { bytes: number; limitKb: number };
+  /** Resolves (through a link, say) to somewhere outside the knowledge folder: never read. */
+  'file-outside': NoParams;
+  /** Listed, then could not be read (vanished, no permission): `error` is the system's code. */
+  'file-unreadable': { error: string };
   'file-binary': NoParams;
   'file-not-utf8': NoParams;
   'file-empty': NoParams;

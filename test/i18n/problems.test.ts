@@ -12,7 +12,9 @@ const en = messages('en');
  * example does not compile, so the runtime checks below cover every code.
  */
 const EXAMPLES: { [C in ProblemCode]: ProblemParamsByCode[C] } = {
-  'file-too-large': { bytes: 3_145_728, limitMb: 2 },
+  'file-too-large': { bytes: 3_145_728, limitKb: 512 },
+  'file-outside': {},
+  'file-unreadable': { error: 'ENOENT' },
   'file-binary': {},
   'file-not-utf8': {},
   'file-empty': {},

@@ -435,13 +435,13 @@ describe('parseArticleFile: bytes', () => {
       expect(parseArticleFile('e.txt', empty).problems[0]?.reason).toMatch(/empty/);
     }
     const huge = parseArticleFile('h.txt', Buffer.alloc(2 * 1024 * 1024 + 1, 0x61));
-    expect(huge.problems[0]?.reason).toMatch(/2 MB/);
+    expect(huge.problems[0]?.reason).toMatch(/512 KB/);
     expect([invalid, nul, huge].map((r) => r.problems[0]?.code)).toEqual([
       'file-not-utf8',
       'file-binary',
       'file-too-large',
     ]);
-    expect(huge.problems[0]?.params).toEqual({ bytes: 2 * 1024 * 1024 + 1, limitMb: 2 });
+    expect(huge.problems[0]?.params).toEqual({ bytes: 2 * 1024 * 1024 + 1, limitKb: 512 });
   });
 
   it('reports a file with only a date and no text', () => {
