@@ -18,11 +18,12 @@
  *   npm run bench -- --sizes 10k,50k               a quick run
  *   npm run bench -- --queries 50 --no-answers     fewer queries; search engines only
  *   npm run bench -- --json                        JSON on stdout instead of tables
+ *   npm run bench -- --table [file.json]           the tables of a saved run
  *
  * Writes bench/results/latest.json (the same JSON) unless --no-write.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -261,8 +262,26 @@ function formatReport(report: Report): string {
   return out.join('\n');
 }
 
+async function save(report: Report, write: boolean): Promise<string> {
+  const json = JSON.stringify(report, null, 2);
+  if (write) {
+    const dir = path.join(benchDir, 'results');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'latest.json'), `${json}\n`);
+  }
+  return json;
+}
+
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const saved = argv.indexOf('--table');
+  if (saved >= 0) {
+    // Prints the tables of a saved run (bench/results/latest.json by default).
+    const file = argv[saved + 1] ?? path.join(benchDir, 'results', 'latest.json');
+    console.log(formatReport(JSON.parse(await readFile(file, 'utf8')) as Report));
+    return;
+  }
+  const args = parseArgs(argv);
   const log = (text: string) => {
     if (!args.json) console.error(text);
   };
@@ -328,14 +347,12 @@ async function main(): Promise<void> {
       log(`load figures at ${size} passages …`);
       report.load.push({ passages: size, figures: await loadExtra({ articles, passages: size }) });
     }
+    // Saved after every size: a long run that fails at 400k keeps what it measured.
+    report.loadAverage.end = os.loadavg();
+    await save(report, args.write);
   }
   report.loadAverage.end = os.loadavg();
-  const json = JSON.stringify(report, null, 2);
-  if (args.write) {
-    const dir = path.join(benchDir, 'results');
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'latest.json'), `${json}\n`);
-  }
+  const json = await save(report, args.write);
   console.log(args.json ? json : formatReport(report));
 }
 
