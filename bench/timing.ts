@@ -4,7 +4,12 @@
  * other work, the same query's CPU time varies tenfold between runs (cache and scheduler
  * noise), and the fastest is the call's own cost. The percentiles are across inputs.
  */
-export const REPEAT = 3;
+export let REPEAT = 3;
+
+/** Fewer repeats make a large run affordable when a call takes hundreds of ms. */
+export function setRepeat(n: number): void {
+  REPEAT = Math.max(1, Math.floor(n));
+}
 
 export interface Latency {
   /** CPU time per call (user + system, this process). */
