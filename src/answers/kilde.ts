@@ -98,8 +98,8 @@ export async function createKilde(
     reload,
     // Autocomplete reads only as much of a prefix as the option may hold.
     suggestNames: async (partial, limit) =>
-      (await backend.view().suggestEntities(clip(partial, INPUT_LIMITS.name), limit)).map(
-        summarise,
+      (await backend.view().suggestEntities(clip(partial, INPUT_LIMITS.name), limit)).map((e) =>
+        summarise(e),
       ),
     suggestDays: (partial, limit) =>
       backend.view().suggestDays(clip(partial, INPUT_LIMITS.date), limit),

@@ -22,8 +22,9 @@ export async function search(view: KnowledgeView, raw: string): Promise<SearchAn
   }
   if (hits.length > 0)
     return { kind: 'found', query, hits: asksWhen(query) ? datedFirst(hits) : hits };
-  // A miss may be a misspelt name: offer the names that come close.
-  const suggestions = (await view.suggestEntities(query, 3)).map((e) => e.name);
+  // A miss may be a misspelt name: offer the names within a few edits of it.
+  const { matches, suggestions: close } = await view.lookupEntities(query);
+  const suggestions = [...matches, ...close].slice(0, 3).map((e) => e.name);
   return { kind: 'none', query, suggestions };
 }
 

@@ -1,4 +1,5 @@
 import type { ArticleInfo, KnowledgeView } from '../backend/backend';
+import { roleKey } from '../extract/entities';
 import type { Entity } from '../extract/types';
 import type { DateSpan, Passage } from '../knowledge/types';
 import { readQuery } from './query-text';
@@ -20,34 +21,57 @@ export async function who(view: KnowledgeView, raw: string): Promise<WhoAnswer> 
     return { kind: 'ambiguous', query, candidates: matches.map((e) => summarise(e)) };
   }
   // No one by that name: the query may be a role the archive gives ("Kreml-talsmann",
-  // "Syrias president"). Only an exact role counts; several holders are listed, not guessed.
+  // "Syrias president"). Only an exact role counts; several holders are listed, not
+  // guessed, each labelled with the role that was asked for.
   const holders = await view.entitiesByRole(query);
   const [holder] = holders;
   if (holders.length === 1 && holder)
     return { kind: 'found', query, card: await card(view, holder) };
-  if (holders.length > 1)
-    return { kind: 'ambiguous', query, candidates: holders.map((e) => summarise(e)) };
+  if (holders.length > 1) {
+    return {
+      kind: 'ambiguous',
+      query,
+      candidates: holders.map((e) => summarise(e, askedRole(e, query))),
+    };
+  }
   return { kind: 'unknown', query, suggestions: suggestions.map((e) => summarise(e)) };
+}
+
+/** The entity's own wording of the role that was asked for ("Kreml-talsmann" for "kreml-talsmann"). */
+function askedRole(entity: Entity, query: string): string | undefined {
+  const wanted = roleKey(query);
+  return entity.roles.find((r) => roleKey(r.role) === wanted || roleKey(r.roleText) === wanted)
+    ?.role;
 }
 
 function passageIds(entity: Entity): Set<string> {
   return new Set(entity.mentions.map((m) => m.passageId));
 }
 
-/** The role the archive gives most often: ties go to the earliest given. */
+/**
+ * The role to label an entity with: the one given in most articles, then most often; of
+ * equals, the one read last rather than the first one found.
+ */
 function mainRole(entity: Entity): string | undefined {
-  const counts = new Map<string, number>();
-  for (const role of entity.roles) counts.set(role.role, (counts.get(role.role) ?? 0) + 1);
-  let best: string | undefined;
-  let bestCount = 0;
-  for (const [role, count] of counts) {
-    if (count > bestCount) [best, bestCount] = [role, count];
-  }
-  return best;
+  const tally = new Map<
+    string,
+    { role: string; articles: Set<string>; count: number; last: number }
+  >();
+  entity.roles.forEach((given, i) => {
+    const key = given.role.toLocaleLowerCase('nb');
+    const entry = tally.get(key) ?? { role: given.role, articles: new Set(), count: 0, last: i };
+    entry.articles.add(given.articleId);
+    entry.count += 1;
+    entry.last = i;
+    tally.set(key, entry);
+  });
+  return [...tally.values()].sort(
+    (a, b) => b.articles.size - a.articles.size || b.count - a.count || b.last - a.last,
+  )[0]?.role;
 }
 
-export function summarise(entity: Entity): EntitySummary {
-  const role = mainRole(entity);
+/** A line about an entity; `role` labels it with that role instead of its main one. */
+export function summarise(entity: Entity, role = mainRole(entity)): EntitySummary {
   return {
     id: entity.id,
     name: entity.name,
@@ -176,5 +200,5 @@ async function related(view: KnowledgeView, entity: Entity): Promise<EntitySumma
       (e): e is Entity => e !== undefined && (e.kind === 'person' || e.kind === 'organisation'),
     )
     .slice(0, RELATED)
-    .map(summarise);
+    .map((e) => summarise(e));
 }

@@ -11,7 +11,6 @@ import { spanContains } from '../extract/dates/calendar';
 import type { Entity, TimeMention } from '../extract/types';
 import type { LoadOptions } from '../knowledge/load';
 import type { Article, DateSpan, Passage } from '../knowledge/types';
-import { foldCase } from '../language';
 import type { Logger } from '../logger';
 import type { SearchHit } from '../search';
 import {
@@ -61,10 +60,6 @@ export function countsOf(archive: Archive): KnowledgeCounts {
   countsCache.set(archive, counts);
   return counts;
 }
-
-const DETERMINER = /^(den|det|de|the)\s+/u;
-const foldRole = (text: string) =>
-  foldCase(text).replace(/\s+/g, ' ').trim().replace(DETERMINER, '');
 
 function pick<V>(ids: readonly string[], get: (id: string) => V | undefined): Map<string, V> {
   const found = new Map<string, V>();
@@ -133,13 +128,7 @@ export class ArchiveView implements KnowledgeView {
   }
 
   async entitiesByRole(role: string): Promise<Entity[]> {
-    const wanted = foldRole(role);
-    return this.archive.entities
-      .all()
-      .filter((e) =>
-        e.roles.some((r) => foldRole(r.role) === wanted || foldRole(r.roleText) === wanted),
-      )
-      .sort((a, b) => b.mentions.length - a.mentions.length);
+    return this.archive.entities.byRole(role);
   }
 
   async entities(ids: readonly string[]): Promise<ReadonlyMap<string, Entity>> {

@@ -1,19 +1,19 @@
-/** Finding entities by what a user types: exact names, aliases and surnames first, then close spellings. */
+/**
+ * Finding entities by what a user types: exact names, aliases, surnames and short forms
+ * first, then close spellings; autocomplete by the prefix of any word of a name or role.
+ * Every lookup reads prepared structures (hash maps and `RankedKeys`), never every entity.
+ */
 
 import type { Entity } from '../types';
+import {
+  type Pace,
+  type RankedKeys,
+  RankedKeysBuilder,
+  runSteps,
+  runStepsAsync,
+} from './ranked-keys';
 import { HYPHEN_PARTICLES, NAME_PARTICLES } from './tables';
 import { foldName } from './tokens';
-
-interface Indexed {
-  entity: Entity;
-  /** Folded full forms: name, aliases. */
-  names: string[];
-  /** Folded keys an exact lookup accepts: names plus surnames. */
-  keys: Set<string>;
-  /** Every word of every name, for prefix and fuzzy matching. */
-  words: Set<string>;
-  passages: number;
-}
 
 function stripParticle(word: string): string {
   const dash = word.indexOf('-');
@@ -49,11 +49,24 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 }
 
 /** How far off a typed name may be and still be offered: more for longer names. */
-const tolerance = (length: number): number =>
+export const nameTolerance = (length: number): number =>
   length <= 3 ? 0 : length <= 5 ? 1 : length <= 9 ? 2 : 3;
 
-function normaliseQuery(query: string): string {
+/** How far off a typed beginning may be for autocomplete: one slip from three letters on. */
+export const prefixTolerance = (length: number): number => (length >= 3 ? 1 : 0);
+
+/** How many close names a miss offers. */
+const SUGGESTIONS = 5;
+
+export function normaliseQuery(query: string): string {
   return foldName(query.replace(/^[@#]/u, '').replace(/[?!.,:;"«»]+/gu, ' '));
+}
+
+const DETERMINER = /^(den|det|de|the)\s+/u;
+
+/** A role as a key: folded, without a leading determiner ("den syriske presidenten"). */
+export function roleKey(text: string): string {
+  return foldName(text).replace(DETERMINER, '');
 }
 
 /** The query and its genitive-less forms ("assads" -> "assad", "hellas'" -> "hellas"). */
@@ -65,99 +78,230 @@ function queryForms(folded: string): string[] {
   return forms;
 }
 
-export class EntityDirectory {
-  private readonly indexed: Indexed[];
-  private readonly byId: Map<string, Entity>;
+/** A person's name split where a short form may cut it: given names, then the surname with its particles. */
+interface NameParts {
+  words: string[];
+  /** Index of the first word of the surname ("de" in "staffan de mistura"). */
+  surnameAt: number;
+}
 
-  constructor(entities: readonly Entity[]) {
-    this.indexed = entities.map((entity) => {
-      const names = [entity.name, ...entity.aliases].map(foldName).filter((n) => n.length > 0);
-      const keys = new Set(names);
-      const words = new Set<string>();
-      for (const name of names) {
-        const parts = name.split(' ');
-        for (const part of parts) {
-          words.add(part);
-          words.add(stripParticle(part));
-        }
-        // A person is also found by surname ("assad", "al-assad", "de mistura").
-        if (entity.kind === 'person' && parts.length > 1) {
-          const last = parts[parts.length - 1] ?? '';
-          keys.add(last);
-          keys.add(stripParticle(last));
-          let tail = last;
-          for (let i = parts.length - 2; i > 0 && NAME_PARTICLES.has(parts[i] ?? ''); i--) {
-            tail = `${parts[i]} ${tail}`;
-            keys.add(tail);
-          }
-        }
-      }
-      const passages = new Set(entity.mentions.map((m) => m.passageId)).size;
-      return { entity, names, keys, words, passages };
+function nameParts(folded: string): NameParts {
+  const words = folded.split(' ');
+  let surnameAt = words.length - 1;
+  while (surnameAt > 1 && NAME_PARTICLES.has(words[surnameAt - 1] ?? '')) surnameAt -= 1;
+  return { words, surnameAt };
+}
+
+/**
+ * The short forms an exact lookup accepts for a person's name, beside the name itself.
+ * Each may fit several people: the lookup then lists them all as candidates, never picks.
+ */
+const SHORT_FORMS: { rule: string; example: string; forms(parts: NameParts): string[] }[] = [
+  {
+    rule: 'surname',
+    example: 'Bashar al-Assad -> "al-assad", "assad"',
+    forms: ({ words }) => {
+      const last = words[words.length - 1] ?? '';
+      return words.length > 1 ? [last, stripParticle(last)] : [];
+    },
+  },
+  {
+    rule: 'surname with its particles',
+    example: 'Staffan de Mistura -> "de mistura"',
+    forms: ({ words, surnameAt }) =>
+      words.length > 1 ? [words.slice(Math.max(1, surnameAt)).join(' ')] : [],
+  },
+  {
+    rule: 'first name and surname, middle names left out',
+    example: 'Anniken Scheie Huitfeldt -> "anniken huitfeldt"',
+    forms: ({ words, surnameAt }) =>
+      surnameAt > 1 ? [`${words[0]} ${words.slice(surnameAt).join(' ')}`] : [],
+  },
+  {
+    rule: 'double surname without the first name',
+    example: 'Anniken Scheie Huitfeldt -> "scheie huitfeldt"',
+    forms: ({ words, surnameAt }) => {
+      const forms: string[] = [];
+      for (let from = 1; from < surnameAt; from++) forms.push(words.slice(from).join(' '));
+      return forms;
+    },
+  },
+];
+
+/** What finds one entity: exact keys, and the keys a typed beginning or a slip may reach. */
+function keysOf(entity: Entity): { exact: Set<string>; reachable: Set<string> } {
+  const names = [entity.name, ...entity.aliases].map(foldName).filter((n) => n.length > 0);
+  const exact = new Set(names);
+  const reachable = new Set<string>();
+  for (const name of names) {
+    const parts = nameParts(name);
+    if (entity.kind === 'person') {
+      for (const shortForm of SHORT_FORMS)
+        for (const form of shortForm.forms(parts)) exact.add(form);
+    }
+    // Typing any word of a name finds it: every word, and the name from that word on.
+    parts.words.forEach((word, i) => {
+      const rest = parts.words.slice(i + 1);
+      reachable.add([word, ...rest].join(' '));
+      reachable.add([stripParticle(word), ...rest].join(' '));
+      reachable.add(word);
+      reachable.add(stripParticle(word));
     });
-    this.byId = new Map(entities.map((e) => [e.id, e]));
+  }
+  for (const key of exact) reachable.add(key);
+  return { exact, reachable };
+}
+
+/** Every role given, as keys, with every word of it on for autocomplete ("talsmann"). */
+function roleKeysOf(entity: Entity): { exact: Set<string>; reachable: Set<string> } {
+  const exact = new Set<string>();
+  const reachable = new Set<string>();
+  for (const given of entity.roles) {
+    for (const text of [given.role, given.roleText]) {
+      const key = roleKey(text);
+      if (!key) continue;
+      exact.add(key);
+      const words = key.split(' ');
+      words.forEach((_, i) => {
+        reachable.add(words.slice(i).join(' '));
+      });
+    }
+  }
+  return { exact, reachable };
+}
+
+/** How much the archive says about an entity: the passages that mention it. */
+const passageCount = (entity: Entity): number =>
+  new Set(entity.mentions.map((m) => m.passageId)).size;
+
+interface Prepared {
+  /** Entities by rank: most passages first, then by name. */
+  ranked: Entity[];
+  names: RankedKeys;
+  roles: RankedKeys;
+  exactNames: Map<string, number[]>;
+  exactRoles: Map<string, number[]>;
+}
+
+const ENTITIES_PER_STEP = 2000;
+
+function addTo(map: Map<string, number[]>, key: string, rank: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [rank]);
+  else if (list[list.length - 1] !== rank) list.push(rank);
+}
+
+/** The build, in steps that yield every few thousand entities (see `runStepsAsync`). */
+function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
+  const counts = new Map(entities.map((e) => [e, passageCount(e)]));
+  yield;
+  const ranked = [...entities].sort(
+    (a, b) =>
+      (counts.get(b) ?? 0) - (counts.get(a) ?? 0) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  yield;
+  const names = new RankedKeysBuilder();
+  const roles = new RankedKeysBuilder();
+  const exactNames = new Map<string, number[]>();
+  const exactRoles = new Map<string, number[]>();
+  for (const [rank, entity] of ranked.entries()) {
+    const nameKeys = keysOf(entity);
+    for (const key of nameKeys.exact) addTo(exactNames, key, rank);
+    for (const key of nameKeys.reachable) names.add(key, rank);
+    const roleKeys = roleKeysOf(entity);
+    for (const key of roleKeys.exact) addTo(exactRoles, key, rank);
+    for (const key of roleKeys.reachable) roles.add(key, rank);
+    if (rank % ENTITIES_PER_STEP === ENTITIES_PER_STEP - 1) yield;
+  }
+  return {
+    ranked,
+    names: yield* names.steps(),
+    roles: yield* roles.steps(),
+    exactNames,
+    exactRoles,
+  };
+}
+
+export class EntityDirectory {
+  readonly #entities: readonly Entity[];
+  readonly #prepared: Prepared;
+  readonly #byId: Map<string, Entity>;
+
+  /** Builds at once; `create` builds in slices that let other work run between them. */
+  constructor(entities: readonly Entity[], prepared?: Prepared) {
+    this.#entities = entities;
+    this.#prepared = prepared ?? runSteps(prepare(entities));
+    this.#byId = new Map(entities.map((e) => [e.id, e]));
   }
 
-  /** Exact (case/diacritic-insensitive, genitive-tolerant) match on name, alias or surname; then close names. */
+  static async create(entities: readonly Entity[], pace: Pace): Promise<EntityDirectory> {
+    return new EntityDirectory(entities, await runStepsAsync(prepare(entities), pace));
+  }
+
+  /**
+   * Exact (case/diacritic-insensitive, genitive-tolerant) match on name, alias, surname or
+   * short form, most mentioned first; when none, close names as suggestions.
+   */
   lookup(query: string): { matches: Entity[]; suggestions: Entity[] } {
     const folded = normaliseQuery(query);
     if (!folded) return { matches: [], suggestions: [] };
     for (const form of queryForms(folded)) {
-      const matches = this.rank(this.indexed.filter((entry) => entry.keys.has(form)));
-      if (matches.length > 0) return { matches, suggestions: [] };
+      const ranks = this.#prepared.exactNames.get(form);
+      if (ranks && ranks.length > 0) return { matches: this.#at(ranks), suggestions: [] };
     }
-    const limit = tolerance(folded.length);
-    const scored: { entry: Indexed; distance: number }[] = [];
-    for (const entry of this.indexed) {
-      let best = limit + 1;
-      for (const candidate of [...entry.keys, ...entry.words]) {
-        best = Math.min(best, editDistance(folded, candidate, limit));
-      }
-      if (best <= limit) scored.push({ entry, distance: best });
-    }
-    scored.sort((a, b) => a.distance - b.distance || b.entry.passages - a.entry.passages);
-    return { matches: [], suggestions: scored.slice(0, 5).map((s) => s.entry.entity) };
+    return { matches: [], suggestions: this.closeNames(query, SUGGESTIONS) };
   }
 
-  /** For autocomplete: prefix, then fuzzy, on any word of any name, ranked by how many passages mention the entity. */
+  /** Names within a few edits of the query (more for longer ones), closest then most mentioned first. */
+  closeNames(query: string, limit: number): Entity[] {
+    const folded = normaliseQuery(query);
+    if (!folded) return [];
+    const near = this.#prepared.names.near(folded, nameTolerance(folded.length));
+    const ranks = [...near]
+      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+      .slice(0, Math.max(0, limit))
+      .map(([rank]) => rank);
+    return this.#at(ranks);
+  }
+
+  /**
+   * For autocomplete, most mentioned first within each tier: a name or a word of one that
+   * starts with what was typed, then a role that does, then a name that nearly does.
+   */
   suggest(partial: string, limit: number): Entity[] {
     const folded = normaliseQuery(partial);
-    const scored: { entry: Indexed; score: number }[] = [];
-    for (const entry of this.indexed) {
-      const score = folded ? this.matchScore(entry, folded) : 0;
-      if (score !== undefined) scored.push({ entry, score });
-    }
-    scored.sort(
-      (a, b) =>
-        a.score - b.score ||
-        b.entry.passages - a.entry.passages ||
-        a.entry.entity.name.localeCompare(b.entry.entity.name),
-    );
-    return scored.slice(0, Math.max(0, limit)).map((s) => s.entry.entity);
+    const wanted = Math.max(0, limit);
+    const { ranked, names, roles } = this.#prepared;
+    if (!folded) return ranked.slice(0, wanted);
+    const picked = names.top(folded, wanted);
+    if (picked.length < wanted)
+      picked.push(...roles.top(folded, wanted - picked.length, new Set(picked)));
+    const slips = prefixTolerance(folded.length);
+    if (picked.length < wanted && slips > 0)
+      picked.push(...names.topNearPrefix(folded, slips, wanted - picked.length, new Set(picked)));
+    return this.#at(picked);
+  }
+
+  /**
+   * Entities the archive gives exactly this role (case, diacritics, spacing and a leading
+   * determiner ignored: "den syriske presidenten"), most mentioned first.
+   */
+  byRole(role: string): Entity[] {
+    return this.#at(this.#prepared.exactRoles.get(roleKey(role)) ?? []);
   }
 
   get(id: string): Entity | undefined {
-    return this.byId.get(id);
+    return this.#byId.get(id);
   }
 
   all(): readonly Entity[] {
-    return this.indexed.map((entry) => entry.entity);
+    return this.#entities;
   }
 
-  /** 0 = a name or word starts with what was typed, 1 = it nearly does; undefined = no match. */
-  private matchScore(entry: Indexed, folded: string): number | undefined {
-    if (entry.names.some((n) => n.startsWith(folded))) return 0;
-    if ([...entry.words].some((w) => w.startsWith(folded))) return 0;
-    const limit = folded.length >= 3 ? 1 : 0;
-    if (limit === 0) return undefined;
-    for (const word of [...entry.words, ...entry.names]) {
-      if (editDistance(folded, word.slice(0, folded.length), limit) <= limit) return 1;
-      if (editDistance(folded, word.slice(0, folded.length + 1), limit) <= limit) return 1;
-    }
-    return undefined;
-  }
-
-  private rank(entries: Indexed[]): Entity[] {
-    return entries.sort((a, b) => b.passages - a.passages).map((entry) => entry.entity);
+  #at(ranks: readonly number[]): Entity[] {
+    const { ranked } = this.#prepared;
+    return ranks.map((rank) => ranked[rank]).filter((e): e is Entity => e !== undefined);
   }
 }

@@ -1,4 +1,4 @@
-export { EntityDirectory } from './directory';
+export { EntityDirectory, roleKey } from './directory';
 export { buildLexicon, type Lexicon } from './lexicon';
 export { extractEntityMentions } from './mentions';
 export { buildEntities, type PassageMentions } from './merge';

@@ -1,0 +1,159 @@
+/**
+ * The prefix structure behind name autocomplete and close-name suggestions, checked against
+ * a plain scan over the same keys on random data: any wrong range, wrong precomputed top
+ * list or pruned branch in the trie walk makes the two disagree.
+ */
+import { describe, expect, it } from 'vitest';
+import { editDistance } from '../../src/extract/entities/directory';
+import {
+  type RankedKeys,
+  RankedKeysBuilder,
+  runSteps,
+  runStepsAsync,
+} from '../../src/extract/entities/ranked-keys';
+import { seededRandom } from '../helpers/random';
+
+type Postings = [key: string, rank: number][];
+
+/** Many short keys over few letters, so prefixes are shared and some ranges are large. */
+function randomPostings(seed: number, count: number, alphabet = 'abcdeé '): Postings {
+  const random = seededRandom(seed);
+  const pick = (s: string) => s[Math.floor(random() * s.length)] ?? 'a';
+  const postings: Postings = [];
+  for (let i = 0; i < count; i++) {
+    const length = 1 + Math.floor(random() * 7);
+    let key = pick('aaab');
+    while (key.length < length) key += pick(alphabet);
+    // Ranks skewed low, so that the best ranks are shared by many keys.
+    const rank = Math.floor(random() ** 2 * count);
+    postings.push([key, rank]);
+  }
+  return postings;
+}
+
+function build(postings: Postings): RankedKeys {
+  const builder = new RankedKeysBuilder();
+  for (const [key, rank] of [...postings].sort((a, b) => a[1] - b[1])) builder.add(key, rank);
+  return runSteps(builder.steps());
+}
+
+const ascendingUnique = (ranks: Iterable<number>) => [...new Set(ranks)].sort((a, b) => a - b);
+
+function referenceTop(
+  postings: Postings,
+  match: (key: string) => boolean,
+  limit: number,
+  exclude: ReadonlySet<number>,
+): number[] {
+  return ascendingUnique(postings.filter(([key]) => match(key)).map(([, rank]) => rank))
+    .filter((rank) => !exclude.has(rank))
+    .slice(0, limit);
+}
+
+const nearPrefix = (typed: string, key: string, max: number) => {
+  for (let end = 0; end <= key.length; end++) {
+    if (editDistance(typed, key.slice(0, end), max) <= max) return true;
+  }
+  return false;
+};
+
+function referenceNear(postings: Postings, typed: string, max: number): Map<number, number> {
+  const best = new Map<number, number>();
+  for (const [key, rank] of postings) {
+    const distance = editDistance(typed, key, max);
+    if (distance <= max && distance < (best.get(rank) ?? Number.POSITIVE_INFINITY))
+      best.set(rank, distance);
+  }
+  return best;
+}
+
+/** What people type: beginnings of keys, keys with a slip, and unrelated strings. */
+function queries(postings: Postings, seed: number, count: number): string[] {
+  const random = seededRandom(seed);
+  const out: string[] = ['', 'a', 'ab', 'zzz', 'é'];
+  for (let i = 0; i < count; i++) {
+    const [key] = postings[Math.floor(random() * postings.length)] ?? ['a'];
+    const cut = key.slice(0, 1 + Math.floor(random() * key.length));
+    const at = Math.floor(random() * cut.length);
+    const kind = Math.floor(random() * 4);
+    if (kind === 0) out.push(cut);
+    else if (kind === 1) out.push(`${cut.slice(0, at)}x${cut.slice(at + 1)}`);
+    else if (kind === 2 && cut.length > 1)
+      out.push(`${cut.slice(0, at)}${cut[at + 1] ?? ''}${cut[at] ?? ''}${cut.slice(at + 2)}`);
+    else out.push(`${cut.slice(0, at)}${cut.slice(at + 1)}`);
+  }
+  return out;
+}
+
+// The reference scans are slow by design; generous, so that a loaded machine never fails them.
+describe('RankedKeys against a scan of the same keys', { timeout: 300_000 }, () => {
+  // 4,000 postings over mostly two first letters: the prefixes of one and two letters hold
+  // more than a lookup reads, so their precomputed top lists are what is checked there.
+  const postings = randomPostings(7, 4000);
+  const keys = build(postings);
+  const typed = queries(postings, 11, 120);
+
+  it('gives the best ranks under a prefix, with and without exclusions, at any limit', () => {
+    for (const [i, prefix] of typed.entries()) {
+      for (const limit of [1, 5, 25, 60]) {
+        const reference = referenceTop(postings, (k) => k.startsWith(prefix), limit, new Set());
+        expect(keys.top(prefix, limit), `${prefix} / ${limit}`).toEqual(reference);
+        // Autocomplete leaves out what an earlier tier already offered, and fills up.
+        const exclude = new Set(reference.filter((_, j) => (i + j) % 3 === 0));
+        for (const wanted of [limit, Math.max(0, limit - exclude.size)]) {
+          expect(keys.top(prefix, wanted, exclude), `${prefix} / ${wanted} without some`).toEqual(
+            referenceTop(postings, (k) => k.startsWith(prefix), wanted, exclude),
+          );
+        }
+      }
+    }
+  });
+
+  it('gives the best ranks of keys with a beginning within the bound', () => {
+    for (const query of typed) {
+      for (const max of [1, 2]) {
+        const reference = referenceTop(postings, (k) => nearPrefix(query, k, max), 25, new Set());
+        expect(keys.topNearPrefix(query, max, 25), `${query} ~${max}`).toEqual(reference);
+      }
+    }
+  });
+
+  it('finds every whole key within the bound, with the least distance per rank', () => {
+    for (const query of typed) {
+      for (const max of [0, 1, 2]) {
+        const got = [...keys.near(query, max)].sort((a, b) => a[0] - b[0]);
+        const want = [...referenceNear(postings, query, max)].sort((a, b) => a[0] - b[0]);
+        expect(got, `${query} ~${max}`).toEqual(want);
+      }
+    }
+  });
+
+  it('reads exact keys', () => {
+    for (const [key] of postings.slice(0, 200)) {
+      expect(keys.exact(key)).toEqual(referenceTop(postings, (k) => k === key, 1e9, new Set()));
+    }
+    expect(keys.exact('not a key')).toEqual([]);
+  });
+
+  it('builds the same in slices as at once', async () => {
+    const builder = new RankedKeysBuilder();
+    for (const [key, rank] of [...postings].sort((a, b) => a[1] - b[1])) builder.add(key, rank);
+    let breaths = 0;
+    const sliced = await runStepsAsync(builder.steps(), {
+      due: () => true,
+      breathe: async () => {
+        breaths += 1;
+      },
+    });
+    expect(breaths).toBeGreaterThan(1);
+    for (const prefix of typed.slice(0, 50))
+      expect(sliced.top(prefix, 25)).toEqual(keys.top(prefix, 25));
+  });
+
+  it('is empty when built from nothing', () => {
+    const empty = build([]);
+    expect(empty.top('a', 5)).toEqual([]);
+    expect(empty.topNearPrefix('abc', 1, 5)).toEqual([]);
+    expect(empty.near('abc', 1).size).toBe(0);
+  });
+});
