@@ -129,7 +129,7 @@ const SHORT_FORMS: { rule: string; example: string; forms(parts: NameParts): str
 ];
 
 /** What finds one entity: exact keys, and the keys a typed beginning or a slip may reach. */
-function keysOf(entity: Entity): { exact: Set<string>; reachable: Set<string> } {
+export function nameKeysOf(entity: Entity): { exact: Set<string>; reachable: Set<string> } {
   const names = [entity.name, ...entity.aliases].map(foldName).filter((n) => n.length > 0);
   const exact = new Set(names);
   const reachable = new Set<string>();
@@ -153,7 +153,7 @@ function keysOf(entity: Entity): { exact: Set<string>; reachable: Set<string> } 
 }
 
 /** Every role given, as keys, with every word of it on for autocomplete ("talsmann"). */
-function roleKeysOf(entity: Entity): { exact: Set<string>; reachable: Set<string> } {
+export function roleKeysOf(entity: Entity): { exact: Set<string>; reachable: Set<string> } {
   const exact = new Set<string>();
   const reachable = new Set<string>();
   for (const given of entity.roles) {
@@ -207,7 +207,7 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
   const exactNames = new Map<string, number[]>();
   const exactRoles = new Map<string, number[]>();
   for (const [rank, entity] of ranked.entries()) {
-    const nameKeys = keysOf(entity);
+    const nameKeys = nameKeysOf(entity);
     for (const key of nameKeys.exact) addTo(exactNames, key, rank);
     for (const key of nameKeys.reachable) names.add(key, rank);
     const roleKeys = roleKeysOf(entity);

@@ -1,0 +1,211 @@
+/**
+ * The entity directory's answers (autocomplete, exact lookup, close names, role holders)
+ * against a scan over every entity with the same keys, on random entities: the prepared
+ * structures must find exactly what reading everything would.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  EntityDirectory,
+  editDistance,
+  nameKeysOf,
+  nameTolerance,
+  normaliseQuery,
+  prefixTolerance,
+  roleKey,
+  roleKeysOf,
+} from '../../src/extract/entities/directory';
+import type { Entity } from '../../src/extract/types';
+import { seededRandom } from '../helpers/random';
+
+const GIVEN = ['Anne', 'Ola', 'Kari', 'Åse', 'Øystein', 'Jens', 'Ann', 'Andreas', 'Hélène', 'Per'];
+const MIDDLE = ['Scheie', 'Nes', 'Rud', 'Marie', 'al-Haj', 'de'];
+const FAMILY = [
+  'Huitfeldt',
+  'Hansen',
+  'Dahl',
+  'Berg',
+  'Bergé',
+  'Hauge',
+  'Lie',
+  'Søreide',
+  'Mistura',
+];
+const ROLES = [
+  'ordfører',
+  'Kreml-talsmann',
+  'havnesjef',
+  'den syriske presidenten',
+  'utenriksminister',
+];
+
+/** Random people and organisations with overlapping names, aliases, roles and mention counts. */
+function randomEntities(seed: number, count: number): Entity[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const entities: Entity[] = [];
+  for (let i = 0; i < count; i++) {
+    const person = random() < 0.8;
+    const words = person
+      ? [pick(GIVEN), ...(random() < 0.4 ? [pick(MIDDLE)] : []), pick(FAMILY)]
+      : [pick(FAMILY), pick(['AS', 'Havn', 'FK', 'Stiftelse'])];
+    const name = words.join(' ');
+    const passages = 1 + Math.floor(random() ** 3 * 40);
+    entities.push({
+      id: `e${i}`,
+      name,
+      kind: person ? 'person' : 'organisation',
+      aliases: random() < 0.3 ? [words[words.length - 1] ?? name] : [],
+      roles:
+        random() < 0.4
+          ? [{ role: pick(ROLES), roleText: pick(ROLES), passageId: 'p0', articleId: 'a0' }]
+          : [],
+      mentions: Array.from({ length: passages }, (_, p) => ({
+        passageId: `p${p}`,
+        articleId: 'a0',
+        surface: name,
+        start: 0,
+        end: name.length,
+      })),
+    });
+  }
+  return entities;
+}
+
+const keyCache = new Map<Entity, { names: string[]; roles: string[] }>();
+/** Each entity's keys, worked out once: the scans below read them for every query. */
+function keysOf(e: Entity) {
+  let keys = keyCache.get(e);
+  if (!keys) {
+    keys = { names: [...nameKeysOf(e).reachable], roles: [...roleKeysOf(e).reachable] };
+    keyCache.set(e, keys);
+  }
+  return keys;
+}
+
+const passagesOf = (e: Entity) => new Set(e.mentions.map((m) => m.passageId)).size;
+const byRank = (a: Entity, b: Entity) =>
+  passagesOf(b) - passagesOf(a) ||
+  (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+  (a.id < b.id ? -1 : 1);
+
+/** Autocomplete by reading every entity: name prefix, then role prefix, then a near prefix. */
+function scanSuggest(entities: readonly Entity[], partial: string, limit: number): string[] {
+  const typed = normaliseQuery(partial);
+  if (!typed)
+    return [...entities]
+      .sort(byRank)
+      .slice(0, limit)
+      .map((e) => e.id);
+  const slips = prefixTolerance(typed.length);
+  const nearPrefix = (key: string) => {
+    for (let end = 0; end <= key.length; end++)
+      if (editDistance(typed, key.slice(0, end), slips) <= slips) return true;
+    return false;
+  };
+  const tiers: ((e: Entity) => boolean)[] = [
+    (e) => keysOf(e).names.some((k) => k.startsWith(typed)),
+    (e) => keysOf(e).roles.some((k) => k.startsWith(typed)),
+    (e) => slips > 0 && keysOf(e).names.some(nearPrefix),
+  ];
+  const out: string[] = [];
+  for (const tier of tiers) {
+    if (out.length >= limit) break;
+    const found = entities.filter((e) => !out.includes(e.id) && tier(e)).sort(byRank);
+    out.push(...found.map((e) => e.id));
+  }
+  return out.slice(0, limit);
+}
+
+function scanClose(entities: readonly Entity[], query: string, limit: number): string[] {
+  const typed = normaliseQuery(query);
+  const max = nameTolerance(typed.length);
+  return entities
+    .map((e) => ({
+      e,
+      distance: Math.min(...keysOf(e).names.map((k) => editDistance(typed, k, max))),
+    }))
+    .filter((x) => x.distance <= max)
+    .sort((a, b) => a.distance - b.distance || byRank(a.e, b.e))
+    .slice(0, limit)
+    .map((x) => x.e.id);
+}
+
+describe('EntityDirectory against a scan of every entity', { timeout: 300_000 }, () => {
+  // Enough entities that prefixes of one or two letters are read from precomputed lists.
+  const entities = randomEntities(3, 1500);
+  const directory = new EntityDirectory(entities);
+  const random = seededRandom(5);
+  const typed = [
+    '',
+    'a',
+    'HUIT',
+    'huitf',
+    'hiutf',
+    'sore',
+    'øyst',
+    'helene',
+    'anne h',
+    'scheie h',
+    'haj',
+    'al-haj d',
+    'kreml',
+    'talsm',
+    'syriske',
+    'zzz',
+  ];
+  for (let i = 0; i < 60; i++) {
+    const e = entities[Math.floor(random() * entities.length)];
+    const name = normaliseQuery(e?.name ?? '');
+    const from = Math.floor(random() * name.length);
+    typed.push(name.slice(from, from + 1 + Math.floor(random() * 6)));
+  }
+
+  it('autocompletes exactly what a scan finds, in the same order', () => {
+    for (const partial of typed) {
+      for (const limit of [1, 10, 25]) {
+        expect(
+          directory.suggest(partial, limit).map((e) => e.id),
+          `${partial} / ${limit}`,
+        ).toEqual(scanSuggest(entities, partial, limit));
+      }
+    }
+  });
+
+  it('suggests the same close names as a scan', () => {
+    for (const query of [...typed, 'huitfelt', 'søreidde', 'andreas hanssen', 'mistrua']) {
+      expect(
+        directory.closeNames(query, 5).map((e) => e.id),
+        query,
+      ).toEqual(scanClose(entities, query, 5));
+    }
+  });
+
+  it('looks up exact names and short forms as a scan of every key would', () => {
+    for (const query of ['anne huitfeldt', 'scheie huitfeldt', 'Hansen', 'mistura', 'Dahl AS']) {
+      const folded = normaliseQuery(query);
+      const want = entities
+        .filter((e) => nameKeysOf(e).exact.has(folded))
+        .sort(byRank)
+        .map((e) => e.id);
+      expect(
+        directory.lookup(query).matches.map((e) => e.id),
+        query,
+      ).toEqual(want);
+    }
+  });
+
+  it('finds role holders as a scan of every role would', () => {
+    for (const role of ROLES) {
+      const want = entities
+        .filter((e) =>
+          e.roles.some(
+            (r) => roleKey(r.role) === roleKey(role) || roleKey(r.roleText) === roleKey(role),
+          ),
+        )
+        .sort(byRank)
+        .map((e) => e.id);
+      expect(want.length).toBeGreaterThan(0);
+      expect(directory.byRole(role.toUpperCase()).map((e) => e.id)).toEqual(want);
+    }
+  });
+});
