@@ -70,15 +70,27 @@ function mainRole(entity: Entity): string | undefined {
   )[0]?.role;
 }
 
+/** Summaries under their main role, per entity: autocomplete asks for the same ones at every keystroke. */
+const summaries = new WeakMap<Entity, EntitySummary>();
+
 /** A line about an entity; `role` labels it with that role instead of its main one. */
-export function summarise(entity: Entity, role = mainRole(entity)): EntitySummary {
-  return {
-    id: entity.id,
-    name: entity.name,
-    kind: entity.kind,
-    ...(role ? { role } : {}),
-    passageCount: passageIds(entity).size,
-  };
+export function summarise(entity: Entity, role?: string): EntitySummary {
+  const known = summaries.get(entity);
+  const main =
+    known ??
+    (() => {
+      const label = mainRole(entity);
+      const summary: EntitySummary = {
+        id: entity.id,
+        name: entity.name,
+        kind: entity.kind,
+        ...(label ? { role: label } : {}),
+        passageCount: passageIds(entity).size,
+      };
+      summaries.set(entity, summary);
+      return summary;
+    })();
+  return role === undefined ? { ...main } : { ...main, role };
 }
 
 async function card(view: KnowledgeView, entity: Entity): Promise<EntityCard> {

@@ -7,12 +7,14 @@ import { describe, expect, it } from 'vitest';
 import {
   EntityDirectory,
   editDistance,
+  looseQuery,
   nameKeysOf,
   nameTolerance,
   normaliseQuery,
   prefixTolerance,
   roleKey,
   roleKeysOf,
+  sameFirstLetter,
 } from '../../src/extract/entities/directory';
 import type { Entity } from '../../src/extract/types';
 import { seededRandom } from '../helpers/random';
@@ -117,12 +119,17 @@ function scanSuggest(entities: readonly Entity[], partial: string, limit: number
 }
 
 function scanClose(entities: readonly Entity[], query: string, limit: number): string[] {
-  const typed = normaliseQuery(query);
+  const typed = looseQuery(query);
   const max = nameTolerance(typed.length);
+  const sameFirst = sameFirstLetter(max);
   return entities
     .map((e) => ({
       e,
-      distance: Math.min(...keysOf(e).names.map((k) => editDistance(typed, k, max))),
+      distance: Math.min(
+        ...keysOf(e)
+          .names.filter((k) => !sameFirst || k[0] === typed[0])
+          .map((k) => editDistance(typed, k, max)),
+      ),
     }))
     .filter((x) => x.distance <= max)
     .sort((a, b) => a.distance - b.distance || byRank(a.e, b.e))
@@ -142,6 +149,7 @@ describe('EntityDirectory against a scan of every entity', { timeout: 300_000 },
     'huitf',
     'hiutf',
     'sore',
+    'store',
     'øyst',
     'helene',
     'anne h',
@@ -172,7 +180,14 @@ describe('EntityDirectory against a scan of every entity', { timeout: 300_000 },
   });
 
   it('suggests the same close names as a scan', () => {
-    for (const query of [...typed, 'huitfelt', 'søreidde', 'andreas hanssen', 'mistrua']) {
+    for (const query of [
+      ...typed,
+      'huitfelt',
+      'soreidde',
+      'andreas hanssen',
+      'mistrua',
+      'oystein',
+    ]) {
       expect(
         directory.closeNames(query, 5).map((e) => e.id),
         query,

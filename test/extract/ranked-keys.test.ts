@@ -57,9 +57,15 @@ const nearPrefix = (typed: string, key: string, max: number) => {
   return false;
 };
 
-function referenceNear(postings: Postings, typed: string, max: number): Map<number, number> {
+function referenceNear(
+  postings: Postings,
+  typed: string,
+  max: number,
+  sameFirst: boolean,
+): Map<number, number> {
   const best = new Map<number, number>();
   for (const [key, rank] of postings) {
+    if (sameFirst && key[0] !== typed[0]) continue;
     const distance = editDistance(typed, key, max);
     if (distance <= max && distance < (best.get(rank) ?? Number.POSITIVE_INFINITY))
       best.set(rank, distance);
@@ -120,10 +126,17 @@ describe('RankedKeys against a scan of the same keys', { timeout: 300_000 }, () 
 
   it('finds every whole key within the bound, with the least distance per rank', () => {
     for (const query of typed) {
-      for (const max of [0, 1, 2]) {
-        const got = [...keys.near(query, max)].sort((a, b) => a[0] - b[0]);
-        const want = [...referenceNear(postings, query, max)].sort((a, b) => a[0] - b[0]);
-        expect(got, `${query} ~${max}`).toEqual(want);
+      for (const [max, sameFirst] of [
+        [0, false],
+        [1, false],
+        [2, false],
+        [2, true],
+      ] as const) {
+        const got = [...keys.near(query, max, sameFirst)].sort((a, b) => a[0] - b[0]);
+        const want = [...referenceNear(postings, query, max, sameFirst)].sort(
+          (a, b) => a[0] - b[0],
+        );
+        expect(got, `${query} ~${max} ${sameFirst}`).toEqual(want);
       }
     }
   });

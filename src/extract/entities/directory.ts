@@ -52,6 +52,12 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 export const nameTolerance = (length: number): number =>
   length <= 3 ? 0 : length <= 5 ? 1 : length <= 9 ? 2 : 3;
 
+/**
+ * A close name of a long query must begin with the same letter: slips in the first letter
+ * are rare, and holding it leaves one branch of the key trie to walk instead of all.
+ */
+export const sameFirstLetter = (slips: number): boolean => slips >= 2;
+
 /** How far off a typed beginning may be for autocomplete: one slip from three letters on. */
 export const prefixTolerance = (length: number): number => (length >= 3 ? 1 : 0);
 
@@ -60,6 +66,32 @@ const SUGGESTIONS = 5;
 
 export function normaliseQuery(query: string): string {
   return foldName(query.replace(/^[@#]/u, '').replace(/[?!.,:;"«»]+/gu, ' '));
+}
+
+/**
+ * Letters that folding keeps but a keyboard without them replaces: autocomplete and close
+ * names compare these spellings ("store" reaches "Støre"); exact lookups do not.
+ */
+const LOOSE_LETTERS: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+};
+const LOOSE_PATTERN = /[øæœßđðłþ]/gu;
+
+/** A folded key in the looser spelling autocomplete and close names compare. */
+export function looseKey(folded: string): string {
+  return folded.replace(LOOSE_PATTERN, (letter) => LOOSE_LETTERS[letter] ?? letter);
+}
+
+/** What the user typed, as autocomplete and close names compare it. */
+export function looseQuery(query: string): string {
+  return looseKey(normaliseQuery(query));
 }
 
 const DETERMINER = /^(den|det|de|the)\s+/u;
@@ -129,8 +161,11 @@ const SHORT_FORMS: { rule: string; example: string; forms(parts: NameParts): str
 ];
 
 /** What finds one entity: exact keys, and the keys a typed beginning or a slip may reach. */
-export function nameKeysOf(entity: Entity): { exact: Set<string>; reachable: Set<string> } {
-  const names = [entity.name, ...entity.aliases].map(foldName).filter((n) => n.length > 0);
+export function nameKeysOf(
+  entity: Entity,
+  fold: (text: string) => string = foldName,
+): { exact: Set<string>; reachable: Set<string> } {
+  const names = [entity.name, ...entity.aliases].map(fold).filter((n) => n.length > 0);
   const exact = new Set(names);
   const reachable = new Set<string>();
   for (const name of names) {
@@ -142,26 +177,29 @@ export function nameKeysOf(entity: Entity): { exact: Set<string>; reachable: Set
     // Typing any word of a name finds it: every word, and the name from that word on.
     parts.words.forEach((word, i) => {
       const rest = parts.words.slice(i + 1);
-      reachable.add([word, ...rest].join(' '));
-      reachable.add([stripParticle(word), ...rest].join(' '));
-      reachable.add(word);
-      reachable.add(stripParticle(word));
+      reachable.add(looseKey([word, ...rest].join(' ')));
+      reachable.add(looseKey([stripParticle(word), ...rest].join(' ')));
+      reachable.add(looseKey(word));
+      reachable.add(looseKey(stripParticle(word)));
     });
   }
-  for (const key of exact) reachable.add(key);
+  for (const key of exact) reachable.add(looseKey(key));
   return { exact, reachable };
 }
 
 /** Every role given, as keys, with every word of it on for autocomplete ("talsmann"). */
-export function roleKeysOf(entity: Entity): { exact: Set<string>; reachable: Set<string> } {
+export function roleKeysOf(
+  entity: Entity,
+  toKey: (text: string) => string = roleKey,
+): { exact: Set<string>; reachable: Set<string> } {
   const exact = new Set<string>();
   const reachable = new Set<string>();
   for (const given of entity.roles) {
     for (const text of [given.role, given.roleText]) {
-      const key = roleKey(text);
+      const key = toKey(text);
       if (!key) continue;
       exact.add(key);
-      const words = key.split(' ');
+      const words = looseKey(key).split(' ');
       words.forEach((_, i) => {
         reachable.add(words.slice(i).join(' '));
       });
@@ -193,8 +231,11 @@ function addTo(map: Map<string, number[]>, key: string, rank: number): void {
 
 /** The build, in steps that yield every few thousand entities (see `runStepsAsync`). */
 function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
-  const counts = new Map(entities.map((e) => [e, passageCount(e)]));
-  yield;
+  const counts = new Map<Entity, number>();
+  for (const [i, entity] of entities.entries()) {
+    counts.set(entity, passageCount(entity));
+    if (i % ENTITIES_PER_STEP === ENTITIES_PER_STEP - 1) yield;
+  }
   const ranked = [...entities].sort(
     (a, b) =>
       (counts.get(b) ?? 0) - (counts.get(a) ?? 0) ||
@@ -202,15 +243,29 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   yield;
+  // Roles and many name words repeat across entities: fold each spelling once.
+  const memo = (f: (text: string) => string) => {
+    const known = new Map<string, string>();
+    return (text: string) => {
+      let folded = known.get(text);
+      if (folded === undefined) {
+        folded = f(text);
+        known.set(text, folded);
+      }
+      return folded;
+    };
+  };
+  const foldNameOnce = memo(foldName);
+  const roleKeyOnce = memo(roleKey);
   const names = new RankedKeysBuilder();
   const roles = new RankedKeysBuilder();
   const exactNames = new Map<string, number[]>();
   const exactRoles = new Map<string, number[]>();
   for (const [rank, entity] of ranked.entries()) {
-    const nameKeys = nameKeysOf(entity);
+    const nameKeys = nameKeysOf(entity, foldNameOnce);
     for (const key of nameKeys.exact) addTo(exactNames, key, rank);
     for (const key of nameKeys.reachable) names.add(key, rank);
-    const roleKeys = roleKeysOf(entity);
+    const roleKeys = roleKeysOf(entity, roleKeyOnce);
     for (const key of roleKeys.exact) addTo(exactRoles, key, rank);
     for (const key of roleKeys.reachable) roles.add(key, rank);
     if (rank % ENTITIES_PER_STEP === ENTITIES_PER_STEP - 1) yield;
@@ -256,9 +311,10 @@ export class EntityDirectory {
 
   /** Names within a few edits of the query (more for longer ones), closest then most mentioned first. */
   closeNames(query: string, limit: number): Entity[] {
-    const folded = normaliseQuery(query);
-    if (!folded) return [];
-    const near = this.#prepared.names.near(folded, nameTolerance(folded.length));
+    const typed = looseQuery(query);
+    if (!typed) return [];
+    const slips = nameTolerance(typed.length);
+    const near = this.#prepared.names.near(typed, slips, sameFirstLetter(slips));
     const ranks = [...near]
       .sort((a, b) => a[1] - b[1] || a[0] - b[0])
       .slice(0, Math.max(0, limit))
@@ -271,7 +327,7 @@ export class EntityDirectory {
    * starts with what was typed, then a role that does, then a name that nearly does.
    */
   suggest(partial: string, limit: number): Entity[] {
-    const folded = normaliseQuery(partial);
+    const folded = looseQuery(partial);
     const wanted = Math.max(0, limit);
     const { ranked, names, roles } = this.#prepared;
     if (!folded) return ranked.slice(0, wanted);

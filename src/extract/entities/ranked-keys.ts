@@ -30,6 +30,8 @@ export interface Pace {
 export const TOP = 25;
 /** Up to this many postings a range is read whole; above it its top list is precomputed. */
 const SCAN_LIMIT = 512;
+/** Keys laid out between two yields of the build. */
+const KEYS_PER_STEP = 10_000;
 
 /** Collects key -> rank postings before the keys are sorted. */
 export class RankedKeysBuilder {
@@ -64,13 +66,15 @@ export class RankedKeysBuilder {
     const starts = new Int32Array(keys.length + 1);
     const ranks = new Int32Array(total);
     let at = 0;
-    keys.forEach((key, i) => {
+    for (const [i, key] of keys.entries()) {
       starts[i] = at;
       const list = (this.#postings.get(key) ?? []).sort((a, b) => a - b);
       ranks.set(list, at);
       at += list.length;
-    });
+      if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
+    }
     starts[keys.length] = at;
+    this.#postings.clear();
     yield;
     const built = new RankedKeys(keys, starts, ranks);
     yield* built.precompute();
@@ -140,17 +144,20 @@ export class RankedKeys {
     exclude: ReadonlySet<number> = new Set(),
   ): number[] {
     const found = new Set<number>();
-    this.walk(typed, maxDistance, 'prefix', (node, _distance) => {
+    this.walk(typed, maxDistance, 'prefix', false, (node) => {
       const prefix = (this.keys[node.from] ?? '').slice(0, node.depth);
       for (const rank of this.topOf(node, prefix, limit, exclude)) found.add(rank);
     });
     return [...found].sort((a, b) => a - b).slice(0, limit);
   }
 
-  /** Every rank with a whole key within `maxDistance` edits of `typed`, with its least distance. */
-  near(typed: string, maxDistance: number): Map<number, number> {
+  /**
+   * Every rank with a whole key within `maxDistance` edits of `typed`, with its least
+   * distance; with `sameFirst`, only keys that begin with the same character as `typed`.
+   */
+  near(typed: string, maxDistance: number, sameFirst = false): Map<number, number> {
     const best = new Map<number, number>();
-    this.walk(typed, maxDistance, 'key', (node, distance) => {
+    this.walk(typed, maxDistance, 'key', sameFirst, (node, distance) => {
       for (let p = this.at(node.from); p < this.at(node.from + 1); p++) {
         const rank = this.ranks[p] ?? 0;
         const known = best.get(rank);
@@ -210,29 +217,46 @@ export class RankedKeys {
   /**
    * Depth-first over the implicit trie with the edit distance of each node's prefix to
    * `typed`. 'prefix' reports a node as soon as its prefix is close enough (its whole
-   * range then matches); 'key' reports each whole key that is, with its distance.
+   * range then matches); 'key' reports each whole key that is, with its distance. One row
+   * per depth is reused across siblings: a branch is done before the next one starts.
    */
   private walk(
     typed: string,
     maxDistance: number,
     mode: 'prefix' | 'key',
+    sameFirst: boolean,
     report: (node: Node, distance: number) => void,
   ): void {
     const m = typed.length;
-    const root: Node = { from: 0, to: this.keys.length, depth: 0 };
-    const first = Array.from({ length: m + 1 }, (_, j) => j);
-    if (root.to === 0) return;
+    if (this.keys.length === 0) return;
     if (mode === 'prefix' && m <= maxDistance) {
-      report(root, m);
+      report({ from: 0, to: this.keys.length, depth: 0 }, m);
       return;
     }
-    const visit = (node: Node, row: number[], above: number[], lastCode: number) => {
-      for (const child of this.children(node)) {
-        if (child.depth === node.depth) continue; // the key ending here: reported by the parent
-        const code = (this.keys[child.from] ?? '').charCodeAt(node.depth);
-        const next = new Array<number>(m + 1);
-        next[0] = child.depth;
-        let rowMin = child.depth;
+    const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
+    const rowAt = (depth: number): Int32Array => {
+      let row = rows[depth];
+      if (!row) {
+        row = new Int32Array(m + 1);
+        rows[depth] = row;
+      }
+      return row;
+    };
+    const visit = (from: number, to: number, depth: number, lastCode: number): void => {
+      const row = rowAt(depth);
+      const above = rowAt(Math.max(0, depth - 1));
+      const next = rowAt(depth + 1);
+      let i = from;
+      // The key ending at this node was reported by the parent.
+      if (i < to && (this.keys[i] ?? '').length === depth) i += 1;
+      while (i < to) {
+        const code = (this.keys[i] ?? '').charCodeAt(depth);
+        const end = this.childEnd(i, to, depth, code);
+        const child = i;
+        i = end;
+        if (sameFirst && depth === 0 && code !== typed.charCodeAt(0)) continue;
+        next[0] = depth + 1;
+        let rowMin = depth + 1;
         for (let j = 1; j <= m; j++) {
           const typedCode = typed.charCodeAt(j - 1);
           let value = Math.min(
@@ -241,9 +265,8 @@ export class RankedKeys {
             (row[j - 1] ?? 0) + (typedCode === code ? 0 : 1),
           );
           // A swap of two neighbours counts one edit ("mekr" ~ "merk").
-          if (node.depth >= 1 && j >= 2 && typedCode === lastCode) {
-            if (typed.charCodeAt(j - 2) === code) value = Math.min(value, (above[j - 2] ?? 0) + 1);
-          }
+          if (depth >= 1 && j >= 2 && typedCode === lastCode && typed.charCodeAt(j - 2) === code)
+            value = Math.min(value, (above[j - 2] ?? 0) + 1);
           next[j] = value;
           if (value < rowMin) rowMin = value;
         }
@@ -251,19 +274,16 @@ export class RankedKeys {
         const distance = next[m] ?? maxDistance + 1;
         if (mode === 'prefix') {
           if (distance <= maxDistance) {
-            report(child, distance);
+            report({ from: child, to: end, depth: depth + 1 }, distance);
             continue;
           }
-        } else if (
-          (this.keys[child.from] ?? '').length === child.depth &&
-          distance <= maxDistance
-        ) {
-          report({ from: child.from, to: child.from + 1, depth: child.depth }, distance);
+        } else if ((this.keys[child] ?? '').length === depth + 1 && distance <= maxDistance) {
+          report({ from: child, to: child + 1, depth: depth + 1 }, distance);
         }
-        visit(child, next, row, code);
+        visit(child, end, depth + 1, code);
       }
     };
-    visit(root, first, first, -1);
+    visit(0, this.keys.length, 0, -1);
   }
 
   /**
@@ -277,18 +297,30 @@ export class RankedKeys {
       i += 1;
     }
     while (i < node.to) {
-      const code = (this.keys[i] ?? '').charCodeAt(node.depth);
-      // Keys in [i, to) share the node's prefix and are sorted: those with `code` next come first.
-      let lo = i + 1;
-      let hi = node.to;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((this.keys[mid] ?? '').charCodeAt(node.depth) === code) lo = mid + 1;
-        else hi = mid;
-      }
-      yield { from: i, to: lo, depth: node.depth + 1 };
-      i = lo;
+      const end = this.childEnd(
+        i,
+        node.to,
+        node.depth,
+        (this.keys[i] ?? '').charCodeAt(node.depth),
+      );
+      yield { from: i, to: end, depth: node.depth + 1 };
+      i = end;
     }
+  }
+
+  /**
+   * Where the keys with `code` after a shared prefix of `depth` characters end: keys in
+   * [from, to) share the prefix and are sorted, and those with `code` next come first.
+   */
+  private childEnd(from: number, to: number, depth: number, code: number): number {
+    let lo = from + 1;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.keys[mid] ?? '').charCodeAt(depth) === code) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The node holding exactly the keys that start with `prefix`. */
