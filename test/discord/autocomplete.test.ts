@@ -1,0 +1,76 @@
+/**
+ * `/hvem` and `/hva-skjedde` autocomplete through discord.js against the local Discord
+ * stand-in, with the real answering core over articles written for the test, for a
+ * Norwegian and an English user.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config';
+import { type DiscordBot, startDiscordBot } from '../../src/discord/bot';
+import { createLogger } from '../../src/logger';
+import { tempKnowledge } from '../helpers/kb';
+import { namesArticles } from '../helpers/names-articles';
+import type { JsonObject } from './json';
+import { DiscordStandIn } from './stand-in';
+
+let standIn: DiscordStandIn;
+let bot: DiscordBot;
+let kb: Awaited<ReturnType<typeof tempKnowledge>>;
+
+beforeAll(async () => {
+  kb = await tempKnowledge(namesArticles);
+  standIn = await DiscordStandIn.start();
+  const config = parseConfig({
+    DISCORD_TOKEN: standIn.token,
+    DISCORD_CLIENT_ID: standIn.applicationId,
+    DISCORD_GUILD_ID: standIn.guildId,
+    DISCORD_API_URL: standIn.apiUrl,
+    REGISTER_COMMANDS_ON_START: 'true',
+    DEFAULT_LOCALE: 'nb',
+  });
+  bot = await startDiscordBot({ config, kilde: kb.kilde, logger: createLogger('silent') });
+  await standIn.waitForCommands();
+}, 60_000);
+
+afterAll(async () => {
+  await bot?.stop();
+  await standIn?.close();
+  await kb?.cleanup();
+});
+
+async function choices(name: string, option: string, value: string, locale: string) {
+  const handle = await standIn.sendAutocomplete({
+    name,
+    locale,
+    options: [{ name: option, value, focused: true }],
+  });
+  const callback = await handle.callback();
+  expect(callback.type).toBe(8);
+  return ((callback.data ?? {}) as JsonObject).choices;
+}
+
+describe.each(['nb', 'en-US'])('autocomplete for a %s user', (locale) => {
+  it('completes any word of a name, labelled with its role', async () => {
+    expect(await choices('hvem', 'navn', 'huit', locale)).toEqual([
+      { name: 'Anniken Scheie Huitfeldt — utenriksminister', value: 'Anniken Scheie Huitfeldt' },
+    ]);
+    expect(await choices('hvem', 'navn', 'anniken h', locale)).toEqual([
+      { name: 'Anniken Scheie Huitfeldt — utenriksminister', value: 'Anniken Scheie Huitfeldt' },
+    ]);
+  });
+
+  it('takes a name without its diacritics, or with a slip', async () => {
+    expect(await choices('hvem', 'navn', 'sore', locale)).toEqual([
+      { name: 'Ådne Søreide — fiskeriminister', value: 'Ådne Søreide' },
+    ]);
+    expect(await choices('hvem', 'navn', 'hiutf', locale)).toEqual([
+      { name: 'Anniken Scheie Huitfeldt — utenriksminister', value: 'Anniken Scheie Huitfeldt' },
+    ]);
+  });
+
+  it('completes days from their beginning', async () => {
+    expect(await choices('hva-skjedde', 'dato', '2024-03', locale)).toEqual([
+      { name: '2024-03-01 — Ordføreren i Bakkeby gikk av', value: '2024-03-01' },
+      { name: '2024-03-05 — Ny plan for Strandvik', value: '2024-03-05' },
+    ]);
+  });
+});
