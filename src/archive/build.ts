@@ -110,7 +110,7 @@ export async function assemble(
       entityNames: mentions.names,
     }));
   await slicer.breathe();
-  const entities = new EntityDirectory(analysis.entities);
+  const entities = await EntityDirectory.create(analysis.entities, slicer);
   await slicer.breathe();
   return {
     articles: load.articles,
