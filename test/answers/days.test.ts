@@ -39,10 +39,10 @@ describe('day autocomplete and nearest days', () => {
   });
   afterAll(() => kb.cleanup());
 
-  it('completes the beginning of an ISO day in date order', () => {
+  it('completes the beginning of an ISO day in date order', async () => {
     for (const typed of ['2019', '2019-0', '2020-1', '2019-06', days[5] ?? '', '2021']) {
       for (const limit of [3, 25]) {
-        const got = kb.kilde.suggestDays(typed, limit).map((d) => d.date);
+        const got = (await kb.kilde.suggestDays(typed, limit)).map((d) => d.date);
         const want = days.filter((d) => d.startsWith(typed)).slice(0, limit);
         if (want.length > 0) expect(got, typed).toEqual(want);
         else expect(got.length, typed).toBeLessThanOrEqual(limit);
@@ -50,7 +50,7 @@ describe('day autocomplete and nearest days', () => {
     }
   });
 
-  it('offers the nearest days to a date that has none, as sorting every day would', () => {
+  it('offers the nearest days to a date that has none, as sorting every day would', async () => {
     const probe = seededRandom(3);
     for (let i = 0; i < 40; i++) {
       const day = addDays('2018-12-01', Math.floor(probe() * 800));
@@ -58,20 +58,20 @@ describe('day autocomplete and nearest days', () => {
       const [y, m, d] = day.split('-');
       for (const limit of [1, 5, 25]) {
         expect(
-          kb.kilde.suggestDays(`${d}.${m}.${y}`, limit).map((s) => s.date),
+          (await kb.kilde.suggestDays(`${d}.${m}.${y}`, limit)).map((s) => s.date),
           `${day} / ${limit}`,
         ).toEqual(nearestByScan(day, day, limit));
       }
       // `/hva-skjedde` on an empty day names the four nearest.
-      const answer = kb.kilde.whatHappened(day);
+      const answer = await kb.kilde.whatHappened(day);
       expect(answer.kind).toBe('empty');
       if (answer.kind === 'empty')
         expect(answer.nearest.map((s) => s.date)).toEqual(nearestByScan(day, day, 4));
     }
   });
 
-  it('puts the days with most content first when nothing is typed', () => {
-    const got = kb.kilde.suggestDays('', 25);
+  it('puts the days with most content first when nothing is typed', async () => {
+    const got = await kb.kilde.suggestDays('', 25);
     const count = (date: string) => dates.filter((d) => d === date).length;
     const want = [...days].sort((a, b) => count(b) - count(a) || b.localeCompare(a)).slice(0, 25);
     expect(got.map((d) => d.date)).toEqual(want);

@@ -14,34 +14,35 @@ describe('/hvem names through the answers', () => {
   });
   afterAll(() => kb.cleanup());
 
-  const suggested = (typed: string) => kb.kilde.suggestNames(typed, 25).map((e) => e.name);
-  const found = (query: string) => {
-    const answer = kb.kilde.who(query);
+  const suggested = async (typed: string) =>
+    (await kb.kilde.suggestNames(typed, 25)).map((e) => e.name);
+  const found = async (query: string) => {
+    const answer = await kb.kilde.who(query);
     return answer.kind === 'found' ? answer.card.name : answer.kind;
   };
 
   describe('short forms of a name with a middle name', () => {
-    it('finds the person by first name and surname, and by the double surname', () => {
-      expect(found('anniken huitfeldt')).toBe('Anniken Scheie Huitfeldt');
-      expect(found('Scheie Huitfeldt')).toBe('Anniken Scheie Huitfeldt');
-      expect(found('hvem er Anniken Huitfeldt?')).toBe('Anniken Scheie Huitfeldt');
+    it('finds the person by first name and surname, and by the double surname', async () => {
+      expect(await found('anniken huitfeldt')).toBe('Anniken Scheie Huitfeldt');
+      expect(await found('Scheie Huitfeldt')).toBe('Anniken Scheie Huitfeldt');
+      expect(await found('hvem er Anniken Huitfeldt?')).toBe('Anniken Scheie Huitfeldt');
     });
 
-    it('lists both people when a short form fits two, instead of picking one', () => {
-      const answer = kb.kilde.who('ola dahl');
+    it('lists both people when a short form fits two, instead of picking one', async () => {
+      const answer = await kb.kilde.who('ola dahl');
       expect(answer.kind).toBe('ambiguous');
       if (answer.kind !== 'ambiguous') return;
       expect(answer.candidates.map((c) => c.name).sort()).toEqual(['Ola Nes Dahl', 'Ola Rud Dahl']);
     });
 
-    it('does not take a first name and a middle name for the person', () => {
-      expect(kb.kilde.who('anniken scheie').kind).toBe('unknown');
+    it('does not take a first name and a middle name for the person', async () => {
+      expect((await kb.kilde.who('anniken scheie')).kind).toBe('unknown');
     });
   });
 
   describe('candidates labelled by role', () => {
-    it('labels every holder with the role asked for, not their most given one', () => {
-      const answer = kb.kilde.who('ordfører');
+    it('labels every holder with the role asked for, not their most given one', async () => {
+      const answer = await kb.kilde.who('ordfører');
       expect(answer.kind).toBe('ambiguous');
       if (answer.kind !== 'ambiguous') return;
       expect(answer.candidates.map((c) => [c.name, c.role]).sort()).toEqual([
@@ -50,8 +51,8 @@ describe('/hvem names through the answers', () => {
       ]);
     });
 
-    it('labels a name match with the role given in most articles', () => {
-      const answer = kb.kilde.who('dahl');
+    it('labels a name match with the role given in most articles', async () => {
+      const answer = await kb.kilde.who('dahl');
       expect(answer.kind).toBe('ambiguous');
       if (answer.kind !== 'ambiguous') return;
       expect(Object.fromEntries(answer.candidates.map((c) => [c.name, c.role]))).toEqual({
@@ -60,47 +61,47 @@ describe('/hvem names through the answers', () => {
       });
       // Marte Lie is "partileder" in two articles, "styreleder" three times in one that
       // was read first, and "ordfører" once.
-      const lie = kb.kilde.suggestNames('marte', 5)[0];
+      const lie = (await kb.kilde.suggestNames('marte', 5))[0];
       expect([lie?.name, lie?.role]).toEqual(['Marte Lie', 'partileder']);
     });
 
-    it('finds the one holder of a role, whatever its case', () => {
-      expect(found('HAVNESJEF')).toBe('Ola Rud Dahl');
+    it('finds the one holder of a role, whatever its case', async () => {
+      expect(await found('HAVNESJEF')).toBe('Ola Rud Dahl');
     });
   });
 
   describe('autocomplete', () => {
-    it('completes any word of a name, the most mentioned first', () => {
-      expect(suggested('huit')).toEqual(['Anniken Scheie Huitfeldt']);
-      expect(suggested('sche')).toEqual(['Anniken Scheie Huitfeldt']);
-      expect(suggested('anniken h')).toEqual(['Anniken Scheie Huitfeldt']);
-      expect(suggested('ola')).toEqual(['Ola Nes Dahl', 'Ola Rud Dahl']);
+    it('completes any word of a name, the most mentioned first', async () => {
+      expect(await suggested('huit')).toEqual(['Anniken Scheie Huitfeldt']);
+      expect(await suggested('sche')).toEqual(['Anniken Scheie Huitfeldt']);
+      expect(await suggested('anniken h')).toEqual(['Anniken Scheie Huitfeldt']);
+      expect(await suggested('ola')).toEqual(['Ola Nes Dahl', 'Ola Rud Dahl']);
     });
 
-    it('ignores case and diacritics, and takes o for ø', () => {
-      expect(suggested('HUIT')).toEqual(['Anniken Scheie Huitfeldt']);
-      expect(suggested('adne')).toEqual(['Ådne Søreide']);
-      expect(suggested('søre')).toEqual(['Ådne Søreide']);
-      expect(suggested('sore')).toEqual(['Ådne Søreide']);
+    it('ignores case and diacritics, and takes o for ø', async () => {
+      expect(await suggested('HUIT')).toEqual(['Anniken Scheie Huitfeldt']);
+      expect(await suggested('adne')).toEqual(['Ådne Søreide']);
+      expect(await suggested('søre')).toEqual(['Ådne Søreide']);
+      expect(await suggested('sore')).toEqual(['Ådne Søreide']);
     });
 
-    it('completes a role to its holders after the names', () => {
-      expect(suggested('havnes')).toEqual(['Ola Rud Dahl']);
+    it('completes a role to its holders after the names', async () => {
+      expect(await suggested('havnes')).toEqual(['Ola Rud Dahl']);
     });
 
-    it('still offers a name typed with a slip', () => {
-      expect(suggested('hiutf')).toEqual(['Anniken Scheie Huitfeldt']);
-      expect(suggested('qqqq')).toEqual([]);
+    it('still offers a name typed with a slip', async () => {
+      expect(await suggested('hiutf')).toEqual(['Anniken Scheie Huitfeldt']);
+      expect(await suggested('qqqq')).toEqual([]);
     });
   });
 
   describe('a miss', () => {
-    it('suggests the close names and only them', () => {
-      const answer = kb.kilde.who('Huitfelt');
+    it('suggests the close names and only them', async () => {
+      const answer = await kb.kilde.who('Huitfelt');
       expect(answer.kind).toBe('unknown');
       if (answer.kind !== 'unknown') return;
       expect(answer.suggestions.map((s) => s.name)).toEqual(['Anniken Scheie Huitfeldt']);
-      const far = kb.kilde.who('Zqxwvy');
+      const far = await kb.kilde.who('Zqxwvy');
       expect(far.kind === 'unknown' && far.suggestions).toEqual([]);
     });
   });
