@@ -28,7 +28,11 @@ export function stripMarkdownLine(line: string): string {
   return stripInlineMarkdown(withoutBlock);
 }
 
+// Characters any inline rule below needs: a line without them is returned as it is.
+const INLINE_MARKUP = /[[\]<`*_~\\!]/;
+
 export function stripInlineMarkdown(text: string): string {
+  if (!INLINE_MARKUP.test(text)) return text;
   return (
     text
       // Images say nothing the article text says; drop them with their alt text.

@@ -45,10 +45,17 @@ export function splitBody(
   let heading: string | undefined;
   let leadingTitle: string | undefined;
 
+  // Whether text follows each block, computed once from the end (asking every block
+  // "is there text after you?" by scanning the rest was quadratic in a file of headings).
+  const textAfter: boolean[] = new Array(blocks.length).fill(false);
+  for (let i = blocks.length - 2; i >= 0; i--) {
+    const next = blocks[i + 1];
+    textAfter[i] =
+      (textAfter[i + 1] ?? false) || (next !== undefined && !next.atx && !isOnlyCredits(next));
+  }
+
   blocks.forEach((block, position) => {
-    const hasMoreText = blocks
-      .slice(position + 1)
-      .some((later) => !later.atx && !isOnlyCredits(later));
+    const hasMoreText = textAfter[position] ?? false;
     const headingText = block.atx?.text ?? (hasMoreText ? plainHeading(block) : undefined);
     if (headingText !== undefined) {
       // A `# Title` on top repeats or gives the title; a lone short first line of plain text
@@ -77,6 +84,11 @@ function toBlocks(body: string, firstLine: number, markdown: boolean): Block[] {
   };
   body.split('\n').forEach((raw, offset) => {
     const lineNumber = firstLine + offset;
+    // A blank line ends a block in either format: no Markdown rule needs to read it.
+    if (raw.trim() === '') {
+      close();
+      return;
+    }
     if (markdown && isMarkdownNoise(raw)) return;
     const atx = markdown ? atxHeading(raw) : undefined;
     if (atx) {

@@ -19,15 +19,60 @@ export interface ParsedYaml {
   lineOf: (offset: number) => number;
 }
 
+/**
+ * YAML here is a few lines of front matter or a list of aliases. Past these bounds it is
+ * refused before parsing: the parser's cost on hostile input grows fast (deeply nested
+ * flow or explicit keys, thousands of errors each building an Error) and 16,000 nested
+ * `? ` exhaust its memory and crash the process.
+ */
+export const YAML_MAX_CHARS = 8192;
+const YAML_MAX_DEPTH = 16;
+
 export function parseYaml(text: string): ParsedYaml {
-  // prettyErrors off: we want the bare message and compute the line ourselves.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const lineOf = lineIndex(text);
+  const refused = refuseComplex(text);
+  if (refused) {
+    const message = refused;
+    return {
+      doc: parseDocument(''),
+      errors: [{ line: 1, message, reason: `YAML syntax error: ${message}` }],
+      lineOf,
+    };
+  }
+  // prettyErrors off: we want the bare message and compute the line ourselves. No stack
+  // traces while parsing: the parser makes one Error per problem, and nobody reads them.
+  const savedLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  } finally {
+    Error.stackTraceLimit = savedLimit;
+  }
   const errors = doc.errors.map((error) => {
     const message = firstLine(error.message);
     return { line: lineOf(error.pos[0]), message, reason: `YAML syntax error: ${message}` };
   });
   return { doc, errors, lineOf };
+}
+
+/** Why `text` is too big or too deeply nested to hand to the parser, or undefined. */
+function refuseComplex(text: string): string | undefined {
+  if (text.length > YAML_MAX_CHARS) {
+    return `too large: ${text.length} characters, at most ${YAML_MAX_CHARS}`;
+  }
+  let flow = 0;
+  for (const line of text.split('\n')) {
+    // Block indicators opening one line ("- - - x", "? ? ? x") nest one level each.
+    const indicators = /^(?:[ \t]*[-?:](?=[ \t]|$))*/u.exec(line)?.[0] ?? '';
+    if (indicators.replace(/[ \t]/gu, '').length > YAML_MAX_DEPTH) return 'nested too deeply';
+    for (const c of line) {
+      if (c === '[' || c === '{') flow++;
+      else if ((c === ']' || c === '}') && flow > 0) flow--;
+      if (flow > YAML_MAX_DEPTH) return 'nested too deeply';
+    }
+  }
+  return undefined;
 }
 
 /** The 1-based line of a node's start, when the parser kept its range. */
