@@ -1,5 +1,7 @@
 /**
- * Gateway half of the stand-in: Discord's v10 JSON gateway over `ws`, one shard, one guild.
+ * Gateway half of the stand-in: Discord's v10 JSON gateway over `ws`, one session per shard
+ * (IDENTIFY's `shard: [id, count]`; a count other than the application's closes with 4010
+ * or 4011, as Discord does).
  * HELLO -> IDENTIFY -> READY (+ GUILD_CREATE with the Guilds intent), heartbeat ACKs,
  * sequence numbers, RECONNECT (op 7) -> RESUME (op 6) -> replay + RESUMED, and Discord's
  * close codes for the mistakes a bot can make (bad token 4004, privileged intents 4014, ...).
@@ -35,6 +37,8 @@ const CLOSE = {
   notAuthenticated: 4003,
   authenticationFailed: 4004,
   alreadyAuthenticated: 4005,
+  invalidShard: 4010,
+  shardingRequired: 4011,
   invalidApiVersion: 4012,
   invalidIntents: 4013,
   disallowedIntents: 4014,
@@ -49,8 +53,11 @@ export interface GatewayOptions {
   heartbeatIntervalMs: number;
   /** Privileged intents enabled for this application (bitfield); others close with 4014. */
   privilegedIntents: number;
-  readyPayload: (sessionId: string, resumeUrl: string) => JsonObject;
-  guildCreatePayloads: () => JsonObject[];
+  /** How many shards the application must connect with (`GET /gateway/bot`'s `shards`). */
+  shardCount: () => number;
+  readyPayload: (sessionId: string, resumeUrl: string, shard: [number, number]) => JsonObject;
+  /** GUILD_CREATE payloads for the guilds one shard serves. */
+  guildCreatePayloads: (shard: number) => JsonObject[];
   baseUrl: () => string;
   /** Notified on every state change (identify, resume, close) so waiters re-check. */
   signal: Signal;
@@ -64,6 +71,7 @@ interface DispatchedEvent {
 
 interface Session {
   id: string;
+  shard: number;
   seq: number;
   intents: number;
   events: DispatchedEvent[];
@@ -83,7 +91,7 @@ export class Gateway {
   readonly connections: GatewayConnectionRecord[] = [];
   heartbeats = 0;
   private readonly server = new WebSocketServer({ noServer: true });
-  private session: Session | null = null;
+  private readonly sessions = new Map<number, Session>();
 
   constructor(private readonly options: GatewayOptions) {
     this.server.on('connection', (socket, request: IncomingMessage) => {
@@ -99,9 +107,14 @@ export class Gateway {
     return this.resumes.length;
   }
 
-  /** Whether a session is live on an open socket (events are delivered, not queued). */
+  /** Whether shard 0's session is live on an open socket (events are delivered, not queued). */
   get connected(): boolean {
-    return this.session?.socket != null && !this.session.invalidated;
+    return this.isConnected(0);
+  }
+
+  isConnected(shard: number): boolean {
+    const session = this.sessions.get(shard);
+    return session?.socket != null && !session.invalidated;
   }
 
   handles(pathname: string): boolean {
@@ -114,11 +127,13 @@ export class Gateway {
     });
   }
 
-  /** Sends a dispatch on the current session; while the client is reconnecting it is queued and replayed on RESUME, as Discord does. */
-  dispatch(t: string, d: JsonValue): void {
-    const session = this.session;
+  /** Sends a dispatch on a shard's session; while the client is reconnecting it is queued and replayed on RESUME, as Discord does. */
+  dispatch(t: string, d: JsonValue, shard = 0): void {
+    const session = this.sessions.get(shard);
     if (!session || session.invalidated) {
-      throw new Error(`Discord stand-in: cannot dispatch ${t}: the bot has no gateway session`);
+      throw new Error(
+        `Discord stand-in: cannot dispatch ${t}: the bot has no gateway session on shard ${shard}`,
+      );
     }
     const event = { s: ++session.seq, t, d };
     session.events.push(event);
@@ -126,8 +141,8 @@ export class Gateway {
   }
 
   /** Gateway op 7: the client must close, reconnect to resume_gateway_url and RESUME. */
-  requestReconnect(): void {
-    const socket = this.session?.socket;
+  requestReconnect(shard = 0): void {
+    const socket = this.sessions.get(shard)?.socket;
     if (!socket) throw new Error('Discord stand-in: no live gateway connection to reconnect');
     send(socket, { op: OP.reconnect, d: null });
   }
@@ -147,8 +162,8 @@ export class Gateway {
     let authenticated = false;
     socket.on('close', (code) => {
       record.closeCode = code;
-      const session = this.session;
-      if (session?.socket === socket) {
+      const session = [...this.sessions.values()].find((s) => s.socket === socket);
+      if (session) {
         session.socket = null;
         // A normal close ends the session on Discord's side: it cannot be resumed.
         if (code === 1000 || code === 1001) session.invalidated = true;
@@ -237,21 +252,33 @@ export class Gateway {
       socket.close(CLOSE.disallowedIntents, 'Disallowed intent(s).');
       return false;
     }
-    const previous = this.session;
+    const shard = shardOf(d.shard);
+    const count = this.options.shardCount();
+    if (!shard || shard[1] !== count || shard[0] >= shard[1]) {
+      const tooFew = shard !== null && shard[0] < shard[1] && shard[1] < count;
+      socket.close(
+        tooFew ? CLOSE.shardingRequired : CLOSE.invalidShard,
+        tooFew ? 'Sharding required.' : 'Invalid shard.',
+      );
+      return false;
+    }
+    const previous = this.sessions.get(shard[0]);
     if (previous) previous.invalidated = true;
     const session: Session = {
       id: randomBytes(16).toString('hex'),
+      shard: shard[0],
       seq: 0,
       intents,
       events: [],
       socket,
       invalidated: false,
     };
-    this.session = session;
+    this.sessions.set(shard[0], session);
     const resumeUrl = `${this.options.baseUrl().replace(/^http/, 'ws')}${RESUME_PATH}`;
-    this.dispatch('READY', this.options.readyPayload(session.id, resumeUrl));
+    this.dispatch('READY', this.options.readyPayload(session.id, resumeUrl, shard), shard[0]);
     if ((intents & GUILDS_INTENT) !== 0) {
-      for (const guild of this.options.guildCreatePayloads()) this.dispatch('GUILD_CREATE', guild);
+      for (const guild of this.options.guildCreatePayloads(shard[0]))
+        this.dispatch('GUILD_CREATE', guild, shard[0]);
     }
     this.identifies.push({ ...d, token: '[redacted]' });
     this.options.signal.notify();
@@ -263,9 +290,9 @@ export class Gateway {
       socket.close(CLOSE.authenticationFailed, 'Authentication failed.');
       return false;
     }
-    const session = this.session;
+    const session = [...this.sessions.values()].find((s) => s.id === d.session_id);
     const seq = typeof d.seq === 'number' ? d.seq : 0;
-    if (!session || session.invalidated || session.id !== d.session_id) {
+    if (!session || session.invalidated) {
       send(socket, { op: OP.invalidSession, d: false, s: null, t: null });
       return false;
     }
@@ -279,6 +306,16 @@ export class Gateway {
     this.options.signal.notify();
     return true;
   }
+}
+
+/** IDENTIFY's `shard: [id, count]`; absent means `[0, 1]`, as Discord reads it. */
+function shardOf(value: JsonValue | undefined): [number, number] | null {
+  if (value === undefined) return [0, 1];
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [id, count] = value;
+  if (typeof id !== 'number' || typeof count !== 'number') return null;
+  if (!Number.isInteger(id) || !Number.isInteger(count) || id < 0 || count < 1) return null;
+  return [id, count];
 }
 
 function send(socket: WebSocket, payload: JsonObject): void {

@@ -63,6 +63,14 @@ export interface StandInOptions {
   /** Locale of the invoking user when an interaction does not say. */
   defaultLocale?: string;
   everyonePermissions?: bigint;
+  /**
+   * Shards the application must connect with (`GET /gateway/bot`). Guilds are spread over
+   * them as Discord does, `(guild_id >> 22) % shardCount`, and each interaction arrives on
+   * the shard that owns its guild.
+   */
+  shardCount?: number;
+  /** Guilds the bot is in (default 1); with several shards, guild i lives on shard i % shardCount. */
+  guildCount?: number;
 }
 
 export type { ApplicationCommandOptionPayload, CommandOptionInput } from './command-options';
@@ -80,6 +88,8 @@ export interface InvokerInput {
   permissions?: bigint | string;
   /** Per-interaction deadline override in ms (see `interactionDeadlineMs`). */
   deadlineMs?: number;
+  /** The guild the interaction comes from (default: the first guild). */
+  guildId?: string;
 }
 
 export interface CommandInput extends InvokerInput {
@@ -268,7 +278,10 @@ export class DiscordStandIn {
   readonly token: string;
   readonly applicationId: string;
   readonly guildId: string;
+  /** The first guild: where interactions come from unless they name another. */
   readonly guild: GuildFixture;
+  readonly guilds: readonly GuildFixture[];
+  readonly shardCount: number;
   /** The default invoking user (a plain member with no extra roles). */
   readonly user: UserFixture;
   readonly requests: RecordedRequest[] = [];
@@ -299,17 +312,23 @@ export class DiscordStandIn {
         randomBytes(4).toString('base64url').slice(0, 6),
         randomBytes(29).toString('base64url'),
       ].join('.');
-    this.guildId = options.guildId ?? snowflake();
+    this.shardCount = options.shardCount ?? 1;
+    this.guildId = options.guildId ?? snowflakeOnShard(0, this.shardCount);
     this.interactionDeadlineMs = options.interactionDeadlineMs ?? 3000;
     this.interactionTokenLifetimeMs = options.interactionTokenLifetimeMs ?? 15 * 60 * 1000;
     this.defaultLocale = options.defaultLocale ?? 'no';
-    this.guild = createGuildFixture({
-      guildId: this.guildId,
-      applicationId: this.applicationId,
-      botUsername: options.botUsername ?? 'Kilde',
-      preferredLocale: options.guildLocale ?? 'no',
-      everyonePermissions: options.everyonePermissions ?? DEFAULT_EVERYONE_PERMISSIONS,
-    });
+    this.guilds = Array.from({ length: Math.max(1, options.guildCount ?? 1) }, (_, i) =>
+      createGuildFixture({
+        guildId: i === 0 ? this.guildId : snowflakeOnShard(i % this.shardCount, this.shardCount),
+        applicationId: this.applicationId,
+        botUsername: options.botUsername ?? 'Kilde',
+        preferredLocale: options.guildLocale ?? 'no',
+        everyonePermissions: options.everyonePermissions ?? DEFAULT_EVERYONE_PERMISSIONS,
+      }),
+    );
+    const [first] = this.guilds;
+    if (!first) throw new Error('Discord stand-in: no guild');
+    this.guild = first;
     this.user = { id: snowflake(), username: 'testbruker', globalName: 'Test Bruker', bot: false };
     this.users.set(this.user.id, this.user);
     this.gateway = new Gateway({
@@ -317,8 +336,10 @@ export class DiscordStandIn {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       privilegedIntents: options.privilegedIntents ?? 0,
       baseUrl: () => this.baseUrl,
-      readyPayload: (sessionId, resumeUrl) => this.readyPayload(sessionId, resumeUrl),
-      guildCreatePayloads: () => [guildCreatePayload(this.guild)],
+      shardCount: () => this.shardCount,
+      readyPayload: (sessionId, resumeUrl, shard) => this.readyPayload(sessionId, resumeUrl, shard),
+      guildCreatePayloads: (shard) =>
+        this.guildsOnShard(shard).map((guild) => guildCreatePayload(guild)),
       signal: this.signal,
     });
     this.server = createServer((request, response) => {
@@ -423,6 +444,20 @@ export class DiscordStandIn {
 
   allMessages(): RecordedMessage[] {
     return [...this.messages.values()].map(snapshot);
+  }
+
+  /** The shard that owns a guild: `(guild_id >> 22) % shardCount`, as Discord computes it. */
+  shardOf(guildId: string): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(this.shardCount));
+  }
+
+  private guildsOnShard(shard: number): GuildFixture[] {
+    return this.guilds.filter((g) => this.shardOf(g.id) === shard);
+  }
+
+  /** Whether a shard has a live gateway session. */
+  shardConnected(shard: number): boolean {
+    return this.gateway.isConnected(shard);
   }
 
   message(id: string): RecordedMessage | undefined {
@@ -569,16 +604,18 @@ export class DiscordStandIn {
     sourceMessage?: StoredMessage,
   ): Promise<InteractionHandle> {
     const user = this.resolveUser(input);
+    const guild = this.guilds.find((g) => g.id === (input.guildId ?? this.guildId));
+    if (!guild) throw new Error(`Discord stand-in: unknown guild ${input.guildId}`);
     const roles = input.roles ?? [];
     for (const role of roles) {
-      if (!this.guild.roles.some((r) => r.id === role))
+      if (!guild.roles.some((r) => r.id === role))
         throw new Error(`Discord stand-in: unknown role ${role}`);
     }
     const permissions =
       input.permissions === undefined
-        ? memberPermissions(this.guild, user.id, roles)
+        ? memberPermissions(guild, user.id, roles)
         : BigInt(input.permissions);
-    const appPermissions = memberPermissions(this.guild, this.guild.bot.id, [this.guild.botRoleId]);
+    const appPermissions = memberPermissions(guild, guild.bot.id, [guild.botRoleId]);
     const id = snowflake();
     // Shaped like Discord's: base64url text that starts with "interaction:<id>:" encoded.
     const token = Buffer.from(
@@ -589,18 +626,18 @@ export class DiscordStandIn {
       application_id: this.applicationId,
       type,
       data,
-      guild_id: this.guildId,
-      guild: { id: this.guildId, locale: this.guild.preferredLocale, features: [] },
-      channel: { ...textChannelPayload(this.guild), permissions: permissions.toString() },
-      channel_id: this.guild.channelId,
-      member: memberPayload(this.guild, user, roles, { permissions: permissions.toString() }),
+      guild_id: guild.id,
+      guild: { id: guild.id, locale: guild.preferredLocale, features: [] },
+      channel: { ...textChannelPayload(guild), permissions: permissions.toString() },
+      channel_id: guild.channelId,
+      member: memberPayload(guild, user, roles, { permissions: permissions.toString() }),
       token,
       version: 1,
       locale: input.locale ?? this.defaultLocale,
-      guild_locale: this.guild.preferredLocale,
+      guild_locale: guild.preferredLocale,
       app_permissions: appPermissions.toString(),
       entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
+      authorizing_integration_owners: { '0': guild.id },
       context: 0,
       attachment_size_limit: 10 * 1024 * 1024,
       ...(sourceMessage ? { message: this.apiMessage(sourceMessage) } : {}),
@@ -624,7 +661,7 @@ export class DiscordStandIn {
     };
     this.interactions.set(id, state);
     this.interactionsByToken.set(token, state);
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    this.gateway.dispatch('INTERACTION_CREATE', payload, this.shardOf(guild.id));
     return this.handleFor(state);
   }
 
@@ -753,7 +790,7 @@ export class DiscordStandIn {
       this.requireBot(record);
       return ok({
         url: this.gatewayUrl,
-        shards: 1,
+        shards: this.shardCount,
         session_start_limit: {
           total: 1000,
           remaining: 999,
@@ -782,7 +819,8 @@ export class DiscordStandIn {
       }
       if (b === 'commands' && d === undefined) return this.commandsRoute(method, 'global', body, c);
       if (b === 'guilds' && d === 'commands' && parts.length <= 6) {
-        if (c !== this.guildId) throw new DiscordError(403, 50001, 'Missing Access');
+        if (!this.guilds.some((g) => g.id === c))
+          throw new DiscordError(403, 50001, 'Missing Access');
         return this.commandsRoute(method, 'guild', body, e);
       }
     }
@@ -1218,7 +1256,7 @@ export class DiscordStandIn {
     };
   }
 
-  private readyPayload(sessionId: string, resumeUrl: string): JsonObject {
+  private readyPayload(sessionId: string, resumeUrl: string, shard: [number, number]): JsonObject {
     return {
       v: 10,
       user: {
@@ -1228,11 +1266,11 @@ export class DiscordStandIn {
         flags: 0,
         email: null,
       },
-      guilds: [{ id: this.guildId, unavailable: true }],
+      guilds: this.guildsOnShard(shard[0]).map((g) => ({ id: g.id, unavailable: true })),
       session_id: sessionId,
       session_type: 'normal',
       resume_gateway_url: resumeUrl,
-      shard: [0, 1],
+      shard,
       application: { id: this.applicationId, flags: 0 },
       private_channels: [],
       presences: [],
@@ -1247,6 +1285,16 @@ export class DiscordStandIn {
 }
 
 // ---- helpers ------------------------------------------------------------------------------
+
+/** A guild id that Discord's formula puts on `shard`: its timestamp part (ms since 2015) decides. */
+function snowflakeOnShard(shard: number, count: number): string {
+  const sinceEpoch = Date.now() - DISCORD_EPOCH_MS;
+  return snowflake(
+    DISCORD_EPOCH_MS + sinceEpoch - ((((sinceEpoch - shard) % count) + count) % count),
+  );
+}
+
+const DISCORD_EPOCH_MS = 1_420_070_400_000;
 
 function decodeSegment(segment: string): string {
   try {
