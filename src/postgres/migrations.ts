@@ -43,14 +43,12 @@ export const MIGRATIONS: readonly Migration[] = [
         terms tsvector not null,
         -- PostgreSQL's own analysis of the text in the passage's language, for ts_headline
         -- and for readers who query the table directly.
-        native tsvector not null,
-        -- terms per field, for BM25 length normalisation
-        field_lengths integer[] not null
+        native tsvector not null
       );
       create index kilde_passages_terms on kilde_passages using gin (terms);
       create index kilde_passages_article on kilde_passages (article_id, position);
 
-      -- How many passages hold each term, per field: BM25's document frequencies.
+      -- How many passages hold each term: what weighs a query word by its rarity.
       create table kilde_term_stats (
         term text primary key,
         passages integer not null
