@@ -56,7 +56,7 @@ export async function createKilde(
         ...(options.readFile ? { readFile: options.readFile } : {}),
       },
     });
-  const first = await backend.reload();
+  const first = await backend.start();
   logger.info(
     { ...first.counts, problems: first.problems.length, ms: first.durationMs },
     'knowledge base loaded',

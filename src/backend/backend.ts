@@ -98,6 +98,12 @@ export interface ReloadResult {
 export interface KnowledgeBackend {
   /** The current state to answer from; throws KnowledgeLoadingError before the first load. */
   view(): KnowledgeView;
+  /**
+   * Makes the first view available. The memory backend loads the knowledge folder; an
+   * external engine serves what it already holds (every bot process starts this way) and
+   * loads the folder only when it holds nothing yet.
+   */
+  start(): Promise<ReloadResult>;
   /** Re-reads the knowledge folder and swaps the result in; concurrent calls share one run. */
   reload(): Promise<ReloadResult>;
   readonly reloading: boolean;

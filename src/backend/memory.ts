@@ -198,6 +198,10 @@ export class MemoryBackend implements KnowledgeBackend {
     return this.store.reloading;
   }
 
+  start(): Promise<ReloadResult> {
+    return this.reload();
+  }
+
   async reload(): Promise<ReloadResult> {
     return resultOf(await this.store.reload());
   }

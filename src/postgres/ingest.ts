@@ -1,4 +1,7 @@
 import type pg from 'pg';
+import type { DaySuggestion } from '../answers/types';
+import { HYPHEN_PARTICLES, NAME_PARTICLES } from '../extract/entities/tables';
+import { foldName } from '../extract/entities/tokens';
 import type { Entity, TimeMention } from '../extract/types';
 import type { AliasGroup, Article, Passage, Problem } from '../knowledge/types';
 import { foldCase } from '../language';
@@ -25,6 +28,8 @@ export interface IngestInput {
   problems: readonly Problem[];
   /** The analysed terms of a passage per field: the same the memory index holds. */
   terms: (article: Article, passage: Passage) => Partial<Record<WeightedField, readonly string[]>>;
+  /** Days with content, as the memory archive lists them for autocomplete. */
+  days: readonly DaySuggestion[];
   builtAt: string;
 }
 
@@ -43,11 +48,38 @@ function regconfig(language: string): string {
   return language === 'en' ? 'english' : 'norwegian';
 }
 
-/** Folded forms an entity is found by: its name, aliases and each of their words. */
-export function entityKeys(entity: Entity): string[] {
-  return [...new Set([entity.name, ...entity.aliases].map((n) => foldCase(n).trim()))].filter(
-    (k) => k.length > 0,
-  );
+function stripParticle(word: string): string {
+  const dash = word.indexOf('-');
+  return dash > 0 && HYPHEN_PARTICLES.has(word.slice(0, dash)) ? word.slice(dash + 1) : word;
+}
+
+/**
+ * What an entity is found by, folded as the memory directory folds: exact keys (names,
+ * aliases, and a person's surname with its particles: "assad", "al-assad", "de mistura")
+ * and every word of every name (for prefixes and close spellings).
+ */
+export function entityKeys(entity: Entity): { exact: Set<string>; words: Set<string> } {
+  const names = [entity.name, ...entity.aliases].map(foldName).filter((n) => n.length > 0);
+  const exact = new Set(names);
+  const words = new Set<string>();
+  for (const name of names) {
+    const parts = name.split(' ');
+    for (const part of parts) {
+      words.add(part);
+      words.add(stripParticle(part));
+    }
+    if (entity.kind === 'person' && parts.length > 1) {
+      const last = parts[parts.length - 1] ?? '';
+      exact.add(last);
+      exact.add(stripParticle(last));
+      let tail = last;
+      for (let i = parts.length - 2; i > 0 && NAME_PARTICLES.has(parts[i] ?? ''); i--) {
+        tail = `${parts[i]} ${tail}`;
+        exact.add(tail);
+      }
+    }
+  }
+  return { exact, words };
 }
 
 /** Role texts folded as `entitiesByRole` folds a query: case, spacing and a determiner ignored. */
@@ -93,6 +125,7 @@ export async function ingest(pool: pg.Pool, input: IngestInput): Promise<IngestR
     }
     await client.query('delete from kilde_term_stats where passages <= 0');
     await writeEntities(client, input.entities);
+    await writeDays(client, input.days);
     await writeState(client, {
       aliases: input.aliases,
       problems: input.problems,
@@ -100,7 +133,12 @@ export async function ingest(pool: pg.Pool, input: IngestInput): Promise<IngestR
     });
     await client.query('select pg_notify($1, $2)', [RELOAD_CHANNEL, input.builtAt]);
     await client.query('commit');
-    return { added: added.sort(), changed: changed.sort(), removed: removed.sort(), passagesWritten };
+    return {
+      added: added.sort(),
+      changed: changed.sort(),
+      removed: removed.sort(),
+      passagesWritten,
+    };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
@@ -139,7 +177,10 @@ async function writeArticles(
         batch.map((a) => a.language),
         batch.map((a) => a.published.start),
         batch.map((a) => a.published.end),
-        batch.map(({ passages: _passages, ...rest }) => JSON.stringify(rest)),
+        // The body is what answers cite: the article without its passages, but counting them.
+        batch.map(({ passages, ...rest }) =>
+          JSON.stringify({ ...rest, passageCount: passages.length }),
+        ),
       ],
     );
   }
@@ -191,7 +232,9 @@ async function writeArticles(
  * the same transaction as the articles.
  */
 async function writeEntities(client: pg.PoolClient, entities: readonly Entity[]): Promise<void> {
-  await client.query('truncate kilde_entities, kilde_entity_names, kilde_entity_roles, kilde_entity_passages');
+  await client.query(
+    'truncate kilde_entities, kilde_entity_names, kilde_entity_roles, kilde_entity_passages',
+  );
   for (let i = 0; i < entities.length; i += BATCH) {
     const batch = entities.slice(i, i + BATCH);
     await client.query(
@@ -205,11 +248,17 @@ async function writeEntities(client: pg.PoolClient, entities: readonly Entity[])
         batch.map((e) => JSON.stringify(e)),
       ],
     );
-    const names = batch.flatMap((e) => entityKeys(e).map((folded) => ({ id: e.id, folded })));
+    const names = batch.flatMap((e) => {
+      const { exact, words } = entityKeys(e);
+      return [
+        ...[...exact].map((folded) => ({ id: e.id, folded, exact: true })),
+        ...[...words].map((folded) => ({ id: e.id, folded, exact: false })),
+      ];
+    });
     await client.query(
-      `insert into kilde_entity_names (entity_id, folded)
-       select * from unnest($1::text[], $2::text[]) on conflict do nothing`,
-      [names.map((n) => n.id), names.map((n) => n.folded)],
+      `insert into kilde_entity_names (entity_id, folded, exact)
+       select * from unnest($1::text[], $2::text[], $3::boolean[]) on conflict do nothing`,
+      [names.map((n) => n.id), names.map((n) => n.folded), names.map((n) => n.exact)],
     );
     const roles = batch.flatMap((e) => {
       const folded = new Set(e.roles.flatMap((r) => [foldRole(r.role), foldRole(r.roleText)]));
@@ -221,12 +270,32 @@ async function writeEntities(client: pg.PoolClient, entities: readonly Entity[])
       [roles.map((r) => r.id), roles.map((r) => r.role)],
     );
     const links = batch.flatMap((e) =>
-      [...new Set(e.mentions.map((m) => m.passageId))].map((passageId) => ({ id: e.id, passageId })),
+      [...new Set(e.mentions.map((m) => m.passageId))].map((passageId) => ({
+        id: e.id,
+        passageId,
+      })),
     );
     await client.query(
       `insert into kilde_entity_passages (entity_id, passage_id)
        select * from unnest($1::text[], $2::text[]) on conflict do nothing`,
       [links.map((l) => l.id), links.map((l) => l.passageId)],
+    );
+  }
+}
+
+async function writeDays(client: pg.PoolClient, days: readonly DaySuggestion[]): Promise<void> {
+  await client.query('truncate kilde_days');
+  for (let i = 0; i < days.length; i += BATCH) {
+    const batch = days.slice(i, i + BATCH);
+    await client.query(
+      `insert into kilde_days (day, published, events, preview)
+       select * from unnest($1::text[], $2::integer[], $3::integer[], $4::text[])`,
+      [
+        batch.map((d) => d.date),
+        batch.map((d) => d.published),
+        batch.map((d) => d.events),
+        batch.map((d) => d.preview),
+      ],
     );
   }
 }

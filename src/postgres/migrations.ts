@@ -62,11 +62,13 @@ export const MIGRATIONS: readonly Migration[] = [
         body jsonb not null
       );
 
-      -- Every name an entity goes by, folded, for prefix and fuzzy lookups.
+      -- What an entity is found by, folded: 'key' rows are exact lookups (names, aliases,
+      -- a person's surname), 'word' rows every word of every name (prefix and fuzzy).
       create table kilde_entity_names (
         entity_id text not null references kilde_entities (id) on delete cascade,
         folded text not null,
-        primary key (folded, entity_id)
+        exact boolean not null,
+        primary key (folded, entity_id, exact)
       );
       create index kilde_entity_names_prefix on kilde_entity_names (folded text_pattern_ops);
       create index kilde_entity_names_trigram on kilde_entity_names using gin (folded public.gin_trgm_ops);
@@ -93,6 +95,20 @@ export const MIGRATIONS: readonly Migration[] = [
         primary key (passage_id, position)
       );
       create index kilde_time_mentions_span on kilde_time_mentions (span_start, span_end);
+
+      -- Days with content (articles published, passages dated to exactly that day), kept
+      -- by ingest so that day autocomplete is an index lookup.
+      create table kilde_days (
+        day text primary key,
+        published integer not null,
+        events integer not null,
+        preview text not null,
+        total integer generated always as (published + events) stored
+      );
+      create index kilde_days_total on kilde_days (total desc, day desc);
+
+      -- Fuzzy matching of query words the archive does not hold.
+      create index kilde_term_stats_trigram on kilde_term_stats using gin (term public.gin_trgm_ops);
 
       -- One row per key: aliases, problems, when the archive was built, the analyser's version.
       create table kilde_state (

@@ -1,0 +1,443 @@
+import type pg from 'pg';
+import type {
+  ArticleInfo,
+  DatedPassage,
+  DaySuggestion,
+  KnowledgeCounts,
+  KnowledgeView,
+} from '../backend/backend';
+import { parseDateQuery } from '../extract/dates';
+import { toDayNumber } from '../extract/dates/calendar';
+import { editDistance } from '../extract/entities/directory';
+import { foldName } from '../extract/entities/tokens';
+import type { Entity, TimeMention } from '../extract/types';
+import type { AliasGroup, DateSpan, Passage, Problem } from '../knowledge/types';
+import { DEFAULT_TUNING, makeSnippet, type SearchHit } from '../search';
+import { analyseQuery, type PreparedAlias, prepareAliases } from '../search/query';
+import { foldRole } from './ingest';
+import { FIELD_WEIGHTS, quoteLexeme } from './tsvector';
+
+/**
+ * Answers from PostgreSQL. Passages are found through the GIN index over Kilde's own
+ * analysed terms and ranked by `ts_rank_cd` with the memory index's field boosts; Kilde's
+ * query analysis (stems in both languages, aliases, a prefix for an unfinished last word,
+ * close spellings for words the archive lacks) and its relevance rule (a hit must cover a
+ * share of the query's words, weighed by rarity) run here as they do in memory, so both
+ * backends answer the same questions with the same passages, ranked by their own engines.
+ */
+
+/** What one build of the database says about itself (kilde_state). */
+export interface PostgresState {
+  builtAt: string;
+  problems: Problem[];
+  aliases: AliasGroup[];
+}
+
+/** Candidates ranked by PostgreSQL before Kilde's coverage rule keeps the real answers. */
+const CANDIDATES = 200;
+
+// ts_rank_cd takes weights in [0, 1] for {D, C, B, A}: the memory index's field boosts,
+// scaled so the largest is 1.
+const BOOSTS = DEFAULT_TUNING.boost;
+const TOP_BOOST = Math.max(BOOSTS.text, BOOSTS.heading, BOOSTS.title, BOOSTS.names);
+const RANK_WEIGHTS = `{${[BOOSTS.text, BOOSTS.heading, BOOSTS.title, BOOSTS.names]
+  .map((b) => (b / TOP_BOOST).toFixed(3))
+  .join(',')}}`;
+// The order ts_rank_cd reads them in must match the weights the ingest gives each field.
+if (FIELD_WEIGHTS.text !== 'D' || FIELD_WEIGHTS.names !== 'A') {
+  throw new Error('RANK_WEIGHTS assumes text = D, heading = C, title = B, names = A');
+}
+
+const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function normaliseName(query: string): string {
+  return foldName(query.replace(/^[@#]/u, '').replace(/[?!.,:;"«»]+/gu, ' '));
+}
+
+function nameForms(folded: string): string[] {
+  const forms = [folded];
+  const apostrophe = folded.replace(/'s?$/u, '');
+  if (apostrophe !== folded) forms.push(apostrophe);
+  else if (folded.endsWith('s') && folded.length > 2) forms.push(folded.slice(0, -1));
+  return forms;
+}
+
+const tolerance = (length: number): number =>
+  length <= 3 ? 0 : length <= 5 ? 1 : length <= 9 ? 2 : 3;
+
+export class PostgresView implements KnowledgeView {
+  readonly builtAt: string;
+  readonly problems: readonly Problem[];
+  private readonly aliases: PreparedAlias[];
+  #counts: Promise<KnowledgeCounts> | undefined;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    state: PostgresState,
+  ) {
+    this.builtAt = state.builtAt;
+    this.problems = state.problems;
+    this.aliases = prepareAliases(state.aliases);
+  }
+
+  counts(): Promise<KnowledgeCounts> {
+    this.#counts ??= this.pool
+      .query<{
+        articles: number;
+        passages: number;
+        people: number;
+        organisations: number;
+        dated_events: number;
+      }>(
+        `select (select count(*)::int from kilde_articles) as articles,
+                (select count(*)::int from kilde_passages) as passages,
+                (select count(*)::int from kilde_entities where kind = 'person') as people,
+                (select count(*)::int from kilde_entities where kind = 'organisation') as organisations,
+                (select count(*)::int from kilde_time_mentions) as dated_events`,
+      )
+      .then(({ rows: [row] }) => ({
+        articles: row?.articles ?? 0,
+        passages: row?.passages ?? 0,
+        people: row?.people ?? 0,
+        organisations: row?.organisations ?? 0,
+        datedEvents: row?.dated_events ?? 0,
+      }));
+    return this.#counts;
+  }
+
+  async searchPassages(query: string, limit: number): Promise<SearchHit[]> {
+    const analysed = analyseQuery(query, this.aliases);
+    if (analysed.words.length === 0) return [];
+    const tuning = DEFAULT_TUNING;
+    const wordTerms = analysed.words.map((w) => [...w.terms]);
+    const known = await this.documentFrequencies([
+      ...wordTerms.flat(),
+      ...analysed.aliases.flatMap((a) => a.names.flat(2)),
+    ]);
+    const total = Math.max(1, (await this.counts()).passages);
+
+    const prefixes: { head: string; word: number }[] = [];
+    const weights: number[] = [];
+    for (const [i, word] of analysed.words.entries()) {
+      const df = Math.max(0, ...word.terms.map((t) => known.get(t) ?? 0));
+      const clamped = Math.max(df, 1);
+      weights.push(Math.log(1 + (total - clamped + 0.5) / (clamped + 0.5)));
+      if (df > 0) continue;
+      const head = word.terms[0] ?? '';
+      // As in memory: a prefix only for an unfinished last word, close spellings only for
+      // words the archive does not hold at all.
+      if (word.last && head.length >= tuning.prefixMinLength) prefixes.push({ head, word: i });
+      else if (head.length >= tuning.fuzzyMinLength) {
+        const close = await this.closeTerms(head, Math.floor(head.length * tuning.fuzzy) || 1);
+        wordTerms[i]?.push(...close);
+      }
+    }
+
+    const termWords = new Map<string, Set<number>>();
+    wordTerms.forEach((terms, i) => {
+      for (const term of terms) termWords.set(term, (termWords.get(term) ?? new Set()).add(i));
+    });
+    const clauses = wordTerms.flat().map(quoteLexeme);
+    for (const { head } of prefixes) clauses.push(`${quoteLexeme(head)}:*`);
+    for (const expansion of analysed.aliases) {
+      for (const name of expansion.names) {
+        if (name.length === 0) continue;
+        for (const term of name.flat()) {
+          const set = termWords.get(term) ?? new Set<number>();
+          for (const w of expansion.covers) set.add(w);
+          termWords.set(term, set);
+        }
+        clauses.push(
+          `(${name.map((alternatives) => `(${alternatives.map(quoteLexeme).join(' | ')})`).join(' & ')})`,
+        );
+      }
+    }
+    if (clauses.length === 0) return [];
+
+    const { rows } = await this.pool.query<{ id: string; body: Passage; matched: string[] | null }>(
+      `select p.id, p.body,
+              (select array_agg(u.lexeme) from unnest(p.terms) u
+                where u.lexeme = any($3) or u.lexeme like any($4)) as matched
+         from (select id, ts_rank_cd($2::float4[], terms, q, 1) as rank
+                 from kilde_passages, to_tsquery('simple', $1) q
+                where terms @@ q
+                order by rank desc, id
+                limit ${CANDIDATES}) ranked
+         join kilde_passages p on p.id = ranked.id
+        order by ranked.rank desc, ranked.id`,
+      [
+        clauses.join(' | '),
+        RANK_WEIGHTS,
+        [...termWords.keys()],
+        prefixes.map((p) => likePrefix(p.head)),
+      ],
+    );
+
+    const weightSum = weights.reduce((a, b) => a + b, 0);
+    const coverage = (matched: readonly string[]) => {
+      if (weightSum <= 0) return 1;
+      const words = new Set<number>();
+      for (const term of matched) {
+        for (const w of termWords.get(term) ?? []) words.add(w);
+        for (const p of prefixes) if (term.startsWith(p.head)) words.add(p.word);
+      }
+      let sum = 0;
+      for (const w of words) sum += weights[w] ?? 0;
+      return sum / weightSum;
+    };
+
+    const hits: SearchHit[] = [];
+    for (const [rank, row] of rows.entries()) {
+      if (hits.length >= limit) break;
+      const matched = row.matched ?? [];
+      if (coverage(matched) < tuning.minCoverage) continue;
+      hits.push({
+        passageId: row.id,
+        articleId: row.body.articleId,
+        score: rows.length - rank,
+        matchedTerms: matched,
+        snippet: makeSnippet(row.body.text, row.body.language, { terms: new Set(matched) }),
+      });
+    }
+    return hits;
+  }
+
+  private async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    if (terms.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ term: string; passages: number }>(
+      'select term, passages from kilde_term_stats where term = any($1)',
+      [[...new Set(terms)]],
+    );
+    return new Map(rows.map((r) => [r.term, r.passages]));
+  }
+
+  /** Terms the archive holds within `distance` edits of a word it does not (pg_trgm narrows). */
+  private async closeTerms(word: string, distance: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ term: string }>(
+      `select term from kilde_term_stats
+        where term % $1 and abs(length(term) - length($1)) <= $2
+        order by similarity(term, $1) desc, passages desc
+        limit 20`,
+      [word, distance],
+    );
+    return rows.map((r) => r.term).filter((t) => editDistance(word, t, distance) <= distance);
+  }
+
+  async passages(ids: readonly string[]): Promise<ReadonlyMap<string, Passage>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ id: string; body: Passage }>(
+      'select id, body from kilde_passages where id = any($1)',
+      [[...ids]],
+    );
+    return new Map(rows.map((r) => [r.id, r.body]));
+  }
+
+  async articles(ids: readonly string[]): Promise<ReadonlyMap<string, ArticleInfo>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ id: string; body: ArticleInfo }>(
+      'select id, body from kilde_articles where id = any($1)',
+      [[...ids]],
+    );
+    return new Map(rows.map((r) => [r.id, r.body]));
+  }
+
+  async listArticles(): Promise<ArticleInfo[]> {
+    const { rows } = await this.pool.query<{ body: ArticleInfo }>(
+      'select body from kilde_articles order by id',
+    );
+    return rows.map((r) => r.body);
+  }
+
+  async publishedIn(span: DateSpan): Promise<{ article: ArticleInfo; lead?: Passage }[]> {
+    const { rows } = await this.pool.query<{ body: ArticleInfo; lead: Passage | null }>(
+      `select a.body, p.body as lead
+         from kilde_articles a
+         left join kilde_passages p on p.article_id = a.id and p.position = 0
+        where a.published_start >= $1 and a.published_end <= $2`,
+      [span.start, span.end],
+    );
+    return rows.map((r) => ({ article: r.body, ...(r.lead ? { lead: r.lead } : {}) }));
+  }
+
+  async lookupEntities(query: string): Promise<{ matches: Entity[]; suggestions: Entity[] }> {
+    const folded = normaliseName(query);
+    if (!folded) return { matches: [], suggestions: [] };
+    for (const form of nameForms(folded)) {
+      const matches = await this.entitiesWhere(
+        'id in (select entity_id from kilde_entity_names where folded = $1 and exact)',
+        [form],
+      );
+      if (matches.length > 0) return { matches, suggestions: [] };
+    }
+    const limit = tolerance(folded.length);
+    if (limit === 0) return { matches: [], suggestions: [] };
+    const { rows } = await this.pool.query<{ entity_id: string; folded: string; passages: number }>(
+      `select n.entity_id, n.folded, e.passage_count as passages
+         from kilde_entity_names n join kilde_entities e on e.id = n.entity_id
+        where n.folded % $1
+        order by similarity(n.folded, $1) desc
+        limit 200`,
+      [folded],
+    );
+    const best = new Map<string, { distance: number; passages: number }>();
+    for (const row of rows) {
+      const distance = editDistance(folded, row.folded, limit);
+      if (distance > limit) continue;
+      const known = best.get(row.entity_id);
+      if (!known || distance < known.distance)
+        best.set(row.entity_id, { distance, passages: row.passages });
+    }
+    const ranked = [...best.entries()]
+      .sort((a, b) => a[1].distance - b[1].distance || b[1].passages - a[1].passages)
+      .slice(0, 5)
+      .map(([id]) => id);
+    const found = await this.entities(ranked);
+    return {
+      matches: [],
+      suggestions: ranked.map((id) => found.get(id)).filter((e) => e !== undefined),
+    };
+  }
+
+  async suggestEntities(partial: string, limit: number): Promise<Entity[]> {
+    const folded = normaliseName(partial);
+    if (limit <= 0) return [];
+    if (!folded) {
+      return this.entitiesWhere('true', [], limit);
+    }
+    const prefixed = await this.entitiesWhere(
+      'id in (select entity_id from kilde_entity_names where folded like $1)',
+      [likePrefix(folded)],
+      limit,
+    );
+    if (prefixed.length >= limit || folded.length < 3) return prefixed;
+    // Then names whose words nearly start with what was typed (one edit).
+    const { rows } = await this.pool.query<{ entity_id: string; folded: string }>(
+      `select entity_id, folded from kilde_entity_names
+        where not exact and folded % $1 limit 200`,
+      [folded],
+    );
+    const near = new Set<string>();
+    for (const row of rows) {
+      const head = row.folded.slice(0, folded.length);
+      const longer = row.folded.slice(0, folded.length + 1);
+      if (editDistance(folded, head, 1) <= 1 || editDistance(folded, longer, 1) <= 1)
+        near.add(row.entity_id);
+    }
+    for (const e of prefixed) near.delete(e.id);
+    const more = await this.entitiesWhere('id = any($1)', [[...near]], limit - prefixed.length);
+    return [...prefixed, ...more];
+  }
+
+  async entitiesByRole(role: string): Promise<Entity[]> {
+    return this.entitiesWhere(
+      'id in (select entity_id from kilde_entity_roles where folded_role = $1)',
+      [foldRole(role)],
+    );
+  }
+
+  async entities(ids: readonly string[]): Promise<ReadonlyMap<string, Entity>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ id: string; body: Entity }>(
+      'select id, body from kilde_entities where id = any($1)',
+      [[...ids]],
+    );
+    return new Map(rows.map((r) => [r.id, r.body]));
+  }
+
+  /** Entities matching a condition, most mentioned first (as the memory directory ranks). */
+  private async entitiesWhere(
+    condition: string,
+    params: unknown[],
+    limit = 1000,
+  ): Promise<Entity[]> {
+    const { rows } = await this.pool.query<{ body: Entity }>(
+      `select body from kilde_entities where ${condition}
+        order by passage_count desc, name limit ${Math.max(0, Math.floor(limit))}`,
+      params,
+    );
+    return rows.map((r) => r.body);
+  }
+
+  async entitiesInPassages(
+    passageIds: readonly string[],
+  ): Promise<ReadonlyMap<string, readonly string[]>> {
+    if (passageIds.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ passage_id: string; ids: string[] }>(
+      `select passage_id, array_agg(entity_id order by entity_id) as ids
+         from kilde_entity_passages where passage_id = any($1) group by passage_id`,
+      [[...passageIds]],
+    );
+    return new Map(rows.map((r) => [r.passage_id, r.ids]));
+  }
+
+  async timeMentions(
+    passageIds: readonly string[],
+  ): Promise<ReadonlyMap<string, readonly TimeMention[]>> {
+    if (passageIds.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ passage_id: string; mentions: TimeMention[] }>(
+      `select passage_id, jsonb_agg(body order by position) as mentions
+         from kilde_time_mentions where passage_id = any($1) group by passage_id`,
+      [[...passageIds]],
+    );
+    return new Map(rows.map((r) => [r.passage_id, r.mentions]));
+  }
+
+  async datedWithin(span: DateSpan): Promise<DatedPassage[]> {
+    const { rows } = await this.pool.query<{ passage_id: string; mentions: TimeMention[] }>(
+      `select passage_id, jsonb_agg(body order by position) as mentions
+         from kilde_time_mentions
+        where span_start >= $1 and span_end <= $2
+        group by passage_id`,
+      [span.start, span.end],
+    );
+    return rows.map((r) => ({ passageId: r.passage_id, mentions: r.mentions }));
+  }
+
+  async suggestDays(partial: string, limit: number): Promise<DaySuggestion[]> {
+    const typed = partial.trim();
+    if (typed === '') {
+      return this.days('true order by total desc, day desc', [], limit);
+    }
+    const prefixed = await this.days('day like $1 order by day', [likePrefix(typed)], limit);
+    if (prefixed.length > 0) return prefixed;
+    const parsed = parseDateQuery(typed);
+    return parsed.ok ? this.nearestDays(parsed.span, limit) : [];
+  }
+
+  async nearestDays(span: DateSpan, limit: number): Promise<DaySuggestion[]> {
+    const [before, inside, after] = await Promise.all([
+      this.days('day < $1 order by day desc', [span.start], limit),
+      this.days('day >= $1 and day <= $2 order by day', [span.start, span.end], limit),
+      this.days('day > $1 order by day', [span.end], limit),
+    ]);
+    const from = toDayNumber(span.start);
+    const to = toDayNumber(span.end);
+    const distance = (d: DaySuggestion) => {
+      const n = toDayNumber(d.date);
+      return n < from ? from - n : n > to ? n - to : 0;
+    };
+    return [...before, ...inside, ...after]
+      .sort((a, b) => distance(a) - distance(b) || a.date.localeCompare(b.date))
+      .slice(0, limit)
+      .sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  private async days(where: string, params: unknown[], limit: number): Promise<DaySuggestion[]> {
+    const { rows } = await this.pool.query<{
+      day: string;
+      published: number;
+      events: number;
+      preview: string;
+    }>(
+      `select day, published, events, preview from kilde_days where ${where}
+        limit ${Math.max(0, Math.floor(limit))}`,
+      params,
+    );
+    return rows.map((r) => ({
+      date: r.day,
+      published: r.published,
+      events: r.events,
+      preview: r.preview,
+    }));
+  }
+}
