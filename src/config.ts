@@ -57,6 +57,26 @@ const schema = z.object({
       .max(102_400, 'must be at most 102400 (100 MB)')
       .default(DEFAULT_MAX_FILE_KB),
   ),
+  SEARCH_BACKEND: z.preprocess(
+    empty,
+    z.enum(['memory', 'postgres'], 'must be "memory" or "postgres"').default('memory'),
+  ),
+  DATABASE_URL: z.preprocess(
+    empty,
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  ),
+  DATABASE_READ_URL: z.preprocess(
+    empty,
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  ),
+  SHARD_COUNT: z.preprocess(
+    empty,
+    z
+      .union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], {
+        error: 'must be a number of shards (1 or more) or "auto"',
+      })
+      .optional(),
+  ),
   REGISTER_COMMANDS_ON_START: z.preprocess(empty, flag),
 });
 
@@ -77,6 +97,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const result = schema.safeParse(env);
   if (result.success) {
     const config = result.data;
+    if (config.SEARCH_BACKEND === 'postgres' && !config.DATABASE_URL) {
+      throw new ConfigError('DATABASE_URL: required when SEARCH_BACKEND is postgres');
+    }
     if (config.REGISTER_COMMANDS_ON_START && config.DISCORD_TOKEN && !config.DISCORD_CLIENT_ID) {
       throw new ConfigError('DISCORD_CLIENT_ID: required when REGISTER_COMMANDS_ON_START is true');
     }

@@ -3,7 +3,9 @@ import { ConfigError, loadConfig } from './config';
 import { runConsole } from './console/repl';
 import { startDiscordBot } from './discord/bot';
 import { errorForLog } from './discord/log-safe';
+import { isShardProcess, relayReloads, runShardManager } from './discord/shards';
 import { createLogger } from './logger';
+import { databaseSecrets, openPostgresBackend } from './postgres/open';
 
 /**
  * Entry point: with DISCORD_TOKEN the bot connects to Discord; without it the same
@@ -14,14 +16,33 @@ async function main(): Promise<void> {
   // In the console the answers are the output: routine info lines would only get in the way.
   const consoleMode = !config.DISCORD_TOKEN;
   const level = consoleMode && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
-  const logger = createLogger(level, [config.DISCORD_TOKEN]);
-  const kilde = await createKilde({
+  const logger = createLogger(level, [config.DISCORD_TOKEN, ...databaseSecrets(config)]);
+
+  // With SHARD_COUNT this process only manages: one child per shard runs the bot.
+  if (!consoleMode && config.SHARD_COUNT !== undefined && !isShardProcess()) {
+    const manager = await runShardManager(config, logger);
+    const stop = () => {
+      for (const shard of manager.shards.values()) shard.kill();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return;
+  }
+
+  const backend =
+    config.SEARCH_BACKEND === 'postgres' ? await openPostgresBackend(config, logger) : undefined;
+  const core = await createKilde({
     knowledgeDir: config.KNOWLEDGE_DIR,
     cacheDir: config.CACHE_DIR,
     maxFileBytes: config.KNOWLEDGE_MAX_FILE_KB * 1024,
     watch: config.KNOWLEDGE_WATCH,
     logger,
+    ...(backend ? { backend } : {}),
   });
+  // Shards on the memory backend each hold a copy: a reload on one is relayed to all.
+  const kilde =
+    isShardProcess() && config.SEARCH_BACKEND === 'memory' ? relayReloads(core, logger) : core;
 
   if (consoleMode) {
     await runConsole(kilde, { locale: config.DEFAULT_LOCALE, args: process.argv.slice(2) });

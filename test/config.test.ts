@@ -61,4 +61,25 @@ describe('configuration', () => {
       parseConfig({ DISCORD_TOKEN: 'x'.repeat(70), REGISTER_COMMANDS_ON_START: 'true' }),
     ).toThrow(/^DISCORD_CLIENT_ID:/);
   });
+
+  it('chooses the backend and needs a database for PostgreSQL', () => {
+    expect(parseConfig({}).SEARCH_BACKEND).toBe('memory');
+    expect(() => parseConfig({ SEARCH_BACKEND: 'postgres' })).toThrow(/^DATABASE_URL:/);
+    const config = parseConfig({
+      SEARCH_BACKEND: 'postgres',
+      DATABASE_URL: 'postgresql://kilde:secret@db.example/kilde',
+      DATABASE_READ_URL: 'postgres://kilde:secret@replica.example/kilde',
+    });
+    expect(config.DATABASE_READ_URL).toMatch(/replica/);
+    expect(() => parseConfig({ SEARCH_BACKEND: 'elastic' })).toThrow(/^SEARCH_BACKEND:/);
+    expect(() => parseConfig({ DATABASE_URL: 'http://db.example' })).toThrow(/^DATABASE_URL:/);
+  });
+
+  it('reads a shard count or auto', () => {
+    expect(parseConfig({}).SHARD_COUNT).toBeUndefined();
+    expect(parseConfig({ SHARD_COUNT: '4' }).SHARD_COUNT).toBe(4);
+    expect(parseConfig({ SHARD_COUNT: 'auto' }).SHARD_COUNT).toBe('auto');
+    expect(() => parseConfig({ SHARD_COUNT: 'many' })).toThrow(/^SHARD_COUNT:/);
+    expect(() => parseConfig({ SHARD_COUNT: '0' })).toThrow(/^SHARD_COUNT:/);
+  });
 });
