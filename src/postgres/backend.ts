@@ -11,7 +11,7 @@ import type { Article, Passage } from '../knowledge/types';
 import { analyze } from '../language';
 import type { Logger } from '../logger';
 import type { Pools } from './connection';
-import { ingest, RELOAD_CHANNEL } from './ingest';
+import { type IngestResult, ingest, RELOAD_CHANNEL } from './ingest';
 import { migrate } from './migrations';
 import { type PostgresState, PostgresView } from './view';
 
@@ -113,18 +113,7 @@ export class PostgresBackend implements KnowledgeBackend {
       this.options.logger,
     );
     const outcome = await this.#store.reload();
-    const archive = outcome.archive;
-    const builtAt = new Date().toISOString();
-    const written = await ingest(this.options.pools.primary, {
-      articles: archive.articles,
-      entities: archive.entities.all(),
-      timeMentions: archive.timeMentions,
-      aliases: archive.aliases,
-      problems: archive.problems,
-      days: daysWithContent(archive),
-      terms: termsOf(archive),
-      builtAt,
-    });
+    const written = await ingestArchive(this.options.pools.primary, outcome.archive);
     await this.refresh();
     const view = this.view();
     return {
@@ -170,6 +159,20 @@ export class PostgresBackend implements KnowledgeBackend {
     await this.#listener?.end().catch(() => undefined);
     await this.options.pools.close();
   }
+}
+
+/** Writes a built archive (what the memory backend would serve) into the database. */
+export function ingestArchive(pool: pg.Pool, archive: Archive): Promise<IngestResult> {
+  return ingest(pool, {
+    articles: archive.articles,
+    entities: archive.entities.all(),
+    timeMentions: archive.timeMentions,
+    aliases: archive.aliases,
+    problems: archive.problems,
+    days: daysWithContent(archive),
+    terms: termsOf(archive),
+    builtAt: new Date().toISOString(),
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import { foldName } from '../extract/entities/tokens';
 import type { Entity, TimeMention } from '../extract/types';
 import type { AliasGroup, DateSpan, Passage, Problem } from '../knowledge/types';
 import { DEFAULT_TUNING, makeSnippet, type SearchHit } from '../search';
+import { planQuery } from '../search/plan';
 import { analyseQuery, type PreparedAlias, prepareAliases } from '../search/query';
 import { foldRole } from './ingest';
 import { FIELD_WEIGHTS, quoteLexeme } from './tsvector';
@@ -108,51 +109,55 @@ export class PostgresView implements KnowledgeView {
   async searchPassages(query: string, limit: number): Promise<SearchHit[]> {
     const analysed = analyseQuery(query, this.aliases);
     if (analysed.words.length === 0) return [];
-    const tuning = DEFAULT_TUNING;
-    const wordTerms = analysed.words.map((w) => [...w.terms]);
+    // The same plan the memory index runs (plan.ts): which terms stand for each query word,
+    // which are prefixes or close spellings, and how rare each word is.
     const known = await this.documentFrequencies([
-      ...wordTerms.flat(),
+      ...analysed.words.flatMap((w) => w.terms),
       ...analysed.aliases.flatMap((a) => a.names.flat(2)),
     ]);
-    const total = Math.max(1, (await this.counts()).passages);
+    const plan = planQuery(
+      analysed,
+      {
+        documentCount: Math.max(1, (await this.counts()).passages),
+        documentFrequency: (term) => known.get(term) ?? 0,
+      },
+      DEFAULT_TUNING,
+    );
 
-    const prefixes: { head: string; word: number }[] = [];
-    const weights: number[] = [];
-    for (const [i, word] of analysed.words.entries()) {
-      const df = Math.max(0, ...word.terms.map((t) => known.get(t) ?? 0));
-      const clamped = Math.max(df, 1);
-      weights.push(Math.log(1 + (total - clamped + 0.5) / (clamped + 0.5)));
-      if (df > 0) continue;
-      const head = word.terms[0] ?? '';
-      // As in memory: a prefix only for an unfinished last word, close spellings only for
-      // words the archive does not hold at all.
-      if (word.last && head.length >= tuning.prefixMinLength) prefixes.push({ head, word: i });
-      else if (head.length >= tuning.fuzzyMinLength) {
-        const close = await this.closeTerms(head, Math.floor(head.length * tuning.fuzzy) || 1);
-        wordTerms[i]?.push(...close);
-      }
-    }
-
-    const termWords = new Map<string, Set<number>>();
-    wordTerms.forEach((terms, i) => {
-      for (const term of terms) termWords.set(term, (termWords.get(term) ?? new Set()).add(i));
-    });
-    const clauses = wordTerms.flat().map(quoteLexeme);
-    for (const { head } of prefixes) clauses.push(`${quoteLexeme(head)}:*`);
-    for (const expansion of analysed.aliases) {
-      for (const name of expansion.names) {
-        if (name.length === 0) continue;
-        for (const term of name.flat()) {
-          const set = termWords.get(term) ?? new Set<number>();
-          for (const w of expansion.covers) set.add(w);
-          termWords.set(term, set);
+    // Each group of a clause becomes the terms that satisfy it: its alternatives, their
+    // close spellings in the archive (pg_trgm narrows, edit distance decides), and
+    // prefixes, which PostgreSQL matches itself (`term:*`).
+    const clauses: { groups: { exact: Set<string>; prefixes: string[] }[]; covers: number[] }[] =
+      [];
+    for (const clause of plan.clauses) {
+      const groups: { exact: Set<string>; prefixes: string[] }[] = [];
+      for (const group of clause.groups) {
+        const exact = new Set<string>();
+        const prefixes: string[] = [];
+        for (const term of group) {
+          exact.add(term.term);
+          if (term.prefix) prefixes.push(term.term);
+          if (term.fuzzy > 0) {
+            for (const close of await this.closeTerms(term.term, term.fuzzy)) exact.add(close);
+          }
         }
-        clauses.push(
-          `(${name.map((alternatives) => `(${alternatives.map(quoteLexeme).join(' | ')})`).join(' & ')})`,
-        );
+        groups.push({ exact, prefixes });
       }
+      clauses.push({ groups, covers: clause.covers });
     }
-    if (clauses.length === 0) return [];
+    const tsquery = clauses
+      .map(
+        (clause) =>
+          `(${clause.groups
+            .map(
+              (g) =>
+                `(${[...[...g.exact].map(quoteLexeme), ...g.prefixes.map((p) => `${quoteLexeme(p)}:*`)].join(' | ')})`,
+            )
+            .join(' & ')})`,
+      )
+      .join(' | ');
+    const allTerms = [...new Set(clauses.flatMap((c) => c.groups.flatMap((g) => [...g.exact])))];
+    const allPrefixes = [...new Set(clauses.flatMap((c) => c.groups.flatMap((g) => g.prefixes)))];
 
     const { rows } = await this.pool.query<{ id: string; body: Passage; matched: string[] | null }>(
       `select p.id, p.body,
@@ -165,32 +170,31 @@ export class PostgresView implements KnowledgeView {
                 limit ${CANDIDATES}) ranked
          join kilde_passages p on p.id = ranked.id
         order by ranked.rank desc, ranked.id`,
-      [
-        clauses.join(' | '),
-        RANK_WEIGHTS,
-        [...termWords.keys()],
-        prefixes.map((p) => likePrefix(p.head)),
-      ],
+      [tsquery, RANK_WEIGHTS, allTerms, allPrefixes.map(likePrefix)],
     );
 
-    const weightSum = weights.reduce((a, b) => a + b, 0);
-    const coverage = (matched: readonly string[]) => {
-      if (weightSum <= 0) return 1;
+    // Kilde's relevance rule, as in memory: the clauses a passage satisfies must cover
+    // enough of the query's words, weighed by rarity.
+    const wordTotal = plan.wordWeights.reduce((a, b) => a + b, 0);
+    const coverage = (matched: ReadonlySet<string>) => {
+      if (wordTotal <= 0) return 1;
+      const has = (g: { exact: Set<string>; prefixes: string[] }) =>
+        [...g.exact].some((t) => matched.has(t)) ||
+        g.prefixes.some((p) => [...matched].some((t) => t.startsWith(p)));
       const words = new Set<number>();
-      for (const term of matched) {
-        for (const w of termWords.get(term) ?? []) words.add(w);
-        for (const p of prefixes) if (term.startsWith(p.head)) words.add(p.word);
+      for (const clause of clauses) {
+        if (clause.groups.every(has)) for (const w of clause.covers) words.add(w);
       }
       let sum = 0;
-      for (const w of words) sum += weights[w] ?? 0;
-      return sum / weightSum;
+      for (const w of words) sum += plan.wordWeights[w] ?? 0;
+      return sum / wordTotal;
     };
 
     const hits: SearchHit[] = [];
     for (const [rank, row] of rows.entries()) {
       if (hits.length >= limit) break;
       const matched = row.matched ?? [];
-      if (coverage(matched) < tuning.minCoverage) continue;
+      if (coverage(new Set(matched)) < plan.minCoverage) continue;
       hits.push({
         passageId: row.id,
         articleId: row.body.articleId,
