@@ -7,6 +7,7 @@ import {
   KnowledgeLoadingError,
   type ReloadResult,
 } from '../backend/backend';
+import type { LoadOptions } from '../knowledge/load';
 import type { Article, Passage } from '../knowledge/types';
 import { analyze } from '../language';
 import type { Logger } from '../logger';
@@ -23,6 +24,8 @@ export interface PostgresBackendOptions {
   knowledgeDir: string;
   cacheDir: string;
   logger: Logger;
+  /** How knowledge files are read (the size limit), as for the memory backend. */
+  load?: LoadOptions;
 }
 
 /**
@@ -111,6 +114,7 @@ export class PostgresBackend implements KnowledgeBackend {
       this.options.knowledgeDir,
       this.options.cacheDir,
       this.options.logger,
+      this.options.load,
     );
     const outcome = await this.#store.reload();
     const written = await ingestArchive(this.options.pools.primary, outcome.archive);

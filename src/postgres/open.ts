@@ -19,6 +19,7 @@ export async function openPostgresBackend(
     url,
     knowledgeDir: config.KNOWLEDGE_DIR,
     cacheDir: config.CACHE_DIR,
+    load: { maxFileBytes: config.KNOWLEDGE_MAX_FILE_KB * 1024 },
     logger,
   });
 }
