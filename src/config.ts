@@ -43,6 +43,8 @@ const schema = z.object({
         : v,
     z.array(snowflake).default([]),
   ),
+  /** A channel where every moderator change (add, remove, restore, reload) is posted. */
+  MOD_LOG_CHANNEL_ID: z.preprocess(empty, snowflake.optional()),
   LOG_LEVEL: z.preprocess(
     empty,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -32,6 +32,14 @@ describe('configuration', () => {
     }
   });
 
+  it('takes a moderation log channel as a Discord id, and refuses anything else', () => {
+    expect(parseConfig({}).MOD_LOG_CHANNEL_ID).toBeUndefined();
+    expect(parseConfig({ MOD_LOG_CHANNEL_ID: '123456789012345678' }).MOD_LOG_CHANNEL_ID).toBe(
+      '123456789012345678',
+    );
+    expect(() => parseConfig({ MOD_LOG_CHANNEL_ID: '#mod-log' })).toThrow(/MOD_LOG_CHANNEL_ID/);
+  });
+
   it('names every bad variable on a line of its own, and never echoes the token', () => {
     const token = 'short-secret-token';
     let message = '';

@@ -1,11 +1,14 @@
 import { watchDebounced } from '../archive/watch';
 import type { KnowledgeBackend, ReloadResult } from '../backend/backend';
 import { MemoryBackend } from '../backend/memory';
+import { MAX_FILE_BYTES } from '../knowledge/article';
 import type { ReadFile } from '../knowledge/read-inside';
 import type { Logger } from '../logger';
+import { ArticleLibrary } from '../moderation/library';
 import { clip, INPUT_LIMITS } from './query-text';
 import { byNewest, sourceOf } from './quote';
 import { search } from './search';
+import { timeline } from './timeline';
 import type { Kilde, KnowledgeStatus, ReloadReport } from './types';
 import { whatHappened } from './what-happened';
 import { summarise, who } from './who';
@@ -69,6 +72,17 @@ export async function createKilde(
     return result;
   };
 
+  const library = new ArticleLibrary({
+    knowledgeDir: options.knowledgeDir,
+    maxFileBytes: options.maxFileBytes ?? MAX_FILE_BYTES,
+    logger,
+    view: () => backend.view(),
+    reload: async () => {
+      await reload();
+      return backend.view();
+    },
+  });
+
   const stopWatching = options.watch
     ? watchDebounced(options.knowledgeDir, () => {
         reload().catch((error: unknown) =>
@@ -107,5 +121,18 @@ export async function createKilde(
       stopWatching();
       await backend.close();
     },
+    timeline: (query) => timeline(backend.view(), query),
+    addArticle: (draft, actor) => library.add(draft, actor),
+    removeArticle: (ref, actor) => library.remove(ref, actor),
+    restoreArticle: (ref, actor) => library.restore(ref, actor),
+    suggestArticles: (partial, limit) => library.suggest(clip(partial, INPUT_LIMITS.name), limit),
+    suggestRemoved: (partial, limit) =>
+      library.suggestRemoved(clip(partial, INPUT_LIMITS.name), limit),
+    recordReload: (actor, result) =>
+      library.recordReload(actor, {
+        added: result.added,
+        changed: result.changed,
+        removed: result.removed,
+      }),
   };
 }

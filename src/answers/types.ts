@@ -4,7 +4,16 @@
  */
 import type { EntityKind } from '../extract/types';
 import type { DateSpan, Language, Problem } from '../knowledge/types';
+import type {
+  Actor,
+  AddOutcome,
+  ArticleChoice,
+  ArticleDraft,
+  AuditEntry,
+  MoveOutcome,
+} from '../moderation/types';
 import type { Snippet } from '../search/snippet';
+import type { TimelineAnswer } from './timeline';
 
 export type { Snippet };
 
@@ -81,16 +90,36 @@ export interface PublishedArticle {
   lead?: QuotedPassage;
 }
 
+/** One day of a period: articles published that day, events the text dates to it. */
+export interface DayCount {
+  date: string;
+  published: number;
+  events: number;
+}
+
+/** Counted per day when the asked period is longer than a day (and at most a quarter). */
+export interface PerDay {
+  days?: DayCount[];
+  /** The days with most events (then articles), busiest first; at most three. */
+  busiest?: string[];
+}
+
 export type WhatHappenedAnswer =
-  | {
+  | ({
       kind: 'found';
       query: string;
       span: DateSpan;
       topic?: string;
       published: PublishedArticle[];
       events: DatedEvent[];
-    }
-  | { kind: 'empty'; query: string; span: DateSpan; topic?: string; nearest: DaySuggestion[] }
+    } & PerDay)
+  | ({
+      kind: 'empty';
+      query: string;
+      span: DateSpan;
+      topic?: string;
+      nearest: DaySuggestion[];
+    } & PerDay)
   | { kind: 'invalid'; query: string; error: InputError };
 
 export type SearchAnswer =
@@ -154,4 +183,15 @@ export interface Kilde {
   reload(): Promise<ReloadReport>;
   suggestNames(partial: string, limit: number): Promise<EntitySummary[]>;
   suggestDays(partial: string, limit: number): Promise<DaySuggestion[]>;
+  /** When a name is mentioned, per period, and the events dated for it: a picture's data. */
+  timeline(query: string): Promise<TimelineAnswer>;
+  /** Moderators: validates, stores and loads an article; refused with nothing changed. */
+  addArticle(draft: ArticleDraft, actor: Actor): Promise<AddOutcome>;
+  /** Moderators: takes an article out of the answers (kept aside, restorable). */
+  removeArticle(ref: string, actor: Actor): Promise<MoveOutcome>;
+  restoreArticle(ref: string, actor: Actor): Promise<MoveOutcome>;
+  suggestArticles(partial: string, limit: number): Promise<ArticleChoice[]>;
+  suggestRemoved(partial: string, limit: number): Promise<ArticleChoice[]>;
+  /** Moderators: a reload they asked for, in the audit log with what it changed. */
+  recordReload(actor: Actor, report: ReloadReport): Promise<AuditEntry>;
 }

@@ -1,11 +1,15 @@
 import type { KnowledgeView } from '../backend/backend';
 import { parseDateQuery } from '../extract/dates';
-import type { Passage } from '../knowledge/types';
+import { addDays, daysBetween } from '../extract/dates/calendar';
+import type { DateSpan, Passage } from '../knowledge/types';
 import { readQuery } from './query-text';
 import { quoter, sourceOf } from './quote';
-import type { DatedEvent, PublishedArticle, WhatHappenedAnswer } from './types';
+import type { DatedEvent, DayCount, PublishedArticle, WhatHappenedAnswer } from './types';
 
 const NEAREST = 4;
+/** A period up to about a quarter gets a count per day (a picture of it); longer ones do not. */
+const MAX_DAYS_COUNTED = 93;
+const BUSIEST = 3;
 
 /**
  * `/hva-skjedde <date> [topic]`: articles published in the span, and passages whose time
@@ -69,16 +73,58 @@ export async function whatHappened(
       a.passage.passageId.localeCompare(b.passage.passageId, 'en', { numeric: true }),
   );
 
+  const perDay = countPerDay(span, published, events);
   if (published.length === 0 && events.length === 0) {
     return {
       kind: 'empty',
       query,
       span,
       ...topicField,
+      ...perDay,
       nearest: await view.nearestDays(span, NEAREST),
     };
   }
-  return { kind: 'found', query, span, ...topicField, published, events };
+  return { kind: 'found', query, span, ...topicField, ...perDay, published, events };
+}
+
+/**
+ * For a period longer than a day: per day, the articles published and the events the
+ * text dates to exactly that day (the same ones the answer lists), and the busiest days.
+ */
+function countPerDay(
+  span: DateSpan,
+  published: readonly PublishedArticle[],
+  events: readonly DatedEvent[],
+): { days?: DayCount[]; busiest?: string[] } {
+  const length = daysBetween(span.start, span.end) + 1;
+  if (length < 2 || length > MAX_DAYS_COUNTED) return {};
+  const days: DayCount[] = [];
+  const byDate = new Map<string, DayCount>();
+  for (let i = 0; i < length; i++) {
+    const day = { date: addDays(span.start, i), published: 0, events: 0 };
+    days.push(day);
+    byDate.set(day.date, day);
+  }
+  for (const entry of published) {
+    const day = entry.source.published;
+    if (day.granularity === 'day') {
+      const count = byDate.get(day.start);
+      if (count) count.published += 1;
+    }
+  }
+  for (const event of events) {
+    const { start, end } = event.dating.span;
+    const count = start === end ? byDate.get(start) : undefined;
+    if (count) count.events += 1;
+  }
+  const busiest = days
+    .filter((d) => d.events + d.published > 0)
+    .sort(
+      (a, b) => b.events - a.events || b.published - a.published || a.date.localeCompare(b.date),
+    )
+    .slice(0, BUSIEST)
+    .map((d) => d.date);
+  return { days, busiest };
 }
 
 async function topicFilter(

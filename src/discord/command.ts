@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { z } from 'zod';
@@ -47,6 +48,11 @@ export interface Command {
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<CommandResult>;
   /** Answers autocomplete; returns how many choices it offered. */
   autocomplete?(interaction: AutocompleteInteraction, ctx: BaseContext): Promise<number>;
+  /** Handlers for the modals it opens, by the modal's custom_id. */
+  modals?: Record<
+    string,
+    (interaction: ModalSubmitInteraction, ctx: BaseContext) => Promise<CommandResult>
+  >;
 }
 
 const isFunction = (v: unknown): v is (...args: never[]) => unknown => typeof v === 'function';
@@ -59,6 +65,9 @@ const commandSchema = z.object({
   }),
   execute: z.custom<() => unknown>(isFunction, 'must be a function'),
   autocomplete: z.custom<() => unknown>(isFunction, 'must be a function').optional(),
+  modals: z
+    .record(z.string(), z.custom<() => unknown>(isFunction, 'must be a function'))
+    .optional(),
 });
 
 export function isCommand(value: unknown): value is Command {

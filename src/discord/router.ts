@@ -16,6 +16,7 @@ import type { BaseContext, Command, CommandContext, CommandResult } from './comm
 import { cutText, LIMITS } from './limits';
 import { errorForLog } from './log-safe';
 import { buildMessage, NO_MENTIONS } from './message';
+import { handleModal } from './modals';
 import { refusalText } from './options';
 import { parseCustomId, type SessionStore } from './paging';
 import { isErrorReply, type View } from './view';
@@ -39,6 +40,8 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
       if (interaction.isChatInputCommand()) await handleCommand(interaction, deps);
       else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
       else if (interaction.isButton()) await handleButton(interaction, deps);
+      else if (interaction.isModalSubmit())
+        await handleModal(interaction, deps.commands, baseContext(interaction, deps));
     } catch (error) {
       // Only reached when even the error reply failed (e.g. the interaction expired).
       deps.logger.error(

@@ -1,4 +1,5 @@
 import type { DatePlace } from '../knowledge/types';
+import { enModeration } from './en-moderation';
 import type { Messages } from './messages';
 
 const MONTHS = [
@@ -201,6 +202,7 @@ export const en: Messages = {
     problemsTitle: 'Problems',
     more: (n) => `… and ${n} more`,
   },
+  moderation: enModeration,
   kbCheck: {
     articles: (dir, a, p) =>
       `${dir}: ${plural(a, 'article', 'articles')}, ${plural(p, 'passage', 'passages')}`,

@@ -1,6 +1,7 @@
 import type { InputError } from '../answers/types';
 import type { EntityKind } from '../extract/types';
 import type { ProblemCode, ProblemParamsByCode } from '../knowledge/types';
+import type { ModerationMessages } from './moderation-messages';
 
 /** One sentence per knowledge problem code, built from that code's params. */
 export type ProblemTexts = {
@@ -113,6 +114,8 @@ export interface Messages {
     /** "… and 4 more" when a list is cut to fit. */
     more(n: number): string;
   };
+  /** Moderation from Discord and the pictures (timelines, a period's days). */
+  moderation: ModerationMessages;
   /** `npm run kb:check`: what the bot will know. */
   kbCheck: {
     articles(dir: string, articles: number, passages: number): string;

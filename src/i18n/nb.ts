@@ -1,5 +1,6 @@
 import type { DatePlace } from '../knowledge/types';
 import type { Messages } from './messages';
+import { nbModeration } from './nb-moderation';
 
 const MONTHS = [
   'januar',
@@ -200,6 +201,7 @@ export const nb: Messages = {
     problemsTitle: 'Problemer',
     more: (n) => `… og ${n} til`,
   },
+  moderation: nbModeration,
   kbCheck: {
     articles: (dir, a, p) =>
       `${dir}: ${plural(a, 'artikkel', 'artikler')}, ${plural(p, 'avsnitt', 'avsnitt')}`,

@@ -33,6 +33,13 @@ const core: Kilde = {
   reload: () => kilde.reload(),
   suggestNames: (p, n) => kilde.suggestNames(p, n),
   suggestDays: (p, n) => kilde.suggestDays(p, n),
+  timeline: (q) => kilde.timeline(q),
+  addArticle: (d, a) => kilde.addArticle(d, a),
+  removeArticle: (r, a) => kilde.removeArticle(r, a),
+  restoreArticle: (r, a) => kilde.restoreArticle(r, a),
+  suggestArticles: (p, n) => kilde.suggestArticles(p, n),
+  suggestRemoved: (p, n) => kilde.suggestRemoved(p, n),
+  recordReload: (a, r) => kilde.recordReload(a, r),
 };
 
 async function until<T>(read: () => T | undefined, timeoutMs = 5000): Promise<T> {
@@ -97,7 +104,7 @@ describe('registration', () => {
     });
     expect(byName.get('kunnskap')?.default_member_permissions).toBe('32');
     const subcommands = asObjects(byName.get('kunnskap')?.options).map((o) => o.name);
-    expect(subcommands).toEqual(['last-inn', 'status']);
+    expect(subcommands).toEqual(['last-inn', 'status', 'legg-til', 'skriv', 'fjern', 'angre']);
   });
 
   it('logs one ready line with servers and articles', () => {

@@ -5,7 +5,23 @@
  */
 import { asNumber, asObjects, asString, type JsonObject } from './json';
 
-const OPTION_TYPES = { subcommand: 1, group: 2, string: 3, integer: 4, boolean: 5, number: 10 };
+const OPTION_TYPES = {
+  subcommand: 1,
+  group: 2,
+  string: 3,
+  integer: 4,
+  boolean: 5,
+  number: 10,
+  attachment: 11,
+};
+
+/** A file the user picks for an attachment option: the stand-in serves its bytes at a URL. */
+export interface AttachmentInput {
+  filename: string;
+  bytes: Buffer;
+  /** What Discord guessed from the extension; omitted when it guesses nothing. */
+  contentType?: string;
+}
 
 /** A slash-command option as the Discord client sends it; `type` is filled in from the registered command when omitted. */
 export interface CommandOptionInput {
@@ -14,6 +30,8 @@ export interface CommandOptionInput {
   value?: string | number | boolean;
   focused?: boolean;
   options?: CommandOptionInput[];
+  /** For an attachment option (type 11): the file; its value becomes the attachment's id. */
+  attachment?: AttachmentInput;
 }
 export type ApplicationCommandOptionPayload = CommandOptionInput;
 

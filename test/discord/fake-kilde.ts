@@ -185,6 +185,13 @@ export function fakeKilde(overrides: Partial<Kilde> = {}): Kilde {
     reload: async () => answers.reload(),
     suggestNames: async () => [falk],
     suggestDays: async () => days,
+    timeline: async (q) => ({ kind: 'unknown', query: q, suggestions: [] }),
+    addArticle: async () => ({ kind: 'refused', refusal: { code: 'not-found', ref: '' } }),
+    removeArticle: async (ref) => ({ kind: 'refused', refusal: { code: 'not-found', ref } }),
+    restoreArticle: async (ref) => ({ kind: 'refused', refusal: { code: 'not-found', ref } }),
+    suggestArticles: async () => [],
+    suggestRemoved: async () => [],
+    recordReload: async (actor) => ({ at: '2024-05-01T10:00:00.000Z', actor, action: 'reload' }),
     ...overrides,
   };
 }

@@ -7,6 +7,8 @@ export interface UploadedFile {
   filename: string;
   size: number;
   contentType: string;
+  /** The uploaded bytes, so tests can check what the bot sent (a PNG's header, say). */
+  bytes: Buffer;
 }
 
 export interface ParsedBody {
@@ -38,7 +40,13 @@ export async function parseBody(contentType: string, raw: Buffer): Promise<Parse
         if (typeof value === 'string') {
           if (field === 'payload_json') json = parseJson(value);
         } else {
-          files.push({ field, filename: value.name, size: value.size, contentType: value.type });
+          files.push({
+            field,
+            filename: value.name,
+            size: value.size,
+            contentType: value.type,
+            bytes: Buffer.from(await value.arrayBuffer()),
+          });
         }
       }
       return { json, files, invalid: false };

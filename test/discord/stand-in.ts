@@ -8,7 +8,12 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type CommandOptionInput, countFocused, resolveOptions } from './command-options';
+import {
+  type AttachmentInput,
+  type CommandOptionInput,
+  countFocused,
+  resolveOptions,
+} from './command-options';
 import { GATEWAY_PATH, Gateway } from './gateway';
 import {
   createGuildFixture,
@@ -119,6 +124,25 @@ export interface RecordedAttachment {
   size: number;
   contentType: string;
   description: string | null;
+  /** The bytes the bot uploaded. */
+  bytes: Buffer;
+}
+
+export interface ModalSubmitInput extends InvokerInput {
+  /** The interaction whose accepted callback opened the modal (type 9). */
+  openedBy: InteractionHandle;
+  /** Text input values by custom_id; every input of the modal not given is sent empty. */
+  values: Record<string, string>;
+}
+
+/** A message the bot posted to a channel (not an interaction reply), e.g. an audit line. */
+export interface ChannelMessage {
+  id: string;
+  channelId: string;
+  content: string;
+  embeds: JsonObject[];
+  allowedMentions: JsonObject | null;
+  createdAt: number;
 }
 
 export interface RecordedMessage {
@@ -301,6 +325,9 @@ export class DiscordStandIn {
   private readonly interactionsByToken = new Map<string, InteractionState>();
   private readonly messages = new Map<string, StoredMessage>();
   private readonly users = new Map<string, UserFixture>();
+  /** Files users attached to commands, served at their URL like Discord's CDN. */
+  private readonly userFiles = new Map<string, AttachmentInput & { contentType?: string }>();
+  readonly channelMessages: ChannelMessage[] = [];
 
   private constructor(options: StandInOptions) {
     this.applicationId = options.applicationId ?? snowflake();
@@ -467,17 +494,90 @@ export class DiscordStandIn {
 
   async sendCommand(input: CommandInput): Promise<InteractionHandle> {
     const command = this.findCommand(input.name);
+    const attachments: Record<string, JsonObject> = {};
+    const withIds = this.attachFiles(input.options ?? [], attachments);
     const options: JsonObject[] = input.unchecked
-      ? (input.options ?? []).map((o) => ({ name: o.name, type: 3, value: o.value ?? '' }))
-      : resolveOptions(asObjects(command.options), input.options ?? [], `/${input.name}`, false);
+      ? withIds.map((o) => ({ name: o.name, type: 3, value: o.value ?? '' }))
+      : resolveOptions(asObjects(command.options), withIds, `/${input.name}`, false);
     return this.createInteraction(INTERACTION.command, input, {
       id: asString(command.id) ?? '',
       name: input.name,
       type: 1,
       guild_id: asString(command.guild_id) ?? undefined,
       ...(options.length > 0 ? { options } : {}),
+      ...(Object.keys(attachments).length > 0 ? { resolved: { attachments } } : {}),
     });
   }
+
+  /**
+   * A modal submit (interaction type 5), as Discord sends it once the user fills in the
+   * modal that an earlier interaction opened: only with that modal's custom_id and inputs.
+   */
+  async submitModal(input: ModalSubmitInput): Promise<InteractionHandle> {
+    const opened = await input.openedBy.callback();
+    if (opened.type !== CALLBACK.modal || !isJsonObject(opened.data))
+      throw new Error('Discord stand-in: that interaction did not open a modal');
+    const customId = asString(opened.data.custom_id) ?? '';
+    const inputs = asObjects(opened.data.components).flatMap((row) =>
+      asObjects(row.components).filter((c) => c.type === 4),
+    );
+    for (const id of Object.keys(input.values)) {
+      if (!inputs.some((c) => c.custom_id === id))
+        throw new Error(`Discord stand-in: the modal has no input ${id}`);
+    }
+    for (const field of inputs) {
+      const value = input.values[asString(field.custom_id) ?? ''] ?? '';
+      if (field.required !== false && value === '')
+        throw new Error(
+          `Discord stand-in: the modal's input ${asString(field.custom_id)} is required`,
+        );
+      const max = asNumber(field.max_length) ?? 4000;
+      if (value.length > max)
+        throw new Error(`Discord stand-in: ${asString(field.custom_id)} is longer than ${max}`);
+    }
+    return this.createInteraction(INTERACTION.modalSubmit, input, {
+      custom_id: customId,
+      components: inputs.map((field) => ({
+        type: 1,
+        components: [
+          {
+            type: 4,
+            custom_id: field.custom_id ?? '',
+            value: input.values[asString(field.custom_id) ?? ''] ?? '',
+          },
+        ],
+      })),
+    });
+  }
+
+  /** Replaces attachment inputs by ids and records each file in `resolved`. */
+  private attachFiles(
+    options: CommandOptionInput[],
+    resolved: Record<string, JsonObject>,
+  ): CommandOptionInput[] {
+    return options.map((option) => {
+      if (option.options) return { ...option, options: this.attachFiles(option.options, resolved) };
+      if (!option.attachment) return option;
+      const id = snowflake();
+      const file = option.attachment;
+      this.userFiles.set(id, file);
+      const url = `${this.baseUrl}/ephemeral-attachments/${this.guild.channelId}/${id}/${encodeURIComponent(file.filename)}`;
+      resolved[id] = {
+        id,
+        filename: file.filename,
+        size: file.bytes.length,
+        url,
+        proxy_url: url,
+        ephemeral: true,
+        ...(file.contentType ? { content_type: file.contentType } : {}),
+      };
+      const { attachment: _file, ...rest } = option;
+      return { ...rest, value: id };
+    });
+  }
+
+  /** How many times the bot fetched user attachments' bytes. */
+  attachmentDownloads = 0;
 
   async sendAutocomplete(input: CommandInput): Promise<InteractionHandle> {
     const command = this.findCommand(input.name);
@@ -720,6 +820,23 @@ export class DiscordStandIn {
 
   private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.baseUrl);
+    const served = /^\/ephemeral-attachments\/\d+\/(\d+)\//u.exec(url.pathname);
+    if (served && request.method === 'GET') {
+      // Discord's CDN: the bytes, with the content type it guessed; no bot token needed.
+      const file = this.userFiles.get(served[1] ?? '');
+      this.attachmentDownloads++;
+      if (!file) {
+        response.writeHead(404).end();
+        return;
+      }
+      response
+        .writeHead(200, {
+          'content-type': file.contentType ?? 'application/octet-stream',
+          'content-length': file.bytes.length,
+        })
+        .end(file.bytes);
+      return;
+    }
     const raw = await readBody(request);
     const parsed = await parseBody(String(request.headers['content-type'] ?? ''), raw);
     const headers: Record<string, string> = {};
@@ -840,6 +957,40 @@ export class DiscordStandIn {
         record.query.with_response === 'true',
       );
       return ok(result ?? undefined);
+    }
+    if (head === 'channels' && a && b === 'messages' && parts.length === 3 && method === 'POST') {
+      this.requireBot(record);
+      if (a !== this.guild.channelId) throw new DiscordError(404, 10003, 'Unknown Channel');
+      const data = isJsonObject(body) ? body : {};
+      this.validate(data, 'create', [], files.length);
+      const message: ChannelMessage = {
+        id: snowflake(),
+        channelId: a,
+        content: asString(data.content) ?? '',
+        embeds: asObjects(data.embeds).map(normalizeEmbed),
+        allowedMentions: isJsonObject(data.allowed_mentions)
+          ? cloneJson(data.allowed_mentions)
+          : null,
+        createdAt: Date.now(),
+      };
+      this.channelMessages.push(message);
+      return ok({
+        id: message.id,
+        type: 0,
+        channel_id: a,
+        author: userPayload(this.guild.bot),
+        content: message.content,
+        timestamp: new Date(message.createdAt).toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        attachments: [],
+        embeds: cloneJson(message.embeds),
+        pinned: false,
+        flags: 0,
+      });
     }
     if (head === 'webhooks' && a && b) {
       const state = this.webhookInteraction(a, b);
@@ -1074,6 +1225,7 @@ export class DiscordStandIn {
             message: 'Must be between 1 and 5 in length.',
           });
         }
+        checkTextInputs(errors, rows);
         if (!errors.empty) throw new DiscordError(400, 50035, 'Invalid Form Body', errors);
         break;
       }
@@ -1323,7 +1475,7 @@ function snapshot(message: StoredMessage): RecordedMessage {
     ephemeral: message.ephemeral,
     loading: message.loading,
     allowedMentions: message.allowedMentions ? cloneJson(message.allowedMentions) : null,
-    attachments: message.attachments.map((a) => ({ ...a })),
+    attachments: message.attachments.map((a) => ({ ...a, bytes: Buffer.from(a.bytes) })),
     editCount: message.editCount,
     deleted: message.deleted,
     createdAt: message.createdAt,
@@ -1384,6 +1536,7 @@ function attachmentsFrom(
       size: file.size,
       contentType: file.contentType,
       description: asString(description?.description) ?? null,
+      bytes: file.bytes,
     };
   });
   return [...kept, ...uploaded];
@@ -1409,4 +1562,33 @@ function findComponentByCustomId(
 function describeAttempts(state: InteractionState): string {
   if (state.attempts.length === 0) return ' (the bot sent none)';
   return ` (rejected: ${state.attempts.map((a) => `${a.status} ${a.errorCode ?? ''} ${a.errors.join('; ')}`).join(' | ')})`;
+}
+
+/** A modal's rows: each one text input (type 4) with a custom_id, a label ≤ 45, a style 1 or 2. */
+function checkTextInputs(errors: FormErrors, rows: JsonValue[]): void {
+  rows.forEach((row, i) => {
+    const inputs = isJsonObject(row) ? asObjects(row.components) : [];
+    if (!isJsonObject(row) || row.type !== 1 || inputs.length !== 1) {
+      errors.add(['data', 'components', i], {
+        code: 'BASE_TYPE_BAD_LENGTH',
+        message: 'A modal row holds exactly one text input.',
+      });
+      return;
+    }
+    const input = inputs[0] ?? {};
+    const label = asString(input.label) ?? '';
+    const style = asNumber(input.style);
+    if (
+      input.type !== 4 ||
+      typeof input.custom_id !== 'string' ||
+      label.length < 1 ||
+      label.length > 45 ||
+      (style !== 1 && style !== 2)
+    ) {
+      errors.add(['data', 'components', i, 'components', 0], {
+        code: 'BASE_TYPE_INVALID',
+        message: 'Text inputs need a custom_id, a label of 1 to 45 characters and style 1 or 2.',
+      });
+    }
+  });
 }

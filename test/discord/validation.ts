@@ -189,7 +189,9 @@ function checkEmbed(errors: FormErrors, path: ErrorPath, embed: JsonValue): numb
   }
   for (const key of ['image', 'thumbnail'] as const) {
     const media = embed[key];
-    if (isJsonObject(media)) checkUrl(errors, [...path, key, 'url'], media.url);
+    // An uploaded file of the same message is shown by `attachment://<filename>`.
+    if (isJsonObject(media) && !/^attachment:\/\/[^/]+$/u.test(String(media.url)))
+      checkUrl(errors, [...path, key, 'url'], media.url);
   }
   if (embed.fields !== undefined) {
     const fields = asArray(embed.fields);
