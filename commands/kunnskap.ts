@@ -13,9 +13,11 @@ import {
   articleChoices,
   auditReload,
   moveArticle,
+  OPTIONS,
   openWriteForm,
   WRITE_MODAL_ID,
 } from '../src/discord/moderation/handlers';
+import { defineText } from '../src/discord/options';
 import { isModerator } from '../src/discord/permissions';
 import { renderReload, renderStatus } from '../src/discord/render/knowledge';
 
@@ -44,34 +46,20 @@ export default {
         .addAttachmentOption((o) =>
           localize(o, (t) => t.moderation.commands.add.file).setRequired(true),
         )
-        .addStringOption((o) =>
-          localize(o, (t) => t.moderation.commands.add.title).setMaxLength(200),
-        )
-        .addStringOption((o) =>
-          localize(o, (t) => t.moderation.commands.add.date)
-            .setMinLength(7)
-            .setMaxLength(10),
-        )
-        .addStringOption((o) =>
-          localize(o, (t) => t.moderation.commands.add.source).setMaxLength(100),
-        )
-        .addStringOption((o) =>
-          localize(o, (t) => t.moderation.commands.add.url).setMaxLength(500),
-        ),
+        .addStringOption((o) => defineText(o, OPTIONS.title))
+        .addStringOption((o) => defineText(o, OPTIONS.date))
+        .addStringOption((o) => defineText(o, OPTIONS.source))
+        .addStringOption((o) => defineText(o, OPTIONS.url)),
     )
     .addSubcommand((s) => localize(s, (t) => t.moderation.commands.write))
     .addSubcommand((s) =>
       localize(s, (t) => t.moderation.commands.remove).addStringOption((o) =>
-        localize(o, (t) => t.moderation.commands.remove.article)
-          .setRequired(true)
-          .setAutocomplete(true),
+        defineText(o, OPTIONS.removeArticle).setAutocomplete(true),
       ),
     )
     .addSubcommand((s) =>
       localize(s, (t) => t.moderation.commands.restore).addStringOption((o) =>
-        localize(o, (t) => t.moderation.commands.restore.article)
-          .setRequired(true)
-          .setAutocomplete(true),
+        defineText(o, OPTIONS.restoreArticle).setAutocomplete(true),
       ),
     ),
   async execute(interaction, ctx) {

@@ -14,6 +14,14 @@ export const INPUT_LIMITS = {
   text: 300,
   /** The optional topic of `/hva-skjedde`. */
   topic: 300,
+  /** An article's title given by a moderator (`/kunnskap legg-til tittel:`). */
+  title: 200,
+  /** Who published an article (`kilde:`). */
+  source: 100,
+  /** An article's web address (`url:`). */
+  url: 500,
+  /** An article picked from a list (its id, a path inside the knowledge folder). */
+  article: 100,
 } as const;
 
 export type InputKind = keyof typeof INPUT_LIMITS;

@@ -75,7 +75,18 @@ describe('option definitions', () => {
       }
     };
     for (const command of standIn.registeredCommands('guild')) walk(asObjects(command.options));
-    expect(strings.map((o) => o.name).sort()).toEqual(['dato', 'navn', 'tekst', 'tema']);
+    expect(strings.map((o) => o.name).sort()).toEqual([
+      'artikkel',
+      'artikkel',
+      'dato',
+      'dato',
+      'kilde',
+      'navn',
+      'tekst',
+      'tema',
+      'tittel',
+      'url',
+    ]);
     for (const option of strings) expect(limits).toContain(asNumber(option.max_length));
     const byName = new Map(strings.map((o) => [o.name, asNumber(o.max_length)]));
     expect(byName.get('navn')).toBe(INPUT_LIMITS.name);

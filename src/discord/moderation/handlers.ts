@@ -23,6 +23,7 @@ import type { BaseContext, CommandResult } from '../command';
 import { defaultName } from '../command-text';
 import { cutText, LIMITS } from '../limits';
 import { NO_MENTIONS } from '../message';
+import { refusalText as optionRefusal, readText, textOption } from '../options';
 import { refusalText, renderAdded, renderMoved, renderRefusal } from '../render/moderation';
 import { postAudit } from './audit-channel';
 import { downloadArticle } from './download';
@@ -31,14 +32,16 @@ import { downloadArticle } from './download';
 export const WRITE_MODAL_ID = 'kunnskap:skriv';
 const FIELD = { title: 'title', date: 'date', source: 'source', text: 'text' } as const;
 
-const option = {
-  file: defaultName((t) => t.moderation.commands.add.file),
-  title: defaultName((t) => t.moderation.commands.add.title),
-  date: defaultName((t) => t.moderation.commands.add.date),
-  source: defaultName((t) => t.moderation.commands.add.source),
-  url: defaultName((t) => t.moderation.commands.add.url),
-  article: defaultName((t) => t.moderation.commands.remove.article),
+/** The options of `/kunnskap legg-til|fjern|angre`, with the limits Discord enforces. */
+export const OPTIONS = {
+  title: textOption((t) => t.moderation.commands.add.title, 'title', { required: false }),
+  date: textOption((t) => t.moderation.commands.add.date, 'date', { required: false }),
+  source: textOption((t) => t.moderation.commands.add.source, 'source', { required: false }),
+  url: textOption((t) => t.moderation.commands.add.url, 'url', { required: false }),
+  removeArticle: textOption((t) => t.moderation.commands.remove.article, 'article'),
+  restoreArticle: textOption((t) => t.moderation.commands.restore.article, 'article'),
 };
+const fileOption = defaultName((t) => t.moderation.commands.add.file);
 
 export function actorOf(interaction: Interaction): Actor {
   return { id: interaction.user.id, name: interaction.user.username };
@@ -87,7 +90,19 @@ export async function addFromUpload(
   ctx: BaseContext,
 ): Promise<CommandResult> {
   const r = ctx.t.moderation.refused;
-  const attachment = interaction.options.getAttachment(option.file, true);
+  const attachment = interaction.options.getAttachment(fileOption, true);
+  const overrides: ArticleOverrides = {};
+  for (const key of ['title', 'date', 'source', 'url'] as const) {
+    const value = readText(interaction, OPTIONS[key]);
+    if (!value.ok) {
+      await ephemeralText(
+        interaction,
+        refusalText(optionRefusal(value, OPTIONS[key], ctx.t), ctx.t),
+      );
+      return { outcome: 'invalid', results: 0 };
+    }
+    if (value.text.trim()) overrides[key] = value.text.trim();
+  }
   // Downloading, validating and reloading can take longer than Discord's 3 s.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const maxKb = ctx.config.KNOWLEDGE_MAX_FILE_KB;
@@ -101,11 +116,6 @@ export async function addFromUpload(
           : r.download;
     await ephemeralText(interaction, refusalText(text, ctx.t));
     return { outcome: 'refused', results: 0 };
-  }
-  const overrides: ArticleOverrides = {};
-  for (const key of ['title', 'date', 'source', 'url'] as const) {
-    const value = interaction.options.getString(option[key])?.trim();
-    if (value) overrides[key] = value;
   }
   const outcome = await ctx.kilde.addArticle(
     { bytes: download.bytes, format: download.format, overrides, label: attachment.name },
@@ -177,7 +187,13 @@ export async function moveArticle(
   ctx: BaseContext,
   action: 'remove' | 'restore',
 ): Promise<CommandResult> {
-  const ref = interaction.options.getString(option.article, true);
+  const option = action === 'remove' ? OPTIONS.removeArticle : OPTIONS.restoreArticle;
+  const read = readText(interaction, option);
+  if (!read.ok) {
+    await ephemeralText(interaction, optionRefusal(read, option, ctx.t));
+    return { outcome: 'invalid', results: 0 };
+  }
+  const ref = read.text;
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const actor = actorOf(interaction);
   const outcome: MoveOutcome =
