@@ -296,7 +296,16 @@ export async function createWorld(): Promise<World> {
     cacheDir: join(root, 'cache'),
     logger: pino({ level: 'silent' }),
   });
-  const max: Record<InputKind, number> = { name: 0, date: 0, text: 0, topic: 0 };
+  const max: Record<InputKind, number> = {
+    name: 0,
+    date: 0,
+    text: 0,
+    topic: 0,
+    title: 0,
+    source: 0,
+    url: 0,
+    article: 0,
+  };
   const seen = <T>(kind: InputKind, text: string | undefined, answer: () => T): T => {
     max[kind] = Math.max(max[kind], [...(text ?? '')].length);
     return answer();
@@ -311,6 +320,18 @@ export async function createWorld(): Promise<World> {
     reload: () => core.reload(),
     suggestNames: (p, n) => seen('name', p, () => core.suggestNames(p, n)),
     suggestDays: (p, n) => seen('date', p, () => core.suggestDays(p, n)),
+    timeline: (q) => seen('name', q, () => core.timeline(q)),
+    addArticle: (draft, actor) =>
+      seen('title', draft.overrides.title, () =>
+        seen('source', draft.overrides.source, () =>
+          seen('url', draft.overrides.url, () => core.addArticle(draft, actor)),
+        ),
+      ),
+    removeArticle: (ref, actor) => seen('article', ref, () => core.removeArticle(ref, actor)),
+    restoreArticle: (ref, actor) => seen('article', ref, () => core.restoreArticle(ref, actor)),
+    suggestArticles: (p, n) => seen('name', p, () => core.suggestArticles(p, n)),
+    suggestRemoved: (p, n) => seen('name', p, () => core.suggestRemoved(p, n)),
+    recordReload: (actor, report) => core.recordReload(actor, report),
   };
   return {
     kilde,
