@@ -36,6 +36,11 @@ class DayIndex {
       .sort((a, b) => content(days[b]) - content(days[a]) || b - a);
   }
 
+  /** Every day, in date order, with its preview (what a database backend stores). */
+  all(): DaySuggestion[] {
+    return this.days.map((_, i) => this.suggestion(i));
+  }
+
   /** The days with most content. */
   busiest(limit: number): DaySuggestion[] {
     return this.#byContent.slice(0, Math.max(0, limit)).map((i) => this.suggestion(i));

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { daysWithContent } from '../answers/days';
+import { dayIndex } from '../answers/days';
 import type { Archive } from '../archive/archive';
 import { KnowledgeStore } from '../archive/store';
 import {
@@ -173,7 +173,7 @@ export function ingestArchive(pool: pg.Pool, archive: Archive): Promise<IngestRe
     timeMentions: archive.timeMentions,
     aliases: archive.aliases,
     problems: archive.problems,
-    days: daysWithContent(archive),
+    days: dayIndex(archive).all(),
     terms: termsOf(archive),
     builtAt: new Date().toISOString(),
   });
