@@ -15,6 +15,11 @@ import type { Article, Passage } from '../src/knowledge/types';
 import { detectLanguage } from '../src/language/detect';
 import { PassageIndex } from '../src/search';
 import { DEFAULT_TUNING, type SearchTuning } from '../src/search/tuning';
+import {
+  evaluateUnderstanding,
+  formatUnderstandingTable,
+  type UnderstandingReport,
+} from './understanding';
 
 export type Split = 'validation' | 'test';
 
@@ -31,18 +36,22 @@ export interface RetrievalReport {
   baseline: { validation: RetrievalScores; test: RetrievalScores };
   passages: number;
   articles: number;
+  /** English and keyword versions of the same questions (eval/understanding.ts). */
+  understanding: UnderstandingReport;
 }
 
 interface SquadFile {
   data: {
     paragraphs: {
       context: string;
-      qas: { question: string; answers: { answer_start: number; text: string }[] }[];
+      qas: { id: string; question: string; answers: { answer_start: number; text: string }[] }[];
     }[];
   }[];
 }
 
 export interface Question {
+  /** NorQuAD's question id; a repeated id (a few are) gets "#2" on its second use. */
+  id: string;
   question: string;
   /** The passage holding the answer's start. */
   passageId: string;
@@ -126,6 +135,7 @@ export function loadNorquad(corpusDir: string): NorquadCorpus {
   const byContext = new Map<string, (offset: number) => string>();
   const questions: Record<Split, Question[]> = { validation: [], test: [] };
   for (const split of ['validation', 'test'] as const) {
+    const seen = new Map<string, number>();
     const file = path.join(corpusDir, 'norquad-news', `${split}.json`);
     const squad = JSON.parse(readFileSync(file, 'utf8')) as SquadFile;
     for (const item of squad.data) {
@@ -140,7 +150,10 @@ export function loadNorquad(corpusDir: string): NorquadCorpus {
         for (const qa of paragraph.qas) {
           const answer = qa.answers[0];
           if (answer === undefined) continue;
+          const uses = (seen.get(String(qa.id)) ?? 0) + 1;
+          seen.set(String(qa.id), uses);
           questions[split].push({
+            id: uses === 1 ? String(qa.id) : `${qa.id}#${uses}`,
             question: qa.question,
             passageId: passageAt(answer.answer_start),
           });
@@ -241,6 +254,10 @@ export async function evaluateRetrieval(
     },
     passages: index.size,
     articles: corpus.articles.length,
+    understanding: {
+      validation: evaluateUnderstanding(corpus, index, 'validation'),
+      test: evaluateUnderstanding(corpus, index, 'test'),
+    },
   };
 }
 
@@ -260,6 +277,12 @@ export function formatRetrievalTable(report: RetrievalReport): string {
         `${name.padEnd(22)} ${String(s.questions).padStart(9)}  ${pct(s.mrr10).padStart(6)}  ${pct(s.recall1).padStart(8)}  ${pct(s.recall5).padStart(8)}`,
     ),
   ];
+  lines.push(
+    '',
+    'The same passages asked in English and as 2-3 keywords (eval/questions; ratio: to the',
+    'Norwegian questions of the same ids; targets English >= 0.85, keywords >= 0.9):',
+    formatUnderstandingTable(report.understanding),
+  );
   return lines.join('\n');
 }
 

@@ -70,6 +70,7 @@ async function main(): Promise<void> {
                   validation: pick(retrieval.baseline.validation),
                   test: pick(retrieval.baseline.test),
                 },
+                understanding: retrieval.understanding,
               }
             : null,
           // `dates`/`roles` at the top stay the tuning sample, as before; quote `final`.

@@ -8,7 +8,7 @@ import { type Token, tokenize } from './tokenize';
  * Bump whenever analysis output changes: index snapshots are keyed by it, so a restart
  * after an analyzer change re-analyses instead of loading stale terms.
  */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 /** The index term for one word, or null for a function word. */
 export function termOf(word: string, language: Language): string | null {

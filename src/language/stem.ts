@@ -14,9 +14,22 @@ const stemmers: Record<Language, Stemmer> = {
 const MAX_MEMO = 200_000;
 const memo: Record<Language, Map<string, string>> = { nb: new Map(), nn: new Map(), en: new Map() };
 
+// Words Snowball conflates with another word they must not match: the comparative "lenger"
+// (longer) is not "lenge" (long, of time).
+const NORWEGIAN_EXCEPTIONS = new Map([
+  ['lenger', 'lenger'],
+  ['lengre', 'lenger'],
+  ['lengst', 'lengst'],
+  ['lengste', 'lengst'],
+]);
+
 /** The Snowball stem of a case-folded word. Numbers and short words are kept as they are. */
 export function stem(lower: string, language: Language): string {
   if (lower.length < 3 || /\p{N}/u.test(lower)) return lower;
+  if (language !== 'en') {
+    const exception = NORWEGIAN_EXCEPTIONS.get(lower);
+    if (exception !== undefined) return exception;
+  }
   const cache = memo[language];
   const known = cache.get(lower);
   if (known !== undefined) return known;

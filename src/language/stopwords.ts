@@ -39,10 +39,52 @@ const NYNORSK_EXTRA = [
   'mykje',
 ];
 
+// English function words stopword's list lacks; "will" in a question otherwise matched
+// passages that happen to hold it (a name, a Norwegian "vil" typed in English).
+const ENGLISH_EXTRA = [
+  'will',
+  'shall',
+  'does',
+  'doing',
+  'done',
+  'having',
+  'its',
+  'not',
+  'nor',
+  'no',
+  'yes',
+  'whom',
+  'whose',
+  'also',
+  'onto',
+  'upon',
+  'within',
+  'without',
+  'against',
+  'during',
+  'until',
+  'off',
+  'there',
+  'those',
+  'am',
+  'whether',
+  'gets',
+  'getting',
+  'around',
+  'nearly',
+  'almost',
+  'among',
+  'via',
+  'per',
+  'else',
+  'ever',
+  'every',
+];
+
 const LISTS: Record<Language, ReadonlySet<string>> = {
   nb: new Set(nob),
   nn: new Set([...nob, ...NYNORSK_EXTRA]),
-  en: new Set(eng),
+  en: new Set([...eng, ...ENGLISH_EXTRA]),
 };
 
 /** Whether a case-folded word is a function word in that language. */

@@ -2,9 +2,17 @@ import { createHash } from 'node:crypto';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
 import type { AliasGroup, Article, DateSpan, Language, Passage } from '../knowledge/types';
-import { ANALYZER_VERSION, analyze } from '../language';
-import { planQuery } from './plan';
-import { analyseQuery, type PreparedAlias, prepareAliases } from './query';
+import { ANALYZER_VERSION, analyze, analyzeTokens, stem } from '../language';
+import { MIN_COMPOUND_LENGTH, splitCompound } from '../language/compound';
+import type { LexiconSide } from '../language/lexicon';
+import { planQuery, type QueryPlan } from './plan';
+import {
+  analyseQuery,
+  maxEditsFor,
+  type PreparedAlias,
+  prepareAliases,
+  type Vocabulary,
+} from './query';
 import { makeSnippet, type Snippet } from './snippet';
 import { type RetrievalCost, TopKRetriever } from './top-k';
 import { DEFAULT_TUNING, type SearchTuning } from './tuning';
@@ -52,7 +60,7 @@ type IndexedDocument = { id: string } & Record<Field, string>;
 
 const SNAPSHOT_FORMAT = 'kilde-passage-index';
 /** Bump when the indexed fields or their analysis change. */
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 
 // Every field holds terms analysed beforehand with the passage's own language (MiniSearch's
 // term processor cannot know which document a term belongs to), so splitting on spaces
@@ -85,19 +93,49 @@ const YIELD_EVERY = 250;
 
 /** Each passage as MiniSearch indexes it: analysed with its own language, fields pre-joined. */
 function* documentsOf(input: PassageIndexInput): Generator<IndexedDocument> {
+  // Two passes: Norwegian compounds split against the archive's own vocabulary, so the
+  // whole archive's words are known before the first passage is indexed.
+  const analysed: {
+    passage: Passage;
+    title: string;
+    names: readonly string[];
+    terms: string[];
+  }[] = [];
+  const norwegian = new Set<string>();
   for (const article of input.articles) {
     const title = analyze(article.title, article.language).join(' ');
     for (const passage of article.passages) {
-      const names = input.entityNames?.get(passage.id) ?? [];
-      yield {
-        id: passage.id,
-        text: analyze(passage.text, passage.language).join(' '),
-        heading: passage.heading ? analyze(passage.heading, passage.language).join(' ') : '',
-        title,
-        names: names.map((n) => analyze(n, passage.language).join(' ')).join(' '),
-      };
+      const terms = analyze(passage.text, passage.language);
+      if (passage.language !== 'en') for (const term of terms) norwegian.add(term);
+      analysed.push({ passage, title, names: input.entityNames?.get(passage.id) ?? [], terms });
     }
   }
+  const parts = compoundParts((term) => norwegian.has(term));
+  for (const { passage, title, names, terms } of analysed) {
+    // A compound's parts are indexed besides it: "fredssamtalene" is found by "fred".
+    const extra = passage.language === 'en' ? [] : terms.flatMap((t) => parts(t));
+    yield {
+      id: passage.id,
+      text: (extra.length > 0 ? [...terms, ...extra] : terms).join(' '),
+      heading: passage.heading ? analyze(passage.heading, passage.language).join(' ') : '',
+      title,
+      names: names.map((n) => analyze(n, passage.language).join(' ')).join(' '),
+    };
+  }
+}
+
+/** A memoised compound splitter over a vocabulary of Norwegian stems. */
+function compoundParts(known: (term: string) => boolean): (term: string) => readonly string[] {
+  const memo = new Map<string, readonly string[]>();
+  return (term) => {
+    if (term.length < MIN_COMPOUND_LENGTH) return [];
+    let split = memo.get(term);
+    if (split === undefined) {
+      split = splitCompound(term, known, (head) => stem(head, 'nb')) ?? [];
+      memo.set(term, split);
+    }
+    return split;
+  };
 }
 
 export class PassageIndex {
@@ -219,8 +257,23 @@ export class PassageIndex {
     return this.passages.get(passageId)?.passage;
   }
 
+  /** The archive's vocabulary as query analysis sees it. */
+  get vocabulary(): Vocabulary {
+    return {
+      documentFrequency: (term) => this.retriever.documentFrequency(term),
+      near: (term, maxEdits, side) => this.near(term, maxEdits, side),
+      inLanguage: (term, side) => this.inLanguage(term, side),
+    };
+  }
+
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const analysed = analyseQuery(query, this.preparedAliases, options.language);
+    const analysed = analyseQuery(
+      query,
+      this.preparedAliases,
+      options.language,
+      this.vocabulary,
+      this.tuning.alternatives,
+    );
     if (analysed.words.length === 0) return [];
     const plan = planQuery(analysed, this.retriever, this.tuning);
     const filter = options.filter;
@@ -228,22 +281,138 @@ export class PassageIndex {
       k: options.limit ?? 10,
       ...(filter ? { accept: filter } : {}),
     });
+    // The relevance floor: when even the best passage matches too little of what was
+    // asked, the archive has no answer, and unrelated passages would only be noise.
+    const best = found.reduce((m, r) => Math.max(m, coverageOf(plan, r.matchedTerms)), 0);
+    if (best < this.tuning.minBestCoverage) return [];
+    const parts = compoundParts((term) => this.retriever.documentFrequency(term) > 0);
     const hits: SearchHit[] = [];
     for (const result of found) {
       const entry = this.passages.get(result.documentId);
       if (!entry) continue;
-      hits.push(lazySnippet(entry.passage, result.score, result.matchedTerms));
+      // A compound matched through one of its parts is marked whole.
+      const partsOf = entry.passage.language === 'en' ? undefined : parts;
+      hits.push(lazySnippet(entry.passage, result.score, result.matchedTerms, partsOf));
     }
     return hits;
   }
+
+  /**
+   * Words of the archive, as its passages spell them, close to the query words it does not
+   * hold: what to try when a search finds nothing ("Idlb" -> "Idlib").
+   */
+  closeWords(query: string, limit = 3): string[] {
+    const analysed = analyseQuery(query, [], undefined, this.vocabulary, this.tuning.alternatives);
+    const words: string[] = [];
+    for (const word of analysed.words) {
+      if (word.alternatives.some((a) => this.retriever.documentFrequency(a.term) > 0)) continue;
+      const term = word.terms[0] ?? '';
+      const edits = Math.max(1, maxEditsFor(term.length + 1));
+      const candidates = [...this.internals()._index.fuzzyGet(term, edits)].sort(
+        (a, b) => a[1][1] - b[1][1],
+      );
+      const closest = candidates[0];
+      if (!closest) continue;
+      const spelt = this.spelling(closest[0], closest[1][0]);
+      if (spelt && !words.includes(spelt)) words.push(spelt);
+      if (words.length >= limit) break;
+    }
+    return words;
+  }
+
+  /** A word of a passage holding `term` that analyses to it, as the passage spells it. */
+  private spelling(term: string, data: TermData): string | undefined {
+    const ids = this.internals()._documentIds;
+    for (const docs of data.values()) {
+      for (const shortId of docs.keys()) {
+        const passage = this.passages.get(String(ids.get(shortId)))?.passage;
+        if (!passage) continue;
+        const token = analyzeTokens(passage.text, passage.language).find((t) => t.term === term);
+        if (token) return token.text;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Index terms within `maxEdits` of `term` that passages in the given language hold (the
+   * lexicon's sides: English, or Norwegian for Bokmål and Nynorsk).
+   */
+  private near(term: string, maxEdits: number, side: LexiconSide): string[] {
+    const out: string[] = [];
+    for (const [candidate, [data]] of this.internals()._index.fuzzyGet(term, maxEdits)) {
+      if (candidate !== term && this.holdsIn(data, side)) out.push(candidate);
+    }
+    return out;
+  }
+
+  /** Whether passages in that language hold the term. */
+  private inLanguage(term: string, side: LexiconSide): boolean {
+    const data = this.internals()._index.get(term);
+    return data !== undefined && this.holdsIn(data, side);
+  }
+
+  private holdsIn(data: TermData, side: LexiconSide): boolean {
+    const ids = this.internals()._documentIds;
+    let looked = 0;
+    for (const docs of data.values()) {
+      for (const shortId of docs.keys()) {
+        const language = this.passages.get(String(ids.get(shortId)))?.passage.language;
+        if (language !== undefined && (language === 'en') === (side === 'en')) return true;
+        // A term thousands of passages of the other language hold and none of these:
+        // treat it as theirs rather than walk its whole posting list.
+        if (++looked >= LANGUAGE_LOOKUP_LIMIT) return false;
+      }
+    }
+    return false;
+  }
+
+  // MiniSearch keeps its inverted index in protected fields; the retriever checks on
+  // construction that they are there (top-k.ts), so reading them here is safe.
+  private internals(): IndexInternals {
+    return this.mini as unknown as IndexInternals;
+  }
 }
+
+/** The share of the plan's word weights that a passage matching `matchedTerms` covers. */
+function coverageOf(plan: QueryPlan, matchedTerms: readonly string[]): number {
+  const total = plan.wordWeights.reduce((a, b) => a + b, 0);
+  if (total <= 0) return 1;
+  const matched = new Set(matchedTerms);
+  const covered = new Set<number>();
+  for (const clause of plan.clauses) {
+    if (clause.groups.every((group) => group.some((t) => matched.has(t.term)))) {
+      for (const w of clause.covers) covered.add(w);
+    }
+  }
+  let sum = 0;
+  for (const w of covered) sum += plan.wordWeights[w] ?? 0;
+  return sum / total;
+}
+
+type TermData = Map<number, Map<number, number>>;
+interface IndexInternals {
+  _index: {
+    get(term: string): TermData | undefined;
+    fuzzyGet(term: string, maxEdits: number): Map<string, [TermData, number]>;
+  };
+  _documentIds: Map<number, unknown>;
+}
+
+/** Most postings read to tell whether a term occurs in passages of one language. */
+const LANGUAGE_LOOKUP_LIMIT = 2000;
 
 /**
  * A hit whose snippet is made when first read: callers often read only the first few of
  * 25 hits (or none, for a topic filter of 500), and a snippet splits and marks the
  * whole passage.
  */
-function lazySnippet(passage: Passage, score: number, matchedTerms: string[]): SearchHit {
+function lazySnippet(
+  passage: Passage,
+  score: number,
+  matchedTerms: string[],
+  partsOf?: (term: string) => readonly string[],
+): SearchHit {
   let snippet: Snippet | undefined;
   return {
     passageId: passage.id,
@@ -251,7 +420,10 @@ function lazySnippet(passage: Passage, score: number, matchedTerms: string[]): S
     score,
     matchedTerms,
     get snippet(): Snippet {
-      snippet ??= makeSnippet(passage.text, passage.language, { terms: new Set(matchedTerms) });
+      snippet ??= makeSnippet(passage.text, passage.language, {
+        terms: new Set(matchedTerms),
+        partsOf,
+      });
       return snippet;
     },
   };

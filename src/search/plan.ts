@@ -39,9 +39,6 @@ export interface PlanTerm {
   fuzzy: number;
 }
 
-/** The largest edit distance a fuzzy term gets, however long (MiniSearch's `maxFuzzy`). */
-const MAX_FUZZY = 6;
-
 /** What a plan may ask of the index: how many passages hold a term. */
 export interface TermStats {
   readonly documentCount: number;
@@ -49,8 +46,10 @@ export interface TermStats {
 }
 
 /**
- * The plan for an analysed query: each word with its stems as alternatives, aliases as
- * lower-weighted conjunctions, fuzzy and prefix matching only where the index lacks the word.
+ * The plan for an analysed query: each word with its alternatives (typed stems, parts,
+ * translations, fuzzy neighbours, as analysis weighed them), aliases as lower-weighted
+ * conjunctions. Analysis has already expanded fuzzy matches into terms of the query's own
+ * language, so the plan asks for none; prefixes only where analysis marked them.
  */
 export function planQuery(
   analysed: AnalysedQuery,
@@ -59,33 +58,35 @@ export function planQuery(
 ): QueryPlan {
   const total = stats.documentCount;
   const clauses: PlanClause[] = [];
-  const wordWeights: number[] = [];
+  const weights: (number | undefined)[] = [];
   analysed.words.forEach((word, i) => {
-    const df = Math.max(0, ...word.terms.map((t) => stats.documentFrequency(t)));
-    // BM25's idf: coverage counts rare words more than common ones. A word the index
-    // does not hold (a typo, or a word no passage uses) would dwarf the others, so it
-    // weighs as much as the rarest possible known word.
-    const known = Math.max(df, 1);
-    wordWeights.push(Math.log(1 + (total - known + 0.5) / (known + 0.5)));
-    const head = word.terms[0] ?? '';
-    // Fuzzy only for words the index does not hold: a known word is taken as meant, and
-    // fuzzying it would pull in its neighbours ("Oslo" -> "Osló") and cost time.
-    const fuzzy = df === 0 && head.length >= tuning.fuzzyMinLength;
-    // Likewise a prefix only for an unfinished last word: a complete word is meant as
-    // typed, and expanding a short one ("stor") walks thousands of terms (bench p99).
-    const prefix = word.last && df === 0 && head.length >= tuning.prefixMinLength;
+    const df = Math.max(0, ...word.alternatives.map((a) => stats.documentFrequency(a.term)));
+    // BM25's idf: coverage counts rare words more than common ones. A word the index does
+    // not hold (a typo, a word no passage uses, one the lexicon cannot translate) is
+    // weighed below, from the words it does hold.
+    weights.push(df === 0 ? undefined : idf(total, df));
     clauses.push({
       groups: [
-        word.terms.map((term) => ({
-          term,
-          weight: 1,
-          prefix,
-          fuzzy: fuzzy ? Math.min(MAX_FUZZY, Math.round(term.length * tuning.fuzzy)) : 0,
+        word.alternatives.map((a) => ({
+          term: a.term,
+          weight: a.weight,
+          prefix: a.prefix === true && a.term.length >= tuning.prefixMinLength,
+          fuzzy: 0,
         })),
       ],
       covers: [i],
     });
   });
+  // An unknown word weighs as much as the known words do on average (scaled by the
+  // tuning): as the rarest possible word it would push every hit of an English question
+  // with one untranslated word under the coverage floor; as nothing, a question of unknown
+  // words and one common word would match that word alone.
+  const known = weights.filter((w): w is number => w !== undefined);
+  const unknownWeight =
+    known.length > 0
+      ? (tuning.unknownWordWeight * known.reduce((a, b) => a + b, 0)) / known.length
+      : idf(total, 1);
+  const wordWeights = weights.map((w) => w ?? unknownWeight);
   for (const expansion of analysed.aliases) {
     for (const name of expansion.names) {
       if (name.length === 0) continue;
@@ -108,4 +109,9 @@ export function planQuery(
     minCoverage: tuning.minCoverage,
     expansionWeights: { ...tuning.weights },
   };
+}
+
+/** BM25's inverse document frequency. */
+function idf(total: number, df: number): number {
+  return Math.log(1 + (total - df + 0.5) / (df + 0.5));
 }

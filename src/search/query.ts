@@ -1,5 +1,7 @@
 import type { AliasGroup, Language } from '../knowledge/types';
 import { foldCase, isStopWord, stem, tokenize } from '../language';
+import { splitCompound } from '../language/compound';
+import { type LexiconSide, lexicon } from '../language/lexicon';
 
 /**
  * Query analysis. Passages are indexed with the stems of their own language, but a query
@@ -8,15 +10,63 @@ import { foldCase, isStopWord, stem, tokenize } from '../language';
  * match.
  */
 
+/** Where an alternative term of a query word comes from, which decides its weight. */
+export type TermSource = 'typed' | 'part' | 'translated' | 'fuzzy';
+
+/** One index term that may stand for a query word, with its weight relative to the typed word. */
+export interface TermAlternative {
+  term: string;
+  /** 1 for the word as typed; lower for parts, translations and fuzzy neighbours. */
+  weight: number;
+  source: TermSource;
+  /** Match index terms this term begins (an unfinished last word the archive does not hold). */
+  prefix?: boolean;
+}
+
 /** One content word of the query with the index terms that may stand for it. */
 export interface QueryWord {
   /** As typed. */
   text: string;
-  /** Distinct stems: Norwegian first, then English when it differs. */
+  /** Distinct stems of the word as typed: Norwegian first, then English when it differs. */
   terms: string[];
+  /**
+   * Every index term that may stand for the word, best first: the typed stems (weight 1),
+   * the parts of a hyphenated or compound word, translations through the lexicon, and, only
+   * when none of those is in the archive, close spellings in the query's own language.
+   */
+  alternatives: TermAlternative[];
   /** True for the last word of a query that does not end in a space or punctuation. */
   last: boolean;
 }
+
+/**
+ * What query analysis may ask of the archive's vocabulary: retrieval implements it over
+ * its index. Analysis decides which terms with which weights; retrieval how to find them.
+ */
+export interface Vocabulary {
+  /** How many passages hold the term (0: the archive does not know it). */
+  documentFrequency(term: string): number;
+  /** Terms within `maxEdits` edits of `term` that passages in that language hold. */
+  near(term: string, maxEdits: number, side: LexiconSide): string[];
+  /** Whether passages in that language hold the term. */
+  inLanguage(term: string, side: LexiconSide): boolean;
+}
+
+/** Weights of the alternatives analysis adds, relative to a typed word (1). */
+export interface AlternativeWeights {
+  part: number;
+  translated: number;
+  fuzzy: number;
+  /** A typed word found only in the other language's passages, relative to a translation. */
+  crossTyped: number;
+}
+
+export const DEFAULT_ALTERNATIVE_WEIGHTS: AlternativeWeights = {
+  part: 0.1,
+  translated: 0.7,
+  fuzzy: 0.45,
+  crossTyped: 0.5,
+};
 
 /** Another name of something the query names, to search as well (weighted lower). */
 export interface AliasExpansion {
@@ -69,13 +119,21 @@ const SEARCH_LANGUAGES: readonly Language[] = ['nb', 'en'];
 
 /**
  * Guesses the query language from its function words: queries are too short for a
- * statistical detector, but "hvem er" / "who is" / "kven er" settle it. Ties go to Bokmål,
- * the archive's main language.
+ * statistical detector, but "hvem er" / "who is" / "kven er" settle it. Without function
+ * words ("peace talks Geneva"), the lexicon votes: a word it knows only as English counts
+ * for English, one it knows only as Norwegian (or with æ, ø, å) for Norwegian. Ties go to
+ * Bokmål, the archive's main language.
  */
 export function guessQueryLanguage(folded: readonly string[]): Language {
   const score: Record<Language, number> = { nb: 0, nn: 0, en: 0 };
+  const lex = lexicon();
   for (const word of folded) {
     for (const lang of ['nb', 'nn', 'en'] as const) if (isStopWord(word, lang)) score[lang]++;
+    if (SEARCH_LANGUAGES.some((l) => isStopWord(word, l))) continue;
+    const english = lex.knows(stem(word, 'en'), 'en');
+    const norwegian = /[æøå]/u.test(word) || lex.knows(stem(word, 'nb'), 'no');
+    if (english && !norwegian) score.en += 0.5;
+    if (norwegian && !english) score.nb += 0.5;
   }
   // The Nynorsk list includes the Bokmål one: Nynorsk wins only on words Bokmål lacks.
   if (score.en > Math.max(score.nb, score.nn)) return 'en';
@@ -97,18 +155,116 @@ function matchKeys(folded: string): Set<string> {
   return new Set([folded, ...stemsOf(folded)]);
 }
 
-/** Whole words (hyphen parts excluded) of a text, case-folded. */
-function wholeWords(text: string): { folded: string; start: number; end: number; text: string }[] {
-  return tokenize(text)
-    .filter((t) => !t.part)
-    .map((t) => ({ folded: foldCase(t.text), start: t.start, end: t.end, text: t.text }));
+interface QueryToken {
+  folded: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Case-folded parts of a hyphenated word ("genève", "samtaler" of "Genève-samtaler"). */
+  parts: string[];
 }
 
-/** Analyses a query for the index: content words with their stems, and alias expansions. */
+/** Whole words of a text, case-folded, each with its hyphen parts. */
+function wholeWords(text: string): QueryToken[] {
+  const words: QueryToken[] = [];
+  for (const t of tokenize(text)) {
+    const last = words[words.length - 1];
+    if (t.part && last) last.parts.push(foldCase(t.text));
+    else if (!t.part)
+      words.push({ folded: foldCase(t.text), start: t.start, end: t.end, text: t.text, parts: [] });
+  }
+  return words;
+}
+
+/** How many letters may differ for a fuzzy match: none for short words, more for long ones. */
+export function maxEditsFor(length: number): number {
+  if (length < 6) return 0;
+  if (length < 9) return 1;
+  return 2;
+}
+
+const sideOf = (language: Language): LexiconSide => (language === 'en' ? 'en' : 'no');
+const stemFor = (side: LexiconSide): Language => (side === 'en' ? 'en' : 'nb');
+
+/** Alternatives of one query word, typed stems first; see `QueryWord.alternatives`. */
+function alternativesOf(
+  word: QueryToken,
+  language: Language,
+  vocabulary: Vocabulary | undefined,
+  weights: AlternativeWeights,
+): TermAlternative[] {
+  const out: TermAlternative[] = [];
+  const add = (term: string, weight: number, source: TermSource) => {
+    const existing = out.find((a) => a.term === term);
+    if (existing) existing.weight = Math.max(existing.weight, weight);
+    else out.push({ term, weight, source });
+  };
+  for (const term of stemsOf(word.folded)) add(term, 1, 'typed');
+  const known = (term: string) => (vocabulary ? vocabulary.documentFrequency(term) > 0 : true);
+
+  // A hyphenated word matches whole and in parts ("Genève-samtaler" finds "samtaler i
+  // Genève"); a Norwegian compound the archive does not hold splits against what it does.
+  const parts: string[] = [];
+  for (const part of word.parts) {
+    if (SEARCH_LANGUAGES.some((l) => isStopWord(part, l))) continue;
+    parts.push(...stemsOf(part));
+  }
+  if (language !== 'en' && vocabulary && parts.length === 0) {
+    const split = splitCompound(stem(word.folded, 'nb'), known, (head) => stem(head, 'nb'));
+    if (split) parts.push(...split);
+  }
+  for (const part of parts) add(part, weights.part, 'part');
+
+  // Translations: English words to Norwegian stems, Norwegian words to English ones, for
+  // the word and for each of its parts. Only those that passages in the other language
+  // hold are worth a term: an English "land" in a Norwegian text is a Norwegian word.
+  const side = sideOf(language);
+  const other: LexiconSide = side === 'en' ? 'no' : 'en';
+  const translatable = (term: string) => (vocabulary ? vocabulary.inLanguage(term, other) : true);
+  const lex = lexicon();
+  const sources = [
+    stem(word.folded, stemFor(side)),
+    ...word.parts.map((p) => stem(p, stemFor(side))),
+  ];
+  const translations = new Set<string>();
+  for (const source of sources) {
+    for (const term of lex.translate(source, side)) if (translatable(term)) translations.add(term);
+  }
+  // A passage is scored by the sum of the terms it matches: a word with five translations
+  // would count up to five times. Sharing the weight keeps each word worth about one.
+  const share = weights.translated / Math.sqrt(Math.max(1, translations.size));
+  for (const term of translations) add(term, share, 'translated');
+
+  // A lower-case word as typed that only passages in the other language hold is most often
+  // a chance spelling there (English "red" is Norwegian for "rode"): when the word has
+  // translations, such a match counts as little as a translation's.
+  const name = word.text !== word.folded;
+  if (vocabulary && !name && translations.size > 0) {
+    for (const a of out) {
+      if (a.source === 'typed' && !vocabulary.inLanguage(a.term, side))
+        a.weight = Math.min(a.weight, share * weights.crossTyped);
+    }
+  }
+
+  // Fuzzy only where it helps: not when the archive holds the word, a part or a
+  // translation; not for short words; and only among words of the query's own language,
+  // so an English "talks" never becomes a Norwegian "takket".
+  const anyKnown = out.some((a) => known(a.term));
+  const edits = maxEditsFor(word.folded.length);
+  if (vocabulary && !anyKnown && edits > 0) {
+    const own = stem(word.folded, stemFor(side));
+    for (const term of vocabulary.near(own, edits, side)) add(term, weights.fuzzy, 'fuzzy');
+  }
+  return out;
+}
+
+/** Analyses a query for the index: content words with their alternatives, and alias expansions. */
 export function analyseQuery(
   query: string,
   aliases: readonly PreparedAlias[],
   language?: Language,
+  vocabulary?: Vocabulary,
+  weights: AlternativeWeights = DEFAULT_ALTERNATIVE_WEIGHTS,
 ): AnalysedQuery {
   const all = wholeWords(query);
   const lang = language ?? guessQueryLanguage(all.map((w) => w.folded));
@@ -131,11 +287,25 @@ export function analyseQuery(
       continue;
     }
     wordAt.set(i, words.length);
-    words.push({ text: w.text, terms: stemsOf(w.folded), last: false });
+    words.push({
+      text: w.text,
+      terms: stemsOf(w.folded),
+      alternatives: alternativesOf(w, lang, vocabulary, weights),
+      last: false,
+    });
   }
   const lastWord = words[words.length - 1];
   const lastIsFinal = all.length > 0 && wordAt.has(all.length - 1);
-  if (lastWord && endsOpen && lastIsFinal) lastWord.last = true;
+  if (lastWord && endsOpen && lastIsFinal) {
+    lastWord.last = true;
+    // An unfinished last word the archive does not hold may be the start of one it does.
+    const head = lastWord.alternatives[0];
+    const unknown =
+      vocabulary !== undefined &&
+      !lastWord.alternatives.some((a) => vocabulary.documentFrequency(a.term) > 0);
+    if (head && unknown)
+      for (const a of lastWord.alternatives) if (a.source === 'typed') a.prefix = true;
+  }
 
   const keys = all.map((w) => matchKeys(w.folded));
   const expansions: AliasExpansion[] = [];
@@ -153,6 +323,14 @@ export function analyseQuery(
       const others = alias.names.filter((_, j) => j !== nameIndex).map((n) => n.terms);
       if (covers.length > 0 && others.length > 0) expansions.push({ covers, names: others });
       break;
+    }
+  }
+  // A name the aliases cover is searched by its other names already (weighted as
+  // aliases): translating it too would count it twice.
+  for (const expansion of expansions) {
+    for (const wi of expansion.covers) {
+      const word = words[wi];
+      if (word) word.alternatives = word.alternatives.filter((a) => a.source !== 'translated');
     }
   }
   return { language: lang, words, aliases: expansions };

@@ -19,6 +19,8 @@ export interface CharRange {
 export interface SnippetMarks {
   terms?: ReadonlySet<string>;
   ranges?: readonly CharRange[];
+  /** The parts of a compound term, when a part may have matched ("fred" of "fredssamtalene"). */
+  partsOf?: ((term: string) => readonly string[]) | undefined;
 }
 
 /** Long enough for a sentence or two of news text, short enough for a Discord embed field. */
@@ -62,7 +64,10 @@ export function findMarks(text: string, language: Language, mark: SnippetMarks):
       // Parts follow their hyphenated whole: a matching part marks the whole word, so
       // "Kreml" marks "Kreml-talsmannen" rather than half of it.
       if (!token.part) whole = { start: token.start, end: token.end };
-      if (token.term === null || !terms.has(token.term)) continue;
+      if (token.term === null) continue;
+      const matched =
+        terms.has(token.term) || (mark.partsOf?.(token.term).some((p) => terms.has(p)) ?? false);
+      if (!matched) continue;
       ranges.push(token.part && whole ? whole : { start: token.start, end: token.end });
     }
   }

@@ -1,3 +1,5 @@
+import { type AlternativeWeights, DEFAULT_ALTERNATIVE_WEIGHTS } from './query';
+
 /**
  * Ranking parameters. Tuned on NorQuAD validation only (eval/retrieval.ts); test figures
  * are reported, never tuned on.
@@ -7,10 +9,8 @@ export interface SearchTuning {
   boost: { text: number; heading: number; title: number; names: number };
   /** Weight of another name of an aliased thing relative to the name the user typed. */
   aliasWeight: number;
-  /** Fuzzy edit distance as a share of the word length, for words the index does not hold. */
-  fuzzy: number;
-  /** Shorter unknown words are not fuzzied: at 3 letters one edit is another word. */
-  fuzzyMinLength: number;
+  /** Weights of a word's parts, translations and fuzzy neighbours (query analysis decides which). */
+  alternatives: AlternativeWeights;
   /** The last word of a query, when the index does not hold it, is matched as a prefix from this length. */
   prefixMinLength: number;
   /** MiniSearch weights of prefix and fuzzy matches relative to exact ones. */
@@ -20,6 +20,13 @@ export interface SearchTuning {
    * each word is: one common word shared with a long question is noise, not an answer.
    */
   minCoverage: number;
+  /**
+   * The relevance floor: when the best passage covers less than this share of the query,
+   * the search answers "nothing found" rather than show unrelated passages.
+   */
+  minBestCoverage: number;
+  /** Coverage weight of a query word the archive does not hold, relative to the known words' mean. */
+  unknownWordWeight: number;
   bm25: { k: number; b: number; d: number };
 }
 
@@ -28,13 +35,14 @@ export const DEFAULT_TUNING: SearchTuning = {
   // article, so it should steer, not decide); a heading above 1 lost a little.
   boost: { text: 1, heading: 0.7, title: 0.6, names: 1.5 },
   aliasWeight: 0.6,
-  fuzzy: 0.2,
-  fuzzyMinLength: 4,
+  alternatives: DEFAULT_ALTERNATIVE_WEIGHTS,
   prefixMinLength: 3,
   weights: { fuzzy: 0.45, prefix: 0.375 },
   // Validation recall@5: 0.857 at 0.2, 0.849 at 0.25, 0.836 at 0.3, 0.76 at 0.5. 0.25 keeps
   // nearly all of it while dropping hits that share only common words with the query.
   minCoverage: 0.25,
+  minBestCoverage: 0.3,
+  unknownWordWeight: 1,
   // b 0.5 (less length normalisation than MiniSearch's 0.7): passages are single paragraphs
   // already, and long ones are not padded.
   bm25: { k: 1.2, b: 0.5, d: 0.5 },

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foldCase } from './normalize';
+import { stem } from './stem';
+import { isStopWord } from './stopwords';
+
+/**
+ * The bilingual search lexicon: English <-> Norwegian, between index terms (stems), so a
+ * query word analysed for one language finds passages written in the other. Two sources:
+ * `lexicon/eng-nor.tsv`, generated from FreeDict (CC BY-SA 3.0, see its header and
+ * `npm run lexicon:build`), and `lexicon/news-eng-nor.tsv`, a short hand-written list of news
+ * words FreeDict lacks or translates only in senses news rarely means ("talks" as
+ * negotiations). Nynorsk shares the Norwegian stems (one stemmer serves both).
+ */
+export type LexiconSide = 'en' | 'no';
+
+export interface Lexicon {
+  /** The other language's stems for a stem of `from`; empty when the lexicon has none. */
+  translate(term: string, from: LexiconSide): readonly string[];
+  /** Whether the lexicon knows this stem as a word of that language. */
+  knows(term: string, side: LexiconSide): boolean;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const GENERATED = path.join(here, 'lexicon', 'eng-nor.tsv');
+const SUPPLEMENT = path.join(here, 'lexicon', 'news-eng-nor.tsv');
+
+function addPair(map: Map<string, string[]>, from: string, to: string): void {
+  const list = map.get(from);
+  if (list === undefined) map.set(from, [to]);
+  else if (!list.includes(to)) list.push(to);
+}
+
+/** Lines of a lexicon file that are not comments or blank. */
+function dataLines(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim().length > 0 && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+}
+
+/** Builds a lexicon from the generated file (stems) and the supplement (words). */
+export function parseLexicon(generated: string, supplement = ''): Lexicon {
+  const enToNo = new Map<string, string[]>();
+  const noToEn = new Map<string, string[]>();
+  for (const [en, no] of dataLines(generated)) {
+    if (!en || !no) continue;
+    for (const term of no.split(' ')) {
+      addPair(enToNo, en, term);
+      addPair(noToEn, term, en);
+    }
+  }
+  // The supplement is written in plain words: "talks<TAB>samtaler forhandlinger".
+  for (const [enWords, noWords] of dataLines(supplement)) {
+    if (!enWords || !noWords) continue;
+    for (const enWord of enWords.split(' ')) {
+      const en = stem(foldCase(enWord), 'en');
+      for (const noWord of noWords.split(' ')) {
+        const folded = foldCase(noWord);
+        if (folded.length === 0 || isStopWord(folded, 'nb')) continue;
+        const no = stem(folded, 'nb');
+        addPair(enToNo, en, no);
+        addPair(noToEn, no, en);
+      }
+    }
+  }
+  return {
+    translate: (term, from) => (from === 'en' ? enToNo : noToEn).get(term) ?? [],
+    knows: (term, side) => (side === 'en' ? enToNo : noToEn).has(term),
+  };
+}
+
+let loaded: Lexicon | undefined;
+
+/** The shipped lexicon, read once on first use. */
+export function lexicon(): Lexicon {
+  loaded ??= parseLexicon(readFileSync(GENERATED, 'utf8'), readFileSync(SUPPLEMENT, 'utf8'));
+  return loaded;
+}
