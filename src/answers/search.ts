@@ -6,6 +6,8 @@ import type { QuotedPassage, SearchAnswer } from './types';
 
 /** Enough hits to page through; more is rarely read. */
 const MAX_HITS = 25;
+/** Names or words offered when nothing is found. */
+const MAX_SUGGESTIONS = 3;
 
 /** `/søk <text>`: the passages that best match free text or a question, each sourced. */
 export async function search(view: KnowledgeView, raw: string): Promise<SearchAnswer> {
@@ -22,9 +24,13 @@ export async function search(view: KnowledgeView, raw: string): Promise<SearchAn
   }
   if (hits.length > 0)
     return { kind: 'found', query, hits: asksWhen(query) ? datedFirst(hits) : hits };
-  // A miss may be a misspelt name: offer the names within a few edits of it.
+  // A miss may be a misspelt name or word: offer the names within a few edits of it, then
+  // the archive's own spelling of close words.
   const { matches, suggestions: close } = await view.lookupEntities(query);
-  const suggestions = [...matches, ...close].slice(0, 3).map((e) => e.name);
+  const names = [...matches, ...close].map((e) => e.name);
+  const suggestions = [...names, ...(await view.closeWords(query, MAX_SUGGESTIONS))]
+    .filter((s, i, all) => all.indexOf(s) === i)
+    .slice(0, MAX_SUGGESTIONS);
   return { kind: 'none', query, suggestions };
 }
 

@@ -46,6 +46,8 @@ export interface KnowledgeView {
 
   /** Passages best matching free text (a question works), best first, each with a snippet. */
   searchPassages(query: string, limit: number): Promise<SearchHit[]>;
+  /** Words of the archive, as its passages spell them, close to query words it lacks. */
+  closeWords(query: string, limit: number): Promise<string[]>;
   /** The passages with these ids that exist. */
   passages(ids: readonly string[]): Promise<ReadonlyMap<string, Passage>>;
   /** The articles with these ids that exist. */

@@ -95,6 +95,10 @@ export class ArchiveView implements KnowledgeView {
     return this.archive.index.search(query, { limit });
   }
 
+  async closeWords(query: string, limit: number): Promise<string[]> {
+    return this.archive.index.closeWords(query, limit);
+  }
+
   async passages(ids: readonly string[]): Promise<ReadonlyMap<string, Passage>> {
     return pick(ids, (id) => this.archive.passageById.get(id));
   }

@@ -298,8 +298,11 @@ export function analyseQuery(
   const lastIsFinal = all.length > 0 && wordAt.has(all.length - 1);
   if (lastWord && endsOpen && lastIsFinal) {
     lastWord.last = true;
-    // An unfinished last word the archive does not hold may be the start of one it does.
-    const head = lastWord.alternatives[0];
+    // An unfinished last word the archive does not hold may be the start of one it does,
+    // unless the lexicon knows it as a word of its own ("lenge" is not "lenger" half typed).
+    const side = sideOf(lang);
+    const complete = lexicon().knows(stem(foldCase(lastWord.text), stemFor(side)), side);
+    const head = complete ? undefined : lastWord.alternatives[0];
     const unknown =
       vocabulary !== undefined &&
       !lastWord.alternatives.some((a) => vocabulary.documentFrequency(a.term) > 0);
