@@ -5,7 +5,7 @@ import type { AliasGroup, Article, DateSpan, Language, Passage } from '../knowle
 import { ANALYZER_VERSION, analyze, analyzeTokens, stem } from '../language';
 import { MIN_COMPOUND_LENGTH, splitCompound } from '../language/compound';
 import type { LexiconSide } from '../language/lexicon';
-import { planQuery, type QueryPlan } from './plan';
+import { type PlanTerm, planQuery, type QueryPlan } from './plan';
 import {
   analyseQuery,
   maxEditsFor,
@@ -54,7 +54,7 @@ export interface SearchOptions {
   language?: Language;
 }
 
-const FIELDS = ['text', 'heading', 'title', 'names'] as const;
+const FIELDS = ['text', 'heading', 'title', 'names', 'parts'] as const;
 type Field = (typeof FIELDS)[number];
 type IndexedDocument = { id: string } & Record<Field, string>;
 
@@ -112,11 +112,13 @@ function* documentsOf(input: PassageIndexInput): Generator<IndexedDocument> {
   }
   const parts = compoundParts((term) => norwegian.has(term));
   for (const { passage, title, names, terms } of analysed) {
-    // A compound's parts are indexed besides it: "fredssamtalene" is found by "fred".
+    // A compound's parts are indexed besides it, in a field of their own that weighs less
+    // ("fredssamtalene" is found by "fred", but less surely than a passage about "fred").
     const extra = passage.language === 'en' ? [] : terms.flatMap((t) => parts(t));
     yield {
       id: passage.id,
-      text: (extra.length > 0 ? [...terms, ...extra] : terms).join(' '),
+      text: terms.join(' '),
+      parts: extra.join(' '),
       heading: passage.heading ? analyze(passage.heading, passage.language).join(' ') : '',
       title,
       names: names.map((n) => analyze(n, passage.language).join(' ')).join(' '),
@@ -381,7 +383,9 @@ function coverageOf(plan: QueryPlan, matchedTerms: readonly string[]): number {
   const matched = new Set(matchedTerms);
   const covered = new Set<number>();
   for (const clause of plan.clauses) {
-    if (clause.groups.every((group) => group.some((t) => matched.has(t.term)))) {
+    const hit = (t: PlanTerm) =>
+      matched.has(t.term) || (t.prefix && matchedTerms.some((m) => m.startsWith(t.term)));
+    if (clause.groups.every((group) => group.some(hit))) {
       for (const w of clause.covers) covered.add(w);
     }
   }

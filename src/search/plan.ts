@@ -37,6 +37,12 @@ export interface PlanTerm {
   prefix: boolean;
   /** Also match index terms within this edit distance (0: none). */
   fuzzy: number;
+  /**
+   * What the term counts as for the coordination factor (default: the term itself). The
+   * parts, translations and neighbours of a query word share the word's, so a passage
+   * matching three translations of one word is not rewarded as if it matched three words.
+   */
+  source?: string;
 }
 
 /** What a plan may ask of the index: how many passages hold a term. */
@@ -72,6 +78,7 @@ export function planQuery(
           weight: a.weight,
           prefix: a.prefix === true && a.term.length >= tuning.prefixMinLength,
           fuzzy: 0,
+          ...(a.source === 'typed' ? {} : { source: `word ${i}` }),
         })),
       ],
       covers: [i],

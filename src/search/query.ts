@@ -63,7 +63,7 @@ export interface AlternativeWeights {
 
 export const DEFAULT_ALTERNATIVE_WEIGHTS: AlternativeWeights = {
   part: 0.1,
-  translated: 0.7,
+  translated: 0.9,
   fuzzy: 0.45,
   crossTyped: 0.5,
 };
@@ -209,7 +209,8 @@ function alternativesOf(
     if (SEARCH_LANGUAGES.some((l) => isStopWord(part, l))) continue;
     parts.push(...stemsOf(part));
   }
-  if (language !== 'en' && vocabulary && parts.length === 0) {
+  const wholeKnown = out.some((a) => known(a.term));
+  if (language !== 'en' && vocabulary && parts.length === 0 && !wholeKnown) {
     const split = splitCompound(stem(word.folded, 'nb'), known, (head) => stem(head, 'nb'));
     if (split) parts.push(...split);
   }

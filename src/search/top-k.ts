@@ -488,7 +488,7 @@ export class TopKRetriever {
       groups: clause.groups.map((group) => {
         const derived: Derived[] = [];
         for (const planTerm of group) {
-          const source = sourceOf(planTerm.term);
+          const source = sourceOf(planTerm.source ?? planTerm.term);
           const add = (term: string, weight: number, data: FieldTermData | undefined) => {
             if (data) derived.push(this.derive(term, planTerm.weight * weight, source, data));
           };

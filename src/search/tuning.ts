@@ -6,7 +6,7 @@ import { type AlternativeWeights, DEFAULT_ALTERNATIVE_WEIGHTS } from './query';
  */
 export interface SearchTuning {
   /** Field boosts: a match in a sub-heading or a named entity says more than one in running text. */
-  boost: { text: number; heading: number; title: number; names: number };
+  boost: { text: number; heading: number; title: number; names: number; parts: number };
   /** Weight of another name of an aliased thing relative to the name the user typed. */
   aliasWeight: number;
   /** Weights of a word's parts, translations and fuzzy neighbours (query analysis decides which). */
@@ -33,7 +33,7 @@ export interface SearchTuning {
 export const DEFAULT_TUNING: SearchTuning = {
   // Validation: title 0.6 beat 1.2 and 2 (a title is shared by every passage of its
   // article, so it should steer, not decide); a heading above 1 lost a little.
-  boost: { text: 1, heading: 0.7, title: 0.6, names: 1.5 },
+  boost: { text: 1, heading: 0.7, title: 0.6, names: 1.5, parts: 0.8 },
   aliasWeight: 0.6,
   alternatives: DEFAULT_ALTERNATIVE_WEIGHTS,
   prefixMinLength: 3,
