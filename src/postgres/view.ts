@@ -106,6 +106,14 @@ export class PostgresView implements KnowledgeView {
     return this.#counts;
   }
 
+  /**
+   * Close spellings of words the archive lacks: the memory backend reads them from its
+   * index; here a miss offers close names only, until the vocabulary is queried (pg_trgm).
+   */
+  async closeWords(_query: string, _limit: number): Promise<string[]> {
+    return [];
+  }
+
   async searchPassages(query: string, limit: number): Promise<SearchHit[]> {
     const analysed = analyseQuery(query, this.aliases);
     if (analysed.words.length === 0) return [];
