@@ -1,4 +1,4 @@
-import type { AnalysedQuery } from './query';
+import { type AnalysedQuery, maxEditsFor } from './query';
 import type { SearchTuning } from './tuning';
 
 /**
@@ -71,13 +71,16 @@ export function planQuery(
     // not hold (a typo, a word no passage uses, one the lexicon cannot translate) is
     // weighed below, from the words it does hold.
     weights.push(df === 0 ? undefined : idf(total, df));
+    // Analysis that could not see the vocabulary left close spellings to retrieval: an
+    // unknown word is then matched within the same edit distance analysis would allow.
+    const fuzzy = !analysed.sawVocabulary && df === 0 ? maxEditsFor(word.text.length) : 0;
     clauses.push({
       groups: [
         word.alternatives.map((a) => ({
           term: a.term,
           weight: a.weight,
           prefix: a.prefix === true && a.term.length >= tuning.prefixMinLength,
-          fuzzy: 0,
+          fuzzy: a.source === 'typed' ? fuzzy : 0,
           ...(a.source === 'typed' ? {} : { source: `word ${i}` }),
         })),
       ],

@@ -81,6 +81,12 @@ export interface AnalysedQuery {
   language: Language;
   words: QueryWord[];
   aliases: AliasExpansion[];
+  /**
+   * Whether the archive's vocabulary was consulted (fuzzy neighbours and compound parts
+   * found, translations filtered). Without it, retrieval matches unknown words fuzzily
+   * itself (a backend that keeps its vocabulary elsewhere).
+   */
+  sawVocabulary: boolean;
 }
 
 // Question words the answers layer reads before searching; most are stop words already,
@@ -337,7 +343,7 @@ export function analyseQuery(
       if (word) word.alternatives = word.alternatives.filter((a) => a.source !== 'translated');
     }
   }
-  return { language: lang, words, aliases: expansions };
+  return { language: lang, words, aliases: expansions, sawVocabulary: vocabulary !== undefined };
 }
 
 function findPhrase(keys: readonly Set<string>[], phrase: readonly Set<string>[]): number {
