@@ -10,6 +10,7 @@ import {
 import type { Messages } from '../i18n';
 import { cutText, LIMITS } from './limits';
 import { customId } from './paging';
+import { timelineButtonId } from './timeline-button';
 import type { View } from './view';
 
 /** Nothing a user typed or an article says may ping anyone: sent on every message. */
@@ -19,6 +20,7 @@ export interface MessagePayload {
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
   allowedMentions: MessageMentionOptions;
+  files?: { attachment: Buffer; name: string; description: string }[];
 }
 
 const MAX_SUGGESTION_ROWS = LIMITS.actionRows - 1;
@@ -33,6 +35,7 @@ export function buildMessage(
   page: number,
   sessionId: string | undefined,
   t: Messages,
+  withFiles = true,
 ): MessagePayload {
   const last = view.pages.length - 1;
   const shown = Math.min(Math.max(0, page), last);
@@ -64,7 +67,26 @@ export function buildMessage(
       components.push(row(buttons.slice(i, i + LIMITS.buttonsPerRow)));
     }
   }
-  return { embeds: view.pages.length > 0 ? [embed] : [], components, allowedMentions: NO_MENTIONS };
+  // Stateless: the button names the entity, so it works after the session's buttons expire.
+  const timelineId = view.timelineOf ? timelineButtonId(view.timelineOf) : undefined;
+  if (timelineId && components.length < LIMITS.actionRows)
+    components.push(row([button(timelineId, `📈 ${t.moderation.charts.timelineButton}`, false)]));
+  const files =
+    withFiles && view.files && view.files.length > 0
+      ? {
+          files: view.files.map((f) => ({
+            attachment: f.data,
+            name: f.name,
+            description: cutText(f.description, 1024),
+          })),
+        }
+      : {};
+  return {
+    embeds: view.pages.length > 0 ? [embed] : [],
+    components,
+    allowedMentions: NO_MENTIONS,
+    ...files,
+  };
 }
 
 function row(buttons: APIButtonComponent[]): APIActionRowComponent<APIComponentInMessageActionRow> {

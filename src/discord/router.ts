@@ -19,6 +19,7 @@ import { buildMessage, NO_MENTIONS } from './message';
 import { handleModal } from './modals';
 import { refusalText } from './options';
 import { parseCustomId, type SessionStore } from './paging';
+import { handleTimelineButton, isTimelineButton } from './timeline-button';
 import { isErrorReply, type View } from './view';
 
 export interface RouterDeps {
@@ -39,6 +40,8 @@ export function createRouter(deps: RouterDeps): (interaction: Interaction) => Pr
     try {
       if (interaction.isChatInputCommand()) await handleCommand(interaction, deps);
       else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
+      else if (interaction.isButton() && isTimelineButton(interaction.customId))
+        await handleTimelineButton(interaction, baseContext(interaction, deps));
       else if (interaction.isButton()) await handleButton(interaction, deps);
       else if (interaction.isModalSubmit())
         await handleModal(interaction, deps.commands, baseContext(interaction, deps));
@@ -235,7 +238,8 @@ async function handleButton(interaction: ButtonInteraction, deps: RouterDeps): P
       session.page = Math.min(parsed.index, session.view.pages.length - 1);
       results = session.view.results;
       await interaction.update(
-        buildMessage(session.view, session.page, session.id, messages(session.locale)),
+        // The picture, if any, stays on the message: it is not sent again.
+        buildMessage(session.view, session.page, session.id, messages(session.locale), false),
       );
     } else {
       const suggestion = session.view.suggestions[parsed.index];

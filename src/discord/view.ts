@@ -22,10 +22,21 @@ export type Outcome =
   | 'loading'
   | 'error';
 
+/** A picture sent with an answer: PNG bytes, a file name, and its alt text. */
+export interface ViewFile {
+  name: string;
+  data: Buffer;
+  description: string;
+}
+
 /** A rendered answer: one embed per page, and questions to offer as buttons. */
 export interface View {
   pages: APIEmbed[];
   suggestions: Suggestion[];
+  /** Pictures sent with the first message (kept when the pages are turned). */
+  files?: ViewFile[];
+  /** An entity whose timeline a button offers (a `/hvem` card). */
+  timelineOf?: string;
   /** How many results the answer holds (hits, passages, articles), for the logs. */
   results: number;
   outcome: Outcome;

@@ -101,9 +101,10 @@ export const enModeration: ModerationMessages = {
     timelineSubtitle: (a, e, per) =>
       `${plural(a, 'article', 'articles')} · ${plural(e, 'dated event', 'dated events')} · bars: ${per}`,
     periodTitle: (when) => `Events ${when}`,
+    periodSubtitle: (e, p, busiest) =>
+      `${plural(e, 'dated event', 'dated events')} · ${plural(p, 'article', 'articles')}${busiest ? ` · busiest: ${busiest}` : ''}`,
     periodLegendEvents: 'events the text dates to the day',
     periodLegendPublished: 'articles published',
-    busiest: 'Busiest',
     nothingInPeriod: 'Nothing in the archive for this period.',
     periodAlt: (when, e, p, busiest) =>
       `Bar chart per day, ${when}: ${plural(e, 'dated event', 'dated events')} and ${plural(p, 'article', 'articles')} published${busiest ? `; busiest: ${busiest}` : ''}.`,

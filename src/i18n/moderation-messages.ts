@@ -70,9 +70,10 @@ export interface ModerationMessages {
     /** Under the picture's title: "12 articles · 3 dated events · bars: articles per month". */
     timelineSubtitle(articles: number, events: number, per: string): string;
     periodTitle(when: string): string;
+    /** "5 dated events · 2 articles · busiest: 22 Nov, 20 Nov". */
+    periodSubtitle(events: number, published: number, busiest: string): string;
     periodLegendEvents: string;
     periodLegendPublished: string;
-    busiest: string;
     nothingInPeriod: string;
     periodAlt(when: string, events: number, published: number, busiest: string): string;
     /** Short day label under a bar: "21." / "21". */

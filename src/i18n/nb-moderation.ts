@@ -100,12 +100,16 @@ export const nbModeration: ModerationMessages = {
     timelineSubtitle: (a, e, per) =>
       `${plural(a, 'artikkel', 'artikler')} · ${plural(e, 'datert hendelse', 'daterte hendelser')} · søyler: ${per}`,
     periodTitle: (when) => `Hendelser ${when}`,
+    periodSubtitle: (e, p, busiest) =>
+      `${plural(e, 'datert hendelse', 'daterte hendelser')} · ${plural(p, 'artikkel', 'artikler')}${busiest ? ` · travlest: ${busiest}` : ''}`,
     periodLegendEvents: 'hendelser teksten daterer til dagen',
     periodLegendPublished: 'artikler publisert',
-    busiest: 'Travlest',
     nothingInPeriod: 'Ingenting i arkivet for perioden.',
     periodAlt: (when, e, p, busiest) =>
-      `Søylediagram per dag ${when}: ${plural(e, 'datert hendelse', 'daterte hendelser')} og ${plural(p, 'artikkel', 'artikler')} publisert${busiest ? `; travlest: ${busiest}` : ''}.`,
+      `Søylediagram per dag ${when}: ${plural(e, 'datert hendelse', 'daterte hendelser')} og ${plural(p, 'artikkel', 'artikler')} publisert${busiest ? `; travlest: ${busiest}` : ''}`.replace(
+        /\.?$/u,
+        '.',
+      ),
     dayOfMonth: (d) => `${d}.`,
     shortDay: (d, m) => `${d}. ${SHORT_MONTHS[m - 1]}`,
     shortMonth: (m) => SHORT_MONTHS[m - 1] ?? '',

@@ -93,7 +93,14 @@ describe('registration', () => {
   it('registers every command with Norwegian names and English localizations', () => {
     const commands = standIn.registeredCommands('guild');
     const byName = new Map(commands.map((c) => [asString(c.name), c]));
-    expect([...byName.keys()].sort()).toEqual(['hva-skjedde', 'hvem', 'kilder', 'kunnskap', 'søk']);
+    expect([...byName.keys()].sort()).toEqual([
+      'hva-skjedde',
+      'hvem',
+      'kilder',
+      'kunnskap',
+      'søk',
+      'tidslinje',
+    ]);
     const who = byName.get('hvem');
     expect(who?.name_localizations).toMatchObject({ no: 'hvem', 'en-US': 'who', 'en-GB': 'who' });
     expect(asObjects(who?.options)[0]).toMatchObject({

@@ -82,6 +82,7 @@ describe('option definitions', () => {
       'dato',
       'kilde',
       'navn',
+      'navn',
       'tekst',
       'tema',
       'tittel',

@@ -93,6 +93,7 @@ describe('registration', () => {
       'kilder',
       'kunnskap',
       'søk',
+      'tidslinje',
     ]);
     expect(get('hvem')?.name_localizations).toMatchObject({
       'en-US': 'who',

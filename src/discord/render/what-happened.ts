@@ -6,6 +6,7 @@ import { formatDay, formatSpan, publishedLabel } from '../../i18n/format';
 import { cutText, LIMITS } from '../limits';
 import { pagesOfFields, type Rendered } from '../view';
 import { COLOUR } from './common';
+import { periodPicture } from './pictures';
 import { escapeText, oneLine, passageMarkdown, snippetMarkdown, sourceLine } from './text';
 
 const ITEMS_PER_PAGE = 5;
@@ -47,6 +48,7 @@ export function renderWhatHappened(answer: WhatHappenedAnswer, t: Messages): Ren
           ITEMS_PER_PAGE,
         ),
         suggestions: [],
+        ...periodPicture(answer, t),
         results: answer.published.length + answer.events.length,
         outcome: 'answered',
       };
@@ -70,6 +72,7 @@ export function renderWhatHappened(answer: WhatHappenedAnswer, t: Messages): Ren
             ...(answer.topic ? { topic: answer.topic } : {}),
           },
         })),
+        ...periodPicture(answer, t),
         results: 0,
         outcome: 'not-found',
       };

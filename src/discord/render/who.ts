@@ -118,6 +118,7 @@ function renderCard(card: EntityCard, t: Messages): Rendered {
       PASSAGES_PER_PAGE,
     ),
     suggestions: [],
+    timelineOf: card.id,
     results: card.passages.length,
     outcome: 'answered',
   };
