@@ -21,6 +21,7 @@ describe('loadCommands', () => {
       'kilder',
       'kunnskap',
       'søk',
+      'tidslinje',
     ]);
     for (const command of commands.values()) {
       const json = command.data.toJSON();

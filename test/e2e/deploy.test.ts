@@ -28,17 +28,17 @@ describe('deploy-commands', () => {
   it('registers to the guild, and a second run leaves the same commands', async () => {
     const env = botEnvironment(standIn, { REGISTER_COMMANDS_ON_START: undefined });
     const first = await deploy(env);
-    expect(first.stdout).toContain(`Registered 5 commands for guild ${standIn.guildId}`);
+    expect(first.stdout).toContain(`Registered 6 commands for guild ${standIn.guildId}`);
     const names = standIn.registeredCommands('guild').map((c) => c.name);
     await deploy(env);
     expect(standIn.registeredCommands('guild').map((c) => c.name)).toEqual(names);
-    expect(names).toHaveLength(5);
+    expect(names).toHaveLength(6);
   });
 
   it('registers globally without DISCORD_GUILD_ID', async () => {
     const { stdout } = await deploy(botEnvironment(standIn, { DISCORD_GUILD_ID: undefined }));
     expect(stdout).toContain('global');
-    expect(standIn.registeredCommands('global')).toHaveLength(5);
+    expect(standIn.registeredCommands('global')).toHaveLength(6);
   });
 
   it('says in one line what is missing, without a stack trace', async () => {
