@@ -1,4 +1,5 @@
-import type { Entity, TimeMention } from '../extract/types';
+import type { LexiconData } from '../extract/entities';
+import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { Analysis } from './build';
 import { Slicer } from './pace';
 
@@ -10,9 +11,13 @@ import { Slicer } from './pace';
  *
  * Lines: `{"entities":[...]}`, `{"timeMentions":[...]}`, `{"index":{...}}` (the index
  * snapshot without its three large parts), `{"documentIds":{...}}`, `{"fieldLength":{...}}`,
- * `{"terms":[...]}` (slices of those parts), and last `{"end":{...counts}}`, which proves the
- * text complete.
+ * `{"terms":[...]}` (slices of those parts), `{"mentions":[...]}` (names per passage before
+ * the merge), `{"lower"|"capital"|"names"|"persons":[...]}` (the lexicon's parts), and last
+ * `{"end":{...counts}}`, which proves the text complete.
  */
+const LEXICON_PARTS = ['lower', 'capital', 'names', 'persons'] as const;
+const LEXICON_PER_LINE = 5000;
+const MENTIONS_PER_LINE = 1000;
 
 const ENTITIES_PER_LINE = 500;
 const TIME_MENTIONS_PER_LINE = 2000;
@@ -23,6 +28,8 @@ interface Counts {
   entities: number;
   timeMentions: number;
   terms: number;
+  mentions: number;
+  lexicon: number;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -77,10 +84,21 @@ export function* analysisLines(analysis: Analysis): Generator<string> {
     // Not an index snapshot: kept whole, and the index restore will reject it.
     yield JSON.stringify({ index });
   }
+  for (const mentions of slices(analysis.mentions, MENTIONS_PER_LINE)) {
+    yield JSON.stringify({ mentions });
+  }
+  let lexicon = 0;
+  for (const part of LEXICON_PARTS) {
+    const items: readonly unknown[] = analysis.lexicon[part];
+    lexicon += items.length;
+    for (const slice of slices(items, LEXICON_PER_LINE)) yield JSON.stringify({ [part]: slice });
+  }
   const end: Counts = {
     entities: analysis.entities.length,
     timeMentions: analysis.timeMentions.length,
     terms,
+    mentions: analysis.mentions.length,
+    lexicon,
   };
   yield JSON.stringify({ end });
 }
@@ -136,6 +154,9 @@ export async function parseAnalysis(text: string | Buffer, from = 0): Promise<An
   const documentIds: JsonObject = {};
   const fieldLength: JsonObject = {};
   const terms: unknown[] = [];
+  const mentions: [string, EntityMention[]][] = [];
+  const lexicon: LexiconData = { lower: [], capital: [], names: [], persons: [] };
+  let lexiconItems = 0;
   let head: JsonObject | undefined;
   let end: JsonObject | undefined;
   for (const line of linesOf(text, from)) {
@@ -149,7 +170,14 @@ export async function parseAnalysis(text: string | Buffer, from = 0): Promise<An
     else if ('documentIds' in parsed) Object.assign(documentIds, recordPart(parsed, 'documentIds'));
     else if ('fieldLength' in parsed) Object.assign(fieldLength, recordPart(parsed, 'fieldLength'));
     else if ('terms' in parsed) terms.push(...arrayPart(parsed, 'terms'));
-    else if ('end' in parsed) end = recordPart(parsed, 'end');
+    else if ('mentions' in parsed) {
+      mentions.push(...(arrayPart(parsed, 'mentions') as [string, EntityMention[]][]));
+    } else if (LEXICON_PARTS.some((part) => part in parsed)) {
+      const part = LEXICON_PARTS.find((p) => p in parsed) ?? 'persons';
+      const items = arrayPart(parsed, part);
+      (lexicon[part] as unknown[]).push(...items);
+      lexiconItems += items.length;
+    } else if ('end' in parsed) end = recordPart(parsed, 'end');
     else throw new Error('Analysis text: a line of unknown kind');
     if (slicer.due()) await slicer.breathe();
   }
@@ -157,7 +185,9 @@ export async function parseAnalysis(text: string | Buffer, from = 0): Promise<An
     !end ||
     end.entities !== entities.length ||
     end.timeMentions !== timeMentions.length ||
-    end.terms !== terms.length
+    end.terms !== terms.length ||
+    end.mentions !== mentions.length ||
+    end.lexicon !== lexiconItems
   ) {
     throw new Error('Analysis text is incomplete');
   }
@@ -166,5 +196,5 @@ export async function parseAnalysis(text: string | Buffer, from = 0): Promise<An
   const index = isRecord(mini)
     ? { ...head, mini: { ...mini, documentIds, fieldLength, index: terms } }
     : head;
-  return { entities, timeMentions, index };
+  return { entities, timeMentions, index, mentions, lexicon };
 }

@@ -1,5 +1,5 @@
-import type { EntityDirectory } from '../extract/entities';
-import type { TimeMention } from '../extract/types';
+import type { ArchiveLexicon, EntityDirectory, LexiconData } from '../extract/entities';
+import type { EntityMention, TimeMention } from '../extract/types';
 import type { AliasGroup, Article, LoadResult, Passage, Problem } from '../knowledge/types';
 import type { PassageIndex } from '../search';
 
@@ -24,4 +24,20 @@ export interface Archive {
   builtAt: string;
   /** True when the analysis came from the snapshot cache rather than being recomputed. */
   fromSnapshot: boolean;
+  /** Entity names per passage, as the index holds them: an update re-indexes those that change. */
+  namesByPassage: ReadonlyMap<string, readonly string[]>;
+  /** What an incremental reload starts from; handed on (and updated) from build to build. */
+  basis: IncrementalBasis;
+}
+
+/**
+ * Each passage's names before the archive-wide merge, and the archive's lexicon: kept as
+ * the snapshot read them until an incremental reload first needs them (most restarts never
+ * do), then as live structures that every later update changes in place.
+ */
+export interface IncrementalBasis {
+  mentions: Map<string, EntityMention[]> | [string, EntityMention[]][];
+  lexicon: ArchiveLexicon | LexiconData;
+  /** Set when an update failed half-way: the next reload then builds in full. */
+  spoiled: boolean;
 }

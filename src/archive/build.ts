@@ -4,9 +4,10 @@ import {
   buildLexicon,
   EntityDirectory,
   extractEntityMentions,
+  type LexiconData,
   type PassageMentions,
 } from '../extract/entities';
-import type { Entity, TimeMention } from '../extract/types';
+import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { LoadResult, Passage } from '../knowledge/types';
 import { PassageIndex } from '../search';
 import type { Archive } from './archive';
@@ -17,6 +18,10 @@ export interface Analysis {
   entities: Entity[];
   timeMentions: [passageId: string, mentions: TimeMention[]][];
   index: unknown;
+  /** Each passage's names as read before the archive-wide merge: what an incremental reload merges again. */
+  mentions: [passageId: string, mentions: EntityMention[]][];
+  /** The archive's word counts, which an incremental reload updates. */
+  lexicon: LexiconData;
 }
 
 /**
@@ -30,14 +35,17 @@ export async function analyse(
   const lexicon = buildLexicon(load.articles.flatMap((a) => a.passages.map((p) => p.text)));
   const passageMentions: PassageMentions[] = [];
   const timeMentions: [string, TimeMention[]][] = [];
+  const mentions: [string, EntityMention[]][] = [];
   for (const article of load.articles) {
     for (const passage of article.passages) {
+      const found = extractEntityMentions(passage.text, passage.language, lexicon);
+      if (found.length > 0) mentions.push([passage.id, found]);
       passageMentions.push({
         passageId: passage.id,
         articleId: article.id,
         text: passage.text,
         language: passage.language,
-        mentions: extractEntityMentions(passage.text, passage.language, lexicon),
+        mentions: found,
       });
     }
     const dated = extractTimeMentions(article.passages, article.language, article.published);
@@ -53,10 +61,19 @@ export async function analyse(
     aliases: load.aliases,
     entityNames: (await mentionMaps(entities)).names,
   });
-  return { analysis: { entities, timeMentions, index: index.toJSON() }, index };
+  return {
+    analysis: {
+      entities,
+      timeMentions,
+      index: index.toJSON(),
+      mentions,
+      lexicon: lexicon.toJSON(),
+    },
+    index,
+  };
 }
 
-interface MentionMaps {
+export interface MentionMaps {
   /** Entity ids per passage id. */
   ids: Map<string, string[]>;
   /** Entity names per passage id: what the index makes searchable. */
@@ -64,7 +81,7 @@ interface MentionMaps {
 }
 
 /** Which entities each passage mentions, built in slices so that answers keep flowing. */
-async function mentionMaps(
+export async function mentionMaps(
   entities: readonly Entity[],
   slicer = new Slicer(),
 ): Promise<MentionMaps> {
@@ -125,5 +142,7 @@ export async function assemble(
     load,
     builtAt: new Date().toISOString(),
     fromSnapshot,
+    namesByPassage: mentions.names,
+    basis: { mentions: analysis.mentions, lexicon: analysis.lexicon, spoiled: false },
   };
 }

@@ -6,14 +6,28 @@ import type { LoadResult } from '../knowledge/types';
 import { ANALYZER_VERSION } from '../language';
 import { parseAnalysis } from './analysis-text';
 import type { Analysis } from './build';
+import { breathe } from './pace';
+
+/** The sha256 of bytes[from..], hashed in slices so that a large snapshot never holds up answers. */
+async function checksum(bytes: Buffer, from: number): Promise<string> {
+  const hash = createHash('sha256');
+  for (let at = from; at < bytes.length; at += HASH_SLICE_BYTES) {
+    hash.update(bytes.subarray(at, Math.min(bytes.length, at + HASH_SLICE_BYTES)));
+    await breathe();
+  }
+  return hash.digest('hex');
+}
 
 /**
  * The analysis of a knowledge base, cached on disk under a key made of the knowledge
  * files' hashes and the code that analyses them: a restart with unchanged knowledge does
  * not re-analyse, and any change to the files or to the analysis code invalidates it.
  */
-// 2: a header line, then the analysis as text of small lines (see analysis-text.ts).
-const SNAPSHOT_FORMAT = 2;
+// 3: a header line (with the body's length and sha256), then the analysis as text of small
+// lines (see analysis-text.ts), names per passage and the lexicon included.
+const SNAPSHOT_FORMAT = 3;
+/** Hashed between breaths: sha256 runs at several hundred MB/s, so a slice stays a few ms. */
+const HASH_SLICE_BYTES = 4 * 1024 * 1024;
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const ANALYSIS_CODE = ['knowledge', 'language', 'extract', 'search', 'archive'];
 
@@ -53,8 +67,10 @@ const fileFor = (cacheDir: string) => join(cacheDir, 'analysis-snapshot.json');
 
 /**
  * The cached analysis for `key`, or undefined when there is none, it was made for other
- * knowledge or code, or it is unreadable. Read as bytes and parsed line by line, so that a
- * restart does not hold up the event loop (a large archive's snapshot is tens of MB).
+ * knowledge or code, or it is damaged. The header names the body's length and sha256: a
+ * body cut short or changed on disk fails that check, and the caller analyses afresh,
+ * instead of trusting whatever the file holds. Read as bytes, hashed and parsed line by
+ * line, so that a restart does not hold up the event loop (a large snapshot is hundreds of MB).
  */
 export async function readSnapshot(cacheDir: string, key: string): Promise<Analysis | undefined> {
   try {
@@ -68,7 +84,11 @@ export async function readSnapshot(cacheDir: string, key: string): Promise<Analy
       'format' in header &&
       header.format === SNAPSHOT_FORMAT &&
       'key' in header &&
-      header.key === key
+      header.key === key &&
+      'bytes' in header &&
+      header.bytes === bytes.length - headerEnd - 1 &&
+      'sha256' in header &&
+      header.sha256 === (await checksum(bytes, headerEnd + 1))
     ) {
       return await parseAnalysis(bytes, headerEnd + 1);
     }
@@ -87,7 +107,10 @@ export async function writeSnapshot(cacheDir: string, key: string, text: string)
   const target = fileFor(cacheDir);
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    await writeFile(temp, `${JSON.stringify({ format: SNAPSHOT_FORMAT, key })}\n${text}`);
+    const body = Buffer.from(text);
+    const sha256 = await checksum(body, 0);
+    const header = JSON.stringify({ format: SNAPSHOT_FORMAT, key, bytes: body.length, sha256 });
+    await writeFile(temp, Buffer.concat([Buffer.from(`${header}\n`), body]));
     await rename(temp, target);
   } finally {
     await rm(temp, { force: true });

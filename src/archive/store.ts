@@ -4,9 +4,11 @@ import { retainLastGood } from '../knowledge/retain';
 import type { LoadResult, Problem } from '../knowledge/types';
 import type { Logger } from '../logger';
 import { analyseAside } from './analyse-aside';
+import { serializeAnalysisAsync } from './analysis-text';
 import type { Archive } from './archive';
-import { assemble } from './build';
+import { type Analysis, assemble } from './build';
 import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot';
+import { articleChanges, canUpdate, updateArchive } from './update';
 
 export interface ReloadOutcome {
   archive: Archive;
@@ -16,6 +18,8 @@ export interface ReloadOutcome {
   kept: string[];
   durationMs: number;
   joined: boolean;
+  /** True when the previous archive was updated with the changed files rather than rebuilt. */
+  incremental: boolean;
 }
 
 /**
@@ -30,6 +34,8 @@ export class KnowledgeStore {
   #current: Archive | undefined;
   #running: Promise<ReloadOutcome> | undefined;
   #queued: Promise<ReloadOutcome> | undefined;
+  /** The snapshot of the latest incremental update, written after it went live. */
+  #writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly knowledgeDir: string,
@@ -89,6 +95,20 @@ export class KnowledgeStore {
     }
     const { result: load, kept } = retainLastGood(previous?.load, fresh);
     const key = await snapshotKey(load);
+    // A snapshot still being written belongs to the archive this reload starts from.
+    await this.#writing;
+    if (previous) {
+      const changes = articleChanges(previous.articles, load.articles);
+      if (canUpdate(previous, load, changes)) {
+        const update = await updateArchive(previous, load, changes);
+        // The index changes and the swap happen in one step: no answer sees half of them.
+        update.commit();
+        this.#current = update.archive;
+        this.#writing = this.#writeLater(key, update.analysis);
+        const diff = diffKnowledge(previous.articles, update.archive.articles);
+        return { ...outcome(update.archive, diff, kept, started), incremental: true };
+      }
+    }
     let archive: Archive | undefined;
     const cached = await readSnapshot(this.cacheDir, key);
     if (cached) {
@@ -109,6 +129,20 @@ export class KnowledgeStore {
     this.#current = archive;
     return outcome(archive, diff, kept, started);
   }
+
+  /** Writes an updated archive's snapshot after it went live, so that a restart need not re-analyse. */
+  async #writeLater(key: string, analysis: () => Analysis): Promise<void> {
+    try {
+      await writeSnapshot(this.cacheDir, key, await serializeAnalysisAsync(analysis()));
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not write the analysis snapshot');
+    }
+  }
+
+  /** Resolves once no snapshot write is pending (tests and shutdown wait for it). */
+  settled(): Promise<void> {
+    return this.#writing;
+  }
 }
 
 function outcome(
@@ -123,5 +157,6 @@ function outcome(
     kept,
     durationMs: Math.round(performance.now() - started),
     joined: false,
+    incremental: false,
   };
 }

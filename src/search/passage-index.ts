@@ -92,7 +92,14 @@ interface PassageEntry {
 const YIELD_EVERY = 250;
 
 /** Each passage as MiniSearch indexes it: analysed with its own language, fields pre-joined. */
-function* documentsOf(input: PassageIndexInput): Generator<IndexedDocument> {
+function* documentsOf(
+  input: {
+    articles: readonly Pick<Article, 'title' | 'language' | 'passages'>[];
+    entityNames?: PassageIndexInput['entityNames'];
+  },
+  /** Words known beside these passages' own (an update's: the index's vocabulary). */
+  alsoKnown: (term: string) => boolean = () => false,
+): Generator<IndexedDocument> {
   // Two passes: Norwegian compounds split against the archive's own vocabulary, so the
   // whole archive's words are known before the first passage is indexed.
   const analysed: {
@@ -110,7 +117,7 @@ function* documentsOf(input: PassageIndexInput): Generator<IndexedDocument> {
       analysed.push({ passage, title, names: input.entityNames?.get(passage.id) ?? [], terms });
     }
   }
-  const parts = compoundParts((term) => norwegian.has(term));
+  const parts = compoundParts((term) => norwegian.has(term) || alsoKnown(term));
   for (const { passage, title, names, terms } of analysed) {
     // A compound's parts are indexed besides it, in a field of their own that weighs less
     // ("fredssamtalene" is found by "fred", but less surely than a passage about "fred").
@@ -149,7 +156,7 @@ export class PassageIndex {
   private constructor(
     private readonly mini: MiniSearch<IndexedDocument>,
     input: PassageIndexInput,
-    private readonly fingerprint: string,
+    private fingerprint: string,
     private readonly tuning: SearchTuning,
   ) {
     this.passages = new Map();
@@ -232,6 +239,51 @@ export class PassageIndex {
     // the background from here on (a failure there only leaves them to the first query).
     index.warm().catch(() => undefined);
     return index;
+  }
+
+  /**
+   * Applies a reload's changes in place, in one synchronous step (so no answer sees half of
+   * it): the passages of `removed` articles leave, those of `added` articles come in, and
+   * passages whose entity names changed (`renamed`) are indexed again. MiniSearch discards
+   * and adds documents without a rebuild; the top-k retriever notices the new index state
+   * and drops its cached impact lists. `input` is the whole new state, for the fingerprint.
+   */
+  update(
+    change: {
+      removed: readonly Article[];
+      added: readonly Article[];
+      renamed: readonly Passage[];
+    },
+    input: PassageIndexInput,
+  ): void {
+    for (const article of change.removed) {
+      for (const passage of article.passages) {
+        if (this.mini.has(passage.id)) this.mini.discard(passage.id);
+        this.passages.delete(passage.id);
+      }
+      this.articles.delete(article.id);
+    }
+    // Compounds split against the archive's vocabulary, as a full build would (the index's
+    // terms stand for it: the removed passages' words linger there until a full build).
+    const known = (term: string) => this.retriever.documentFrequency(term) > 0;
+    for (const document of documentsOf({ ...input, articles: change.added }, known)) {
+      this.mini.add(document);
+    }
+    for (const article of change.added) {
+      const info = articleInfo(article);
+      this.articles.set(article.id, info);
+      for (const passage of article.passages)
+        this.passages.set(passage.id, { passage, article: info });
+    }
+    for (const passage of change.renamed) {
+      const entry = this.passages.get(passage.id);
+      if (!entry || !this.mini.has(passage.id)) continue;
+      const article = { ...entry.article, passages: [passage] };
+      for (const document of documentsOf({ ...input, articles: [article] }, known)) {
+        this.mini.replace(document);
+      }
+    }
+    this.fingerprint = fingerprintOf(input);
   }
 
   /** What the latest search cost (passages scored, postings read in impact order). */

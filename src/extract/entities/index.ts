@@ -1,4 +1,4 @@
 export { EntityDirectory, roleKey } from './directory';
-export { buildLexicon, type Lexicon } from './lexicon';
+export { ArchiveLexicon, buildLexicon, type Lexicon, type LexiconData } from './lexicon';
 export { extractEntityMentions } from './mentions';
 export { buildEntities, type PassageMentions } from './merge';

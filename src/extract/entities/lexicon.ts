@@ -11,7 +11,15 @@ import { tokenize } from './tokens';
 
 export type { Lexicon } from './names';
 
-class ArchiveLexicon implements Lexicon {
+/**
+ * The lexicon of an archive, kept up to date as articles come and go: the word counts are
+ * sums over texts, so adding a text adds its counts and removing one subtracts them, exactly
+ * as a lexicon built afresh over the new set would count. Person words are learned from
+ * texts as they are added and not unlearned when a text goes (a word once seen with a clear
+ * person signal stays a person word until the next full build): that is the one way an
+ * updated lexicon can differ from a fresh one.
+ */
+export class ArchiveLexicon implements Lexicon {
   readonly lowerCounts = new Map<string, number>();
   readonly capitalCounts = new Map<string, number>();
   readonly nameCounts = new Map<string, number>();
@@ -32,47 +40,86 @@ class ArchiveLexicon implements Lexicon {
   isPersonWord(word: string): boolean {
     return this.personWords.has(word);
   }
-}
 
-const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-
-/** Two passes over the archive: word counts first, then names read with those counts. */
-export function buildLexicon(texts: Iterable<string>): Lexicon {
-  const lexicon = new ArchiveLexicon();
-  const all = [...texts];
-  for (const text of all) {
-    const tokens = tokenize(text);
-    let run: string[] = [];
-    const flush = () => {
-      if (run.length > 0) bump(lexicon.nameCounts, run.join(' '));
-      run = [];
+  /** Counts the words of these texts in (sign 1) or out (sign -1). */
+  count(texts: Iterable<string>, sign: 1 | -1 = 1): void {
+    const bump = (map: Map<string, number>, key: string) => {
+      const next = (map.get(key) ?? 0) + sign;
+      if (next > 0) map.set(key, next);
+      else map.delete(key);
     };
-    tokens.forEach((token, index) => {
-      if (!token.isWord) {
-        flush();
-        return;
-      }
-      if (/^\p{Ll}/u.test(token.text)) {
-        bump(lexicon.lowerCounts, token.lower);
-        flush();
-      } else if (/^\p{Lu}/u.test(token.text) && !token.sentenceStart) {
-        bump(lexicon.capitalCounts, token.lower);
-        if (!token.joinedToPrevious || index === 0) flush();
-        run.push(token.text);
-      } else flush();
-    });
-    flush();
+    for (const text of texts) {
+      const tokens = tokenize(text);
+      let run: string[] = [];
+      const flush = () => {
+        if (run.length > 0) bump(this.nameCounts, run.join(' '));
+        run = [];
+      };
+      tokens.forEach((token, index) => {
+        if (!token.isWord) {
+          flush();
+          return;
+        }
+        if (/^\p{Ll}/u.test(token.text)) {
+          bump(this.lowerCounts, token.lower);
+          flush();
+        } else if (/^\p{Lu}/u.test(token.text) && !token.sentenceStart) {
+          bump(this.capitalCounts, token.lower);
+          if (!token.joinedToPrevious || index === 0) flush();
+          run.push(token.text);
+        } else flush();
+      });
+      flush();
+    }
   }
-  for (const text of all) {
-    for (const mention of readMentions(text, 'nb', lexicon)) {
-      if (mention.kind !== 'person' || !mention.strong) continue;
-      lexicon.personWords.add(mention.name);
-      // "prins Albert av Monaco": what follows "av"/"of" is a territory, not part of the person.
-      const [own = ''] = mention.name.split(/ (?:av|of) /u);
-      for (const word of own.split(' ')) {
-        if (/^\p{Lu}/u.test(word)) lexicon.personWords.add(word);
+
+  /** Learns the words of names these texts give with a clear person signal (after counting). */
+  learnPersons(texts: Iterable<string>): void {
+    for (const text of texts) {
+      for (const mention of readMentions(text, 'nb', this)) {
+        if (mention.kind !== 'person' || !mention.strong) continue;
+        this.personWords.add(mention.name);
+        // "prins Albert av Monaco": what follows "av"/"of" is a territory, not part of the person.
+        const [own = ''] = mention.name.split(/ (?:av|of) /u);
+        for (const word of own.split(' ')) {
+          if (/^\p{Lu}/u.test(word)) this.personWords.add(word);
+        }
       }
     }
   }
+
+  toJSON(): LexiconData {
+    return {
+      lower: [...this.lowerCounts],
+      capital: [...this.capitalCounts],
+      names: [...this.nameCounts],
+      persons: [...this.personWords],
+    };
+  }
+
+  static fromJSON(data: LexiconData): ArchiveLexicon {
+    const lexicon = new ArchiveLexicon();
+    for (const [k, v] of data.lower) lexicon.lowerCounts.set(k, v);
+    for (const [k, v] of data.capital) lexicon.capitalCounts.set(k, v);
+    for (const [k, v] of data.names) lexicon.nameCounts.set(k, v);
+    for (const word of data.persons) lexicon.personWords.add(word);
+    return lexicon;
+  }
+}
+
+/** A lexicon as plain data, for the snapshot. */
+export interface LexiconData {
+  lower: [string, number][];
+  capital: [string, number][];
+  names: [string, number][];
+  persons: string[];
+}
+
+/** Two passes over the archive: word counts first, then names read with those counts. */
+export function buildLexicon(texts: Iterable<string>): ArchiveLexicon {
+  const lexicon = new ArchiveLexicon();
+  const all = [...texts];
+  lexicon.count(all);
+  lexicon.learnPersons(all);
   return lexicon;
 }
