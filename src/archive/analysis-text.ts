@@ -1,4 +1,4 @@
-import type { LexiconData } from '../extract/entities';
+import type { BackReference, LexiconData } from '../extract/entities';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { Analysis } from './build';
 import { Slicer } from './pace';
@@ -30,6 +30,7 @@ interface Counts {
   terms: number;
   mentions: number;
   lexicon: number;
+  references: number;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -87,6 +88,9 @@ export function* analysisLines(analysis: Analysis): Generator<string> {
   for (const mentions of slices(analysis.mentions, MENTIONS_PER_LINE)) {
     yield JSON.stringify({ mentions });
   }
+  for (const references of slices(analysis.references, MENTIONS_PER_LINE)) {
+    yield JSON.stringify({ references });
+  }
   let lexicon = 0;
   for (const part of LEXICON_PARTS) {
     const items: readonly unknown[] = analysis.lexicon[part];
@@ -99,6 +103,7 @@ export function* analysisLines(analysis: Analysis): Generator<string> {
     terms,
     mentions: analysis.mentions.length,
     lexicon,
+    references: analysis.references.length,
   };
   yield JSON.stringify({ end });
 }
@@ -155,6 +160,7 @@ export async function parseAnalysis(text: string | Buffer, from = 0): Promise<An
   const fieldLength: JsonObject = {};
   const terms: unknown[] = [];
   const mentions: [string, EntityMention[]][] = [];
+  const references: [string, BackReference[]][] = [];
   const lexicon: LexiconData = { lower: [], capital: [], names: [], persons: [] };
   let lexiconItems = 0;
   let head: JsonObject | undefined;
@@ -172,6 +178,8 @@ export async function parseAnalysis(text: string | Buffer, from = 0): Promise<An
     else if ('terms' in parsed) terms.push(...arrayPart(parsed, 'terms'));
     else if ('mentions' in parsed) {
       mentions.push(...(arrayPart(parsed, 'mentions') as [string, EntityMention[]][]));
+    } else if ('references' in parsed) {
+      references.push(...(arrayPart(parsed, 'references') as [string, BackReference[]][]));
     } else if (LEXICON_PARTS.some((part) => part in parsed)) {
       const part = LEXICON_PARTS.find((p) => p in parsed) ?? 'persons';
       const items = arrayPart(parsed, part);
@@ -187,7 +195,8 @@ export async function parseAnalysis(text: string | Buffer, from = 0): Promise<An
     end.timeMentions !== timeMentions.length ||
     end.terms !== terms.length ||
     end.mentions !== mentions.length ||
-    end.lexicon !== lexiconItems
+    end.lexicon !== lexiconItems ||
+    end.references !== references.length
   ) {
     throw new Error('Analysis text is incomplete');
   }
@@ -196,5 +205,5 @@ export async function parseAnalysis(text: string | Buffer, from = 0): Promise<An
   const index = isRecord(mini)
     ? { ...head, mini: { ...mini, documentIds, fieldLength, index: terms } }
     : head;
-  return { entities, timeMentions, index, mentions, lexicon };
+  return { entities, timeMentions, index, mentions, lexicon, references };
 }

@@ -1,4 +1,9 @@
-import type { ArchiveLexicon, EntityDirectory, LexiconData } from '../extract/entities';
+import type {
+  ArchiveLexicon,
+  BackReference,
+  EntityDirectory,
+  LexiconData,
+} from '../extract/entities';
 import type { EntityMention, TimeMention } from '../extract/types';
 import type { AliasGroup, Article, LoadResult, Passage, Problem } from '../knowledge/types';
 import type { PassageIndex } from '../search';
@@ -38,6 +43,7 @@ export interface Archive {
 export interface IncrementalBasis {
   mentions: Map<string, EntityMention[]> | [string, EntityMention[]][];
   lexicon: ArchiveLexicon | LexiconData;
+  references: Map<string, BackReference[]> | [string, BackReference[]][];
   /** Set when an update failed half-way: the next reload then builds in full. */
   spoiled: boolean;
 }

@@ -1,11 +1,13 @@
 import { extractTimeMentions } from '../extract/dates';
 import {
+  type BackReference,
   buildEntities,
   buildLexicon,
   EntityDirectory,
   extractEntityMentions,
   type LexiconData,
   type PassageMentions,
+  passageReferences,
 } from '../extract/entities';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { LoadResult, Passage } from '../knowledge/types';
@@ -22,6 +24,8 @@ export interface Analysis {
   mentions: [passageId: string, mentions: EntityMention[]][];
   /** The archive's word counts, which an incremental reload updates. */
   lexicon: LexiconData;
+  /** Each passage's role phrases pointing back at someone (only passages that have any). */
+  references: [passageId: string, references: BackReference[]][];
 }
 
 /**
@@ -36,16 +40,20 @@ export async function analyse(
   const passageMentions: PassageMentions[] = [];
   const timeMentions: [string, TimeMention[]][] = [];
   const mentions: [string, EntityMention[]][] = [];
+  const references: [string, BackReference[]][] = [];
   for (const article of load.articles) {
     for (const passage of article.passages) {
       const found = extractEntityMentions(passage.text, passage.language, lexicon);
       if (found.length > 0) mentions.push([passage.id, found]);
+      const pointing = passageReferences({ ...passage, mentions: found });
+      if (pointing.length > 0) references.push([passage.id, pointing]);
       passageMentions.push({
         passageId: passage.id,
         articleId: article.id,
         text: passage.text,
         language: passage.language,
         mentions: found,
+        references: pointing,
       });
     }
     const dated = extractTimeMentions(article.passages, article.language, article.published);
@@ -68,6 +76,7 @@ export async function analyse(
       index: index.toJSON(),
       mentions,
       lexicon: lexicon.toJSON(),
+      references,
     },
     index,
   };
@@ -143,6 +152,11 @@ export async function assemble(
     builtAt: new Date().toISOString(),
     fromSnapshot,
     namesByPassage: mentions.names,
-    basis: { mentions: analysis.mentions, lexicon: analysis.lexicon, spoiled: false },
+    basis: {
+      mentions: analysis.mentions,
+      lexicon: analysis.lexicon,
+      references: analysis.references,
+      spoiled: false,
+    },
   };
 }

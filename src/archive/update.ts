@@ -16,10 +16,12 @@
 import { extractTimeMentions } from '../extract/dates';
 import {
   ArchiveLexicon,
+  type BackReference,
   buildEntities,
   EntityDirectory,
   extractEntityMentions,
   type PassageMentions,
+  passageReferences,
 } from '../extract/entities';
 import type { EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult, Passage } from '../knowledge/types';
@@ -66,12 +68,14 @@ export function canUpdate(previous: Archive, load: LoadResult, changes: ArticleC
 function liveBasis(basis: IncrementalBasis): {
   mentions: Map<string, EntityMention[]>;
   lexicon: ArchiveLexicon;
+  references: Map<string, BackReference[]>;
 } {
   if (!(basis.mentions instanceof Map)) basis.mentions = new Map(basis.mentions);
+  if (!(basis.references instanceof Map)) basis.references = new Map(basis.references);
   if (!(basis.lexicon instanceof ArchiveLexicon)) {
     basis.lexicon = ArchiveLexicon.fromJSON(basis.lexicon);
   }
-  return { mentions: basis.mentions, lexicon: basis.lexicon };
+  return { mentions: basis.mentions, lexicon: basis.lexicon, references: basis.references };
 }
 
 const textsOf = (articles: readonly Article[]) =>
@@ -88,17 +92,24 @@ export async function updateArchive(
   // The basis is changed in place; should anything below throw, it no longer matches
   // `previous`, and the next reload builds in full.
   basis.spoiled = true;
-  const { mentions, lexicon } = liveBasis(basis);
+  const { mentions, lexicon, references } = liveBasis(basis);
   await slicer.breathe();
 
   lexicon.count(textsOf(changes.gone), -1);
   lexicon.count(textsOf(changes.came));
   lexicon.learnPersons(textsOf(changes.came));
-  for (const article of changes.gone) for (const p of article.passages) mentions.delete(p.id);
+  for (const article of changes.gone) {
+    for (const p of article.passages) {
+      mentions.delete(p.id);
+      references.delete(p.id);
+    }
+  }
   for (const article of changes.came) {
     for (const p of article.passages) {
       const found = extractEntityMentions(p.text, p.language, lexicon);
       if (found.length > 0) mentions.set(p.id, found);
+      const pointing = passageReferences({ ...p, mentions: found });
+      if (pointing.length > 0) references.set(p.id, pointing);
     }
     if (slicer.due()) await slicer.breathe();
   }
@@ -116,6 +127,7 @@ export async function updateArchive(
         text: passage.text,
         language: passage.language,
         mentions: mentions.get(passage.id) ?? [],
+        references: references.get(passage.id) ?? [],
       });
     }
   });
@@ -166,7 +178,7 @@ export async function updateArchive(
     builtAt: new Date().toISOString(),
     fromSnapshot: false,
     namesByPassage: maps.names,
-    basis: { mentions, lexicon, spoiled: false },
+    basis: { mentions, lexicon, references, spoiled: false },
   };
   return {
     archive,
@@ -181,6 +193,7 @@ export async function updateArchive(
       index: index.toJSON(),
       mentions: [...mentions],
       lexicon: lexicon.toJSON(),
+      references: [...references],
     }),
   };
 }

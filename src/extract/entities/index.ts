@@ -1,4 +1,9 @@
 export { EntityDirectory, roleKey } from './directory';
 export { ArchiveLexicon, buildLexicon, type Lexicon, type LexiconData } from './lexicon';
 export { extractEntityMentions } from './mentions';
-export { buildEntities, type PassageMentions } from './merge';
+export {
+  type BackReference,
+  buildEntities,
+  type PassageMentions,
+  passageReferences,
+} from './merge';

@@ -18,6 +18,25 @@ export interface PassageMentions {
   text: string;
   language: Language;
   mentions: EntityMention[];
+  /** Its role phrases that point back at someone ("presidenten"), when already found. */
+  references?: readonly BackReference[];
+}
+
+export type { BackReference };
+
+/**
+ * The role phrases of a passage that point back at someone named before: they depend on the
+ * passage alone, so they can be found once per passage and kept, while who they point at is
+ * decided archive-wide (by the roles the archive knows) at every merge.
+ */
+export function passageReferences(
+  passage: Pick<PassageMentions, 'text' | 'language' | 'mentions'>,
+): BackReference[] {
+  const tokens = tokenize(passage.text);
+  const starts = new Set(passage.mentions.map((m) => m.start));
+  return findBackReferences(passage.text, tokens, passage.language === 'en', (index) =>
+    starts.has(tokens[index]?.start ?? -1),
+  );
 }
 
 interface Item {
@@ -303,15 +322,7 @@ function attachBackReferences(
   for (const passage of passages) {
     const order = articleOrder.get(passage.articleId) ?? 0;
     articleOrder.set(passage.articleId, order + 1);
-    const tokens = tokenize(passage.text);
-    const starts = new Set(passage.mentions.map((m) => m.start));
-    const references = findBackReferences(
-      passage.text,
-      tokens,
-      passage.language === 'en',
-      (index) => starts.has(tokens[index]?.start ?? -1),
-    );
-    for (const reference of references) {
+    for (const reference of passage.references ?? passageReferences(passage)) {
       const earlier = (byArticle.get(passage.articleId) ?? [])
         .filter(
           (item) =>
