@@ -160,7 +160,7 @@ export async function updateArchive(
       renamed.push(passage);
     }
   });
-  const directory = new EntityDirectory(entities);
+  const directory = await EntityDirectory.create(entities, slicer);
   await slicer.breathe();
 
   const index = previous.index;
