@@ -86,7 +86,12 @@ const LOOSE_PATTERN = /[øæœßđðłþ]/gu;
 
 /** A folded key in the looser spelling autocomplete and close names compare. */
 export function looseKey(folded: string): string {
-  return folded.replace(LOOSE_PATTERN, (letter) => LOOSE_LETTERS[letter] ?? letter);
+  for (let i = 0; i < folded.length; i++) {
+    // Every loose letter is U+00D8 or above: a plain ASCII key is returned as it is.
+    if (folded.charCodeAt(i) >= 0xd8)
+      return folded.replace(LOOSE_PATTERN, (letter) => LOOSE_LETTERS[letter] ?? letter);
+  }
+  return folded;
 }
 
 /** What the user typed, as autocomplete and close names compare it. */
@@ -175,34 +180,46 @@ export function nameKeysOf(
         for (const form of shortForm.forms(parts)) exact.add(form);
     }
     // Typing any word of a name finds it: every word, and the name from that word on.
-    parts.words.forEach((word, i) => {
-      const rest = parts.words.slice(i + 1);
-      reachable.add(looseKey([word, ...rest].join(' ')));
-      reachable.add(looseKey([stripParticle(word), ...rest].join(' ')));
-      reachable.add(looseKey(word));
-      reachable.add(looseKey(stripParticle(word)));
-    });
+    const loose = looseKey(name);
+    let offset = 0;
+    for (const word of loose === name ? parts.words : loose.split(' ')) {
+      reachable.add(offset === 0 ? loose : loose.slice(offset));
+      reachable.add(word);
+      const stripped = stripParticle(word);
+      if (stripped !== word) {
+        reachable.add(stripped);
+        reachable.add(stripped + loose.slice(offset + word.length));
+      }
+      offset += word.length + 1;
+    }
   }
   for (const key of exact) reachable.add(looseKey(key));
   return { exact, reachable };
 }
 
-/** Every role given, as keys, with every word of it on for autocomplete ("talsmann"). */
+/** A role's exact key, and the keys autocomplete reaches it by: from every word of it on ("talsmann"). */
+export function roleKeys(text: string): { exact: string; reachable: string[] } {
+  const exact = roleKey(text);
+  const loose = looseKey(exact);
+  const reachable = exact ? [loose] : [];
+  for (let space = loose.indexOf(' '); space >= 0; space = loose.indexOf(' ', space + 1))
+    reachable.push(loose.slice(space + 1));
+  return { exact, reachable };
+}
+
+/** Every role given to an entity, as keys. */
 export function roleKeysOf(
   entity: Entity,
-  toKey: (text: string) => string = roleKey,
+  keysOfRole: (text: string) => { exact: string; reachable: string[] } = roleKeys,
 ): { exact: Set<string>; reachable: Set<string> } {
   const exact = new Set<string>();
   const reachable = new Set<string>();
   for (const given of entity.roles) {
     for (const text of [given.role, given.roleText]) {
-      const key = toKey(text);
-      if (!key) continue;
-      exact.add(key);
-      const words = looseKey(key).split(' ');
-      words.forEach((_, i) => {
-        reachable.add(words.slice(i).join(' '));
-      });
+      const keys = keysOfRole(text);
+      if (!keys.exact) continue;
+      exact.add(keys.exact);
+      for (const key of keys.reachable) reachable.add(key);
     }
   }
   return { exact, reachable };
@@ -243,20 +260,20 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   yield;
-  // Roles and many name words repeat across entities: fold each spelling once.
-  const memo = (f: (text: string) => string) => {
-    const known = new Map<string, string>();
-    return (text: string) => {
-      let folded = known.get(text);
-      if (folded === undefined) {
-        folded = f(text);
-        known.set(text, folded);
+  // Roles repeat across entities, and so do many names (a surname as an alias): fold once.
+  const memo = <T>(f: (text: string) => T) => {
+    const known = new Map<string, T>();
+    return (text: string): T => {
+      let value = known.get(text);
+      if (value === undefined) {
+        value = f(text);
+        known.set(text, value);
       }
-      return folded;
+      return value;
     };
   };
   const foldNameOnce = memo(foldName);
-  const roleKeyOnce = memo(roleKey);
+  const roleKeysOnce = memo(roleKeys);
   const names = new RankedKeysBuilder();
   const roles = new RankedKeysBuilder();
   const exactNames = new Map<string, number[]>();
@@ -265,9 +282,9 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
     const nameKeys = nameKeysOf(entity, foldNameOnce);
     for (const key of nameKeys.exact) addTo(exactNames, key, rank);
     for (const key of nameKeys.reachable) names.add(key, rank);
-    const roleKeys = roleKeysOf(entity, roleKeyOnce);
-    for (const key of roleKeys.exact) addTo(exactRoles, key, rank);
-    for (const key of roleKeys.reachable) roles.add(key, rank);
+    const givenRoles = roleKeysOf(entity, roleKeysOnce);
+    for (const key of givenRoles.exact) addTo(exactRoles, key, rank);
+    for (const key of givenRoles.reachable) roles.add(key, rank);
     if (rank % ENTITIES_PER_STEP === ENTITIES_PER_STEP - 1) yield;
   }
   return {

@@ -49,11 +49,13 @@ export class RankedKeysBuilder {
   *steps(): Generator<void, RankedKeys> {
     // Sorted in buckets by first character so that no single sort holds the thread long.
     const buckets = new Map<number, string[]>();
+    let seen = 0;
     for (const key of this.#postings.keys()) {
       const first = key.charCodeAt(0);
       const bucket = buckets.get(first);
       if (bucket) bucket.push(key);
       else buckets.set(first, [key]);
+      if (++seen % KEYS_PER_STEP === 0) yield;
     }
     const keys: string[] = [];
     for (const first of [...buckets.keys()].sort((a, b) => a - b)) {
