@@ -38,7 +38,7 @@ async function hashSources(dir: string, hash: ReturnType<typeof createHash>): Pr
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await hashSources(path, hash);
-    else if (entry.name.endsWith('.ts')) hash.update(entry.name).update(await readFile(path));
+    else if (/\.(ts|js)$/.test(entry.name)) hash.update(entry.name).update(await readFile(path));
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Starts the bot as a child process (`node --import tsx <entry>`) pointed at a Discord
+ * Starts the bot as a child process (`node --import tsx <entry>`, or compiled JavaScript) pointed at a Discord
  * stand-in, the way it runs in production, so end-to-end tests exercise config, startup,
  * command registration and shutdown for real.
  */
@@ -17,6 +17,8 @@ export interface StartBotOptions {
   cwd?: string;
   /** Script to run, relative to `cwd`; default `src/main.ts`. */
   entry?: string;
+  /** Node flags before the entry; default `--import tsx` (pass [] for compiled JavaScript). */
+  nodeArgs?: string[];
   /** How long the bot may take to IDENTIFY (and register commands, if asked). */
   readyTimeoutMs?: number;
   /** Also wait until the bot has PUT its commands (when REGISTER_COMMANDS_ON_START is on). */
@@ -60,15 +62,19 @@ export function botEnvironment(
 export async function startBot(options: StartBotOptions): Promise<BotProcess> {
   const { standIn } = options;
   const cwd = options.cwd ?? REPO_ROOT;
-  const timeoutMs = options.readyTimeoutMs ?? 20_000;
+  const timeoutMs = options.readyTimeoutMs ?? 60_000;
   const identifiesBefore = standIn.identifyCount;
   const registrationsBefore = standIn.commandRegistrationCount;
 
-  const proc = spawn(process.execPath, ['--import', 'tsx', options.entry ?? 'src/main.ts'], {
-    cwd,
-    env: botEnvironment(standIn, options.env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? ['--import', 'tsx']), options.entry ?? 'src/main.ts'],
+    {
+      cwd,
+      env: botEnvironment(standIn, options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const logWaiters = new Set<() => void>();
   const onOutput = (chunk: Buffer): void => {
@@ -84,7 +90,7 @@ export async function startBot(options: StartBotOptions): Promise<BotProcess> {
   const bot: BotProcess = {
     proc,
     logs: () => output,
-    waitForLog: (pattern, waitMs = 10_000) =>
+    waitForLog: (pattern, waitMs = 30_000) =>
       new Promise<string>((resolve, reject) => {
         const matches = (): boolean =>
           typeof pattern === 'string' ? output.includes(pattern) : pattern.test(output);
