@@ -42,7 +42,7 @@ const core: Kilde = {
   recordReload: (a, r) => kilde.recordReload(a, r),
 };
 
-async function until<T>(read: () => T | undefined, timeoutMs = 5000): Promise<T> {
+async function until<T>(read: () => T | undefined, timeoutMs = 20_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = read();

@@ -29,7 +29,7 @@ function connectGateway(url: string): Promise<GatewayClient> {
     socket,
     closed,
     send: (payload) => socket.send(JSON.stringify(payload)),
-    next: (match, timeoutMs = 2000) =>
+    next: (match, timeoutMs = 20_000) =>
       new Promise((resolve, reject) => {
         const check = (): boolean => {
           const index = received.findIndex(match);

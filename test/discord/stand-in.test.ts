@@ -23,7 +23,7 @@ import { DiscordStandIn } from './stand-in';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(read: () => T | undefined, timeoutMs = 3000): Promise<T> {
+async function until<T>(read: () => T | undefined, timeoutMs = 20_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = read();
@@ -347,7 +347,7 @@ describe('DiscordStandIn with discord.js', () => {
 
   it('saw heartbeats, bot auth only where Discord wants it, and no token in any request', async () => {
     // The first heartbeat comes at a random point within the 1 s interval: wait for it.
-    await until(() => (standIn.heartbeatCount > 0 ? true : undefined), 3000);
+    await until(() => (standIn.heartbeatCount > 0 ? true : undefined));
     const callbacks = standIn.requests.filter((r) => r.path.endsWith('/callback'));
     expect(callbacks.length).toBeGreaterThan(5);
     expect(callbacks.every((r) => r.auth === 'none')).toBe(true);

@@ -772,14 +772,14 @@ export class DiscordStandIn {
       id: state.id,
       token: state.token,
       payload: cloneJson(state.payload),
-      callback: (timeoutMs = 5000) =>
+      callback: (timeoutMs = 20_000) =>
         this.signal.waitUntil(
           () => (state.acceptedCallback ? cloneJson({ ...state.acceptedCallback }) : undefined),
           timeoutMs,
           `a callback for interaction ${state.commandName ?? state.id}${describeAttempts(state)}`,
         ),
       attempts: () => state.attempts.map((a) => ({ ...a, errors: [...a.errors] })),
-      waitForAttempt: (n = 1, timeoutMs = 5000) =>
+      waitForAttempt: (n = 1, timeoutMs = 20_000) =>
         this.signal.waitUntil(
           () => state.attempts[n - 1],
           timeoutMs,
@@ -789,7 +789,7 @@ export class DiscordStandIn {
         const message = originalOf();
         return message ? snapshot(message) : undefined;
       },
-      waitForEdit: (n = 1, timeoutMs = 5000) =>
+      waitForEdit: (n = 1, timeoutMs = 20_000) =>
         this.signal.waitUntil(
           () => {
             const message = originalOf();
@@ -803,7 +803,7 @@ export class DiscordStandIn {
           const message = this.messages.get(id);
           return message ? [snapshot(message)] : [];
         }),
-      waitForFollowUp: (n = 1, timeoutMs = 5000) =>
+      waitForFollowUp: (n = 1, timeoutMs = 20_000) =>
         this.signal.waitUntil(
           () => {
             const id = state.followUpIds[n - 1];
