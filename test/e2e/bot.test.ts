@@ -272,7 +272,7 @@ describe('knowledge base', () => {
     });
     expect(type).toBe(DEFERRED);
     expect(data.flags).toBe(EPHEMERAL);
-    return handle.waitForEdit(1, 15_000);
+    return handle.waitForEdit(1, 120_000);
   }
 
   it('a new article file appears after a moderator reload', async () => {

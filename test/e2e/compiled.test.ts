@@ -32,7 +32,7 @@ beforeAll(async () => {
     await mkdir(path.dirname(path.join(dir, 'knowledge', name)), { recursive: true });
     writeFileSync(path.join(dir, 'knowledge', name), content);
   }
-}, 180_000);
+});
 
 afterAll(async () => {
   await bot?.stop();
@@ -66,7 +66,7 @@ describe('the compiled bot', () => {
     expect(JSON.stringify(callback.data)).toContain('Ingrid Haugrud');
     // The analysis ran on the worker: no fallback to the main thread was needed.
     expect(bot.logs()).not.toMatch(/analysis worker failed/);
-  }, 180_000);
+  });
 
   it('runs the console tools compiled: ask answers and kb:check validates', () => {
     // The bot's snapshot cache: the same compiled code, so no second analysis.
@@ -89,5 +89,5 @@ describe('the compiled bot', () => {
       env,
     });
     expect(check.status).toBe(0);
-  }, 120_000);
+  });
 });
