@@ -12,6 +12,17 @@ const flag = z
   .default('false')
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const empty = (v: unknown) => (v === '' ? undefined : v);
+/** A whole number from the environment, within bounds, with a default. */
+const count = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    empty,
+    z.coerce
+      .number('must be a number')
+      .int('must be a whole number')
+      .min(min, `must be ${min} or more`)
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
 
 export const LOCALES = ['nb', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -79,6 +90,11 @@ const schema = z.object({
       })
       .optional(),
   ),
+  SHUTDOWN_TIMEOUT_MS: count(0, 600_000, 10_000),
+  RATE_LIMIT_BURST: count(0, 1000, 5),
+  RATE_LIMIT_REFILL_MS: count(1, 3_600_000, 3000),
+  AUTOCOMPLETE_LIMIT_BURST: count(0, 1000, 20),
+  AUTOCOMPLETE_LIMIT_REFILL_MS: count(1, 3_600_000, 250),
   REGISTER_COMMANDS_ON_START: z.preprocess(empty, flag),
 });
 

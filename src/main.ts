@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { createKilde } from './answers/kilde';
 import { ConfigError, loadConfig } from './config';
 import { runConsole } from './console/repl';
@@ -58,16 +59,24 @@ async function main(): Promise<void> {
 
   const bot = await startDiscordBot({ config, kilde, logger });
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  // A graceful stop: no new work, the work in flight finished (or told it was cut short)
+  // within SHUTDOWN_TIMEOUT_MS, the analysis worker stopped, the client destroyed, exit 0.
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second signal: whoever sent it does not want to wait.
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(128 + (os.constants.signals[signal] ?? 0));
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await bot.stop();
+    logger.info({ signal, deadlineMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutting down');
+    const drained = await bot.drain(config.SHUTDOWN_TIMEOUT_MS);
     await kilde.close();
+    await bot.stop();
+    logger.info(drained, 'stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
 }
 
 main().catch((error: unknown) => {

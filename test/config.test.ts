@@ -91,3 +91,23 @@ describe('configuration', () => {
     expect(() => parseConfig({ SHARD_COUNT: '0' })).toThrow(/^SHARD_COUNT:/);
   });
 });
+
+describe('operational limits', () => {
+  it('have defaults a normal member never meets, and are read from the environment', () => {
+    const config = parseConfig({});
+    expect(config.SHUTDOWN_TIMEOUT_MS).toBe(10_000);
+    expect(config.RATE_LIMIT_BURST).toBe(5);
+    expect(config.RATE_LIMIT_REFILL_MS).toBe(3000);
+    expect(config.AUTOCOMPLETE_LIMIT_BURST).toBe(20);
+    const set = parseConfig({ SHUTDOWN_TIMEOUT_MS: '2500', RATE_LIMIT_BURST: '0' });
+    expect(set.SHUTDOWN_TIMEOUT_MS).toBe(2500);
+    expect(set.RATE_LIMIT_BURST).toBe(0);
+  });
+
+  it('refuse what is not a whole, bounded number, naming the variable', () => {
+    for (const value of ['soon', '-1', '1.5', '9999999']) {
+      expect(() => parseConfig({ SHUTDOWN_TIMEOUT_MS: value })).toThrow(/^SHUTDOWN_TIMEOUT_MS: /);
+    }
+    expect(() => parseConfig({ RATE_LIMIT_REFILL_MS: '0' })).toThrow(/^RATE_LIMIT_REFILL_MS: /);
+  });
+});

@@ -42,9 +42,12 @@ export async function analyseInWorker(
   load: LoadResult,
   file = WORKER_FILE,
   timeoutMs = workerTimeoutMs(load),
+  signal?: AbortSignal,
 ): Promise<AnalysisResult> {
   const worker = startWorker(file);
   let timer: NodeJS.Timeout | undefined;
+  const onAbort = () => void worker.terminate();
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const reply = new Promise<AnalyseReply>((resolve, reject) => {
       // A worker that hangs must not hold up every later reload: give up and fall back.
@@ -75,6 +78,7 @@ export async function analyseInWorker(
     return { analysis: await parseAnalysis(text), text };
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
     void worker.terminate();
   }
 }
@@ -96,7 +100,13 @@ export interface AnalyseAsideOptions {
   /** Passages from which the worker is used; WORKER_MIN_PASSAGES unless given. */
   workerMinPassages?: number;
   /** The worker to try; `analyseInWorker` unless given (tests pass a failing one). */
-  inWorker?: (load: LoadResult) => Promise<AnalysisResult>;
+  inWorker?: (load: LoadResult, signal?: AbortSignal) => Promise<AnalysisResult>;
+  /**
+   * Aborted when the program shuts down: the worker is terminated, and the analysis then
+   * neither falls back to this thread nor settles (the process is exiting; a rejection
+   * would only reach a user as a false "something went wrong").
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -108,11 +118,16 @@ export async function analyseAside(
   logger: Logger,
   options: AnalyseAsideOptions = {},
 ): Promise<AnalysisResult> {
+  if (options.signal?.aborted) return new Promise<never>(() => {});
   const passages = load.articles.reduce((n, a) => n + a.passages.length, 0);
   if (passages >= (options.workerMinPassages ?? WORKER_MIN_PASSAGES)) {
     try {
-      return await (options.inWorker ?? analyseInWorker)(load);
+      return await (options.inWorker ?? ((l, s) => analyseInWorker(l, undefined, undefined, s)))(
+        load,
+        options.signal,
+      );
     } catch (error) {
+      if (options.signal?.aborted) return new Promise<never>(() => {});
       logger.warn({ err: error }, 'analysis worker failed; analysing on the main thread');
     }
   }

@@ -36,6 +36,7 @@ export class KnowledgeStore {
   #queued: Promise<ReloadOutcome> | undefined;
   /** The snapshot of the latest incremental update, written after it went live. */
   #writing: Promise<void> = Promise.resolve();
+  readonly #stopping = new AbortController();
 
   constructor(
     private readonly knowledgeDir: string,
@@ -51,6 +52,11 @@ export class KnowledgeStore {
 
   get reloading(): boolean {
     return this.#running !== undefined;
+  }
+
+  /** Shutdown: stops the analysis worker of a reload in flight (that reload never settles). */
+  close(): void {
+    this.#stopping.abort();
   }
 
   reload(): Promise<ReloadOutcome> {
@@ -119,7 +125,9 @@ export class KnowledgeStore {
       }
     }
     if (!archive) {
-      const { analysis, text, index } = await analyseAside(load, this.logger);
+      const { analysis, text, index } = await analyseAside(load, this.logger, {
+        signal: this.#stopping.signal,
+      });
       archive = await assemble(load, analysis, false, index);
       await writeSnapshot(this.cacheDir, key, text).catch((error: unknown) =>
         this.logger.warn({ err: error }, 'could not write the analysis snapshot'),

@@ -210,7 +210,10 @@ export class MemoryBackend implements KnowledgeBackend {
     return resultOf(await this.store.reload());
   }
 
-  async close(): Promise<void> {}
+  /** Shutdown: a reload in flight has its analysis worker stopped (and never settles). */
+  async close(): Promise<void> {
+    this.store.close();
+  }
 }
 
 function resultOf(outcome: ReloadOutcome): ReloadResult {

@@ -3,13 +3,21 @@ import type { Kilde } from '../answers/types';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { loadCommands } from './command';
+import { type DrainReport, InteractionDrain } from './drain';
 import { errorForLog } from './log-safe';
 import { NO_MENTIONS } from './message';
 import { SessionStore } from './paging';
 import { registerCommands } from './registration';
 import { createRouter } from './router';
+import { throttled } from './throttle';
 
 export interface DiscordBot {
+  /**
+   * The first half of a graceful shutdown: stops taking new interactions (they are told
+   * to try again) and waits up to `deadlineMs` for those in flight. Still connected after.
+   */
+  drain(deadlineMs: number): Promise<DrainReport>;
+  /** Disconnects from Discord. */
   stop(): Promise<void>;
 }
 
@@ -52,7 +60,18 @@ export async function startDiscordBot(options: {
     allowedMentions: NO_MENTIONS,
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });
-  const route = createRouter({ commands, kilde, config, logger, sessions });
+  const route = throttled(
+    createRouter({ commands, kilde, config, logger, sessions }),
+    {
+      commands: { burst: config.RATE_LIMIT_BURST, refillMs: config.RATE_LIMIT_REFILL_MS },
+      autocomplete: {
+        burst: config.AUTOCOMPLETE_LIMIT_BURST,
+        refillMs: config.AUTOCOMPLETE_LIMIT_REFILL_MS,
+      },
+    },
+    { defaultLocale: config.DEFAULT_LOCALE, logger },
+  );
+  const gate = new InteractionDrain(config.DEFAULT_LOCALE, logger);
 
   client.once(Events.ClientReady, async (ready) => {
     logger.info(
@@ -64,7 +83,7 @@ export async function startDiscordBot(options: {
       'Discord bot ready',
     );
   });
-  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  client.on(Events.InteractionCreate, (interaction) => void gate.run(interaction, route));
   client.on(Events.Error, (error) =>
     logger.error({ err: errorForLog(error) }, 'Discord client error'),
   );
@@ -78,6 +97,7 @@ export async function startDiscordBot(options: {
   await client.login(token);
 
   return {
+    drain: (deadlineMs) => gate.drain(deadlineMs),
     async stop() {
       sessions.close();
       await client.destroy();

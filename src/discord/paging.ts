@@ -4,6 +4,8 @@ import type { View } from './view';
 
 /** Buttons stop working after this long; then they are removed from the message. */
 export const SESSION_TTL_MS = 10 * 60_000;
+/** At most this many live sessions (memory stays bounded); past it the oldest expire early. */
+export const MAX_SESSIONS = 1000;
 
 /**
  * The state behind a message's buttons: the rendered pages, the page shown, who asked.
@@ -42,6 +44,7 @@ export class SessionStore {
   constructor(
     private readonly ttlMs: number = SESSION_TTL_MS,
     private readonly onExpireError: (error: unknown) => void = () => {},
+    private readonly maxSessions: number = MAX_SESSIONS,
   ) {}
 
   open(ownerId: string, locale: Locale, view: View, expire: () => Promise<void>): Session {
@@ -56,6 +59,11 @@ export class SessionStore {
       timer: this.startTimer(id),
     };
     this.sessions.set(id, session);
+    // The map keeps opening order: the first entries are the oldest.
+    for (const oldest of this.sessions.keys()) {
+      if (this.sessions.size <= this.maxSessions) break;
+      void this.expire(oldest);
+    }
     return session;
   }
 

@@ -213,6 +213,12 @@ export const en: Messages = {
     datedEvents: (n) => `dated events: ${n}`,
     problems: (n, e) => `problems: ${n} (${plural(e, 'error', 'errors')})`,
   },
+  ops: {
+    restarting: 'Kilde is restarting. Try again in a moment.',
+    interrupted:
+      'Kilde restarted before this was finished. Nothing was lost: try again in a moment.',
+    slowDown: (s) => `You are asking very often. Try again in ${plural(s, 'second', 'seconds')}.`,
+  },
   console: {
     welcome: (n) =>
       `Kilde – local console. ${plural(n, 'article', 'articles')} loaded. Type /help for commands.`,

@@ -126,6 +126,15 @@ export interface Messages {
     datedEvents(n: number): string;
     problems(n: number, errors: number): string;
   };
+  /** Answers from the bot's own operation: shutdown, abuse limits. */
+  ops: {
+    /** A new interaction while the bot shuts down. */
+    restarting: string;
+    /** Work in flight that the shutdown deadline cut short (a deferred reply is edited to this). */
+    interrupted: string;
+    /** A member asked too often; `seconds` until the next one is taken. */
+    slowDown(seconds: number): string;
+  };
   console: {
     welcome(articles: number): string;
     help: string;

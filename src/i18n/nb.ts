@@ -212,6 +212,12 @@ export const nb: Messages = {
     datedEvents: (n) => `daterte hendelser: ${n}`,
     problems: (n, e) => `problemer: ${n} (${plural(e, 'feil', 'feil')})`,
   },
+  ops: {
+    restarting: 'Kilde starter på nytt. Prøv igjen om et øyeblikk.',
+    interrupted:
+      'Kilde startet på nytt før dette ble ferdig. Ingenting gikk tapt: prøv igjen om et øyeblikk.',
+    slowDown: (s) => `Du spør veldig ofte. Prøv igjen om ${plural(s, 'sekund', 'sekunder')}.`,
+  },
   console: {
     welcome: (n) =>
       `Kilde – lokal konsoll. ${plural(n, 'artikkel', 'artikler')} lastet. Skriv /hjelp for kommandoer.`,

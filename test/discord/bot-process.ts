@@ -27,6 +27,8 @@ export interface StartBotOptions {
 
 export interface BotProcess {
   proc: ChildProcess;
+  /** Resolves with the exit code (null if killed by a signal) once the process has ended. */
+  exited: Promise<number | null>;
   /** Everything the bot wrote to stdout and stderr so far. */
   logs(): string;
   waitForLog(pattern: RegExp | string, timeoutMs?: number): Promise<string>;
@@ -89,6 +91,7 @@ export async function startBot(options: StartBotOptions): Promise<BotProcess> {
 
   const bot: BotProcess = {
     proc,
+    exited,
     logs: () => output,
     waitForLog: (pattern, waitMs = 30_000) =>
       new Promise<string>((resolve, reject) => {
