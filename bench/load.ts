@@ -113,6 +113,9 @@ export async function runLoad(options: LoadOptions, log: (line: string) => void)
         LOG_LEVEL: 'warn',
         MODERATOR_ROLE_IDS: undefined,
         SHUTDOWN_TIMEOUT_MS: '10000',
+        // The production defaults of the abuse limits (the test harness turns them off).
+        RATE_LIMIT_BURST: undefined,
+        AUTOCOMPLETE_LIMIT_BURST: undefined,
       },
     });
     log('bot ready; writing the new articles and starting the reload …');

@@ -53,6 +53,9 @@ export function botEnvironment(
     DISCORD_API_URL: standIn.apiUrl,
     REGISTER_COMMANDS_ON_START: 'true',
     LOG_LEVEL: 'info',
+    // Tests ask quickly as one member; the abuse limits are tested where they are set.
+    RATE_LIMIT_BURST: '0',
+    AUTOCOMPLETE_LIMIT_BURST: '0',
   });
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];

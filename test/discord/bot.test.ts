@@ -71,6 +71,9 @@ beforeAll(async () => {
     DISCORD_API_URL: standIn.apiUrl,
     REGISTER_COMMANDS_ON_START: 'true',
     DEFAULT_LOCALE: 'nb',
+    // One member asks everything here, quickly: the abuse limits have their own tests.
+    RATE_LIMIT_BURST: '0',
+    AUTOCOMPLETE_LIMIT_BURST: '0',
   });
   const sink = new Writable({
     write(chunk, _encoding, done) {
