@@ -29,6 +29,8 @@ const NOTICE_BUDGET_MS = 2_000;
  */
 export class InteractionDrain {
   readonly #inFlight = new Map<Interaction, Promise<void>>();
+  /** "Restarting" replies on their way: the client must not be destroyed under them. */
+  readonly #refusing = new Set<Promise<void>>();
   #closed = false;
   #refused = 0;
   #finished = 0;
@@ -51,7 +53,11 @@ export class InteractionDrain {
     interaction: Interaction,
     handle: (interaction: Interaction) => Promise<void>,
   ): Promise<void> {
-    if (this.#closed) return this.#refuse(interaction);
+    if (this.#closed) {
+      const refusing = this.#refuse(interaction).finally(() => this.#refusing.delete(refusing));
+      this.#refusing.add(refusing);
+      return refusing;
+    }
     const running = handle(interaction)
       .catch((error: unknown) =>
         this.logger.error({ err: errorForLog(error) }, 'interaction failed'),
@@ -79,7 +85,7 @@ export class InteractionDrain {
     await Promise.race([Promise.allSettled([...this.#inFlight.values()]), deadline]);
     clearTimeout(timer);
     const late = [...this.#inFlight.keys()];
-    if (late.length > 0) await this.#notify(late);
+    await this.#notify(late);
     return {
       finished: this.#finished - finishedBefore,
       interrupted: late.length,
@@ -99,11 +105,13 @@ export class InteractionDrain {
     }
   }
 
+  /** Tells those cut short, and lets the "restarting" replies out, within a small budget. */
   async #notify(late: Interaction[]): Promise<void> {
     const notices = late.map(async (interaction) => {
       if (interaction.isAutocomplete() || !interaction.isRepliable()) return;
       await sendError(interaction, this.#t(interaction).interrupted);
     });
+    notices.push(...this.#refusing);
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, NOTICE_BUDGET_MS);
