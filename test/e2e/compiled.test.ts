@@ -27,8 +27,8 @@ beforeAll(async () => {
   expect(build.stderr + build.stdout).toBe('');
   expect(build.status).toBe(0);
   dir = mkdtempSync(path.join(tmpdir(), 'kilde-compiled-'));
-  // ~2,400 passages: above the worker threshold, so the first load uses the worker.
-  for (const [name, content] of Object.entries(generatedArticles(400))) {
+  // ~1,100 passages: above the worker threshold, so the first load uses the worker.
+  for (const [name, content] of Object.entries(generatedArticles(180))) {
     await mkdir(path.dirname(path.join(dir, 'knowledge', name)), { recursive: true });
     writeFileSync(path.join(dir, 'knowledge', name), content);
   }
@@ -48,7 +48,7 @@ describe('the compiled bot', () => {
       standIn,
       entry: path.relative(REPO_ROOT, path.join(outDir, 'src/main.js')),
       nodeArgs: [],
-      readyTimeoutMs: 120_000,
+      readyTimeoutMs: 280_000,
       waitForCommands: true,
       env: {
         KNOWLEDGE_DIR: path.join(dir, 'knowledge'),
@@ -56,7 +56,7 @@ describe('the compiled bot', () => {
         LOG_LEVEL: 'info',
       },
     });
-    await bot.waitForLog('Discord bot ready', 120_000);
+    await bot.waitForLog('Discord bot ready', 280_000);
     const handle = await standIn.sendCommand({
       name: 'hvem',
       options: [{ name: 'navn', value: 'Ingrid Haugrud' }],
