@@ -22,7 +22,8 @@ describe('readConll', () => {
 });
 
 describe.skipIf(!existsSync(path.join(corpusDir, 'ndt-nob')))('NorNE person names', () => {
-  it('keeps person-name F1 above the rule-based floor', async () => {
+  // The whole treebank, read twice: generous, since the machine may be busy.
+  it('keeps person-name F1 above the rule-based floor', { timeout: 180_000 }, async () => {
     const score = await evaluateNer(corpusDir);
     expect(score.gold).toBeGreaterThan(5000);
     expect(score.f1).toBeGreaterThan(0.75);

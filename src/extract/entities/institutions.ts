@@ -69,6 +69,17 @@ const EN_HEADS_WITH_OF = new Set([
   'Office',
   'Agency',
   'Directorate',
+  'Authority',
+  'Commission',
+  'Bureau',
+  'Federation',
+  'Association',
+  'Union',
+  'Board',
+  'Society',
+  'Foundation',
+  'Centre',
+  'Center',
 ]);
 
 /** Nouns whose bare form is also a plural ("Nye sykehus", "Norske universitet"). */
@@ -126,12 +137,15 @@ export function joinInstitutions(
     const next = spans[index + 1];
     const prep = tokens[span.last + 1];
     const head = tokens[span.last];
+    // "Institute of Public Health", "the Norwegian Directorate of the Environment": English
+    // bodies run on over `of` (and `the`), whatever words come before their head.
+    const article = english && tokens[span.last + 2]?.lower === 'the' ? 1 : 0;
     const joinsPlace =
       next !== undefined &&
       head !== undefined &&
-      span.first === span.last &&
+      (english || span.first === span.last) &&
       isWordJoined(prep) &&
-      next.first === span.last + 2 &&
+      next.first === span.last + 2 + article &&
       tokens[next.first]?.joinedToPrevious === true &&
       (english
         ? prep.lower === 'of' && EN_HEADS_WITH_OF.has(head.text)

@@ -24,6 +24,7 @@ export class ArchiveLexicon implements Lexicon {
   readonly capitalCounts = new Map<string, number>();
   readonly nameCounts = new Map<string, number>();
   readonly personWords = new Set<string>();
+  readonly thingNames = new Set<string>();
 
   isCommonWord(lower: string): boolean {
     const asLower = this.lowerCounts.get(lower) ?? 0;
@@ -39,6 +40,10 @@ export class ArchiveLexicon implements Lexicon {
 
   isPersonWord(word: string): boolean {
     return this.personWords.has(word);
+  }
+
+  isThingName(name: string): boolean {
+    return this.thingNames.has(name);
   }
 
   /** Counts the words of these texts in (sign 1) or out (sign -1). */
@@ -75,15 +80,22 @@ export class ArchiveLexicon implements Lexicon {
 
   /** Learns the words of names these texts give with a clear person signal (after counting). */
   learnPersons(texts: Iterable<string>): void {
+    const people: string[] = [];
     for (const text of texts) {
       for (const mention of readMentions(text, 'nb', this)) {
-        if (mention.kind !== 'person' || !mention.strong) continue;
-        this.personWords.add(mention.name);
-        // "prins Albert av Monaco": what follows "av"/"of" is a territory, not part of the person.
-        const [own = ''] = mention.name.split(/ (?:av|of) /u);
-        for (const word of own.split(' ')) {
-          if (/^\p{Lu}/u.test(word)) this.personWords.add(word);
-        }
+        if (mention.thing) this.thingNames.add(mention.name);
+        else if (mention.kind === 'person' && mention.strong) people.push(mention.name);
+      }
+    }
+    // A name the archive also writes as a field or a work ("Johan Castberg-feltet") teaches
+    // nothing about people, even where a first name made it look like one.
+    for (const name of people) {
+      if (this.thingNames.has(name)) continue;
+      this.personWords.add(name);
+      // "prins Albert av Monaco": what follows "av"/"of" is a territory, not part of the person.
+      const [own = ''] = name.split(/ (?:av|of) /u);
+      for (const word of own.split(' ')) {
+        if (/^\p{Lu}/u.test(word)) this.personWords.add(word);
       }
     }
   }
@@ -94,6 +106,7 @@ export class ArchiveLexicon implements Lexicon {
       capital: [...this.capitalCounts],
       names: [...this.nameCounts],
       persons: [...this.personWords],
+      things: [...this.thingNames],
     };
   }
 
@@ -103,6 +116,7 @@ export class ArchiveLexicon implements Lexicon {
     for (const [k, v] of data.capital) lexicon.capitalCounts.set(k, v);
     for (const [k, v] of data.names) lexicon.nameCounts.set(k, v);
     for (const word of data.persons) lexicon.personWords.add(word);
+    for (const name of data.things ?? []) lexicon.thingNames.add(name);
     return lexicon;
   }
 }
@@ -113,6 +127,8 @@ export interface LexiconData {
   capital: [string, number][];
   names: [string, number][];
   persons: string[];
+  /** Names the archive writes as a work, a field or an event (absent in older snapshots). */
+  things?: string[];
 }
 
 /** Two passes over the archive: word counts first, then names read with those counts. */

@@ -3,34 +3,25 @@
 import type { Language } from '../../knowledge/types';
 import type { EntityKind, EntityMention } from '../types';
 import { institutionNoun, joinInstitutions } from './institutions';
+import { isNoName, type KindContext, readKind, THING_RULES } from './kinds';
 import { isCountryName, readRoleNoun } from './morphology';
 import { findNameSpans, type Lexicon, type NameSpan, spanWords } from './names';
 import { type FoundRole, parseRolePhrase, roleAfter, roleBefore, roleEndingAt } from './roles';
-import { isTeamInResult } from './sports';
 import {
-  DEFINITE_PERSON_NOUNS,
   FIRST_NAMES,
-  FUNCTION_WORDS,
   MULTIWORD_PLACES,
-  ORG_DESCRIPTORS_ENDING,
-  ORG_ENDINGS,
-  ORG_NAME_ENDINGS,
-  ORG_WORDS,
   PARTY_ABBREVIATIONS,
   PARTY_LETTERS,
-  PLACE_DESCRIPTORS_ENDING,
   PLACE_NAMES,
-  PLACE_PREPOSITIONS,
-  SPEECH_VERBS,
-  STATE_OFFICES,
-  TEAM_WORDS,
-  TEAM_WORDS_ALONE,
+  THING_COMPOUND_NOUNS,
 } from './tables';
 import { isAcronym, type Token, tokenize } from './tokens';
 
 /** A mention plus how sure the kind is: only strong person readings teach the lexicon. */
 export interface ReadMention extends EntityMention {
   strong: boolean;
+  /** Read as a work, a field or an event: the archive then never takes the name for a person. */
+  thing?: boolean;
 }
 
 const COORDINATORS = new Set([',', 'og', 'and', 'samt']);
@@ -64,12 +55,32 @@ function joinAmpersands(tokens: readonly Token[], spans: readonly NameSpan[]): N
   return out;
 }
 
+/** "Sverdrup-feltet": a capitalised name part, a hyphen and a field or project noun. */
+export function thingCompoundName(word: string): string | undefined {
+  const match = /^(\p{Lu}[\p{L}]*)-(\p{Ll}+)$/u.exec(word);
+  return match?.[1] && THING_COMPOUND_NOUNS.has(match[2] ?? '') ? match[1] : undefined;
+}
+
+/**
+ * "Johan Sverdrup-feltet", "Edvard Grieg-plattformen": the name runs on into the compound,
+ * and the whole names the field, not the person it was named after.
+ */
+function joinThingCompounds(tokens: readonly Token[], spans: readonly NameSpan[]): NameSpan[] {
+  return spans.map((span) => {
+    const after = tokens[span.last + 1];
+    if (!after?.joinedToPrevious || !after.isWord || !thingCompoundName(after.text)) return span;
+    return { ...span, last: span.last + 1, thing: true };
+  });
+}
+
 export function extractEntityMentions(
   text: string,
   language: Language,
   lexicon: Lexicon,
 ): EntityMention[] {
-  return readMentions(text, language, lexicon).map(({ strong: _strong, ...mention }) => mention);
+  return readMentions(text, language, lexicon).map(
+    ({ strong: _strong, thing: _thing, ...mention }) => mention,
+  );
 }
 
 export function readMentions(text: string, language: Language, lexicon: Lexicon): ReadMention[] {
@@ -79,8 +90,11 @@ export function readMentions(text: string, language: Language, lexicon: Lexicon)
     tokens,
     joinInstitutions(
       tokens,
-      findNameSpans(tokens, lexicon, english).flatMap((span) =>
-        splitAdjacent(tokens, span, lexicon),
+      joinThingCompounds(
+        tokens,
+        findNameSpans(tokens, lexicon, english).flatMap((span) =>
+          splitAdjacent(tokens, span, lexicon),
+        ),
       ),
       english,
     ),
@@ -95,7 +109,11 @@ export function readMentions(text: string, language: Language, lexicon: Lexicon)
         : previous
           ? employerRole(text, tokens, previous.span, previous.mention, span, english)
           : undefined;
-    const mention = readSpan(text, tokens, span, lexicon, english, inherited);
+    const coordinatedWith =
+      previous && isCoordinated(tokens, previous.span.last, span.first)
+        ? previous.mention.kind
+        : undefined;
+    const mention = readSpan(text, tokens, span, lexicon, english, inherited, coordinatedWith);
     if (!mention) {
       sharedRole = undefined;
       previous = undefined;
@@ -156,7 +174,9 @@ function employerRole(
   span: NameSpan,
   english: boolean,
 ): FoundRole | undefined {
-  if (english || employerMention.kind !== 'organisation') return undefined;
+  // "Ordføraren i Fjellbygd Ingrid Haugen": a territory holds an office as a body holds a job.
+  if (english || (employerMention.kind !== 'organisation' && employerMention.kind !== 'place'))
+    return undefined;
   if (employer.last + 1 !== span.first || !tokens[span.first]?.joinedToPrevious) return undefined;
   const prep = tokens[employer.first - 1];
   if (!prep?.joinedToPrevious || !['i', 'ved', 'hos'].includes(prep.lower)) return undefined;
@@ -242,127 +262,6 @@ function genitiveLength(
   return 0;
 }
 
-function endsWithAny(word: string, endings: readonly string[]): boolean {
-  const lower = word.toLowerCase();
-  return endings.some((ending) => lower.endsWith(ending) && lower.length > ending.length);
-}
-
-/** The descriptor itself or a compound of it ("nyhetsbyrået"); short ones only as whole words ("laget", not "anklaget"). */
-function isDescriptor(word: string, descriptors: readonly string[]): boolean {
-  const lower = word.toLowerCase();
-  return descriptors.some((d) => lower === d || (d.length >= 6 && lower.endsWith(d)));
-}
-
-/** "(56)", "(Ap)", "(H)" right after a name. */
-function hasAgeOrParty(tokens: readonly Token[], last: number): boolean {
-  const open = tokens[last + 1];
-  const inside = tokens[last + 2];
-  const close = tokens[last + 3];
-  if (open?.text !== '(' || !open.joinedToPrevious || close?.text !== ')' || !inside) return false;
-  return /^\d{1,3}$/u.test(inside.text) || PARTY_ABBREVIATIONS.has(inside.text);
-}
-
-/** Last words that make a name a venue, whatever sponsor it carries ("SR-Bank Arena"). */
-const VENUE_WORDS = new Set(['Arena', 'Stadion', 'Stadium', 'Park', 'Hall', 'Senter', 'Center']);
-
-/** A capitalised word right before a name is part of another name, never a descriptor noun. */
-const isCapitalisedWord = (token: Token): boolean => token.isWord && /^\p{Lu}/u.test(token.text);
-
-function followsNameAndPreposition(tokens: readonly Token[], first: number): boolean {
-  const prep = tokens[first - 1];
-  const before = tokens[first - 2];
-  return (
-    prep?.isWord === true &&
-    ['i', 'ved', 'hos', 'fra', 'in', 'at', 'from'].includes(prep.lower) &&
-    before !== undefined &&
-    // "Per Hansen i ...", "Jon Askeland (Sp) i Vestland meiner"
-    ((isCapitalisedWord(before) && !before.sentenceStart) || before.text === ')')
-  );
-}
-
-/** Pronouns that, before a verb of saying, make the name after it part of what is said. */
-const SUBJECT_PRONOUNS = new Set(
-  `han hun de vi jeg eg ho dei me du dere dokker he she they we i you`.split(/\s+/u),
-);
-
-/** "X said (on Monday) it would": a clause about X with "it" as its subject. */
-const SPEAKS_OF_ITSELF_AS_IT =
-  /^\s+(?:said|says|added|told\s+\p{L}+)(?:\s+(?:on|late|early|in|last|this)(?:\s+\p{L}+){1,2})?(?:\s+that)?\s+it\s/u;
-
-/** Verbs a company, an agency or the police report through as much as a person. */
-const BODY_REPORTING_VERBS: ReadonlySet<string> = new Set(
-  `opplyser opplyste melder meldte bekrefter bekreftet stadfestar stadfesta`.split(/\s+/u),
-);
-
-/** A name standing alone inside «» or "" quotes. */
-function quotedName(tokens: readonly Token[], span: NameSpan): boolean {
-  const open = tokens[span.first - 1]?.text;
-  const close = tokens[span.last + 1]?.text;
-  return (open === '«' && close === '»') || (open === '"' && close === '"');
-}
-
-/** "sier Støre": the name after a verb of saying speaks, unless a subject came before the verb ("Han mener Rema har ..."). */
-function speaksAfterVerb(
-  tokens: readonly Token[],
-  first: number,
-  verbs: ReadonlySet<string> = SPEECH_VERBS,
-): boolean {
-  const verb = tokens[first - 1];
-  if (!verb?.isWord || !verbs.has(verb.lower) || !tokens[first]?.joinedToPrevious) return false;
-  const subject = tokens[first - 2];
-  return !(subject?.isWord && SUBJECT_PRONOUNS.has(subject.lower) && verb.joinedToPrevious);
-}
-
-/** "BRUSSELS, Feb 23 (Reuters) -": a capitals word opening the text, then a comma and a date. */
-function isDateline(text: string, tokens: readonly Token[], span: NameSpan): boolean {
-  const first = tokens[span.first];
-  if (!first || text.slice(0, first.start).trim() !== '') return false;
-  return /^,\s*(?:\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}|\d{1,2}\s+\p{Lu}\p{Ll}{2,8})\b/u.test(
-    text.slice(tokens[span.last]?.end ?? 0),
-  );
-}
-
-const titleCase = (word: string): string => word.charAt(0) + word.slice(1).toLowerCase();
-
-/**
- * Role nouns of people employed by a company or a body: the name right after `i`/`ved`/`hos`
- * following one of them is where the job is held. Offices with a territory (`ordfører i
- * Moss`, `ambassadør i Moskva`) are left out: there the name is a place.
- */
-const EMPLOYMENT_HEADS = new Set(
-  `konsernsjef direktør finansdirektør styreleder styremedlem analytiker økonom journalist
-  redaktør forsker gründer eier investor spiller trener keeper pressesjef informasjonssjef
-  kommunikasjonssjef advokat professor stipendiat rådgiver sekretær produsent`.split(/\s+/u),
-);
-
-/** English heads whose `of`/`at` complement is an employer ("chief executive of Nordhav"). */
-const EMPLOYMENT_HEADS_EN = new Set(
-  `executive chairman chairwoman chair ceo director founder owner head chief analyst economist
-  editor officer researcher professor`.split(/\s+/u),
-);
-
-/** Holdings are held in a company: "shares in Fjordline", "aksjer i Nordhav". */
-const STAKE_NOUNS = new Set(
-  `shares stake stakes holding holdings stock aksjer aksjene aksjen eierandel eierandelen
-  eierpost eierposten aksjepost aksjeposten`.split(/\s+/u),
-);
-
-function isEmployerSlot(tokens: readonly Token[], first: number, english: boolean): boolean {
-  const prep = tokens[first - 1];
-  const role = tokens[first - 2];
-  if (!prep?.isWord || !role?.isWord || !tokens[first]?.joinedToPrevious) return false;
-  if (!prep.joinedToPrevious) return false;
-  if (['i', 'in'].includes(prep.lower) && STAKE_NOUNS.has(role.lower)) return true;
-  if (english) {
-    if (prep.lower !== 'of' && prep.lower !== 'at') return false;
-    const noun = readRoleNoun(role.text, true);
-    return noun !== undefined && EMPLOYMENT_HEADS_EN.has(noun.head) && !noun.plural;
-  }
-  if (!['i', 'ved', 'hos'].includes(prep.lower)) return false;
-  const noun = readRoleNoun(role.text, false);
-  return noun !== undefined && EMPLOYMENT_HEADS.has(noun.head) && !noun.plural;
-}
-
 /**
  * "The company's chairman, Per Holt, said", "Konsernsjefen i Equinor, Anders Opedal, sier":
  * a role phrase that makes up the whole opening of the sentence, then the name between
@@ -386,17 +285,6 @@ function roleBeforeComma(
   return found && !found.plural && found.last === comma - 1 ? found : undefined;
 }
 
-function looksLikePersonName(words: readonly Token[]): boolean {
-  const named = words.filter((w) => /^\p{Lu}/u.test(w.text));
-  return (
-    named.length >= 2 &&
-    named.length <= 3 &&
-    named.every(
-      (w) => /^\p{Lu}\p{Ll}/u.test(w.text) && !PLACE_NAMES.has(w.text) && !isCountryName(w.text),
-    )
-  );
-}
-
 function readSpan(
   text: string,
   tokens: readonly Token[],
@@ -404,6 +292,7 @@ function readSpan(
   lexicon: Lexicon,
   english: boolean,
   inherited: FoundRole | undefined,
+  coordinatedWith: EntityKind | undefined,
 ): { mention: ReadMention; role: FoundRole | undefined } | undefined {
   const words = spanWords(tokens, span);
   const firstToken = tokens[span.first];
@@ -420,6 +309,19 @@ function readSpan(
       end: lastToken.end,
       kind: 'organisation',
       strong: false,
+    };
+    return { mention, role: undefined };
+  }
+  if (span.thing) {
+    const compound = thingCompoundName(lastToken.text) ?? '';
+    const mention: ReadMention = {
+      name: `${text.slice(firstToken.start, lastToken.start)}${compound}`,
+      surface,
+      start: firstToken.start,
+      end: lastToken.end,
+      kind: 'other',
+      strong: false,
+      thing: true,
     };
     return { mention, role: undefined };
   }
@@ -462,125 +364,35 @@ function readSpan(
   const ownerOfRole =
     cut > 0 && next?.joinedToPrevious === true && next.isWord && readRoleNoun(next.text, english);
 
-  let kind: EntityKind = 'other';
-  let strong = false;
-  const prevLower = prev?.lower ?? '';
-  if (single && isAcronym(name)) {
-    // Datelines write places in capitals ("OSLO, Feb 27 (Reuters)"): a known place stays one.
-    kind =
-      isCountryName(name) || PLACE_NAMES.has(titleCase(name)) || isDateline(text, tokens, span)
-        ? 'place'
-        : 'organisation';
-  } else if (
-    words.some((w, i) => (i > 0 || !single) && ORG_WORDS.has(w.text)) ||
-    words.some((w, i) => i > 0 && TEAM_WORDS.has(w.text)) ||
-    (single && TEAM_WORDS_ALONE.has(name)) ||
-    (!single &&
-      words.some((w) => endsWithAny(w.text, ORG_NAME_ENDINGS)) &&
-      !VENUE_WORDS.has(lastWord)) ||
-    (single && ORG_WORDS.has(name)) ||
-    (single && endsWithAny(lastWord, ORG_ENDINGS)) ||
-    (prev !== undefined &&
-      !isCapitalisedWord(prev) &&
-      isDescriptor(prevLower, ORG_DESCRIPTORS_ENDING) &&
-      !isCountryName(name))
-  ) {
-    kind = 'organisation';
-  } else if (role || span.titled || hasAgeOrParty(tokens, span.last)) {
-    kind = 'person';
-    strong = true;
-  } else if (quotedName(tokens, span)) {
-    // «Ingunn», «Kon-Tiki»: a storm, a ship, a book or an operation, not the person it is named after.
-    kind = 'other';
-  } else if (
-    isEmployerSlot(tokens, span.first, english) &&
-    !isCountryName(name) &&
-    !PLACE_NAMES.has(name)
-  ) {
-    // "konsernsjef i Equinor", "analytiker i DNB Markets": where a job is held is a body.
-    kind = 'organisation';
-  } else if (ownerOfRole) {
-    // "Irans president", "FNs spesialutsending": the owner of a role is a country or a body.
-    const head = readRoleNoun(next?.text ?? '', english);
-    if (lexicon.isPersonWord?.(name)) kind = 'person';
-    else if (isCountryName(name) || PLACE_NAMES.has(name)) kind = 'place';
-    else kind = head && STATE_OFFICES.has(head.head) ? 'place' : 'organisation';
-  } else if (
-    !isCountryName(name) &&
-    !FIRST_NAMES.has(firstWord) &&
-    !lexicon.isPersonWord?.(name) &&
-    isTeamInResult(text, tokens, span)
-  ) {
-    // "tapte 1-2 mot Molde", "Viking slo Brann 3-0": the sides of a team result are clubs.
-    kind = 'organisation';
-  } else if (
-    isCountryName(name) ||
-    PLACE_NAMES.has(name) ||
-    MULTIWORD_PLACES.has(words.map((w) => w.text).join(' '))
-  ) {
-    kind = 'place';
-  } else if (
-    prev !== undefined &&
-    !isCapitalisedWord(prev) &&
-    isDescriptor(prevLower, PLACE_DESCRIPTORS_ENDING)
-  ) {
-    kind = 'place';
-  } else if (FIRST_NAMES.has(firstWord) && !(single && PLACE_PREPOSITIONS.has(prevLower))) {
-    kind = 'person';
-    strong = words.length > 1;
-  } else if (lexicon.isPersonWord?.(name) || lexicon.isPersonWord?.(lastWord)) {
-    kind = 'person';
-  } else if (english && SPEAKS_OF_ITSELF_AS_IT.test(text.slice(lastToken.end))) {
-    // "Meta said it would ...", "Nordhav said on Monday it had ...": what speaks of itself
-    // as "it" is no person.
-    kind = 'organisation';
-  } else if (speaksAfterVerb(tokens, span.first, BODY_REPORTING_VERBS)) {
-    // "opplyser Tensio", "melder Fjordkraft": bodies report through these verbs as often as people.
-    kind = 'other';
-  } else if (
-    speaksAfterVerb(tokens, span.first) ||
-    (next?.joinedToPrevious === true &&
-      SPEECH_VERBS.has(next.lower) &&
-      // "Per Hansen i Sparebank Vest sier": the speaker is the name before the preposition.
-      !followsNameAndPreposition(tokens, span.first))
-  ) {
-    kind = 'person';
-  } else if (
-    prev !== undefined &&
-    // "mot X" is as often a rival, a target or an opponent ("anklagene mot Hansen") as a direction.
-    ((PLACE_PREPOSITIONS.has(prevLower) && prevLower !== 'mot') ||
-      (prevLower === 'av' && tokens[span.first - 2]?.lower === 'ut'))
-  ) {
-    kind = 'place';
-  } else if (looksLikePersonName(words)) {
-    // Two or three plain capitalised words with nothing else said about them are mostly people.
-    kind = 'person';
-  }
-
-  // "Mannen (61) ble dømt": a definite noun for a person opening the sentence is no name.
-  if (single && firstToken.sentenceStart && DEFINITE_PERSON_NOUNS.has(name.toLowerCase()))
-    return undefined;
-  // "Statsministerens rådgiver": a role noun opening the sentence is no name.
-  if (single && firstToken.sentenceStart && readRoleNoun(name, english)?.definite) return undefined;
-  // "Den" of "Den islamske stat", "The" of an English title: a lone function word is no name.
-  if (single && !isAcronym(name) && FUNCTION_WORDS.has(name.toLowerCase())) return undefined;
-  // An opening word with nothing else for it is an ordinary word that happens to open the sentence.
-  if (
-    single &&
-    firstToken.sentenceStart &&
-    kind === 'other' &&
-    (lexicon.nameCount?.(name) ?? 0) === 0
-  ) {
-    return undefined;
-  }
+  const context: KindContext = {
+    text,
+    tokens,
+    span,
+    words,
+    name,
+    firstWord,
+    lastWord,
+    single,
+    prev,
+    prevLower: prev?.lower ?? '',
+    next,
+    role,
+    ownerOfRole: ownerOfRole || undefined,
+    lexicon,
+    english,
+    coordinatedWith,
+  };
+  const { kind, strong, rule } = readKind(context);
+  if (isNoName({ ...context, kind })) return undefined;
   const mention: ReadMention = {
     name,
     surface,
     start: firstToken.start,
     end: lastToken.end,
     kind,
-    strong,
+    strong: strong === true,
   };
+  if (rule && THING_RULES.has(rule)) mention.thing = true;
   if (role && kind === 'person') {
     mention.role = role.role;
     mention.roleText = role.roleText;

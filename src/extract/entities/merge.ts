@@ -225,9 +225,57 @@ interface EntityRecord {
   knownRoles: { folded: string; head: string | undefined }[];
 }
 
+/** The role noun of a role, also before its complement ("ordførar" of "ordførar i Fjellbygd"). */
 function roleHead(role: string): string | undefined {
-  const last = role.split(/\s+/u).pop() ?? '';
-  return (readRoleNoun(last, false) ?? readRoleNoun(last, true))?.head;
+  for (const word of role.split(/\s+/u).reverse()) {
+    const noun = readRoleNoun(word, false) ?? readRoleNoun(word, true);
+    if (noun) return sameOfficeKey(noun.head);
+  }
+  return undefined;
+}
+
+/** Nynorsk role nouns and their Bokmål forms: one office, whichever the article writes. */
+const NYNORSK_ROLES: ReadonlyMap<string, string> = new Map([
+  ['ordførar', 'ordfører'],
+  ['varaordførar', 'varaordfører'],
+  ['leiar', 'leder'],
+  ['nestleiar', 'nestleder'],
+  ['trenar', 'trener'],
+  ['landslagstrenar', 'landslagstrener'],
+  ['forfattar', 'forfatter'],
+  ['dommar', 'dommer'],
+  ['forskar', 'forsker'],
+  ['rådgjevar', 'rådgiver'],
+]);
+
+/** A role's words with Nynorsk role nouns in their Bokmål form, folded. */
+function sameOfficeKey(role: string): string {
+  return foldName(role)
+    .split(' ')
+    .map((word) => NYNORSK_ROLES.get(word) ?? word)
+    .join(' ');
+}
+
+/**
+ * Offices held for one territory at a time: a bare "ordføraren" in an article means the
+ * mayor it named as "ordfører i Fjellbygd". A coach or a doctor is not one per place.
+ */
+const TERRITORIAL_HEADS = new Set([
+  'ordfører',
+  'varaordfører',
+  'rådmann',
+  'kommunedirektør',
+  'fylkesordfører',
+  'statsforvalter',
+  'fylkesmann',
+  'politimester',
+  'biskop',
+]);
+
+/** The known role is the wanted one, or (for a territorial office) it with its territory. */
+function fitsRole(known: string, wanted: string, head: string | undefined): boolean {
+  if (known === wanted) return true;
+  return head !== undefined && TERRITORIAL_HEADS.has(head) && known.startsWith(`${wanted} i `);
 }
 
 function buildRecords(
@@ -288,7 +336,10 @@ function buildRecords(
         end: mention.end,
       })),
     };
-    const knownRoles = roles.map((r) => ({ folded: foldName(r.role), head: roleHead(r.role) }));
+    const knownRoles = roles.map((r) => ({
+      folded: sameOfficeKey(r.role),
+      head: roleHead(r.role),
+    }));
     records.set(cluster, { entity, knownRoles });
   }
   return records;
@@ -371,15 +422,19 @@ function pickReferent(
   earlier: readonly Item[],
   records: Map<string, EntityRecord>,
 ): EntityRecord | undefined {
-  const wanted = foldName(reference.role);
+  const wanted = sameOfficeKey(reference.role);
+  const wantedHead = sameOfficeKey(reference.head);
   const fitting: EntityRecord[] = [];
   const sameHead: EntityRecord[] = [];
   for (const item of earlier) {
     const record = records.get(item.cluster);
     if (record?.entity.kind !== 'person') continue;
-    if (!fitting.includes(record) && record.knownRoles.some((r) => r.folded === wanted))
+    if (
+      !fitting.includes(record) &&
+      record.knownRoles.some((r) => fitsRole(r.folded, wanted, wantedHead))
+    )
       fitting.push(record);
-    if (!sameHead.includes(record) && record.knownRoles.some((r) => r.head === reference.head))
+    if (!sameHead.includes(record) && record.knownRoles.some((r) => r.head === wantedHead))
       sameHead.push(record);
   }
   if (reference.specific) return fitting[0];

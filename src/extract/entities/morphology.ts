@@ -106,6 +106,10 @@ const NOT_ROLES = new Set([
   'chair',
   'officer',
   'representant',
+  // "back" and "forward" are adverbs as often as positions; "manager" a job too loose alone.
+  'back',
+  'forward',
+  'manager',
 ]);
 /** Bare words that are roles only in compounds or before a name; as compounds they are fine. */
 

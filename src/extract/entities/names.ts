@@ -6,6 +6,7 @@ import {
   FIRST_NAMES,
   FUNCTION_WORDS,
   HYPHEN_PARTICLES,
+  LEAGUE_WORDS,
   NAME_PARTICLES,
   ORG_NAME_ENDINGS,
   ORG_WORDS,
@@ -21,6 +22,8 @@ export interface Lexicon {
   nameCount?(name: string): number;
   /** True when the archive elsewhere uses this word as part of a person's name (with a person signal). */
   isPersonWord?(word: string): boolean;
+  /** True when the archive elsewhere writes this name as a work, a field or an event («Skrik», "Johan Castberg-feltet"). */
+  isThingName?(name: string): boolean;
 }
 
 export interface NameSpan {
@@ -33,6 +36,8 @@ export interface NameSpan {
   institution?: boolean;
   /** Two names tied by `&` ("Helen & Hard"): one firm. */
   firm?: boolean;
+  /** A name that runs into a compound naming a field or a project ("Johan Sverdrup-feltet"). */
+  thing?: boolean;
 }
 
 const isParticle = (token: Token | undefined): boolean =>
@@ -87,6 +92,22 @@ function isLeadingNonName(token: Token, english: boolean): boolean {
   return english && isEnglishDemonym(token.text);
 }
 
+/**
+ * "prins Albert av Monaco" names one person by a territory; "hentet til Molde av Kjetil
+ * Rekdal" is a club and the man who did it. `av` joins only a single territory word, never
+ * a first name or a full name after it.
+ */
+function agentAfterAv(tokens: readonly Token[], particle: number, nameAt: number): boolean {
+  if (nameAt !== particle + 1 || tokens[particle]?.text !== 'av') return false;
+  const after = tokens[nameAt];
+  const following = tokens[nameAt + 1];
+  return (
+    FIRST_NAMES.has(after?.text ?? '') ||
+    (following?.joinedToPrevious === true &&
+      (isNameWord(following) || isInitial(tokens, nameAt + 1)))
+  );
+}
+
 /** Maximal runs of name words on one line, joined by spaces or lower-case particles inside. */
 export function findNameSpans(
   tokens: readonly Token[],
@@ -120,7 +141,12 @@ export function findNameSpans(
         if (tokens[probe]?.text === 'der' && !isParticle(tokens[probe - 1])) break;
         probe++;
       }
-      if (probe > last + 1 && tokens[probe]?.joinedToPrevious && isNameWord(tokens[probe])) {
+      if (
+        probe > last + 1 &&
+        tokens[probe]?.joinedToPrevious &&
+        isNameWord(tokens[probe]) &&
+        !agentAfterAv(tokens, last + 1, probe)
+      ) {
         last = probe;
         continue;
       }
@@ -143,9 +169,13 @@ function pushTrimmed(
 ): void {
   let start = first;
   let titled = false;
+  // "Premier League", "Minister Holding ASA": a run that ends in a body's word is that body's
+  // name, role-like words inside it included.
+  const bodyName =
+    LEAGUE_WORDS.has(tokens[last]?.text ?? '') || ORG_WORDS.has(tokens[last]?.text ?? '');
   // English writes titles in capitals ("Climate Minister Sveinung Rotevatn", "Foreign
   // Secretary ..."): everything up to the last role noun inside the run is the title.
-  if (english) {
+  if (english && !bodyName) {
     for (let k = last - 1; k > first; k--) {
       const token = tokens[k];
       if (token && isLeadingNonName(token, english) && !FIRST_NAMES.has(token.text)) {
@@ -159,7 +189,7 @@ function pushTrimmed(
     const token = tokens[start];
     if (!token || start > last) return;
     const opening = token.sentenceStart || start > first;
-    if (isLeadingNonName(token, english)) {
+    if (isLeadingNonName(token, english) && !(bodyName && start < last)) {
       titled ||= PERSON_TITLES.has(token.lower);
       start++;
       continue;

@@ -17,7 +17,7 @@ import {
   type RoleNoun,
   readRoleNoun,
 } from './morphology';
-import { FUNCTION_WORDS, STATE_OFFICES } from './tables';
+import { FUNCTION_WORDS, ROLE_FIELD_NOUNS_EN, STATE_OFFICES } from './tables';
 import { isAcronym, isCapitalised, type Token } from './tokens';
 
 export interface FoundRole {
@@ -68,6 +68,7 @@ export function composeRole(
   modifiers: readonly string[],
   noun: RoleNoun,
   english: boolean,
+  nounCapitalised = true,
 ): { role: string; specific: boolean } {
   // "Hungary's prime minister", "the EU's foreign policy chief": English keeps the words
   // between owner and noun; Norwegian puts them nowhere else than before the owner.
@@ -82,6 +83,7 @@ export function composeRole(
     // "Climate Minister" is a title: its noun keeps the capital the title gave it.
     const lastModifier = modifiers[modifiers.length - 1];
     const titled =
+      nounCapitalised &&
       lastModifier !== undefined &&
       isCapitalised(lastModifier) &&
       !isEnglishDemonym(lastModifier) &&
@@ -115,9 +117,19 @@ function textOf(text: string, tokens: readonly Token[], first: number, last: num
 
 function isEnglishModifier(token: Token): boolean {
   if (isCapitalised(token.text)) {
-    return isEnglishDemonym(token.text) || isAcronym(token.text) || isCountryName(token.text);
+    return (
+      isEnglishDemonym(token.text) ||
+      isAcronym(token.text) ||
+      isCountryName(token.text) ||
+      // "Museum director Anne Larsen": capitalised only because it opens the sentence.
+      (token.sentenceStart && ROLE_FIELD_NOUNS_EN.has(token.lower))
+    );
   }
-  return EN_MODIFIERS.has(token.lower) || /(?:al|ic|ian|ary|ese)$/u.test(token.lower);
+  return (
+    EN_MODIFIERS.has(token.lower) ||
+    ROLE_FIELD_NOUNS_EN.has(token.lower) ||
+    /(?:al|ic|ian|ary|ese)$/u.test(token.lower)
+  );
 }
 
 /** The role written right before a name (token index `nameStart`). */
@@ -269,7 +281,13 @@ function roleEndingAtNoun(
     afterOpeningTimeWord(tokens, nounIndex)
   )
     return undefined;
-  const { role, specific } = composeRole(owner, modifiers, noun, english);
+  const { role, specific } = composeRole(
+    owner,
+    modifiers,
+    noun,
+    english,
+    isCapitalised(nounToken.text),
+  );
   return {
     role: english && modifiers.length === 0 && !owner ? upperAcronyms(role.toLowerCase()) : role,
     roleText: textOf(text, tokens, first, nounIndex),

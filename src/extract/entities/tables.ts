@@ -73,6 +73,7 @@ export const ROLE_NOUNS_NB = words(`
   ombudsmann ombud fylkesmann statsforvalter kommissær visestatsminister premierminister
   dramatiker komponist låtskriver dirigent koreograf arkitekt designer utøver skiløper
   langrennsløper byråd meteorolog
+  spiss angriper målvakt midtstopper back toppscorer målscorer innbytter lagkaptein
   ordførar varaordførar leiar nestleiar trenar landslagstrenar forfattar dommar forskar
   rådgjevar sekretær direktør kommunedirektør
 `);
@@ -84,8 +85,21 @@ export const ROLE_NOUNS_EN = words(`
   bishop governor senator congressman congresswoman representative lawyer judge prosecutor
   expert adviser advisor economist diplomat author writer correspondent reporter chairman
   chairwoman chair ceo founder owner investor coach captain dictator officer lieutenant
-  commissioner inspector executive
+  commissioner inspector executive striker goalkeeper midfielder defender winger forward
+  keeper curator manager
 `);
+
+/**
+ * Lower-case nouns that English puts before a role noun to say where the role is held
+ * ("museum director", "police chief", "company spokesman"): part of the role, kept with it.
+ */
+export const ROLE_FIELD_NOUNS_EN = new Set(
+  words(`museum gallery police company club team fund festival theatre theater opera orchestra
+  hospital court union party campaign school university college library council city county
+  state port airport station prison research health safety communications marketing sales
+  investment art science press tournament league federation academy programme program
+  project network group board bank firm agency studio label`),
+);
 
 /** Offices a country holds: with a single demonym ("den syriske presidenten") they read as "Syrias president". */
 export const STATE_OFFICES = new Set(
@@ -258,7 +272,7 @@ export const ORG_WORDS = new Set(
   Bank Banken Nyhetsbyrå Partiet Parti Party Universitet Universitetet University Kommune
   Fylkeskommune Departement Departementet Direktorat Direktoratet Forbund Forbundet Forening
   Foreningen Union Council Organisation Organization Institute Institutt Instituttet Senter
-  Senteret Stiftelse Stiftelsen Fond Fondet Klubb FC IL IF BK SK Tidende Posten Dagblad
+  Senteret Stiftelse Stiftelsen Fond Fondet Klubb FC FK IL IF IK AIK BK SK SC AFC CF Tidende Posten Dagblad
   Dagbladet Avis Times News Post Herald Journal Agency Association Committee Komité Komiteen
   Tribunal Tribunalet Domstol Court Ministry Army Navy Airlines Air Rederi Motors Energy Oil
   Records Film Films Studio Studios Teater Teatret Museum Museet Sykehus Sykehuset Hospital
@@ -267,7 +281,23 @@ export const ORG_WORDS = new Set(
   Kristelig Folkeparti Rødt MDG SV KrF Hamas Fatah Hizbollah Taliban
   Platforms Technologies Systems Holdings Partners Capital Industries Pharmaceuticals Networks
   Labs Software Solutions Markets Entertainment Media Telecom Bancorp Shipping Logistics
-  Petroleum Resources Seafood Invest Eiendom Offshore Drilling Mining Pharma Foods`),
+  Petroleum Resources Seafood Invest Eiendom Offshore Drilling Mining Pharma Foods
+  Authority Commission Watch Exchange Foundation Alliance Federation Coalition Bureau
+  Administration Borders`),
+);
+
+/**
+ * Body words that are also everyday English nouns ("Energy prices rose", "Media reports
+ * said"): opening a sentence alone, they are the noun, not a body's name.
+ */
+export const ENGLISH_COMMON_BODY_WORDS = new Set(
+  words(`Company Corporation Group Holding Bank Union Council Organisation Organization Institute
+  Times News Post Herald Journal Agency Association Committee Court Ministry Airlines Air Motors
+  Energy Oil Records Film Films Studio Studios Museum Hospital School College Academy Platforms
+  Technologies Systems Holdings Partners Capital Industries Pharmaceuticals Networks Labs
+  Software Solutions Markets Entertainment Media Telecom Shipping Logistics Petroleum Resources
+  Seafood Offshore Drilling Mining Pharma Foods International Authority Commission Watch
+  Exchange Foundation Alliance Federation Coalition Administration`),
 );
 
 /** Endings of one-word organisation names ("Arbeiderpartiet", "Utenriksdepartementet"). */
@@ -487,4 +517,44 @@ export const FIRST_NAMES = new Set(
   Narendra Manmohan Rahul Imelda Ferdinand Corazon Fidel Raul Evo Lula Dilma
   Avigdor Tzipi Ismail Anwar Gamal Abdel Fattah Osama Ayman Hamad Khalifa Salman Reza Akbar
   `),
+);
+
+/** Championships written as acronyms, alone or ending a compound ("VM", "Oberstdorf-VM"). */
+export const EVENT_ACRONYMS = new Set(words(`VM EM OL NM PL WC`));
+
+/** Nouns that end a compound naming an event ("Holmenkollen-rennet", "Bislett-løpet"). */
+export const EVENT_NOUNS = new Set(
+  words(`rennet renn løpet løp cupen cup finalen turneringen mesterskapet festivalen festival
+  konferansen stevnet lekene games open marathon maraton rally`),
+);
+
+/** Last words of league names: a league is a body that runs a competition. */
+export const LEAGUE_WORDS = new Set(words(`League Liga Ligaen Serien Bundesliga LaLiga Ligue`));
+
+/** Nouns before a title of a work: the name after them is the work, not its maker. */
+export const WORK_NOUNS = new Set(
+  words(`maleriet bildet verket kunstverket skulpturen tegningen romanen boka boken diktet
+  filmen dokumentaren serien albumet plata låten sangen singelen stykket forestillingen
+  operaen musikalen utstillingen måleriet biletet songen
+  painting artwork sculpture novel book poem film movie documentary series album single song
+  play musical opera exhibition`),
+);
+
+/**
+ * Verbs of a player's move between clubs, before `til`/`fra`/`for` and the club
+ * ("hentet til Molde", "spilte for Brann", "signed for Leeds").
+ */
+export const TRANSFER_VERBS = new Set(
+  words(`hentet henta hentes solgt seld selges lånt lånes lånte signerte signert kjøpt kjøpte
+  spilte spiller speler spelar spelte spelt debuterte scoret scora gikk gjekk overgang
+  signed played plays loaned sold transferred`),
+);
+
+/**
+ * Nouns that end a compound naming a field, a platform or a project after a name
+ * ("Johan Sverdrup-feltet"): the name is that thing's, not a person's.
+ */
+export const THING_COMPOUND_NOUNS = new Set(
+  words(`feltet felt feltets funnet funnets plattformen utbyggingen prosjektet lisensen
+  field platform project`),
 );

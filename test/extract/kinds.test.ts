@@ -1,0 +1,178 @@
+/**
+ * What kind of thing a name is: every rule of the kind table and of the no-name table read
+ * through the whole name reader on its own example, then the cases that made people of
+ * things (issue 8), on articles written here: sport, business, culture, courts; Bokmål,
+ * Nynorsk and English.
+ */
+import { describe, expect, it } from 'vitest';
+import { KIND_RULES, NO_NAME_RULES } from '../../src/extract/entities/kinds';
+import type { Language } from '../../src/knowledge/types';
+import { archiveRoles, readNames as read } from '../helpers/extract';
+
+const kindOf = (text: string, name: string, language: Language = 'nb') =>
+  read(text, language).find((m) => m.name === name)?.kind;
+const names = (text: string, language: Language = 'nb') => read(text, language).map((m) => m.name);
+const persons = (text: string, language: Language = 'nb') =>
+  read(text, language)
+    .filter((m) => m.kind === 'person')
+    .map((m) => m.name);
+
+describe('the kind table', () => {
+  it.each(KIND_RULES.map((rule) => [rule.name, rule.example] as const))(
+    '%s reads its own example',
+    (_name, example) => {
+      expect(kindOf(example.text, example.name, example.language)).toBe(example.kind);
+    },
+  );
+
+  it('has one rule per name', () => {
+    expect(new Set(KIND_RULES.map((r) => r.name)).size).toBe(KIND_RULES.length);
+  });
+});
+
+describe('the no-name table', () => {
+  it.each(NO_NAME_RULES.map((rule) => [rule.name, rule.example] as const))(
+    '%s drops its own example',
+    (_name, example) => {
+      expect(names(example.text, example.language)).not.toContain(example.word);
+    },
+  );
+});
+
+describe('things named after people are not people', () => {
+  it('an oil field written as a compound, and the same name later without it', () => {
+    const text =
+      'Vestsokkel vil bygge ut Ragnhild Tveit-feltet i Nordsjøen. Produksjonen på Ragnhild Tveit starter i 2027.';
+    expect(persons(text)).toEqual([]);
+    expect(names(text)).toContain('Ragnhild Tveit');
+    expect(kindOf('Gassen fra Harald Lund-plattformen går til Kårstø.', 'Harald Lund')).toBe(
+      'other',
+    );
+  });
+
+  it('a painting, a novel or a film after the noun that names it, with or without quotes', () => {
+    expect(kindOf('Galleriet kjøpte maleriet Astrid ved fjorden for 40 millioner.', 'Astrid')).toBe(
+      'other',
+    );
+    expect(persons('Hun leste romanen «Johanne» i ett strekk.')).toEqual([]);
+    expect(persons('The gallery sold the painting Margaret at auction.', 'en')).toEqual([]);
+    // The painter is still a person.
+    expect(kindOf('Maleriet «Vinternatt» av Kari Lunde ble solgt.', 'Kari Lunde')).toBe('person');
+  });
+
+  it('a competition inside a compound is an event, not a place or a person', () => {
+    expect(kindOf('Hun tok to gull i Lahti-VM.', 'Lahti-VM')).toBe('other');
+    expect(kindOf('Han vant Holmenkollen-rennet i fjor.', 'Holmenkollen-rennet')).not.toBe(
+      'person',
+    );
+  });
+});
+
+describe('clubs, leagues and sports bodies are organisations', () => {
+  it('leagues are bodies, never places or people', () => {
+    expect(kindOf('Laget rykket opp til Toppserien.', 'Toppserien')).toBe('organisation');
+    expect(kindOf('Han spilte i Champions League i fjor.', 'Champions League')).toBe(
+      'organisation',
+    );
+    expect(kindOf('Premier League er verdens rikeste liga.', 'Premier League')).toBe(
+      'organisation',
+    );
+    expect(read('The Premier League fined the club.', 'en')).toContainEqual({
+      name: 'Premier League',
+      kind: 'organisation',
+      role: undefined,
+    });
+  });
+
+  it('a club with its suffix, or listed after another club', () => {
+    expect(kindOf('Fjordby FK tapte igjen.', 'Fjordby FK')).toBe('organisation');
+    expect(kindOf('Han har spilt for Glasgow Rangers og Strandvik.', 'Strandvik')).toBe(
+      'organisation',
+    );
+  });
+
+  it('"hentet til Molde av Fornavn Etternavn" is a club and the person who signed him', () => {
+    const found = read('Spissen ble hentet til Strandvik av Kjetil Aasen i 2019.');
+    expect(found).toContainEqual({ name: 'Strandvik', kind: 'organisation', role: undefined });
+    expect(found.find((m) => m.name === 'Kjetil Aasen')?.kind).toBe('person');
+    // A territory after "av" still belongs to the title's holder.
+    expect(names('Prins Albert av Monaco kom også.')).toContain('Albert av Monaco');
+  });
+
+  it('English sports bodies and organisation names are never split into people', () => {
+    const text =
+      'Human Rights Watch and the Norwegian Institute of Public Health criticised the Football Federation.';
+    expect(persons(text, 'en')).toEqual([]);
+    expect(names(text, 'en')).toContain('Norwegian Institute of Public Health');
+  });
+});
+
+describe('capitals that are not names', () => {
+  it('a common English word opening a sentence', () => {
+    const text = 'Energy prices rose on Monday. Shipping rates fell. Media reports said so.';
+    expect(names(text, 'en')).toEqual([]);
+  });
+
+  it('the first word of a quote that opens a paragraph', () => {
+    expect(persons('«Strålende Innsats av hele laget», sier treneren.')).toEqual([]);
+    expect(persons('"Brutal Truth is what we need," the judge said.', 'en')).toEqual([]);
+    // A name that opens a quote is still a name when a signal says so.
+    expect(persons('«Kari Lunde er vår beste spiller», sier treneren.')).toEqual(['Kari Lunde']);
+  });
+
+  it('a Norwegian company opened by a national adjective is a body', () => {
+    expect(kindOf('Aksjen til Norske Fjordbruk steg ti prosent.', 'Norske Fjordbruk')).toBe(
+      'organisation',
+    );
+  });
+});
+
+describe('roles the reader used to miss', () => {
+  it('sport positions before the name', () => {
+    expect(read('Spissen Tor Aasen scoret to mål.')).toContainEqual({
+      name: 'Tor Aasen',
+      kind: 'person',
+      role: 'spiss',
+    });
+    expect(read('Målvakten Siri Dahl reddet straffen.')[0]?.role).toBe('målvakt');
+    expect(read('Midtbanespilleren Ola Fjell var best.')[0]?.role).toBe('midtbanespiller');
+    expect(read('Striker Tom Hale scored twice.', 'en')[0]?.role).toBe('striker');
+  });
+
+  it('English roles keep the words that say where they are held', () => {
+    expect(read('Museum director Anne Larsen said the painting was stolen.', 'en')).toEqual([
+      { name: 'Anne Larsen', kind: 'person', role: 'Museum director' },
+    ]);
+    expect(read('Police chief Tom Berg and company spokesman Jon Lie declined.', 'en')).toEqual([
+      { name: 'Tom Berg', kind: 'person', role: 'Police chief' },
+      { name: 'Jon Lie', kind: 'person', role: 'company spokesman' },
+    ]);
+  });
+
+  it('Nynorsk "Ordføraren i <kommune> <namn>", and "ordføraren" later in the article', () => {
+    const entities = archiveRoles({
+      a: [
+        'Ordføraren i Fjellvik Ingrid Haugen seier at skulen kjem.',
+        'Ordføraren var nøgd med vedtaket.',
+      ],
+    });
+    expect(entities.find((e) => e.name === 'Ingrid Haugen')?.roles).toEqual([
+      'ordførar i Fjellvik@a#0',
+      'ordførar@a#1',
+    ]);
+  });
+
+  it('a Nynorsk back reference finds the person a Bokmål article named in that office', () => {
+    const entities = archiveRoles({
+      a: ['Det sier ordfører Per Vik (Sp) til avisen.', 'Ordføraren vart ståande åleine.'],
+    });
+    expect(entities.find((e) => e.name === 'Per Vik')?.roles).toContain('ordførar@a#1');
+  });
+
+  it('a bare coach is not the coach named with a club', () => {
+    const entities = archiveRoles({
+      a: ['Det sier trener i Strandvik Ola Moe.', 'Treneren i det andre laget var sur.'],
+    });
+    expect(entities.find((e) => e.name === 'Ola Moe')?.roles ?? []).not.toContain('trener@a#1');
+  });
+});
