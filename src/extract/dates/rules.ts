@@ -404,6 +404,24 @@ const NOT_AFTER_IN_FUTURE: ReadonlySet<string> = new Set([
 // ---------------------------------------------------------------------------------------
 // Resolvers shared by several rules
 
+/**
+ * `like mye som i helgen`, `mer enn i helga`, `as cold as at the weekend`: the expression is
+ * the standard of a comparison (`som`/`enn`/`than`/`as` after a comparative in its clause).
+ */
+function comparedWith(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start).toLowerCase();
+  const match = /(?:^|[^\p{L}])(som|enn|than|as)\s+$/u.exec(before);
+  if (!match) return false;
+  const clause =
+    before
+      .slice(0, match.index)
+      .split(/[.!?;:,]/u)
+      .at(-1) ?? '';
+  return /(?:^|[^\p{L}])(?:like|samme|mer|mindre|meir|færre|flere|fleire|more|less|same|as|\p{L}{3,}(?:ere|are|er))(?:[^\p{L}]|$)/u.test(
+    clause,
+  );
+}
+
 function weekendSpan(anchorDay: string, direction: Direction | undefined): DateSpan {
   // The Saturday of the chosen weekend; a weekend publication means the weekend it is in.
   const today = weekday(anchorDay);
@@ -835,8 +853,13 @@ export const RULES: readonly Rule[] = [
       const day = context.anchor.day;
       if (!day || !g.p || deicticSaysNothing(context)) return null;
       const key = g.p.toLowerCase().replace(/\s+/g, ' ');
-      const direction = WEEKEND_PHRASES.get(key) ?? directionFor(context);
-      return weekendSpan(day, direction);
+      const fixed = WEEKEND_PHRASES.get(key);
+      if (fixed === undefined && comparedWith(context.text, context.start)) {
+        // `ikke like mye som i helgen`, `kaldere enn i helga`: what is measured against is a
+        // weekend already seen; with a verb pointing ahead it could be either, so none.
+        return directionFor(context) === 'forward' ? null : weekendSpan(day, 'back');
+      }
+      return weekendSpan(day, fixed ?? directionFor(context));
     },
   },
   {
@@ -871,6 +894,24 @@ export const RULES: readonly Rule[] = [
       const unit = unitOf(g.unit ?? g.enunit);
       if (inReportedQuote(context)) return null;
       return amount === null || !unit ? null : shiftByUnit(unit, -amount, context.anchor);
+    },
+  },
+  {
+    // torsdag om to uker, om to veker på fredag: the weekday of the week N weeks ahead
+    name: 'weekday-weeks-ahead',
+    kind: 'weekday',
+    pattern: rx(
+      `${B}(?:(?<wd>${WEEKDAY})\\s+om\\s+(?<n>${NUMBER})\\s+(?:uker|uke|veker|veke)` +
+        `|om\\s+(?<n2>${NUMBER})\\s+(?:uker|uke|veker|veke),?\\s+(?:på\\s+)?(?<wd2>${WEEKDAY}))${E}(?!\\s+\\d)`,
+    ),
+    accept: (g) => !ENGLISH_WEEKDAYS.has((g.wd ?? g.wd2 ?? '').toLowerCase()),
+    resolve: (g, context) => {
+      const weeks = numberValue(g.n ?? g.n2);
+      const target = lookup(WEEKDAYS, g.wd ?? g.wd2);
+      const day = context.anchor.day;
+      if (weeks === null || target === undefined || !day) return null;
+      if (deicticSaysNothing(context)) return null;
+      return daySpan(weekdayInWeek(target, day, weeks));
     },
   },
   {
@@ -956,7 +997,7 @@ export const RULES: readonly Rule[] = [
     kind: 'weekday',
     pattern: rx(
       `${B}(?:(?<night>natt\\s+til|natten\\s+til|natta\\s+til)\\s+)?` +
-        `(?:(?<mod>sist|forrige|kommende|førstkommende|neste|last|next|this\\s+coming|this|coming)\\s+)?` +
+        `(?:(?<mod>sist|forrige|førre|kommende|førstkommende|komande|førstkomande|neste|last|next|this\\s+coming|this|coming)\\s+)?` +
         `(?<wd>${WEEKDAY})(?<gen>ens|'s|’s)?${E}` +
         `(?:\\s+(?:(?:i\\s+)?(?<wk>denne|neste|forrige|sist)\\s+(?:uke|uka|uken|veke|veka)|(?:of\\s+)?(?<wken>next|last|this)\\s+week)${E})?` +
         `(?:\\s+(?:kveld|morgen|ettermiddag|formiddag|natt|morning|afternoon|evening|night)${E})?`,
@@ -1010,7 +1051,13 @@ const EVERY_WORDS: ReadonlySet<string> = new Set([
  */
 const STORY_ELSEWHERE_DAYS = 90;
 
-/** Whether the last dated mention put the story at a day far from publication. */
+/**
+ * Whether the last dated mention put the story at a day far from publication. A verb that
+ * points ahead of the writing (`skal`, `vil`, `ventes`) after a past date cannot be in that
+ * past story (`Saka starta 12. mars 2019 ... Retten skal seie dom på torsdag`): the weekday
+ * is then counted from publication. A present with no such word (`Han spiller på torsdag`
+ * after `Kampen spilles 5. juni 2010`) could be either, so it stays undated.
+ */
 function storyIsElsewhere(context: RuleContext, choice: WeekdayChoice): boolean {
   if (farStory(context) && choice !== 'forward' && choice !== 'strictForward') return true;
   const previous = context.previous;
@@ -1018,7 +1065,9 @@ function storyIsElsewhere(context: RuleContext, choice: WeekdayChoice): boolean 
   if (!previous || !day || (previous.granularity !== 'day' && previous.granularity !== 'week'))
     return false;
   const far = (iso: string) => Math.abs(daysBetween(day, iso)) > STORY_ELSEWHERE_DAYS;
-  return far(previous.start) && far(previous.end);
+  if (!far(previous.start) || !far(previous.end)) return false;
+  const storyIsPast = previous.end < day;
+  return !(storyIsPast && directionFor(context) === 'forward');
 }
 
 /**
@@ -1106,7 +1155,7 @@ const NAMED_DAY_WORDS: ReadonlySet<string> = new Set([
 
 function weekdayChoice(g: Groups, context: RuleContext): WeekdayChoice {
   const mod = g.mod?.toLowerCase().replace(/\s+/g, ' ');
-  if (mod === 'sist' || mod === 'forrige' || mod === 'last') return 'strictBack';
+  if (mod === 'sist' || mod === 'forrige' || mod === 'førre' || mod === 'last') return 'strictBack';
   if (mod && mod !== 'this') return 'strictForward';
   // Norwegian genitive (`mandagens møte`) names an event already talked about: back,
   // unless a forward word governs it (`foran fredagens kamp`).

@@ -164,6 +164,8 @@ const FORWARD_WORDS: ReadonlySet<string> = new Set([
   'neste',
   'kommende',
   'førstkommende',
+  'komande',
+  'førstkomande',
   'forkant',
   'foran',
   'innen',
