@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { auditDateSamples, DATES_SAMPLES, type DatesAudit } from './dates';
 import { formatPrecisionInterval, newestFirst, wilson } from './ndt';
 import { evaluateNer, type NerScore } from './ner';
+import { evaluatePersons } from './persons';
 import { evaluateRetrieval, formatRetrievalTable, type RetrievalReport } from './retrieval';
 import { auditRoleSamples, ROLES_SAMPLES, type RolesAudit } from './roles';
 
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   }
 
   const hasNorne = existsSync(path.join(corpusDir, 'ndt-nob'));
+  // In the repository, not the shared corpus: articles written for this measure.
+  const persons = await evaluatePersons();
   const hasNorquad = existsSync(path.join(corpusDir, 'norquad-news'));
   const ner: NerScore | undefined = hasNorne ? await evaluateNer(corpusDir) : undefined;
   const retrieval: RetrievalReport | undefined = hasNorquad
@@ -62,6 +65,16 @@ async function main(): Promise<void> {
       JSON.stringify(
         {
           ner: ner ? { precision: ner.precision, recall: ner.recall, f1: ner.f1 } : null,
+          persons: {
+            precision: persons.precision,
+            judged: persons.judged,
+            correct: persons.correct,
+            unjudged: persons.unjudged.length,
+            recall: persons.recall,
+            goldPersons: persons.goldPersons,
+            interval95: wilson(persons.correct, persons.judged),
+            wrong: persons.wrong,
+          },
           retrieval: retrieval
             ? {
                 validation: pick(retrieval.validation),
@@ -104,6 +117,13 @@ async function main(): Promise<void> {
       ? `  precision ${ner.precision.toFixed(3)}  recall ${ner.recall.toFixed(3)}  F1 ${ner.f1.toFixed(3)}  (gold ${ner.gold}, predicted ${ner.predicted})`
       : '  skipped: ndt-nob is absent',
   );
+  console.log(
+    `\n"Is it a person?" on ${persons.articles} articles written for it (eval/persons; sport, business, culture, courts):`,
+  );
+  console.log(
+    `  ${formatPrecisionInterval(persons.correct, persons.judged)}; ${persons.unjudged.length} unjudged; recall ${persons.recall.toFixed(3)} of ${persons.goldPersons} persons`,
+  );
+  if (persons.wrong.length > 0) console.log(`  not persons: ${persons.wrong.join('; ')}`);
   console.log('\nPassage retrieval:');
   console.log(retrieval ? formatRetrievalTable(retrieval) : '  skipped: norquad-news is absent');
   console.log('\nPrecision on hand-judged NDT news samples (eval/audit; quote the final one):');
