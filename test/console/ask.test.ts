@@ -13,21 +13,23 @@ function ask(...args: string[]) {
 }
 
 describe('npm run ask', () => {
-  it('answers once and exits 0 when it found something', () => {
+  it('answers once and exits 0 when it found something', { timeout: 240_000 }, () => {
     const { code, out } = ask('/hvem peskov');
     expect(code).toBe(0);
     expect(out).toContain('Dmitrij Peskov');
     expect(out).toContain('Kreml-talsmann');
   });
 
-  it('speaks English with --lang en and takes the English command names', () => {
+  it('speaks English with --lang en and takes the English command names', {
+    timeout: 240_000,
+  }, () => {
     const { code, out } = ask('--lang', 'en', '/what-happened', '2017-11-22');
     expect(code).toBe(0);
     expect(out).toContain('What happened 22 November 2017');
     expect(out).not.toContain('Hva skjedde');
   });
 
-  it('exits 1 when nothing was found and 2 on bad input', () => {
+  it('exits 1 when nothing was found and 2 on bad input', { timeout: 240_000 }, () => {
     expect(ask('/hvem Qwzx Ytrewq').code).toBe(1);
     expect(ask('/hva-skjedde 31.02.2017').code).toBe(2);
     expect(ask('/finnes-ikke').code).toBe(2);

@@ -25,7 +25,9 @@ describe('deploy-commands', () => {
     await standIn?.close();
   });
 
-  it('registers to the guild, and a second run leaves the same commands', async () => {
+  it('registers to the guild, and a second run leaves the same commands', {
+    timeout: 240_000,
+  }, async () => {
     const env = botEnvironment(standIn, { REGISTER_COMMANDS_ON_START: undefined });
     const first = await deploy(env);
     expect(first.stdout).toContain(`Registered 6 commands for guild ${standIn.guildId}`);
@@ -35,13 +37,13 @@ describe('deploy-commands', () => {
     expect(names).toHaveLength(6);
   });
 
-  it('registers globally without DISCORD_GUILD_ID', async () => {
+  it('registers globally without DISCORD_GUILD_ID', { timeout: 240_000 }, async () => {
     const { stdout } = await deploy(botEnvironment(standIn, { DISCORD_GUILD_ID: undefined }));
     expect(stdout).toContain('global');
     expect(standIn.registeredCommands('global')).toHaveLength(6);
   });
 
-  it('says in one line what is missing, without a stack trace', async () => {
+  it('says in one line what is missing, without a stack trace', { timeout: 240_000 }, async () => {
     const error = await deploy(botEnvironment(standIn, { DISCORD_TOKEN: undefined })).catch(
       (e: { code: number; stderr: string }) => e,
     );
