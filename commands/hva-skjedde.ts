@@ -26,7 +26,8 @@ export default {
   },
   async autocomplete(interaction, ctx) {
     const typed = focusedText(interaction, dateOption);
-    const choices = typed === undefined ? [] : dayChoices(await ctx.kilde.suggestDays(typed, 25));
+    const choices =
+      typed === undefined ? [] : dayChoices(await ctx.kilde.suggestDays(typed, 25), ctx.t);
     await interaction.respond(choices);
     return choices.length;
   },

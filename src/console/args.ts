@@ -15,9 +15,18 @@ export function parseConsoleArgs(
       rest.push(arg);
       continue;
     }
-    const lower = value.toLowerCase();
-    if (lower.startsWith('en')) locale = 'en';
-    else if (lower === 'no' || lower === 'nb' || lower === 'nn') locale = 'nb';
+    locale = localeNamed(value) ?? locale;
   }
   return { locale, rest };
+}
+
+/**
+ * The language a user names, in the console's `--lang` and `/språk`: a code (`en`, `en-GB`,
+ * `nb`, `no`, `nn`) or the language's name in either language. Undefined for anything else.
+ */
+export function localeNamed(value: string): Locale | undefined {
+  const lower = value.trim().toLowerCase();
+  if (lower.startsWith('en') || lower === 'engelsk') return 'en';
+  if (['no', 'nb', 'nn', 'norsk', 'norwegian', 'bokmål', 'bokmal'].includes(lower)) return 'nb';
+  return undefined;
 }

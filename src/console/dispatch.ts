@@ -2,6 +2,7 @@ import { admit, type InputKind } from '../answers/query-text';
 import type { Kilde } from '../answers/types';
 import type { Locale } from '../config';
 import { messages } from '../i18n';
+import { localeNamed } from './args';
 import {
   renderReload,
   renderSearch,
@@ -18,6 +19,8 @@ export type Outcome = 'found' | 'nothing' | 'bad-input' | 'quit';
 export interface ConsoleReply {
   text: string;
   outcome: Outcome;
+  /** `/språk en`: the language the console speaks from now on. */
+  locale?: Locale;
 }
 
 // The console accepts the Discord names in both languages, and `sok` for keyboards without ø.
@@ -37,6 +40,10 @@ const ALIASES: Record<string, string> = {
   knowledge: 'knowledge',
   hjelp: 'help',
   help: 'help',
+  språk: 'language',
+  sprak: 'language',
+  lang: 'language',
+  language: 'language',
   avslutt: 'quit',
   quit: 'quit',
   exit: 'quit',
@@ -109,6 +116,13 @@ export async function dispatch(
       if (sub === 'status' || sub === '')
         return { text: renderStatus(await kilde.status(), t, style), outcome: 'found' };
       return { text: t.errors.unknownCommand(`${name} ${args}`), outcome: 'bad-input' };
+    }
+    case 'language': {
+      if (args === '') return { text: t.console.language, outcome: 'found' };
+      const chosen = localeNamed(args);
+      if (!chosen) return { text: t.console.unknownLanguage(args), outcome: 'bad-input' };
+      // Said in the language just chosen, so the switch shows at once.
+      return { text: messages(chosen).console.language, outcome: 'found', locale: chosen };
     }
     case 'help':
       return { text: t.console.help, outcome: 'found' };

@@ -13,7 +13,7 @@ import type {
   WhatHappenedAnswer,
   WhoAnswer,
 } from '../answers/types';
-import { formatSpan, publishedLabel } from '../i18n/format';
+import { formatDay, formatInstant, formatSpan, publishedLabel } from '../i18n/format';
 import type { Messages } from '../i18n/messages';
 import { problemText, problemWhere } from '../i18n/problems';
 import type { Problem } from '../knowledge/types';
@@ -44,7 +44,9 @@ export function renderSnippet(snippet: Snippet, style: TextStyle): string {
 
 export function renderSource(source: SourceRef, t: Messages): string {
   const where = source.url ?? t.noUrl(source.file);
-  return `${source.title} (${formatSpan(source.published, t)}) – ${where}`;
+  const date = formatSpan(source.published, t);
+  const published = source.source ? `${t.publishedBy(source.source)}, ${date}` : date;
+  return `${source.title} (${published}) – ${where}`;
 }
 
 function renderQuote(q: QuotedPassage, t: Messages, style: TextStyle): string[] {
@@ -137,7 +139,8 @@ export function renderWhatHappened(
       const lines = [t.whatHappened.empty(when)];
       if (answer.nearest.length > 0) {
         lines.push(`${t.whatHappened.nearest}:`);
-        for (const day of answer.nearest) lines.push(`  • ${day.date} – ${day.preview}`);
+        for (const day of answer.nearest)
+          lines.push(`  • ${formatDay(day.date, t)} – ${day.preview}`);
       }
       return lines.join('\n');
     }
@@ -198,7 +201,7 @@ export function renderStatus(status: KnowledgeStatus, t: Messages, style: TextSt
     style.heading(t.knowledge.statusTitle),
     t.knowledge.counts(status.articles, status.passages, status.people, status.datedEvents),
     t.knowledge.organisations(status.organisations),
-    t.knowledge.loadedAt(status.loadedAt),
+    t.knowledge.loadedAt(formatInstant(status.loadedAt, t)),
     ...(status.reloading ? [t.knowledge.reloading] : []),
     status.problems.length === 0
       ? t.knowledge.noProblems

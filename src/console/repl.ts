@@ -41,8 +41,11 @@ export async function runConsole(
   kilde: Kilde,
   options: { locale: Locale; args: readonly string[] },
 ): Promise<void> {
-  const { locale, rest } = parseConsoleArgs(options.args, options.locale);
-  const t = messages(locale);
+  const parsed = parseConsoleArgs(options.args, options.locale);
+  const { rest } = parsed;
+  // `/språk en` switches while running: every later line speaks the new language.
+  let locale = parsed.locale;
+  let t = messages(locale);
   const style = process.stdout.isTTY ? ansiStyle : plainStyle;
 
   const rl = createInterface({
@@ -75,6 +78,10 @@ export async function runConsole(
       }));
       process.stdout.write(`${reply.text}\n\n`);
       if (reply.outcome === 'quit') break;
+      if ('locale' in reply && reply.locale) {
+        locale = reply.locale;
+        t = messages(locale);
+      }
       rl.prompt();
     }
   } finally {

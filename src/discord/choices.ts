@@ -1,6 +1,7 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import type { DaySuggestion, EntitySummary } from '../answers/types';
 import type { Messages } from '../i18n';
+import { formatDay } from '../i18n/format';
 import { charLength, cutText, LIMITS } from './limits';
 
 /**
@@ -20,14 +21,18 @@ export function nameChoices(
     }));
 }
 
-/** Autocomplete for days: "2023-03-15 — Bystyret vedtok nytt budsjett", value the ISO day. */
+/**
+ * Autocomplete for days: "15. mars 2023 — Bystyret vedtok nytt budsjett" in the reader's
+ * language, the value being the ISO day (what `/hva-skjedde` then reads).
+ */
 export function dayChoices(
   days: readonly DaySuggestion[],
+  t: Messages,
 ): ApplicationCommandOptionChoiceData<string>[] {
-  return days.slice(0, LIMITS.choices).map((d) => ({
-    name: choiceName(d.preview ? `${d.date} — ${d.preview}` : d.date, d.date),
-    value: d.date,
-  }));
+  return days.slice(0, LIMITS.choices).map((d) => {
+    const day = formatDay(d.date, t);
+    return { name: choiceName(d.preview ? `${day} — ${d.preview}` : day, day), value: d.date };
+  });
 }
 
 /** At most 100 characters; falls back to the bare value when the hint makes it too long. */

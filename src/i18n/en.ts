@@ -2,21 +2,6 @@ import type { DatePlace } from '../knowledge/types';
 import { enModeration } from './en-moderation';
 import type { Messages } from './messages';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** 'the date "x"', or where the date stood when it opened the text rather than the front matter. */
@@ -26,14 +11,8 @@ const enDate = (value: string, place: DatePlace) =>
 export const en: Messages = {
   languageName: 'English',
   kind: { person: 'person', organisation: 'organisation', place: 'place', other: 'name' },
-  monthNames: MONTHS,
-  weekdayNames: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-  formatDay: (d, m, y) => `${d} ${MONTHS[m - 1]} ${y}`,
-  formatMonth: (m, y) => `${MONTHS[m - 1]} ${y}`,
-  formatWeek: (w, y, d1, m1, d2, m2) =>
-    m1 === m2
-      ? `week ${w} of ${y} (${d1}–${d2} ${MONTHS[m2 - 1]})`
-      : `week ${w} of ${y} (${d1} ${MONTHS[m1 - 1]} – ${d2} ${MONTHS[m2 - 1]})`,
+  dateLocale: 'en-GB',
+  formatWeek: (w, y, days) => `week ${w} of ${y} (${days})`,
   formatRange: (from, to) => `${from} – ${to}`,
   who: {
     title: (name) => name,
@@ -168,6 +147,7 @@ export const en: Messages = {
   paging: { previous: 'Previous', next: 'Next', page: (n, of) => `Page ${n} of ${of}` },
   sourceLabel: 'Source',
   dated: 'Dated',
+  publishedBy: (name) => `published by ${name}`,
   noUrl: (file) => `file: ${file}`,
   discord: {
     who: {
@@ -228,8 +208,12 @@ export const en: Messages = {
       '/search <text>                free text and questions',
       '/sources                      the articles in the archive',
       '/knowledge reload|status      reload the knowledge base / status',
+      '/lang en|nb                   switch language (also /språk)',
       '/quit                         quit',
     ].join('\n'),
+    language: 'Language: English. Type /lang nb for Norwegian.',
+    unknownLanguage: (input) =>
+      `Unknown language "${input}". Choose en (English) or nb (Norwegian).`,
     bye: 'Bye!',
   },
 };

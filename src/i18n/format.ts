@@ -18,14 +18,58 @@ function parts(iso: string): [number, number, number] {
   return [y ?? 0, m ?? 1, d ?? 1];
 }
 
+/** Calendar days are dates, not instants: read and formatted in UTC, so no zone moves them. */
+const utcDay = (iso: string): Date => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One cached `Intl.DateTimeFormat` per locale and options. */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const DAY: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+};
+const DAY_IN_YEAR: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', timeZone: 'UTC' };
+const MONTH: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
+
+/** "21. november 2017" / "21 November 2017", from an ISO day, for the reader's locale. */
 export function formatDay(iso: string, t: Messages): string {
-  const [y, m, d] = parts(iso);
-  return t.formatDay(d, m, y);
+  return dateFormat(t.dateLocale, DAY).format(utcDay(iso));
+}
+
+/** "november 2017" / "November 2017". */
+export function formatMonth(iso: string, t: Messages): string {
+  return dateFormat(t.dateLocale, MONTH).format(utcDay(iso));
+}
+
+/**
+ * An instant (a build time, an ISO timestamp) in the reader's locale and the machine's
+ * time zone, with the zone named: "1. desember 2026 kl. 16:25 CET".
+ */
+export function formatInstant(iso: string, t: Messages, timeZone?: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  return dateFormat(t.dateLocale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(ms));
 }
 
 /** A span as a reader would say it: a day, a week, a month, a year or a range. */
 export function formatSpan(span: DateSpan, t: Messages): string {
-  const [y, m] = parts(span.start);
+  const [y] = parts(span.start);
   switch (span.granularity) {
     case 'day':
       return span.start === span.end
@@ -33,14 +77,16 @@ export function formatSpan(span: DateSpan, t: Messages): string {
         : t.formatRange(formatDay(span.start, t), formatDay(span.end, t));
     case 'week': {
       const { week, year } = isoWeek(span.start);
-      const [, m1, d1] = parts(span.start);
-      const [, m2, d2] = parts(span.end);
-      return t.formatWeek(week, year, d1, m1, d2, m2);
+      const days = dateFormat(t.dateLocale, DAY_IN_YEAR).formatRange(
+        utcDay(span.start),
+        utcDay(span.end),
+      );
+      return t.formatWeek(week, year, days);
     }
     case 'month':
       return span.start.slice(0, 7) === span.end.slice(0, 7)
-        ? t.formatMonth(m, y)
-        : t.formatRange(t.formatMonth(m, y), t.formatMonth(parts(span.end)[1], parts(span.end)[0]));
+        ? formatMonth(span.start, t)
+        : t.formatRange(formatMonth(span.start, t), formatMonth(span.end, t));
     case 'year':
       return span.start.slice(0, 4) === span.end.slice(0, 4)
         ? String(y)

@@ -15,13 +15,10 @@ export type ProblemTexts = {
 export interface Messages {
   languageName: string;
   kind: Record<EntityKind, string>;
-  /** Dates: "21. november 2017" / "21 November 2017". */
-  monthNames: readonly string[];
-  weekdayNames: readonly string[];
-  formatDay(day: number, month: number, year: number): string;
-  formatMonth(month: number, year: number): string;
-  /** A week with its first and last day (day and month numbers). */
-  formatWeek(week: number, year: number, d1: number, m1: number, d2: number, m2: number): string;
+  /** BCP 47 locale for `Intl.DateTimeFormat`: every date is formatted through it. */
+  dateLocale: string;
+  /** A week: its number, its year and its days as Intl wrote them ("6.–12. november"). */
+  formatWeek(week: number, year: number, days: string): string;
   formatRange(from: string, to: string): string;
   who: {
     title(name: string): string;
@@ -95,6 +92,8 @@ export interface Messages {
   sourceLabel: string;
   /** Label before the datings of a quoted passage. */
   dated: string;
+  /** The publisher from the front matter (`source: NTB`), next to the date of a source. */
+  publishedBy(name: string): string;
   noUrl(file: string): string;
   /** Discord-only text: slash command names/descriptions (Discord localizations) and labels. */
   discord: {
@@ -138,6 +137,9 @@ export interface Messages {
   console: {
     welcome(articles: number): string;
     help: string;
+    /** `/språk`: the language now spoken, and how to switch. */
+    language: string;
+    unknownLanguage(input: string): string;
     bye: string;
   };
 }

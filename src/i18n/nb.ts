@@ -2,21 +2,6 @@ import type { DatePlace } from '../knowledge/types';
 import type { Messages } from './messages';
 import { nbModeration } from './nb-moderation';
 
-const MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
-
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "datoen «x»", or where the date stood when it opened the text rather than the front matter. */
@@ -26,14 +11,8 @@ const nbDate = (value: string, place: DatePlace) =>
 export const nb: Messages = {
   languageName: 'norsk',
   kind: { person: 'person', organisation: 'organisasjon', place: 'sted', other: 'navn' },
-  monthNames: MONTHS,
-  weekdayNames: ['mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag'],
-  formatDay: (d, m, y) => `${d}. ${MONTHS[m - 1]} ${y}`,
-  formatMonth: (m, y) => `${MONTHS[m - 1]} ${y}`,
-  formatWeek: (w, y, d1, m1, d2, m2) =>
-    m1 === m2
-      ? `uke ${w} ${y} (${d1}.–${d2}. ${MONTHS[m2 - 1]})`
-      : `uke ${w} ${y} (${d1}. ${MONTHS[m1 - 1]}–${d2}. ${MONTHS[m2 - 1]})`,
+  dateLocale: 'nb-NO',
+  formatWeek: (w, y, days) => `uke ${w} ${y} (${days})`,
   formatRange: (from, to) => `${from}–${to}`,
   who: {
     title: (name) => name,
@@ -167,6 +146,7 @@ export const nb: Messages = {
   paging: { previous: 'Forrige', next: 'Neste', page: (n, of) => `Side ${n} av ${of}` },
   sourceLabel: 'Kilde',
   dated: 'Tidfestet',
+  publishedBy: (name) => `publisert av ${name}`,
   noUrl: (file) => `fil: ${file}`,
   discord: {
     who: {
@@ -227,8 +207,12 @@ export const nb: Messages = {
       '/søk <tekst>              fritekstsøk og spørsmål',
       '/kilder                   artiklene i arkivet',
       '/kunnskap last-inn|status last inn kunnskapsbasen på nytt / status',
+      '/språk nb|en              bytt språk (også /lang)',
       '/avslutt                  avslutt',
     ].join('\n'),
+    language: 'Språk: norsk. Skriv /språk en for engelsk.',
+    unknownLanguage: (input) =>
+      `Kjenner ikke språket «${input}». Velg nb (norsk) eller en (engelsk).`,
     bye: 'Ha det!',
   },
 };

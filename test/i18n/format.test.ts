@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { messages, resolveLocale } from '../../src/i18n';
-import { formatSpan, isoWeek, publishedLabel } from '../../src/i18n/format';
+import {
+  formatDay,
+  formatInstant,
+  formatSpan,
+  isoWeek,
+  publishedLabel,
+} from '../../src/i18n/format';
 
 const nb = messages('nb');
 const en = messages('en');
@@ -16,7 +22,8 @@ describe('dates as a reader says them', () => {
   it('formats days, weeks, months and ranges in both languages', () => {
     const week = { start: '2017-11-06', end: '2017-11-12', granularity: 'week' } as const;
     expect(formatSpan(week, nb)).toBe('uke 45 2017 (6.–12. november)');
-    expect(formatSpan(week, en)).toBe('week 45 of 2017 (6–12 November)');
+    // Intl's own range for British English keeps spaces around the dash.
+    expect(formatSpan(week, en)).toMatch(/^week 45 of 2017 \(6\s–\s12 November\)$/u);
     const across = { start: '2017-10-30', end: '2017-11-05', granularity: 'week' } as const;
     expect(formatSpan(across, nb)).toBe('uke 44 2017 (30. oktober–5. november)');
     const day = { start: '2017-11-21', end: '2017-11-21', granularity: 'day' } as const;
@@ -27,6 +34,16 @@ describe('dates as a reader says them', () => {
     expect(formatSpan({ start: '2017-11-20', end: '2017-11-22', granularity: 'day' }, nb)).toBe(
       '20. november 2017–22. november 2017',
     );
+  });
+
+  it('formats through Intl.DateTimeFormat for the reader, with no time zone moving a day', () => {
+    expect(formatDay('2024-01-01', nb)).toBe('1. januar 2024');
+    expect(formatDay('2024-12-31', en)).toBe('31 December 2024');
+    const instant = '2024-05-01T10:00:00.000Z';
+    expect(formatInstant(instant, nb, 'UTC')).toBe('1. mai 2024 kl. 10:00');
+    expect(formatInstant(instant, en, 'UTC')).toBe('1 May 2024 at 10:00');
+    expect(formatInstant(instant, en, 'Europe/Oslo')).toBe('1 May 2024 at 12:00');
+    expect(formatInstant('not a time', en)).toBe('not a time');
   });
 
   it('says "that day" only for a single day', () => {

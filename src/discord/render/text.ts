@@ -63,21 +63,27 @@ function linkTarget(url: string): string | undefined {
   return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
-/** "[Title](url) · 21. november 2017", or the knowledge file when there is no url. */
-export function sourceLine(source: SourceRef, t: Messages): string {
-  const title = escapeText(oneLine(source.title));
+/** The date, after the publisher when the front matter names one: "NTB · 21. november 2017". */
+function publishedText(source: SourceRef, t: Messages): string {
   const date = formatSpan(source.published, t);
-  const target = source.url ? linkTarget(source.url) : undefined;
-  if (target) return `[${title}](${target}) · ${date}`;
-  return `${title} · ${date} · ${escapeText(t.noUrl(source.file))}`;
+  return source.source ? `${escapeText(oneLine(t.publishedBy(source.source)))} · ${date}` : date;
 }
 
-/** A short citation for lists: "[Title](url) (21. november 2017)", or the title and date alone. */
+/** "[Title](url) · publisert av NTB · 21. november 2017", or the knowledge file when there is no url. */
+export function sourceLine(source: SourceRef, t: Messages): string {
+  const title = escapeText(oneLine(source.title));
+  const published = publishedText(source, t);
+  const target = source.url ? linkTarget(source.url) : undefined;
+  if (target) return `[${title}](${target}) · ${published}`;
+  return `${title} · ${published} · ${escapeText(t.noUrl(source.file))}`;
+}
+
+/** A short citation for lists: "[Title](url) (publisert av NTB · 21. november 2017)", or the title and date alone. */
 export function sourceShort(source: SourceRef, t: Messages): string {
   const title = escapeText(oneLine(source.title));
-  const date = formatSpan(source.published, t);
+  const published = publishedText(source, t);
   const target = source.url ? linkTarget(source.url) : undefined;
-  return target ? `[${title}](${target}) (${date})` : `${title} (${date})`;
+  return target ? `[${title}](${target}) (${published})` : `${title} (${published})`;
 }
 
 /** A quoted passage for a field value: the snippet, then its source. */
