@@ -156,7 +156,10 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const formattedDate = fc
   .tuple(year, month, day, fc.constantFrom('iso', 'dots', 'words', 'month'))
   .map(([y, m, d, style]) => {
-    const monthName = messages('nb').monthNames[Math.min(11, Math.max(0, m - 1))] ?? 'mai';
+    const monthName = new Intl.DateTimeFormat(messages('nb').dateLocale, {
+      month: 'long',
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(2000, Math.min(11, Math.max(0, m - 1)), 1)));
     if (style === 'iso') return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
     if (style === 'dots') return `${d}.${m}.${y}`;
     if (style === 'words') return `${d}. ${monthName} ${y}`;
