@@ -240,7 +240,7 @@ describe('autocomplete', () => {
       options: [{ name: 'dato', value: '2019', focused: true }],
     });
     expect(data(await handle.callback()).choices).toEqual([
-      { name: '2019-03-05 — Harbour council meets in Tromsø', value: '2019-03-05' },
+      { name: '5. mars 2019 — Harbour council meets in Tromsø', value: '2019-03-05' },
     ]);
   });
 
