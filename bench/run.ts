@@ -172,6 +172,11 @@ function parseArgs(argv: readonly string[]) {
     repeat,
     json: argv.includes('--json'),
     answers: !argv.includes('--no-answers'),
+    // --engines kilde,bm25: names matched by lower-case prefix; every engine by default.
+    engines: (value('--engines') ?? '')
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter((e) => e.length > 0),
     write: !argv.includes('--no-write'),
   };
 }
@@ -326,7 +331,11 @@ async function main(): Promise<void> {
     load: [],
   };
   log('NorQuAD quality of each engine …');
-  report.quality = measureQuality(ENGINES);
+  const engines = ENGINES.filter(
+    (e) =>
+      args.engines.length === 0 || args.engines.some((n) => e.name.toLowerCase().startsWith(n)),
+  );
+  report.quality = measureQuality(engines);
   const archiveExtra = await optionalExtra('archive.ts', 'measureArchive');
   const loadExtra = await optionalExtra('load.ts', 'measureLoad');
 
@@ -339,7 +348,11 @@ async function main(): Promise<void> {
     }
     const articles = takePassages(all, size);
     const sets = searchQueries(articles, args.queries);
-    for (const engine of ENGINES) {
+    const engines = ENGINES.filter(
+      (e) =>
+        args.engines.length === 0 || args.engines.some((n) => e.name.toLowerCase().startsWith(n)),
+    );
+    for (const engine of engines) {
       log(`${engine.name} at ${size} passages …`);
       report.engines.push(await measureEngine(engine, articles, sets, gc));
     }
