@@ -82,6 +82,8 @@ interface Report {
   answers: PipelineMeasurement[];
   archive: { passages: number; figures: Record<string, number> }[];
   load: { passages: number; figures: Record<string, number> }[];
+  /** How a report put together from several runs was made. */
+  notes?: string[];
 }
 
 function gcFunction(): () => void {
@@ -200,6 +202,7 @@ function formatReport(report: Report): string {
       `${machine.cpus} × ${machine.model}, ${machine.memoryGB} GB, Node ${machine.node}; ` +
       `load average ${loadAverage.start[0]?.toFixed(1)} at start, ${loadAverage.end[0]?.toFixed(1)} at end.`,
   );
+  for (const note of report.notes ?? []) out.push(note);
   out.push('');
   out.push(
     markdown(
@@ -212,7 +215,7 @@ function formatReport(report: Report): string {
           e.warmMs > 1
             ? `${(e.buildMs / 1000).toFixed(1)} + ${(e.warmMs / 1000).toFixed(1)}`
             : (e.buildMs / 1000).toFixed(1),
-          e.heapMB.toFixed(0),
+          Number.isFinite(e.heapMB) ? e.heapMB.toFixed(0) : '–',
           ...QUERY_SETS.map((s) => triple(e.search[s])),
         ];
       }),
