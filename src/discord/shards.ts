@@ -78,9 +78,28 @@ export async function runShardManager(config: Config, logger: Logger): Promise<S
  * relayed through the manager, and every other shard reloads its own copy, so that all
  * answer from the same files. (On PostgreSQL, LISTEN/NOTIFY does this instead.)
  */
-export function relayReloads<K extends Kilde>(kilde: K, logger: Logger): K {
-  const me = process.env.SHARDS ?? String(process.pid);
-  process.on('message', (message: unknown) => {
+/** How a shard talks to its manager: the process's IPC channel, or a stand-in in tests. */
+export interface ManagerChannel {
+  send(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+}
+
+const processChannel: ManagerChannel = {
+  send: (message) => {
+    process.send?.(message);
+  },
+  onMessage: (listener) => {
+    process.on('message', listener);
+  },
+};
+
+export function relayReloads<K extends Kilde>(
+  kilde: K,
+  logger: Logger,
+  channel: ManagerChannel = processChannel,
+  me: string = process.env.SHARDS ?? String(process.pid),
+): K {
+  channel.onMessage((message) => {
     if (!isReloadBroadcast(message) || message.from === me) return;
     kilde.reload().catch((error: unknown) => {
       logger.error({ err: error }, 'reload relayed from another shard failed');
@@ -91,7 +110,7 @@ export function relayReloads<K extends Kilde>(kilde: K, logger: Logger): K {
     reload: async () => {
       const report = await kilde.reload();
       const broadcast: ReloadBroadcast = { kilde: 'reloaded', from: me };
-      process.send?.(broadcast);
+      channel.send(broadcast);
       return report;
     },
   };
