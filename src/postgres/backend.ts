@@ -9,11 +9,12 @@ import {
 } from '../backend/backend';
 import type { LoadOptions } from '../knowledge/load';
 import type { Article, Passage } from '../knowledge/types';
-import { analyze } from '../language';
 import type { Logger } from '../logger';
+import { documentsOf } from '../search/passage-index';
 import type { Pools } from './connection';
 import { type IngestResult, ingest, RELOAD_CHANNEL } from './ingest';
 import { migrate } from './migrations';
+import type { WeightedField } from './tsvector';
 import { type PostgresState, PostgresView } from './view';
 
 export interface PostgresBackendOptions {
@@ -181,24 +182,27 @@ export function ingestArchive(pool: pg.Pool, archive: Archive): Promise<IngestRe
 
 /**
  * The analysed terms of each passage per field: exactly what the memory index is given
- * (text, heading, the article's title, and the names of the entities the passage mentions).
+ * (the same generator: text, compound parts, heading, title, and the names of the
+ * entities the passage mentions).
  */
 function termsOf(archive: Archive) {
-  const titles = new Map<string, string[]>();
-  return (article: Article, passage: Passage) => {
-    let title = titles.get(article.id);
-    if (!title) {
-      title = analyze(article.title, article.language);
-      titles.set(article.id, title);
-    }
-    const names = (archive.entitiesByPassage.get(passage.id) ?? [])
-      .map((id) => archive.entities.get(id)?.name)
-      .filter((n): n is string => n !== undefined);
-    return {
-      text: analyze(passage.text, passage.language),
-      heading: passage.heading ? analyze(passage.heading, passage.language) : [],
-      title,
-      names: names.flatMap((n) => analyze(n, passage.language)),
-    };
-  };
+  const entityNames = new Map<string, string[]>();
+  for (const [passageId, ids] of archive.entitiesByPassage) {
+    entityNames.set(
+      passageId,
+      ids.map((id) => archive.entities.get(id)?.name).filter((n): n is string => n !== undefined),
+    );
+  }
+  const fields = new Map<string, Record<WeightedField, string[]>>();
+  const split = (text: string) => (text ? text.split(' ') : []);
+  for (const doc of documentsOf({ articles: archive.articles, aliases: [], entityNames })) {
+    fields.set(doc.id, {
+      text: split(doc.text),
+      parts: split(doc.parts),
+      heading: split(doc.heading),
+      title: split(doc.title),
+      names: split(doc.names),
+    });
+  }
+  return (_article: Article, passage: Passage) => fields.get(passage.id) ?? {};
 }

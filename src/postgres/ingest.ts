@@ -150,12 +150,15 @@ export async function ingest(pool: pg.Pool, input: IngestInput): Promise<IngestR
 /** Adds (or, with -1, takes away) the passages of these articles from the term counts. */
 async function adjustTermStats(client: pg.PoolClient, articleIds: string[], sign: 1 | -1) {
   await client.query(
-    `insert into kilde_term_stats (term, passages)
-       select u.lexeme, $2::integer * count(*)::integer
+    `insert into kilde_term_stats (term, passages, english)
+       select u.lexeme, $2::integer * count(*)::integer,
+              $2::integer * (count(*) filter (where p.language = 'en'))::integer
          from kilde_passages p, unnest(p.terms) u
         where p.article_id = any($1)
         group by u.lexeme
-     on conflict (term) do update set passages = kilde_term_stats.passages + excluded.passages`,
+     on conflict (term) do update set
+       passages = kilde_term_stats.passages + excluded.passages,
+       english = kilde_term_stats.english + excluded.english`,
     [articleIds, sign],
   );
 }

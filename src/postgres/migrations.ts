@@ -51,7 +51,9 @@ export const MIGRATIONS: readonly Migration[] = [
       -- How many passages hold each term: what weighs a query word by its rarity.
       create table kilde_term_stats (
         term text primary key,
-        passages integer not null
+        passages integer not null,
+        -- of which English: the query analysis asks whether a language's passages hold a term
+        english integer not null
       );
 
       create table kilde_entities (

@@ -5,7 +5,14 @@
  */
 
 /** Field weights: A ranks highest in `ts_rank_cd`, D lowest. */
-export const FIELD_WEIGHTS = { names: 'A', title: 'B', heading: 'C', text: 'D' } as const;
+// Compound parts share D with the text: ts_rank_cd has four weights (memory boosts them apart).
+export const FIELD_WEIGHTS = {
+  names: 'A',
+  title: 'B',
+  heading: 'C',
+  text: 'D',
+  parts: 'D',
+} as const;
 export type WeightedField = keyof typeof FIELD_WEIGHTS;
 
 /** PostgreSQL's limit: positions above it are stored as the limit. */
@@ -23,7 +30,7 @@ export function quoteLexeme(term: string): string {
 export function tsvectorLiteral(fields: Partial<Record<WeightedField, readonly string[]>>): string {
   const positions = new Map<string, string[]>();
   let position = 0;
-  for (const field of ['text', 'heading', 'title', 'names'] as const) {
+  for (const field of ['text', 'parts', 'heading', 'title', 'names'] as const) {
     const weight = FIELD_WEIGHTS[field];
     for (const term of fields[field] ?? []) {
       // PostgreSQL refuses lexemes over 2 KB; no real word comes near.

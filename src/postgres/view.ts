@@ -12,9 +12,18 @@ import { editDistance } from '../extract/entities/directory';
 import { foldName } from '../extract/entities/tokens';
 import type { Entity, TimeMention } from '../extract/types';
 import type { AliasGroup, DateSpan, Passage, Problem } from '../knowledge/types';
+import { analyzeTokens } from '../language';
+import type { LexiconSide } from '../language/lexicon';
 import { DEFAULT_TUNING, makeSnippet, type SearchHit } from '../search';
-import { planQuery } from '../search/plan';
-import { analyseQuery, type PreparedAlias, prepareAliases } from '../search/query';
+import { planQuery, type TermStats } from '../search/plan';
+import {
+  type AnalysedQuery,
+  analyseQuery,
+  maxEditsFor,
+  type PreparedAlias,
+  prepareAliases,
+  type Vocabulary,
+} from '../search/query';
 import { foldRole } from './ingest';
 import { FIELD_WEIGHTS, quoteLexeme } from './tsvector';
 
@@ -107,30 +116,96 @@ export class PostgresView implements KnowledgeView {
   }
 
   /**
-   * Close spellings of words the archive lacks: the memory backend reads them from its
-   * index; here a miss offers close names only, until the vocabulary is queried (pg_trgm).
+   * Words of the archive, as its passages spell them, close to the query words it does
+   * not hold: what to try when a search finds nothing (as the memory index offers them).
    */
-  async closeWords(_query: string, _limit: number): Promise<string[]> {
-    return [];
+  async closeWords(query: string, limit: number): Promise<string[]> {
+    const { analysed, stats } = await this.analyse(query);
+    const words: string[] = [];
+    for (const word of analysed.words) {
+      if (word.alternatives.some((a) => stats.documentFrequency(a.term) > 0)) continue;
+      const term = word.terms[0] ?? '';
+      const edits = Math.max(1, maxEditsFor(term.length + 1));
+      const [closest] = await this.closeTerms(term, edits);
+      if (!closest) continue;
+      const spelt = await this.spelling(closest);
+      if (spelt && !words.includes(spelt)) words.push(spelt);
+      if (words.length >= limit) break;
+    }
+    return words;
+  }
+
+  /** A word of a passage holding `term` that analyses to it, as the passage spells it. */
+  private async spelling(term: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ body: Passage }>(
+      `select body from kilde_passages where terms @@ to_tsquery('simple', $1) limit 1`,
+      [quoteLexeme(term)],
+    );
+    const passage = rows[0]?.body;
+    if (!passage) return undefined;
+    return analyzeTokens(passage.text, passage.language).find((t) => t.term === term)?.text;
+  }
+
+  /**
+   * The query analysis asks the archive's vocabulary (does a term exist, in which
+   * language, which terms are close) synchronously, term by term. A database answers in
+   * round trips, so the analysis runs against what is known so far, every term it asked
+   * about is fetched in one query, and it runs again: two or three rounds settle it.
+   */
+  private async analyse(query: string): Promise<{ analysed: AnalysedQuery; stats: TermStats }> {
+    const known = new Map<string, { passages: number; english: number }>();
+    const nearby = new Map<string, string[]>();
+    let analysed = analyseQuery(query, this.aliases);
+    for (let round = 0; round < 4; round++) {
+      const askedTerms = new Set<string>();
+      const askedNear = new Map<string, { term: string; edits: number; side: LexiconSide }>();
+      const stat = (term: string) => {
+        const found = known.get(term);
+        if (!found) askedTerms.add(term);
+        return found;
+      };
+      const vocabulary: Vocabulary = {
+        documentFrequency: (term) => stat(term)?.passages ?? 0,
+        inLanguage: (term, side) => {
+          const found = stat(term);
+          if (!found) return false;
+          return side === 'en' ? found.english > 0 : found.passages > found.english;
+        },
+        near: (term, edits, side) => {
+          const key = `${side}\u0000${edits}\u0000${term}`;
+          const found = nearby.get(key);
+          if (!found) askedNear.set(key, { term, edits, side });
+          return found ?? [];
+        },
+      };
+      analysed = analyseQuery(
+        query,
+        this.aliases,
+        undefined,
+        vocabulary,
+        DEFAULT_TUNING.alternatives,
+      );
+      for (const word of analysed.words) for (const a of word.alternatives) stat(a.term);
+      for (const a of analysed.aliases) for (const t of a.names.flat(2)) stat(t);
+      if (askedTerms.size === 0 && askedNear.size === 0) break;
+      await this.fetchTerms([...askedTerms], known);
+      for (const [key, ask] of askedNear) {
+        nearby.set(key, await this.closeTerms(ask.term, ask.edits, ask.side));
+      }
+    }
+    const documentCount = Math.max(1, (await this.counts()).passages);
+    return {
+      analysed,
+      stats: { documentCount, documentFrequency: (term) => known.get(term)?.passages ?? 0 },
+    };
   }
 
   async searchPassages(query: string, limit: number): Promise<SearchHit[]> {
-    const analysed = analyseQuery(query, this.aliases);
+    const { analysed, stats } = await this.analyse(query);
     if (analysed.words.length === 0) return [];
     // The same plan the memory index runs (plan.ts): which terms stand for each query word,
-    // which are prefixes or close spellings, and how rare each word is.
-    const known = await this.documentFrequencies([
-      ...analysed.words.flatMap((w) => w.terms),
-      ...analysed.aliases.flatMap((a) => a.names.flat(2)),
-    ]);
-    const plan = planQuery(
-      analysed,
-      {
-        documentCount: Math.max(1, (await this.counts()).passages),
-        documentFrequency: (term) => known.get(term) ?? 0,
-      },
-      DEFAULT_TUNING,
-    );
+    // with which weight, which are prefixes or close spellings, how rare each word is.
+    const plan = planQuery(analysed, stats, DEFAULT_TUNING);
 
     // Each group of a clause becomes the terms that satisfy it: its alternatives, their
     // close spellings in the archive (pg_trgm narrows, edit distance decides), and
@@ -198,11 +273,15 @@ export class PostgresView implements KnowledgeView {
       return sum / wordTotal;
     };
 
+    // The relevance floor, as in memory: when even the best candidate matches too little of
+    // what was asked, the archive has no answer.
+    const covered = rows.map((row) => coverage(new Set(row.matched ?? [])));
+    if (Math.max(0, ...covered) < DEFAULT_TUNING.minBestCoverage) return [];
     const hits: SearchHit[] = [];
     for (const [rank, row] of rows.entries()) {
       if (hits.length >= limit) break;
       const matched = row.matched ?? [];
-      if (coverage(new Set(matched)) < plan.minCoverage) continue;
+      if ((covered[rank] ?? 0) < plan.minCoverage) continue;
       hits.push({
         passageId: row.id,
         articleId: row.body.articleId,
@@ -214,20 +293,29 @@ export class PostgresView implements KnowledgeView {
     return hits;
   }
 
-  private async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
-    if (terms.length === 0) return new Map();
-    const { rows } = await this.pool.query<{ term: string; passages: number }>(
-      'select term, passages from kilde_term_stats where term = any($1)',
+  private async fetchTerms(
+    terms: readonly string[],
+    into: Map<string, { passages: number; english: number }>,
+  ): Promise<void> {
+    for (const term of terms) into.set(term, { passages: 0, english: 0 });
+    if (terms.length === 0) return;
+    const { rows } = await this.pool.query<{ term: string; passages: number; english: number }>(
+      'select term, passages, english from kilde_term_stats where term = any($1)',
       [[...new Set(terms)]],
     );
-    return new Map(rows.map((r) => [r.term, r.passages]));
+    for (const r of rows) into.set(r.term, { passages: r.passages, english: r.english });
   }
 
-  /** Terms the archive holds within `distance` edits of a word it does not (pg_trgm narrows). */
-  private async closeTerms(word: string, distance: number): Promise<string[]> {
+  /**
+   * Terms the archive holds within `distance` edits of a word, in passages of one language
+   * when `side` is given (pg_trgm narrows, the edit distance decides).
+   */
+  private async closeTerms(word: string, distance: number, side?: LexiconSide): Promise<string[]> {
+    const language =
+      side === undefined ? '' : side === 'en' ? 'and english > 0' : 'and passages > english';
     const { rows } = await this.pool.query<{ term: string }>(
       `select term from kilde_term_stats
-        where term % $1 and abs(length(term) - length($1)) <= $2
+        where term % $1 and term <> $1 and abs(length(term) - length($1)) <= $2 ${language}
         order by similarity(term, $1) desc, passages desc
         limit 20`,
       [word, distance],

@@ -91,8 +91,11 @@ interface PassageEntry {
 /** How many passages are indexed between two yields to the event loop in `buildAsync`. */
 const YIELD_EVERY = 250;
 
-/** Each passage as MiniSearch indexes it: analysed with its own language, fields pre-joined. */
-function* documentsOf(
+/**
+ * Each passage as MiniSearch indexes it: analysed with its own language, fields pre-joined.
+ * Exported for the PostgreSQL backend, which stores exactly these terms.
+ */
+export function* documentsOf(
   input: {
     articles: readonly Pick<Article, 'title' | 'language' | 'passages'>[];
     entityNames?: PassageIndexInput['entityNames'];
