@@ -195,7 +195,7 @@ function termsOf(archive: Archive) {
   }
   const fields = new Map<string, Record<WeightedField, string[]>>();
   const split = (text: string) => (text ? text.split(' ') : []);
-  for (const doc of documentsOf({ articles: archive.articles, aliases: [], entityNames })) {
+  for (const doc of documentsOf({ articles: archive.articles, entityNames })) {
     fields.set(doc.id, {
       text: split(doc.text),
       parts: split(doc.parts),
