@@ -12,10 +12,10 @@ import { Slicer } from './pace';
  * Lines: `{"entities":[...]}`, `{"timeMentions":[...]}`, `{"index":{...}}` (the index
  * snapshot without its three large parts), `{"documentIds":{...}}`, `{"fieldLength":{...}}`,
  * `{"terms":[...]}` (slices of those parts), `{"mentions":[...]}` (names per passage before
- * the merge), `{"lower"|"capital"|"names"|"persons":[...]}` (the lexicon's parts), and last
+ * the merge), `{"lower"|"capital"|"names"|"persons"|"things":[...]}` (the lexicon's parts), and last
  * `{"end":{...counts}}`, which proves the text complete.
  */
-const LEXICON_PARTS = ['lower', 'capital', 'names', 'persons'] as const;
+const LEXICON_PARTS = ['lower', 'capital', 'names', 'persons', 'things'] as const;
 const LEXICON_PER_LINE = 5000;
 const MENTIONS_PER_LINE = 1000;
 
@@ -93,7 +93,7 @@ export function* analysisLines(analysis: Analysis): Generator<string> {
   }
   let lexicon = 0;
   for (const part of LEXICON_PARTS) {
-    const items: readonly unknown[] = analysis.lexicon[part];
+    const items: readonly unknown[] = analysis.lexicon[part] ?? [];
     lexicon += items.length;
     for (const slice of slices(items, LEXICON_PER_LINE)) yield JSON.stringify({ [part]: slice });
   }
@@ -161,7 +161,13 @@ export async function parseAnalysis(text: string | Buffer, from = 0): Promise<An
   const terms: unknown[] = [];
   const mentions: [string, EntityMention[]][] = [];
   const references: [string, BackReference[]][] = [];
-  const lexicon: LexiconData = { lower: [], capital: [], names: [], persons: [] };
+  const lexicon: Required<LexiconData> = {
+    lower: [],
+    capital: [],
+    names: [],
+    persons: [],
+    things: [],
+  };
   let lexiconItems = 0;
   let head: JsonObject | undefined;
   let end: JsonObject | undefined;
