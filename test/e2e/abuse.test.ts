@@ -138,7 +138,11 @@ describe("moderators' reloads", () => {
       expect(report.ephemeral).toBe(true);
       expect(asObjects(report.embeds)[0]?.title).toBe(nb.knowledge.reloadTitle);
     }
-    // The last two joined one queued reload: the very same report.
-    expect(reports[2]?.embeds).toEqual(reports[1]?.embeds);
+    // However the three overlap in time (a quiet machine finishes the first before the
+    // others arrive; a busy one queues two behind it), they report one knowledge base.
+    const firstLines = reports.map(
+      (r) => String(asObjects(r.embeds)[0]?.description ?? '').split('\n')[0],
+    );
+    expect(new Set(firstLines).size).toBe(1);
   });
 });
