@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { runConsole } from './console/repl';
 import { startDiscordBot } from './discord/bot';
 import { errorForLog } from './discord/log-safe';
-import { isShardProcess, relayReloads, runShardManager } from './discord/shards';
+import { isShardProcess, relayReloads, runShardManager, stopShards } from './discord/shards';
 import { createLogger } from './logger';
 import { databaseSecrets, openPostgresBackend } from './postgres/open';
 
@@ -22,9 +22,13 @@ async function main(): Promise<void> {
   // With SHARD_COUNT this process only manages: one child per shard runs the bot.
   if (!consoleMode && config.SHARD_COUNT !== undefined && !isShardProcess()) {
     const manager = await runShardManager(config, logger);
-    const stop = () => {
-      for (const shard of manager.shards.values()) shard.kill();
-      process.exit(0);
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) process.exit(128 + (os.constants.signals[signal] ?? 15));
+      stopping = true;
+      // Each shard shuts down gracefully on its own (finishes what is in flight); the
+      // manager waits for them, a little past their own deadline, and respawns none.
+      stopShards(manager, signal, config.SHUTDOWN_TIMEOUT_MS + 2000).then(() => process.exit(0));
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

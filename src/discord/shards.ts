@@ -73,6 +73,27 @@ export async function runShardManager(config: Config, logger: Logger): Promise<S
   return manager;
 }
 
+/** Passes a stop signal to every shard process and resolves when all have exited (or after `graceMs`). */
+export async function stopShards(
+  manager: ShardingManager,
+  signal: NodeJS.Signals,
+  graceMs: number,
+): Promise<void> {
+  manager.respawn = false;
+  const exits = [...manager.shards.values()].map((shard) => {
+    const child = shard.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  });
+  await Promise.race([
+    Promise.all(exits),
+    new Promise((resolve) => setTimeout(resolve, graceMs).unref()),
+  ]);
+}
+
 /**
  * For shards on the memory backend: a reload on one shard (a moderator's command) is
  * relayed through the manager, and every other shard reloads its own copy, so that all

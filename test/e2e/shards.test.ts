@@ -60,7 +60,8 @@ describe.runIf(postgresAvailable)('two shard processes on one PostgreSQL archive
   }, 120_000);
 
   afterAll(async () => {
-    await bot?.stop(10_000);
+    // The manager passes SIGTERM on, waits for both shards to shut down, then exits 0.
+    expect(await bot?.stop(20_000)).toBe(0);
     await standIn?.close();
     await drop();
     rmSync(dir, { recursive: true, force: true });
