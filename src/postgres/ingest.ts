@@ -94,6 +94,9 @@ export async function ingest(pool: pg.Pool, input: IngestInput): Promise<IngestR
   const client = await pool.connect();
   try {
     await client.query('begin');
+    // The pools cap a statement at 10 s so that no answer waits forever; a whole archive's
+    // ingest legitimately takes longer (the term counts of 400k passages took more).
+    await client.query('set local statement_timeout = 0');
     await client.query('select pg_advisory_xact_lock($1)', [RELOAD_LOCK.toString()]);
     const existing = await client.query<{ id: string; content_hash: string }>(
       'select id, content_hash from kilde_articles',
