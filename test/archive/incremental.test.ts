@@ -22,7 +22,7 @@ afterAll(async () => {
 
 async function folder(files: Record<string, string>) {
   const root = await mkdtemp(join(tmpdir(), 'kilde-incremental-'));
-  cleanups.push(() => rm(root, { recursive: true, force: true }));
+  cleanups.push(() => rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
   const dir = join(root, 'knowledge');
   await mkdir(dir);
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);

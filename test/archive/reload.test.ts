@@ -110,7 +110,7 @@ describe('reloading the knowledge base', () => {
 
   it('starts with an empty archive and a clear problem when the directory is missing', async () => {
     const root = await mkdtemp(join(tmpdir(), 'kilde-nodir-'));
-    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    cleanups.push(() => rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
     const store = new KnowledgeStore(
       join(root, 'missing'),
       join(root, 'cache'),
@@ -137,7 +137,7 @@ describe('reloading the knowledge base', () => {
 describe('the analysis snapshot', () => {
   it('is reused when nothing changed, and not when a file changed', async () => {
     const root = await mkdtemp(join(tmpdir(), 'kilde-snap-'));
-    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    cleanups.push(() => rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
     const dir = join(root, 'knowledge');
     const { mkdir } = await import('node:fs/promises');
     await mkdir(dir);

@@ -30,7 +30,9 @@ export async function tempKnowledge(
     remove: (name: string) => rm(join(dir, name), { force: true }),
     async cleanup() {
       await kilde.close();
-      await rm(root, { recursive: true, force: true });
+      // A snapshot written in the background after an incremental reload may still be
+      // landing in the cache folder: retry instead of failing on ENOTEMPTY.
+      await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }
