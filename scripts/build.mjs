@@ -5,7 +5,15 @@
 // here. Checking that the file exists keeps this exact: a specifier that matches nothing
 // fails the build instead of the first start.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,6 +63,15 @@ function rewrite(dir) {
 }
 
 rewrite(outDir);
+
+// Files the code reads at run time beside itself (the lexicon's .tsv, the chart fonts) are
+// not TypeScript, so tsc leaves them behind: copy them to the same place under dist/.
+cpSync(path.join(root, 'src'), path.join(outDir, 'src'), {
+  recursive: true,
+  filter: (source) => statSync(source).isDirectory() || !/\.(ts|mjs)$/.test(source),
+});
+cpSync(path.join(root, 'assets'), path.join(outDir, 'assets'), { recursive: true });
+
 if (problems.length > 0) {
   process.stderr.write(`${problems.join('\n')}\n`);
   process.exit(1);

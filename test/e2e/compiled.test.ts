@@ -83,6 +83,14 @@ describe('the compiled bot', () => {
     );
     expect(ask.status).toBe(0);
     expect(ask.stdout).toContain('Ingrid Haugrud');
+    // An English search reads the lexicon's data files: they must be in dist/ too.
+    const english = spawnSync(
+      process.execPath,
+      [path.join(outDir, 'src/console/ask.js'), '--lang', 'en', '/search', 'Ingrid Haugrud'],
+      { cwd: dir, encoding: 'utf8', env },
+    );
+    expect(english.stderr).not.toMatch(/ENOENT/);
+    expect(english.status).toBe(0);
     const check = spawnSync(process.execPath, [path.join(outDir, 'src/console/kb-check.js')], {
       cwd: dir,
       encoding: 'utf8',
