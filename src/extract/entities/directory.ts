@@ -136,7 +136,7 @@ function nameParts(folded: string): NameParts {
 const SHORT_FORMS: { rule: string; example: string; forms(parts: NameParts): string[] }[] = [
   {
     rule: 'surname',
-    example: 'Bashar al-Assad -> "al-assad", "assad"',
+    example: 'Omar al-Haddad -> "al-haddad", "haddad"',
     forms: ({ words }) => {
       const last = words[words.length - 1] ?? '';
       return words.length > 1 ? [last, stripParticle(last)] : [];
@@ -144,7 +144,7 @@ const SHORT_FORMS: { rule: string; example: string; forms(parts: NameParts): str
   },
   {
     rule: 'surname with its particles',
-    example: 'Staffan de Mistura -> "de mistura"',
+    example: 'Anna van der Berg -> "van der berg"',
     forms: ({ words, surnameAt }) =>
       words.length > 1 ? [words.slice(Math.max(1, surnameAt)).join(' ')] : [],
   },
