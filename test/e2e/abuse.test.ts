@@ -6,14 +6,10 @@
  * The refill is set to an hour here, so how many are answered does not depend on how fast
  * this machine is: exactly the burst.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n';
-import { type BotProcess, REPO_ROOT, startBot } from '../discord/bot-process';
 import { asObjects, type JsonObject } from '../discord/json';
-import { DiscordStandIn } from '../discord/stand-in';
+import { useBot } from './harness';
 
 const EPHEMERAL = 64;
 const BURST = 5;
@@ -22,33 +18,16 @@ const en = messages('en');
 const SPAMMER = '400000000000000001';
 const NEIGHBOUR = '400000000000000002';
 
-let standIn: DiscordStandIn;
-let bot: BotProcess;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kilde-abuse-'));
-  cpSync(path.join(REPO_ROOT, 'knowledge'), path.join(dir, 'knowledge'), { recursive: true });
-  standIn = await DiscordStandIn.start({ interactionDeadlineMs: 120_000 });
-  bot = await startBot({
-    standIn,
-    env: {
-      KNOWLEDGE_DIR: path.join(dir, 'knowledge'),
-      CACHE_DIR: path.join(dir, 'cache'),
-      RATE_LIMIT_BURST: String(BURST),
-      RATE_LIMIT_REFILL_MS: '3600000',
-      AUTOCOMPLETE_LIMIT_BURST: '3',
-      AUTOCOMPLETE_LIMIT_REFILL_MS: '3600000',
-      MODERATOR_ROLE_IDS: undefined,
-    },
-  });
-  await bot.waitForLog('Discord bot ready');
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await standIn?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+const e2e = useBot({
+  name: 'abuse',
+  knowledge: 'shipped',
+  standIn: { interactionDeadlineMs: 120_000 },
+  env: {
+    RATE_LIMIT_BURST: String(BURST),
+    RATE_LIMIT_REFILL_MS: '3600000',
+    AUTOCOMPLETE_LIMIT_BURST: '3',
+    AUTOCOMPLETE_LIMIT_REFILL_MS: '3600000',
+  },
 });
 
 const body = (data: unknown): JsonObject => (data ?? {}) as JsonObject;
@@ -60,7 +39,7 @@ describe('one member spamming /søk', () => {
     const handles = [];
     for (let i = 0; i < 100; i++) {
       handles.push(
-        await standIn.sendCommand({
+        await e2e.standIn.sendCommand({
           name: 'søk',
           options: [{ name: 'tekst', value: 'Syria' }],
           userId: SPAMMER,
@@ -83,7 +62,7 @@ describe('one member spamming /søk', () => {
     expect(publicAnswers).toBe(BURST);
     expect(cooldowns).toBe(100 - BURST);
 
-    const neighbour = await standIn.sendCommand({
+    const neighbour = await e2e.standIn.sendCommand({
       name: 'søk',
       options: [{ name: 'tekst', value: 'Syria' }],
       userId: NEIGHBOUR,
@@ -92,7 +71,7 @@ describe('one member spamming /søk', () => {
     expect(data.flags ?? 0).toBe(0);
     expect(asObjects(data.embeds).length).toBeGreaterThan(0);
     // The limit is per command: the spammer may still ask who someone is.
-    const who = await standIn.sendCommand({
+    const who = await e2e.standIn.sendCommand({
       name: 'hvem',
       options: [{ name: 'navn', value: 'assad' }],
       userId: SPAMMER,
@@ -106,7 +85,7 @@ describe('one member spamming /søk', () => {
 describe('autocomplete', () => {
   it('over its own limit answers with no choices; others still get theirs', async () => {
     const choices = async (userId: string) => {
-      const handle = await standIn.sendAutocomplete({
+      const handle = await e2e.standIn.sendAutocomplete({
         name: 'hvem',
         options: [{ name: 'navn', value: 'as', focused: true }],
         userId,
@@ -126,10 +105,10 @@ describe("moderators' reloads", () => {
     const handles = [];
     for (let i = 0; i < 3; i++) {
       handles.push(
-        await standIn.sendCommand({
+        await e2e.standIn.sendCommand({
           name: 'kunnskap',
           options: [{ name: 'last-inn' }],
-          roles: [standIn.guild.moderatorRoleId],
+          roles: [e2e.standIn.guild.moderatorRoleId],
         }),
       );
     }

@@ -3,14 +3,13 @@
  * local Discord stand-in, on a temporary copy of `knowledge/`. Assertions read what the
  * bot sent Discord: callback types, flags, embeds, components and allowed_mentions.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n';
-import { type BotProcess, REPO_ROOT, startBot } from '../discord/bot-process';
 import { asObjects, asString, type JsonObject } from '../discord/json';
-import { DiscordStandIn, type InteractionHandle, type RecordedMessage } from '../discord/stand-in';
+import type { InteractionHandle, RecordedMessage } from '../discord/stand-in';
+import { useBot } from './harness';
 
 const EPHEMERAL = 64;
 const CHANNEL_MESSAGE = 4;
@@ -21,35 +20,7 @@ const nb = messages('nb');
 const en = messages('en');
 const OTHER_USER = '345678901234567890';
 
-let standIn: DiscordStandIn;
-let bot: BotProcess;
-let dir: string;
-let knowledgeDir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kilde-e2e-'));
-  knowledgeDir = path.join(dir, 'knowledge');
-  cpSync(path.join(REPO_ROOT, 'knowledge'), knowledgeDir, { recursive: true });
-  standIn = await DiscordStandIn.start();
-  bot = await startBot({
-    standIn,
-    waitForCommands: true,
-    env: {
-      KNOWLEDGE_DIR: knowledgeDir,
-      CACHE_DIR: path.join(dir, 'cache'),
-      KNOWLEDGE_WATCH: 'false',
-      DEFAULT_LOCALE: 'nb',
-      MODERATOR_ROLE_IDS: undefined,
-    },
-  });
-  await bot.waitForLog('Discord bot ready');
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await standIn?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const e2e = useBot({ name: 'bot', knowledge: 'shipped' });
 
 function body(callback: { data?: unknown }): JsonObject {
   return (callback.data ?? {}) as JsonObject;
@@ -70,7 +41,7 @@ async function ask(
   options: { name: string; value?: string; options?: { name: string; value: string }[] }[],
   extra: { locale?: string; roles?: string[]; userId?: string } = {},
 ): Promise<{ handle: InteractionHandle; type: number; data: JsonObject }> {
-  const handle = await standIn.sendCommand({
+  const handle = await e2e.standIn.sendCommand({
     name,
     options,
     locale: extra.locale ?? 'no',
@@ -85,7 +56,7 @@ async function ask(
 
 describe('registration', () => {
   it('registers the commands to the guild with nb names and English localizations', () => {
-    const commands = standIn.registeredCommands('guild');
+    const commands = e2e.standIn.registeredCommands('guild');
     const get = (name: string) => commands.find((c) => c.name === name);
     expect(commands.map((c) => c.name).sort()).toEqual([
       'hva-skjedde',
@@ -196,7 +167,7 @@ describe('questions in both languages', () => {
 
 describe('autocomplete', () => {
   it('/hvem as offers Bashar al-Assad with his role as a hint', async () => {
-    const handle = await standIn.sendAutocomplete({
+    const handle = await e2e.standIn.sendAutocomplete({
       name: 'hvem',
       options: [{ name: 'navn', value: 'as', focused: true }],
     });
@@ -209,7 +180,7 @@ describe('autocomplete', () => {
   });
 
   it('/hva-skjedde offers days with content', async () => {
-    const handle = await standIn.sendAutocomplete({
+    const handle = await e2e.standIn.sendAutocomplete({
       name: 'hva-skjedde',
       options: [{ name: 'dato', value: '2017-11', focused: true }],
     });
@@ -229,7 +200,7 @@ describe('paging', () => {
       text: expect.stringMatching(/^Side 1 av \d+$/u),
     });
 
-    const other = await standIn.clickButton({
+    const other = await e2e.standIn.clickButton({
       customId: ids[1] ?? '',
       message: message?.id ?? '',
       userId: OTHER_USER,
@@ -239,7 +210,10 @@ describe('paging', () => {
       content: nb.errors.notYours,
     });
 
-    const mine = await standIn.clickButton({ customId: ids[1] ?? '', message: message?.id ?? '' });
+    const mine = await e2e.standIn.clickButton({
+      customId: ids[1] ?? '',
+      message: message?.id ?? '',
+    });
     const callback = await mine.callback();
     expect(callback.type).toBe(UPDATE);
     expect(body(callback).allowed_mentions).toEqual({ parse: [] });
@@ -259,7 +233,7 @@ describe('knowledge base', () => {
   it('status for a moderator, in English', async () => {
     const { data } = await ask('kunnskap', [{ name: 'status' }], {
       locale: 'en-US',
-      roles: [standIn.guild.moderatorRoleId],
+      roles: [e2e.standIn.guild.moderatorRoleId],
     });
     expect(data.flags).toBe(EPHEMERAL);
     expect(firstEmbed(data).title).toBe(en.knowledge.statusTitle);
@@ -268,7 +242,7 @@ describe('knowledge base', () => {
 
   async function reload(): Promise<RecordedMessage> {
     const { handle, type, data } = await ask('kunnskap', [{ name: 'last-inn' }], {
-      roles: [standIn.guild.moderatorRoleId],
+      roles: [e2e.standIn.guild.moderatorRoleId],
     });
     expect(type).toBe(DEFERRED);
     expect(data.flags).toBe(EPHEMERAL);
@@ -277,7 +251,7 @@ describe('knowledge base', () => {
 
   it('a new article file appears after a moderator reload', async () => {
     writeFileSync(
-      path.join(knowledgeDir, '2019-06-14-bodo-havn.md'),
+      path.join(e2e.knowledgeDir, '2019-06-14-bodo-havn.md'),
       [
         '---',
         'title: Bodø åpner ny havn',
@@ -303,7 +277,7 @@ describe('knowledge base', () => {
   });
 
   it('a broken article keeps its last good version and the report names file and line', async () => {
-    const file = path.join(knowledgeDir, '2017-11-11-usa-russland-syria-uttalelse.md');
+    const file = path.join(e2e.knowledgeDir, '2017-11-11-usa-russland-syria-uttalelse.md');
     writeFileSync(
       file,
       readFileSync(file, 'utf8').replace('date: 2017-11-11', 'date: [2017-11-11'),
@@ -321,20 +295,20 @@ describe('knowledge base', () => {
 
 describe('gateway', () => {
   it('still answers after a reconnect', async () => {
-    await standIn.forceReconnect();
+    await e2e.standIn.forceReconnect();
     const { data } = await ask('hvem', [{ name: 'navn', value: 'assad' }], { locale: 'en-GB' });
     expect(firstEmbed(data).title).toBe('Bashar al-Assad');
   });
 
   it('never logged the token', () => {
-    expect(bot.logs()).not.toContain(standIn.token);
-    expect(bot.logs()).toContain('"outcome":"answered"');
+    expect(e2e.bot.logs()).not.toContain(e2e.standIn.token);
+    expect(e2e.bot.logs()).toContain('"outcome":"answered"');
   });
 });
 
 describe('shutdown', () => {
   it('stops cleanly on SIGTERM', async () => {
-    expect(await bot.stop()).toBe(0);
-    expect(bot.logs()).toContain('shutting down');
+    expect(await e2e.bot.stop()).toBe(0);
+    expect(e2e.bot.logs()).toContain('shutting down');
   });
 });

@@ -5,48 +5,18 @@
  * interaction is acknowledged within the stand-in's interaction deadline (a late answer
  * is refused with 10062, as Discord does); no assertion reads the clock.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { INPUT_LIMITS } from '../../src/answers/query-text';
 import { messages } from '../../src/i18n';
-import { type BotProcess, REPO_ROOT, startBot } from '../discord/bot-process';
 import { asObjects, type JsonObject } from '../discord/json';
-import { DiscordStandIn } from '../discord/stand-in';
+import { useBot } from './harness';
 
 const EPHEMERAL = 64;
 const nb = messages('nb');
 const HOSTILE_USER = '456789012345678901';
 const OTHER_USER = '567890123456789012';
 
-let standIn: DiscordStandIn;
-let bot: BotProcess;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kilde-e2e-hostile-'));
-  const knowledgeDir = path.join(dir, 'knowledge');
-  cpSync(path.join(REPO_ROOT, 'knowledge'), knowledgeDir, { recursive: true });
-  standIn = await DiscordStandIn.start();
-  bot = await startBot({
-    standIn,
-    waitForCommands: true,
-    env: {
-      KNOWLEDGE_DIR: knowledgeDir,
-      CACHE_DIR: path.join(dir, 'cache'),
-      KNOWLEDGE_WATCH: 'false',
-      DEFAULT_LOCALE: 'nb',
-    },
-  });
-  await bot.waitForLog('Discord bot ready');
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await standIn?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const e2e = useBot({ name: 'hostile', knowledge: 'shipped' });
 
 const data = (callback: { data?: unknown }) => (callback.data ?? {}) as JsonObject;
 
@@ -55,26 +25,26 @@ describe('one user flooding with huge options', () => {
     const huge = (unit: string) => unit.repeat(Math.ceil(100_000 / unit.length)).slice(0, 100_000);
     // The hostile requests go first, back to back; the other user's question right after.
     const hostile = await Promise.all([
-      standIn.sendCommand({
+      e2e.standIn.sendCommand({
         name: 'hva-skjedde',
         userId: HOSTILE_USER,
         unchecked: true,
         options: [{ name: 'dato', value: huge('\\') }],
       }),
-      standIn.sendCommand({
+      e2e.standIn.sendCommand({
         name: 'søk',
         userId: HOSTILE_USER,
         unchecked: true,
         options: [{ name: 'tekst', value: huge('**@everyone <@&123> ') }],
       }),
-      standIn.sendCommand({
+      e2e.standIn.sendCommand({
         name: 'hva-skjedde',
         userId: HOSTILE_USER,
         unchecked: true,
         options: [{ name: 'dato', value: huge('2017-02-30 ') }],
       }),
     ]);
-    const other = await standIn.sendCommand({
+    const other = await e2e.standIn.sendCommand({
       name: 'hvem',
       userId: OTHER_USER,
       options: [{ name: 'navn', value: 'assad' }],

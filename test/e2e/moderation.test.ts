@@ -3,16 +3,15 @@
  * against the local stand-in, which serves uploaded files' bytes at the URL it puts in the
  * interaction and delivers modal submits. Every refusal leaves the knowledge folder as it was.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n';
-import { type BotProcess, startBot } from '../discord/bot-process';
 import type { CommandOptionInput } from '../discord/command-options';
 import { asObjects, asString, type JsonObject } from '../discord/json';
-import { DiscordStandIn, type InteractionHandle } from '../discord/stand-in';
+import type { InteractionHandle } from '../discord/stand-in';
 import { bokmalBudget } from '../helpers/articles';
+import { useBot } from './harness';
 
 const EPHEMERAL = 64;
 const MODAL = 9;
@@ -37,44 +36,20 @@ const fisheryText = `Fiskerlaget i Vestvåg fikk ny formann.
 Formann Torstein Brekkhus sier laget skal samarbeide mer med kommunen.
 `;
 
-let standIn: DiscordStandIn;
-let bot: BotProcess;
-let root: string;
-let knowledgeDir: string;
-let moderator: string;
-
-beforeAll(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'kilde-mod-'));
-  knowledgeDir = path.join(root, 'knowledge');
-  mkdirSync(knowledgeDir);
-  writeFileSync(path.join(knowledgeDir, 'budsjett.md'), bokmalBudget);
-  standIn = await DiscordStandIn.start();
-  moderator = standIn.guild.moderatorRoleId;
-  bot = await startBot({
-    standIn,
-    waitForCommands: true,
-    // Generous: the suite starts several bot processes at once on a shared machine.
-    readyTimeoutMs: 90_000,
-    env: {
-      KNOWLEDGE_DIR: knowledgeDir,
-      CACHE_DIR: path.join(root, 'cache'),
-      KNOWLEDGE_WATCH: 'false',
-      DEFAULT_LOCALE: 'nb',
-      MODERATOR_ROLE_IDS: moderator,
-      MOD_LOG_CHANNEL_ID: standIn.guild.channelId,
-    },
-  });
-  await bot.waitForLog('Discord bot ready', 90_000);
-}, 180_000);
-
-afterAll(async () => {
-  await bot?.stop();
-  await standIn?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+const e2e = useBot({
+  name: 'moderation',
+  knowledge: { 'budsjett.md': bokmalBudget },
+  env: (standIn) => ({
+    MODERATOR_ROLE_IDS: standIn.guild.moderatorRoleId,
+    MOD_LOG_CHANNEL_ID: standIn.guild.channelId,
+  }),
 });
 
+/** The stand-in guild's moderator role. */
+const moderator = () => e2e.standIn.guild.moderatorRoleId;
+
 const files = () =>
-  readdirSync(knowledgeDir)
+  readdirSync(e2e.knowledgeDir)
     .filter((f) => !f.startsWith('.'))
     .sort();
 
@@ -94,11 +69,11 @@ async function kunnskap(
   options: CommandOptionInput[],
   extra: { locale?: string; roles?: string[] } = {},
 ): Promise<InteractionHandle> {
-  return standIn.sendCommand({
+  return e2e.standIn.sendCommand({
     name: 'kunnskap',
     options: [{ name: subcommand, options }],
     locale: extra.locale ?? 'no',
-    roles: extra.roles ?? [moderator],
+    roles: extra.roles ?? [moderator()],
   });
 }
 
@@ -112,14 +87,14 @@ async function finalReply(handle: InteractionHandle) {
 }
 
 async function ask(name: string, options: CommandOptionInput[], locale = 'no') {
-  const handle = await standIn.sendCommand({ name, options, locale });
+  const handle = await e2e.standIn.sendCommand({ name, options, locale });
   const callback = await handle.callback(10_000);
   return JSON.stringify(callback.data ?? {});
 }
 
 describe('adding an article from an upload', () => {
   it('stores it under a derived name, reports what it found, and answers from it at once', async () => {
-    const audits = standIn.channelMessages.length;
+    const audits = e2e.standIn.channelMessages.length;
     const { text } = await finalReply(
       await kunnskap('legg-til', [
         upload('../../evil name.md', harbourArticle, 'text/markdown; charset=utf-8'),
@@ -130,7 +105,7 @@ describe('adding an article from an upload', () => {
     expect(text).toContain('14. september 2022');
     expect(text).toContain(nb.moderation.added.events);
     expect(files()).toContain('2022-09-14-havnestyret-i-skarvik-valgte-ny-leder.md');
-    expect(readdirSync(root).sort()).toEqual(['cache', 'knowledge']);
+    expect(readdirSync(e2e.root).sort()).toEqual(['cache', 'knowledge']);
 
     // Members' questions answer from it right away.
     expect(await ask('hvem', [{ name: 'navn', value: 'Ingrid Solberg Lie' }])).toContain(
@@ -141,12 +116,12 @@ describe('adding an article from an upload', () => {
     );
 
     // The audit: posted to the moderation channel, pinging nobody.
-    await until(() => standIn.channelMessages.length > audits);
-    const posted = standIn.channelMessages.at(-1);
+    await until(() => e2e.standIn.channelMessages.length > audits);
+    const posted = e2e.standIn.channelMessages.at(-1);
     expect(posted?.allowedMentions).toEqual({ parse: [] });
     expect(posted?.content).toContain('Havnestyret i Skarvik valgte ny leder');
     expect(posted?.content).toMatch(/<@\d+>/);
-    const log = readFileSync(path.join(knowledgeDir, '.audit.jsonl'), 'utf8');
+    const log = readFileSync(path.join(e2e.knowledgeDir, '.audit.jsonl'), 'utf8');
     expect(log).toContain('"action":"add"');
   }, 60_000);
 
@@ -246,9 +221,9 @@ describe('writing an article in a form', () => {
     expect(callback.type).toBe(MODAL);
     const form = callback.data as JsonObject;
     expect(form.title).toBe(nb.moderation.form.title);
-    const submitted = await standIn.submitModal({
+    const submitted = await e2e.standIn.submitModal({
       openedBy: opened,
-      roles: [moderator],
+      roles: [moderator()],
       locale: 'no',
       values: {
         title: 'Fergesambandet til Holmøya legges ned',
@@ -267,15 +242,15 @@ describe('writing an article in a form', () => {
     const before = files();
     const opened = await kunnskap('skriv', [], { locale: 'en-US' });
     const reply = await finalReply(
-      await standIn.submitModal({
+      await e2e.standIn.submitModal({
         openedBy: opened,
-        roles: [moderator],
+        roles: [moderator()],
         locale: 'en-US',
         values: { title: 'Something', date: '2023-02-30', text: 'A paragraph about something.' },
       }),
     );
     expect(reply.text).toContain(en.moderation.refused.invalid);
-    const stranger = await standIn.submitModal({
+    const stranger = await e2e.standIn.submitModal({
       openedBy: opened,
       roles: [],
       values: { title: 'Something', date: '2023-02-03', text: 'A paragraph about something.' },
@@ -287,9 +262,9 @@ describe('writing an article in a form', () => {
 
 describe('removing and restoring', () => {
   it('offers titles, takes the article out of the answers, and puts it back', async () => {
-    const auto = await standIn.sendAutocomplete({
+    const auto = await e2e.standIn.sendAutocomplete({
       name: 'kunnskap',
-      roles: [moderator],
+      roles: [moderator()],
       options: [{ name: 'fjern', options: [{ name: 'artikkel', value: 'havne', focused: true }] }],
     });
     const choices = asObjects(((await auto.callback()).data as JsonObject).choices);
@@ -307,9 +282,9 @@ describe('removing and restoring', () => {
     );
     expect(files()).not.toContain('2022-09-14-havnestyret-i-skarvik-valgte-ny-leder.md');
 
-    const undo = await standIn.sendAutocomplete({
+    const undo = await e2e.standIn.sendAutocomplete({
       name: 'kunnskap',
-      roles: [moderator],
+      roles: [moderator()],
       locale: 'en-US',
       options: [{ name: 'angre', options: [{ name: 'artikkel', value: '', focused: true }] }],
     });
@@ -340,7 +315,7 @@ describe('removing and restoring', () => {
       await kunnskap('fjern', [{ name: 'artikkel', value: 'finnes-ikke.md' }]),
     );
     expect(text).toContain(nb.moderation.refused.notFound('finnes-ikke.md'));
-    const auto = await standIn.sendAutocomplete({
+    const auto = await e2e.standIn.sendAutocomplete({
       name: 'kunnskap',
       roles: [],
       options: [{ name: 'fjern', options: [{ name: 'artikkel', value: '', focused: true }] }],
@@ -352,7 +327,7 @@ describe('removing and restoring', () => {
 describe('a reload racing an upload', () => {
   it('both finish, and the upload is in the answers afterwards', async () => {
     writeFileSync(
-      path.join(knowledgeDir, 'annen.md'),
+      path.join(e2e.knowledgeDir, 'annen.md'),
       '---\ntitle: Brua over Straumen åpnet\ndate: 2020-06-02\n---\nBrua over Straumen ble åpnet av ordfører Hallvard Myrmo.\n',
     );
     const reload = await kunnskap('last-inn', []);

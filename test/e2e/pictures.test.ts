@@ -3,21 +3,15 @@
  * stand-in receives the multipart upload. Each picture is checked to be a PNG of sensible
  * size, with alt text in the reader's language.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n';
-import { type BotProcess, startBot } from '../discord/bot-process';
 import { asObjects, asString, type JsonObject } from '../discord/json';
-import { DiscordStandIn, type RecordedAttachment, type RecordedMessage } from '../discord/stand-in';
+import type { RecordedAttachment, RecordedMessage } from '../discord/stand-in';
+import { useBot } from './harness';
 
 const EPHEMERAL = 64;
 const ATTACHMENT_LIMIT = 10 * 1024 * 1024;
 
-let standIn: DiscordStandIn;
-let bot: BotProcess;
-let root: string;
 
 /** A coach in the news through the spring of 2021, each article dating a coming match. */
 function coachArticles(): Record<string, string> {
@@ -50,33 +44,7 @@ function coachArticles(): Record<string, string> {
   return files;
 }
 
-beforeAll(async () => {
-  root = mkdtempSync(path.join(tmpdir(), 'kilde-pictures-'));
-  const knowledgeDir = path.join(root, 'knowledge');
-  mkdirSync(knowledgeDir);
-  for (const [name, text] of Object.entries(coachArticles()))
-    writeFileSync(path.join(knowledgeDir, name), text);
-  standIn = await DiscordStandIn.start();
-  bot = await startBot({
-    standIn,
-    waitForCommands: true,
-    readyTimeoutMs: 90_000,
-    env: {
-      KNOWLEDGE_DIR: knowledgeDir,
-      CACHE_DIR: path.join(root, 'cache'),
-      KNOWLEDGE_WATCH: 'false',
-      DEFAULT_LOCALE: 'nb',
-      MODERATOR_ROLE_IDS: undefined,
-    },
-  });
-  await bot.waitForLog('Discord bot ready', 90_000);
-}, 180_000);
-
-afterAll(async () => {
-  await bot?.stop();
-  await standIn?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
-});
+const e2e = useBot({ name: 'pictures', knowledge: coachArticles() });
 
 /** Width and height from a PNG's IHDR chunk; throws when the bytes are not a PNG. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -103,7 +71,7 @@ function picture(message: RecordedMessage | undefined): RecordedAttachment {
 }
 
 async function command(name: string, options: { name: string; value: string }[], locale = 'no') {
-  const handle = await standIn.sendCommand({ name, options, locale });
+  const handle = await e2e.standIn.sendCommand({ name, options, locale });
   const callback = await handle.callback(20_000);
   return { handle, callback, data: (callback.data ?? {}) as JsonObject };
 }
@@ -152,7 +120,7 @@ describe('the timeline button on a /hvem card', () => {
     );
     const timelineId = ids.find((id) => id.startsWith('tl:'));
     expect(timelineId).toBeDefined();
-    const click = await standIn.clickButton({
+    const click = await e2e.standIn.clickButton({
       customId: timelineId ?? '',
       message: card ?? '',
       locale: 'en-GB',

@@ -3,14 +3,10 @@
  * discord.js against the local Discord stand-in, on articles written here (Bokmål, Nynorsk,
  * English), in both locales.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n';
-import { type BotProcess, startBot } from '../discord/bot-process';
 import { asObjects, asString, type JsonObject } from '../discord/json';
-import { DiscordStandIn } from '../discord/stand-in';
+import { useBot } from './harness';
 
 const ARTICLES: Record<string, string> = {
   'idlib.md': `---
@@ -41,40 +37,10 @@ Norwegian salmon exports reached a record in March, the seafood council said.
 `,
 };
 
-let standIn: DiscordStandIn;
-let bot: BotProcess;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'kilde-e2e-understanding-'));
-  const knowledgeDir = path.join(dir, 'knowledge');
-  mkdirSync(knowledgeDir, { recursive: true });
-  for (const [name, text] of Object.entries(ARTICLES)) {
-    writeFileSync(path.join(knowledgeDir, name), text);
-  }
-  standIn = await DiscordStandIn.start();
-  bot = await startBot({
-    standIn,
-    waitForCommands: true,
-    env: {
-      KNOWLEDGE_DIR: knowledgeDir,
-      CACHE_DIR: path.join(dir, 'cache'),
-      KNOWLEDGE_WATCH: 'false',
-      DEFAULT_LOCALE: 'nb',
-      MODERATOR_ROLE_IDS: undefined,
-    },
-  });
-  await bot.waitForLog('Discord bot ready');
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await standIn?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const e2e = useBot({ name: 'understanding', knowledge: ARTICLES });
 
 async function search(text: string, locale: string): Promise<JsonObject> {
-  const handle = await standIn.sendCommand({
+  const handle = await e2e.standIn.sendCommand({
     name: 'søk',
     options: [{ name: 'tekst', value: text }],
     locale,
