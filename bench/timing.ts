@@ -42,23 +42,49 @@ function summarise(cpu: number[], wall: number[]): Latency {
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
-export function latencyOf<T>(inputs: readonly T[], call: (input: T) => unknown): Latency {
-  const cpu: number[] = [];
-  const wall: number[] = [];
-  for (const input of inputs) {
-    let bestCpu = Number.POSITIVE_INFINITY;
-    let bestWall = Number.POSITIVE_INFINITY;
-    for (let r = 0; r < REPEAT; r++) {
-      const w = performance.now();
-      const c = process.cpuUsage();
-      call(input);
-      bestCpu = Math.min(bestCpu, cpuMs(process.cpuUsage(c)));
-      bestWall = Math.min(bestWall, performance.now() - w);
-    }
-    cpu.push(bestCpu);
-    wall.push(bestWall);
+/** The fastest CPU and wall time of each input's REPEAT timed calls. */
+class BestTimes {
+  readonly #cpu: number[] = [];
+  readonly #wall: number[] = [];
+  #bestCpu = Number.POSITIVE_INFINITY;
+  #bestWall = Number.POSITIVE_INFINITY;
+  #cpuAt = process.cpuUsage();
+  #wallAt = 0;
+
+  start(): void {
+    this.#wallAt = performance.now();
+    this.#cpuAt = process.cpuUsage();
   }
-  return summarise(cpu, wall);
+
+  stop(): void {
+    this.#bestCpu = Math.min(this.#bestCpu, cpuMs(process.cpuUsage(this.#cpuAt)));
+    this.#bestWall = Math.min(this.#bestWall, performance.now() - this.#wallAt);
+  }
+
+  /** Closes one input: its best times join the samples. */
+  next(): void {
+    this.#cpu.push(this.#bestCpu);
+    this.#wall.push(this.#bestWall);
+    this.#bestCpu = Number.POSITIVE_INFINITY;
+    this.#bestWall = Number.POSITIVE_INFINITY;
+  }
+
+  summary(): Latency {
+    return summarise(this.#cpu, this.#wall);
+  }
+}
+
+export function latencyOf<T>(inputs: readonly T[], call: (input: T) => unknown): Latency {
+  const times = new BestTimes();
+  for (const input of inputs) {
+    for (let r = 0; r < REPEAT; r++) {
+      times.start();
+      call(input);
+      times.stop();
+    }
+    times.next();
+  }
+  return times.summary();
 }
 
 /** The same for calls that may answer asynchronously (answers behind a backend). */
@@ -66,20 +92,14 @@ export async function latencyOfAsync<T>(
   inputs: readonly T[],
   call: (input: T) => unknown,
 ): Promise<Latency> {
-  const cpu: number[] = [];
-  const wall: number[] = [];
+  const times = new BestTimes();
   for (const input of inputs) {
-    let bestCpu = Number.POSITIVE_INFINITY;
-    let bestWall = Number.POSITIVE_INFINITY;
     for (let r = 0; r < REPEAT; r++) {
-      const w = performance.now();
-      const c = process.cpuUsage();
+      times.start();
       await call(input);
-      bestCpu = Math.min(bestCpu, cpuMs(process.cpuUsage(c)));
-      bestWall = Math.min(bestWall, performance.now() - w);
+      times.stop();
     }
-    cpu.push(bestCpu);
-    wall.push(bestWall);
+    times.next();
   }
-  return summarise(cpu, wall);
+  return times.summary();
 }
