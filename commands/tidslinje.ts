@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { nameChoices } from '../src/discord/choices';
+import { suggestNamesFor } from '../src/discord/choices';
 import type { Command } from '../src/discord/command';
 import { localize } from '../src/discord/command-text';
-import { defineText, focusedText, readText, textOption } from '../src/discord/options';
+import { defineText, readText, textOption } from '../src/discord/options';
 import { timelineMessage } from '../src/discord/timeline-button';
 
 const nameOption = textOption((t) => t.moderation.commands.timeline.nameOption, 'name');
@@ -24,10 +24,5 @@ export default {
     await interaction.reply(timelineMessage(answer, ctx.t));
     return { outcome: 'answered', results: answer.timeline.articleCount };
   },
-  async autocomplete(interaction, ctx) {
-    const typed = focusedText(interaction, nameOption) ?? '';
-    const choices = nameChoices(await ctx.kilde.suggestNames(typed, 25), ctx.t);
-    await interaction.respond(choices);
-    return choices.length;
-  },
+  autocomplete: suggestNamesFor(nameOption),
 } satisfies Command;

@@ -1,8 +1,10 @@
-import type { ApplicationCommandOptionChoiceData } from 'discord.js';
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { DaySuggestion, EntitySummary } from '../answers/types';
 import type { Messages } from '../i18n';
 import { formatDay } from '../i18n/format';
+import type { BaseContext } from './command';
 import { charLength, cutText, LIMITS } from './limits';
+import { focusedText, type TextOption } from './options';
 
 /**
  * Autocomplete for names: "Jonas Gahr Støre — statsminister", the value being the name
@@ -41,4 +43,14 @@ function choiceName(text: string, bare: string): string {
   if (charLength(line) <= LIMITS.choiceName) return line;
   const cut = cutText(line, LIMITS.choiceName);
   return charLength(cut) >= 1 ? cut : bare;
+}
+
+/** The autocomplete of a command whose option is a name (`/hvem`, `/tidslinje`). */
+export function suggestNamesFor(option: TextOption) {
+  return async (interaction: AutocompleteInteraction, ctx: BaseContext): Promise<number> => {
+    const typed = focusedText(interaction, option) ?? '';
+    const choices = nameChoices(await ctx.kilde.suggestNames(typed, LIMITS.choices), ctx.t);
+    await interaction.respond(choices);
+    return choices.length;
+  };
 }
