@@ -4,11 +4,11 @@
  * Norwegian and an English user.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config';
 import { type DiscordBot, startDiscordBot } from '../../src/discord/bot';
 import { createLogger } from '../../src/logger';
 import { tempKnowledge } from '../helpers/kb';
 import { namesArticles } from '../helpers/names-articles';
+import { standInConfig } from './in-process-config';
 import type { JsonObject } from './json';
 import { DiscordStandIn } from './stand-in';
 
@@ -19,14 +19,7 @@ let kb: Awaited<ReturnType<typeof tempKnowledge>>;
 beforeAll(async () => {
   kb = await tempKnowledge(namesArticles);
   standIn = await DiscordStandIn.start();
-  const config = parseConfig({
-    DISCORD_TOKEN: standIn.token,
-    DISCORD_CLIENT_ID: standIn.applicationId,
-    DISCORD_GUILD_ID: standIn.guildId,
-    DISCORD_API_URL: standIn.apiUrl,
-    REGISTER_COMMANDS_ON_START: 'true',
-    DEFAULT_LOCALE: 'nb',
-  });
+  const config = standInConfig(standIn);
   bot = await startDiscordBot({ config, kilde: kb.kilde, logger: createLogger('silent') });
   await standIn.waitForCommands();
 }, 60_000);

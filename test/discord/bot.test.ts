@@ -6,10 +6,10 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kilde } from '../../src/answers/types';
-import { parseConfig } from '../../src/config';
 import { type DiscordBot, startDiscordBot } from '../../src/discord/bot';
 import { messages } from '../../src/i18n';
 import { answers, fakeKilde } from './fake-kilde';
+import { standInConfig } from './in-process-config';
 import { asObjects, asString, type JsonObject } from './json';
 import { DiscordStandIn, type InteractionHandle } from './stand-in';
 
@@ -64,17 +64,7 @@ function customIds(message: { components: JsonObject[] } | undefined): string[] 
 
 beforeAll(async () => {
   standIn = await DiscordStandIn.start();
-  const config = parseConfig({
-    DISCORD_TOKEN: standIn.token,
-    DISCORD_CLIENT_ID: standIn.applicationId,
-    DISCORD_GUILD_ID: standIn.guildId,
-    DISCORD_API_URL: standIn.apiUrl,
-    REGISTER_COMMANDS_ON_START: 'true',
-    DEFAULT_LOCALE: 'nb',
-    // One member asks everything here, quickly: the abuse limits have their own tests.
-    RATE_LIMIT_BURST: '0',
-    AUTOCOMPLETE_LIMIT_BURST: '0',
-  });
+  const config = standInConfig(standIn);
   const sink = new Writable({
     write(chunk, _encoding, done) {
       logLines.push(String(chunk));
@@ -414,10 +404,9 @@ describe('restart', () => {
     await handle.callback();
     const message = handle.original();
     await bot.stop();
-    const config = parseConfig({
-      DISCORD_TOKEN: standIn.token,
-      DISCORD_CLIENT_ID: standIn.applicationId,
-      DISCORD_API_URL: standIn.apiUrl,
+    const config = standInConfig(standIn, {
+      DISCORD_GUILD_ID: undefined,
+      REGISTER_COMMANDS_ON_START: undefined,
     });
     const identifies = standIn.identifyCount;
     bot = await startDiscordBot({ config, kilde: core, logger: pino({ level: 'silent' }) });

@@ -9,10 +9,10 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clip, INPUT_LIMITS } from '../../src/answers/query-text';
 import type { Kilde } from '../../src/answers/types';
-import { parseConfig } from '../../src/config';
 import { type DiscordBot, startDiscordBot } from '../../src/discord/bot';
 import { messages } from '../../src/i18n';
 import { fakeKilde, falk } from './fake-kilde';
+import { standInConfig } from './in-process-config';
 import { asNumber, asObjects, asString, type JsonObject } from './json';
 import { DiscordStandIn } from './stand-in';
 
@@ -44,14 +44,7 @@ const data = (callback: { data?: unknown }) => (callback.data ?? {}) as JsonObje
 
 beforeAll(async () => {
   standIn = await DiscordStandIn.start();
-  const config = parseConfig({
-    DISCORD_TOKEN: standIn.token,
-    DISCORD_CLIENT_ID: standIn.applicationId,
-    DISCORD_GUILD_ID: standIn.guildId,
-    DISCORD_API_URL: standIn.apiUrl,
-    REGISTER_COMMANDS_ON_START: 'true',
-    DEFAULT_LOCALE: 'nb',
-  });
+  const config = standInConfig(standIn);
   const sink = new Writable({ write: (_c, _e, done) => done() });
   bot = await startDiscordBot({ config, kilde: core, logger: pino({ level: 'silent' }, sink) });
   await standIn.waitForCommands();
