@@ -245,6 +245,7 @@ function formatReport(report: Report): string {
           triple(a.whatHappened),
           triple(a.nameAutocomplete),
           triple(a.dayAutocomplete),
+          a.servingStallMs === undefined ? '–' : a.servingStallMs.toFixed(1),
         ]),
         [
           'passages',
@@ -255,6 +256,7 @@ function formatReport(report: Report): string {
           '/hva-skjedde',
           'name autocomplete',
           'day autocomplete',
+          'longest stall serving, ms',
         ],
       ),
     );
