@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { createKilde } from './answers/kilde';
 import { ConfigError, loadConfig } from './config';
+import { consoleOptions } from './console/dispatch';
 import { runConsole } from './console/repl';
 import { startDiscordBot } from './discord/bot';
 import { errorForLog } from './discord/log-safe';
@@ -50,7 +51,11 @@ async function main(): Promise<void> {
     isShardProcess() && config.SEARCH_BACKEND === 'memory' ? relayReloads(core, logger) : core;
 
   if (consoleMode) {
-    await runConsole(kilde, { locale: config.DEFAULT_LOCALE, args: process.argv.slice(2) });
+    await runConsole(kilde, {
+      locale: config.DEFAULT_LOCALE,
+      args: process.argv.slice(2),
+      console: consoleOptions(config),
+    });
     await kilde.close();
     return;
   }

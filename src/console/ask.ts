@@ -2,7 +2,7 @@ import { createKilde } from '../answers/kilde';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
 import { parseConsoleArgs } from './args';
-import { dispatch, type Outcome } from './dispatch';
+import { consoleOptions, dispatch, type Outcome } from './dispatch';
 import { plainStyle } from './render';
 
 /**
@@ -27,7 +27,7 @@ async function ask(): Promise<number> {
     maxFileBytes: config.KNOWLEDGE_MAX_FILE_KB * 1024,
     logger,
   });
-  const reply = await dispatch(line, kilde, locale, plainStyle);
+  const reply = await dispatch(line, kilde, locale, plainStyle, consoleOptions(config));
   await kilde.close();
   process.stdout.write(`${reply.text}\n`);
   return EXIT[reply.outcome];

@@ -1,26 +1,59 @@
+import os from 'node:os';
+import path from 'node:path';
 import { admit, type InputKind } from '../answers/query-text';
 import type { Kilde } from '../answers/types';
-import type { Locale } from '../config';
+import { periodPicture, timelinePicture } from '../charts/pictures';
+import type { Config, Locale } from '../config';
 import { messages } from '../i18n';
+import type { Actor } from '../moderation/types';
 import { localeNamed } from './args';
+import { knowledgeCommand } from './knowledge';
+import { savePicture } from './pictures';
 import {
-  renderReload,
   renderSearch,
   renderSources,
-  renderStatus,
   renderWhatHappened,
   renderWho,
   type TextStyle,
 } from './render';
+import type { ConsoleReply, Outcome } from './reply';
 
-/** How a console command ended: scripts read it as the exit code of `npm run ask`. */
-export type Outcome = 'found' | 'nothing' | 'bad-input' | 'quit';
+export type { ConsoleReply, Outcome } from './reply';
 
-export interface ConsoleReply {
-  text: string;
-  outcome: Outcome;
-  /** `/språk en`: the language the console speaks from now on. */
-  locale?: Locale;
+/** What the console needs beyond the core: where pictures go, who makes changes. */
+export interface ConsoleOptions {
+  /** Where `/tidslinje` and a period's `/hva-skjedde` write their pictures. */
+  picturesDir: string;
+  /** The name changes made here are recorded under in the audit log. */
+  actor: Actor;
+  /** The size limit of a file `/kunnskap legg-til` reads (KNOWLEDGE_MAX_FILE_KB). */
+  maxFileBytes: number;
+}
+
+/**
+ * The console's settings from the configuration: pictures in `CACHE_DIR/pictures`, files up
+ * to KNOWLEDGE_MAX_FILE_KB, changes recorded under the OS user's name.
+ */
+export function consoleOptions(
+  config: Pick<Config, 'CACHE_DIR' | 'KNOWLEDGE_MAX_FILE_KB'> = {
+    CACHE_DIR: path.join(os.tmpdir(), 'kilde'),
+    KNOWLEDGE_MAX_FILE_KB: 512,
+  },
+): ConsoleOptions {
+  const user = safeUserName();
+  return {
+    picturesDir: path.resolve(config.CACHE_DIR, 'pictures'),
+    actor: { id: `console:${user}`, name: user },
+    maxFileBytes: config.KNOWLEDGE_MAX_FILE_KB * 1024,
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username || 'console';
+  } catch {
+    return 'console';
+  }
 }
 
 // The console accepts the Discord names in both languages, and `sok` for keyboards without ø.
@@ -36,6 +69,8 @@ const ALIASES: Record<string, string> = {
   search: 'search',
   kilder: 'sources',
   sources: 'sources',
+  tidslinje: 'timeline',
+  timeline: 'timeline',
   kunnskap: 'knowledge',
   knowledge: 'knowledge',
   hjelp: 'help',
@@ -62,6 +97,7 @@ export async function dispatch(
   kilde: Kilde,
   locale: Locale,
   style: TextStyle,
+  options: ConsoleOptions = consoleOptions(),
 ): Promise<ConsoleReply> {
   const t = messages(locale);
   // The same gate as Discord's options: too long is refused before anything reads it.
@@ -93,7 +129,31 @@ export async function dispatch(
       const refused = tooLong(date, 'date') ?? tooLong(topic ?? '', 'topic');
       if (refused) return refused;
       const answer = await kilde.whatHappened(date, topic);
-      return { text: renderWhatHappened(answer, t, style), outcome: outcomeOf(answer.kind) };
+      const picture = periodPicture(answer, t);
+      const saved = picture ? await savePicture(picture, options.picturesDir) : undefined;
+      const text = renderWhatHappened(answer, t, style);
+      return {
+        text: saved ? `${text}\n${t.console.pictureSaved(saved)}` : text,
+        outcome: outcomeOf(answer.kind),
+      };
+    }
+    case 'timeline': {
+      const refused = tooLong(args, 'name');
+      if (refused) return refused;
+      const answer = await kilde.timeline(args);
+      // As on Discord: a name that is not one person gets /hvem's answer instead.
+      if (answer.kind !== 'found') {
+        const who = await kilde.who(args);
+        return { text: renderWho(who, t, style), outcome: outcomeOf(who.kind) };
+      }
+      const { timeline } = answer;
+      const saved = await savePicture(timelinePicture(timeline, t), options.picturesDir);
+      const caption = t.moderation.charts.timelineCaption(
+        timeline.entity.name,
+        timeline.articleCount,
+        new Set(timeline.events.map((e) => e.date)).size,
+      );
+      return { text: `${caption}\n${t.console.pictureSaved(saved)}`, outcome: 'found' };
     }
     case 'search': {
       const refused = tooLong(args, 'text');
@@ -108,15 +168,8 @@ export async function dispatch(
         outcome: answer.articles.length > 0 ? 'found' : 'nothing',
       };
     }
-    case 'knowledge': {
-      const sub = args.toLowerCase();
-      if (sub === 'last-inn' || sub === 'reload') {
-        return { text: renderReload(await kilde.reload(), t, style), outcome: 'found' };
-      }
-      if (sub === 'status' || sub === '')
-        return { text: renderStatus(await kilde.status(), t, style), outcome: 'found' };
-      return { text: t.errors.unknownCommand(`${name} ${args}`), outcome: 'bad-input' };
-    }
+    case 'knowledge':
+      return knowledgeCommand(args, { kilde, t, style, ...options });
     case 'language': {
       if (args === '') return { text: t.console.language, outcome: 'found' };
       const chosen = localeNamed(args);

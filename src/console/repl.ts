@@ -6,7 +6,7 @@ import type { Kilde } from '../answers/types';
 import type { Locale } from '../config';
 import { messages } from '../i18n';
 import { parseConsoleArgs } from './args';
-import { dispatch } from './dispatch';
+import { type ConsoleOptions, consoleOptions, dispatch } from './dispatch';
 import { ansiStyle, plainStyle } from './render';
 
 const HISTORY_FILE = join(homedir(), '.kilde_history');
@@ -39,8 +39,9 @@ async function saveHistory(history: readonly string[]): Promise<void> {
  */
 export async function runConsole(
   kilde: Kilde,
-  options: { locale: Locale; args: readonly string[] },
+  options: { locale: Locale; args: readonly string[]; console?: ConsoleOptions },
 ): Promise<void> {
+  const settings = options.console ?? consoleOptions();
   const parsed = parseConsoleArgs(options.args, options.locale);
   const { rest } = parsed;
   // `/språk en` switches while running: every later line speaks the new language.
@@ -60,7 +61,7 @@ export async function runConsole(
 
   process.stdout.write(`${t.console.welcome((await kilde.status()).articles)}\n`);
   for (const line of rest.length > 0 ? [rest.join(' ')] : []) {
-    process.stdout.write(`${(await dispatch(line, kilde, locale, style)).text}\n`);
+    process.stdout.write(`${(await dispatch(line, kilde, locale, style, settings)).text}\n`);
   }
   // The line iterator buffers input, so a script piped in is answered line by line even
   // while an answer is still being computed (rl.question would drop those lines).
@@ -72,10 +73,12 @@ export async function runConsole(
         rl.prompt();
         continue;
       }
-      const reply = await dispatch(line, kilde, locale, style).catch((error: unknown) => ({
-        text: `${t.errors.internal} (${error instanceof Error ? error.message : String(error)})`,
-        outcome: 'bad-input' as const,
-      }));
+      const reply = await dispatch(line, kilde, locale, style, settings).catch(
+        (error: unknown) => ({
+          text: `${t.errors.internal} (${error instanceof Error ? error.message : String(error)})`,
+          outcome: 'bad-input' as const,
+        }),
+      );
       process.stdout.write(`${reply.text}\n\n`);
       if (reply.outcome === 'quit') break;
       if ('locale' in reply && reply.locale) {

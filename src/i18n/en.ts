@@ -207,7 +207,11 @@ export const en: Messages = {
       '/what-happened <date> [topic] what happened that day (2017-11-21, 21.11.2017, 2017-11)',
       '/search <text>                free text and questions',
       '/sources                      the articles in the archive',
+      '/timeline <name>              when the name is in the archive, as a picture (saved as PNG)',
       '/knowledge reload|status      reload the knowledge base / status',
+      '/knowledge add <file>         add an article (.md or .txt) from this machine',
+      '/knowledge remove [article]   take an article out of the answers (no name: the list)',
+      '/knowledge restore [article]  put a removed article back (no name: the list)',
       '/lang en|nb                   switch language (also /språk)',
       '/quit                         quit',
     ].join('\n'),
@@ -215,5 +219,12 @@ export const en: Messages = {
     unknownLanguage: (input) =>
       `Unknown language "${input}". Choose en (English) or nb (Norwegian).`,
     bye: 'Bye!',
+    pictureSaved: (file) => `Picture saved: ${file}`,
+    addUsage: 'Usage: /knowledge add <file> (an .md or .txt file on this machine).',
+    fileUnreadable: (file) => `Could not find or read the file ${file}.`,
+    writeInFile:
+      'The console has no form: write the article in an .md or .txt file and use /knowledge add <file>.',
+    pickArticle: 'Type the command again with one of these (file name or exact title):',
+    noArticles: 'No articles to choose from.',
   },
 };

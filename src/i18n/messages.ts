@@ -141,6 +141,16 @@ export interface Messages {
     language: string;
     unknownLanguage(input: string): string;
     bye: string;
+    /** Where a picture (`/tidslinje`, a month's `/hva-skjedde`) was written. */
+    pictureSaved(file: string): string;
+    /** `/kunnskap legg-til` without a path. */
+    addUsage: string;
+    fileUnreadable(file: string): string;
+    /** `/kunnskap skriv`: the console has no form; a file does the same. */
+    writeInFile: string;
+    /** Above the list `/kunnskap fjern` or `angre` shows when given no article. */
+    pickArticle: string;
+    noArticles: string;
   };
 }
 

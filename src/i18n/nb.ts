@@ -206,7 +206,11 @@ export const nb: Messages = {
       '/hva-skjedde <dato> [tema] hva skjedde den dagen (2017-11-21, 21.11.2017, 2017-11)',
       '/søk <tekst>              fritekstsøk og spørsmål',
       '/kilder                   artiklene i arkivet',
+      '/tidslinje <navn>          når navnet er omtalt, som bilde (lagres som PNG)',
       '/kunnskap last-inn|status last inn kunnskapsbasen på nytt / status',
+      '/kunnskap legg-til <fil>   legg til en artikkel (.md eller .txt) fra denne maskinen',
+      '/kunnskap fjern [artikkel] ta en artikkel ut av svarene (uten navn: listen)',
+      '/kunnskap angre [artikkel] legg en fjernet artikkel tilbake (uten navn: listen)',
       '/språk nb|en              bytt språk (også /lang)',
       '/avslutt                  avslutt',
     ].join('\n'),
@@ -214,5 +218,12 @@ export const nb: Messages = {
     unknownLanguage: (input) =>
       `Kjenner ikke språket «${input}». Velg nb (norsk) eller en (engelsk).`,
     bye: 'Ha det!',
+    pictureSaved: (file) => `Bilde lagret: ${file}`,
+    addUsage: 'Bruk: /kunnskap legg-til <fil> (en .md- eller .txt-fil på denne maskinen).',
+    fileUnreadable: (file) => `Fant ikke eller kunne ikke lese filen ${file}.`,
+    writeInFile:
+      'Konsollen har ikke noe skjema: skriv artikkelen i en .md- eller .txt-fil og bruk /kunnskap legg-til <fil>.',
+    pickArticle: 'Skriv kommandoen igjen med en av disse (filnavn eller nøyaktig tittel):',
+    noArticles: 'Ingen artikler å velge.',
   },
 };
