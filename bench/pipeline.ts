@@ -1,17 +1,14 @@
 /**
- * Kilde's answers at scale: the archive is built the way a moderator's reload builds it
- * (analysis on a worker thread, assembled here in slices), then each answer is timed as
- * the bot calls it: `/søk`, `/hvem`, `/hva-skjedde` and both autocompletes.
+ * Kilde's answers at scale, on an archive built the way a moderator's reload builds it
+ * (bench/archive.ts): each answer timed as the bot calls it (`/søk`, `/hvem`,
+ * `/hva-skjedde` and both autocompletes), then all of them arriving together.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { search } from '../src/answers/search';
 import { whatHappened } from '../src/answers/what-happened';
 import { who } from '../src/answers/who';
-import { analyseAside, analyseInWorker } from '../src/archive/analyse-aside';
-import { assemble } from '../src/archive/build';
+import type { Archive } from '../src/archive/archive';
 import { ArchiveView } from '../src/backend/memory';
-import type { Article, LoadResult } from '../src/knowledge/types';
-import { createLogger } from '../src/logger';
 import { answerQueries } from './queries';
 import { type Latency, latencyOfAsync } from './timing';
 
@@ -32,30 +29,19 @@ export interface PipelineMeasurement {
 /** How often a member's interaction arrives while the serving stall is measured. */
 const ARRIVAL_MS = 5;
 
-const WORKER_PATIENCE_MS = 4 * 3_600_000;
 /** Discord shows at most 25 choices. */
 const CHOICES = 25;
 
-export async function measurePipeline(
-  articles: Article[],
+/**
+ * Times each answer over a built archive, as the bot calls them (through the backend
+ * boundary), and the longest stall while they arrive together.
+ */
+export async function timeAnswers(
+  archive: Archive,
   searches: readonly string[],
   perSet: number,
+  build: { buildMs: number; buildStallMs: number },
 ): Promise<PipelineMeasurement> {
-  const load: LoadResult = { articles, aliases: [], problems: [] };
-  const logger = createLogger('warn');
-  const histogram = monitorEventLoopDelay({ resolution: 5 });
-  histogram.enable();
-  const t0 = performance.now();
-  // The bench waits for the worker however loaded the machine is (the store gives up after
-  // 2.5 ms a passage and analyses again on the main thread, which would measure both).
-  const { analysis, index } = await analyseAside(load, logger, {
-    inWorker: (input) => analyseInWorker(input, undefined, WORKER_PATIENCE_MS),
-  });
-  const archive = await assemble(load, analysis, false, index);
-  const buildMs = performance.now() - t0;
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  histogram.disable();
-
   const entities = archive.entities.all();
   const sets = answerQueries(
     entities.map((e) => e.name),
@@ -86,9 +72,8 @@ export async function measurePipeline(
     ...sets.dayPrefixes.map((q) => () => view.suggestDays(q, CHOICES)),
   ];
   return {
-    passages: articles.reduce((n, a) => n + a.passages.length, 0),
-    buildMs,
-    buildStallMs: histogram.max / 1e6,
+    passages: archive.passageById.size,
+    ...build,
     entities: entities.length,
     ...timed,
     servingStallMs: await servingStall(asks),

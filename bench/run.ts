@@ -4,11 +4,11 @@
  * Per size: each search engine (Kilde, MiniSearch defaults, FlexSearch with a Norwegian
  * encoder, a plain BM25 over Kilde's terms) is built over the same passages and asked four
  * query sets (frequent words, names, questions, typos); each engine's NorQuAD MRR@10 is
- * measured once, so speed is never read apart from the answers. Then Kilde's whole
- * pipeline (names, dates, index) is built as a reload builds it, and its answers are timed:
- * `/søk`, `/hvem`, `/hva-skjedde` and both autocompletes. The archive's own figures (warm
- * start, incremental add and remove, peak RSS, snapshot, stalls) come from
- * `bench/archive.ts` and load figures from `bench/load.ts`, when those modules are there.
+ * measured once, so speed is never read apart from the answers. Then the archive is built
+ * from files as a moderator's reload builds it (bench/archive.ts), its answers are timed
+ * on it (`/søk`, `/hvem`, `/hva-skjedde`, both autocompletes; bench/pipeline.ts), and the
+ * archive's own figures follow: warm start, incremental add and remove, peak RSS,
+ * snapshot, stalls. Load on the real bot process (bench/load.ts) runs once.
  *
  * Latencies are CPU time per call (process.cpuUsage), which a machine shared with other
  * work disturbs less than wall time, each call's fastest of three (bench/timing.ts);
@@ -16,7 +16,8 @@
  *
  *   npm run bench                                  10k, 50k, 200k, 400k passages
  *   npm run bench -- --sizes 10k,50k               a quick run
- *   npm run bench -- --queries 50 --no-answers     fewer queries; search engines only
+ *   npm run bench -- --queries 50 --no-answers     fewer queries; no answer timings
+ *   npm run bench -- --engines kilde,plain --no-load   some engines; no load on the bot
  *   npm run bench -- --answer-queries 30 --repeat 1   fewer answer calls, each timed once
  *   npm run bench -- --json                        JSON on stdout instead of tables
  *   npm run bench -- --table [file.json]           the tables of a saved run
@@ -27,14 +28,17 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadNorquad, scoreRanks } from '../eval/retrieval';
+import type { Archive } from '../src/archive/archive';
 import type { Article } from '../src/knowledge/types';
+import { measureArchive } from './archive';
 import { corpusDir, hasNorec, passageCount, readNorec, takePassages } from './corpus';
 import { ENGINES, type Engine } from './engines';
-import { measurePipeline, type PipelineMeasurement } from './pipeline';
+import { measureLoad } from './load';
+import { type PipelineMeasurement, timeAnswers } from './pipeline';
 import { searchQueries } from './queries';
 import { type Latency, latencyOf, setRepeat } from './timing';
 
@@ -43,6 +47,8 @@ const DEFAULT_QUERIES = 100;
 /** Per answer kind: today a name miss scans every name, 0.2 s a call at 400k. */
 const DEFAULT_ANSWER_QUERIES = 50;
 const SEARCH_K = 25;
+/** The answers' row takes its build figures from the archive's full build. */
+const NOT_TIMED = { buildMs: 0, buildStallMs: 0 };
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 
 interface EngineMeasurement {
@@ -64,9 +70,6 @@ interface Quality {
   recall5: number;
   questions: number;
 }
-
-/** Optional figures from other modules: each returns named numbers for one size. */
-type Extra = (input: { articles: Article[]; passages: number }) => Promise<Record<string, number>>;
 
 interface Report {
   corpus: string;
@@ -138,14 +141,6 @@ async function measureEngine(
   return { engine: engine.name, passages: passageCount(articles), buildMs, warmMs, heapMB, search };
 }
 
-async function optionalExtra(file: string, exportName: string): Promise<Extra | undefined> {
-  const full = path.join(benchDir, file);
-  if (!existsSync(full)) return undefined;
-  const module = (await import(pathToFileURL(full).href)) as Record<string, unknown>;
-  const fn = module[exportName];
-  return typeof fn === 'function' ? (fn as Extra) : undefined;
-}
-
 function parseArgs(argv: readonly string[]) {
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
@@ -174,6 +169,7 @@ function parseArgs(argv: readonly string[]) {
     repeat,
     json: argv.includes('--json'),
     answers: !argv.includes('--no-answers'),
+    load: !argv.includes('--no-load'),
     // --engines kilde,bm25: names matched by lower-case prefix; every engine by default.
     engines: (value('--engines') ?? '')
       .split(',')
@@ -341,8 +337,6 @@ async function main(): Promise<void> {
       args.engines.length === 0 || args.engines.some((n) => e.name.toLowerCase().startsWith(n)),
   );
   report.quality = measureQuality(engines);
-  const archiveExtra = await optionalExtra('archive.ts', 'measureArchive');
-  const loadExtra = await optionalExtra('load.ts', 'measureLoad');
 
   const all = await readNorec(Math.max(...args.sizes));
   const available = passageCount(all);
@@ -361,26 +355,39 @@ async function main(): Promise<void> {
       log(`${engine.name} at ${size} passages …`);
       report.engines.push(await measureEngine(engine, articles, sets, gc));
     }
-    if (args.answers) {
-      log(`Kilde's answers at ${size} passages (full pipeline build) …`);
-      gc();
-      const searches = [...sets.questions, ...sets.frequent].filter((_, i) => i % 2 === 0);
-      report.answers.push(
-        await measurePipeline(articles, searches.slice(0, args.answerQueries), args.answerQueries),
-      );
-    }
+    // The archive's figures start with a full build from files, as a moderator's reload
+    // makes it; the answers are timed on that archive (one 400k build, not two).
     gc();
-    if (archiveExtra) {
-      log(`archive figures at ${size} passages …`);
-      report.archive.push({
-        passages: size,
-        figures: await archiveExtra({ articles, passages: size }),
+    const searches = [...sets.questions, ...sets.frequent]
+      .filter((_, i) => i % 2 === 0)
+      .slice(0, args.answerQueries);
+    let answers: PipelineMeasurement | undefined;
+    log(`archive figures at ${size} passages (full build, answers, warm start, add, remove) …`);
+    const figures = await measureArchive({
+      articles,
+      passages: size,
+      ...(args.answers
+        ? {
+            whenBuilt: async (archive: Archive) => {
+              log(`Kilde's answers at ${size} passages …`);
+              answers = await timeAnswers(archive, searches, args.answerQueries, NOT_TIMED);
+            },
+          }
+        : {}),
+    });
+    report.archive.push({ passages: size, figures });
+    if (answers) {
+      report.answers.push({
+        ...answers,
+        buildMs: (figures.fullBuildS ?? 0) * 1000,
+        buildStallMs: figures.fullBuildStallMs ?? 0,
       });
     }
     gc();
-    if (loadExtra) {
-      log(`load figures at ${size} passages …`);
-      report.load.push({ passages: size, figures: await loadExtra({ articles, passages: size }) });
+    // Once: the load scenario runs on its own archive and does not depend on the size.
+    if (args.load && report.load.length === 0) {
+      log('load figures (the real bot process under load, a reload meanwhile) …');
+      report.load.push({ passages: size, figures: await measureLoad() });
     }
     // Saved after every size: a long run that fails at 400k keeps what it measured.
     report.loadAverage.end = os.loadavg();
