@@ -18,6 +18,7 @@
  *   npm run bench -- --sizes 10k,50k               a quick run
  *   npm run bench -- --queries 50 --no-answers     fewer queries; no answer timings
  *   npm run bench -- --engines kilde,plain --no-load   some engines; no load on the bot
+ *   npm run bench -- --no-archive                  search engines only (no archive, no answers)
  *   npm run bench -- --answer-queries 30 --repeat 1   fewer answer calls, each timed once
  *   npm run bench -- --json                        JSON on stdout instead of tables
  *   npm run bench -- --table [file.json]           the tables of a saved run
@@ -170,6 +171,7 @@ function parseArgs(argv: readonly string[]) {
     json: argv.includes('--json'),
     answers: !argv.includes('--no-answers'),
     load: !argv.includes('--no-load'),
+    archive: !argv.includes('--no-archive'),
     // --engines kilde,bm25: names matched by lower-case prefix; every engine by default.
     engines: (value('--engines') ?? '')
       .split(',')
@@ -362,26 +364,28 @@ async function main(): Promise<void> {
       .filter((_, i) => i % 2 === 0)
       .slice(0, args.answerQueries);
     let answers: PipelineMeasurement | undefined;
-    log(`archive figures at ${size} passages (full build, answers, warm start, add, remove) …`);
-    const figures = await measureArchive({
-      articles,
-      passages: size,
-      ...(args.answers
-        ? {
-            whenBuilt: async (archive: Archive) => {
-              log(`Kilde's answers at ${size} passages …`);
-              answers = await timeAnswers(archive, searches, args.answerQueries, NOT_TIMED);
-            },
-          }
-        : {}),
-    });
-    report.archive.push({ passages: size, figures });
-    if (answers) {
-      report.answers.push({
-        ...answers,
-        buildMs: (figures.fullBuildS ?? 0) * 1000,
-        buildStallMs: figures.fullBuildStallMs ?? 0,
+    if (args.archive) {
+      log(`archive figures at ${size} passages (full build, answers, warm start, add, remove) …`);
+      const figures = await measureArchive({
+        articles,
+        passages: size,
+        ...(args.answers
+          ? {
+              whenBuilt: async (archive: Archive) => {
+                log(`Kilde's answers at ${size} passages …`);
+                answers = await timeAnswers(archive, searches, args.answerQueries, NOT_TIMED);
+              },
+            }
+          : {}),
       });
+      report.archive.push({ passages: size, figures });
+      if (answers) {
+        report.answers.push({
+          ...answers,
+          buildMs: (figures.fullBuildS ?? 0) * 1000,
+          buildStallMs: figures.fullBuildStallMs ?? 0,
+        });
+      }
     }
     gc();
     // Once: the load scenario runs on its own archive and does not depend on the size.
