@@ -5,6 +5,7 @@
  *
  *   npm run bench:postgres                         100k and 400k passages
  *   npm run bench:postgres -- --sizes 10k          a quick run
+ *   npm run bench:postgres -- --quality            NorQuAD quality through both backends only
  *
  * Needs a PostgreSQL server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local
  * `kilde_test` database `.ci/postgres` makes. Latencies here are WALL time per call (the
@@ -180,6 +181,7 @@ async function main(): Promise<void> {
     );
   }
 
+  if (process.argv.includes('--quality')) return;
   const all = await readNorec(Math.max(...sizes));
   const rows: string[] = [
     '| passages | backend | build / ingest s | DB MB | search p50/p99 ms | who p50/p99 | what-happened p50/p99 | names ac p50/p99 | days ac p50/p99 |',

@@ -25,6 +25,7 @@ import {
   type Vocabulary,
 } from '../search/query';
 import { foldRole } from './ingest';
+import { type CorpusStats, matchersOf, parseTsvector, scoreCandidate } from './rescore';
 import { FIELD_WEIGHTS, quoteLexeme } from './tsvector';
 
 /**
@@ -45,6 +46,8 @@ export interface PostgresState {
 
 /** Candidates ranked by PostgreSQL before Kilde's coverage rule keeps the real answers. */
 const CANDIDATES = 200;
+/** How many passages the mean field lengths are estimated from. */
+const SAMPLE_PASSAGES = 3000;
 
 // ts_rank_cd takes weights in [0, 1] for {D, C, B, A}: the memory index's field boosts,
 // scaled so the largest is 1.
@@ -80,6 +83,7 @@ export class PostgresView implements KnowledgeView {
   readonly problems: readonly Problem[];
   private readonly aliases: PreparedAlias[];
   #counts: Promise<KnowledgeCounts> | undefined;
+  #averageLengths: Promise<[number, number, number, number]> | undefined;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -212,6 +216,7 @@ export class PostgresView implements KnowledgeView {
     // prefixes, which PostgreSQL matches itself (`term:*`).
     const clauses: { groups: { exact: Set<string>; prefixes: string[] }[]; covers: number[] }[] =
       [];
+    const closeTerms = new Map<string, string[]>();
     for (const clause of plan.clauses) {
       const groups: { exact: Set<string>; prefixes: string[] }[] = [];
       for (const group of clause.groups) {
@@ -221,7 +226,9 @@ export class PostgresView implements KnowledgeView {
           exact.add(term.term);
           if (term.prefix) prefixes.push(term.term);
           if (term.fuzzy > 0) {
-            for (const close of await this.closeTerms(term.term, term.fuzzy)) exact.add(close);
+            const close = await this.closeTerms(term.term, term.fuzzy);
+            closeTerms.set(term.term, close);
+            for (const c of close) exact.add(c);
           }
         }
         groups.push({ exact, prefixes });
@@ -242,8 +249,15 @@ export class PostgresView implements KnowledgeView {
     const allTerms = [...new Set(clauses.flatMap((c) => c.groups.flatMap((g) => [...g.exact])))];
     const allPrefixes = [...new Set(clauses.flatMap((c) => c.groups.flatMap((g) => g.prefixes)))];
 
-    const { rows } = await this.pool.query<{ id: string; body: Passage; matched: string[] | null }>(
-      `select p.id, p.body,
+    // The GIN index finds the matches; ts_rank_cd (field weights, no rarity) picks the
+    // candidates, which are then ranked by Kilde's BM25+ (rescore.ts).
+    const { rows } = await this.pool.query<{
+      id: string;
+      body: Passage;
+      terms: string;
+      matched: string[] | null;
+    }>(
+      `select p.id, p.body, p.terms::text as terms,
               (select array_agg(u.lexeme) from unnest(p.terms) u
                 where u.lexeme = any($3) or u.lexeme like any($4)) as matched
          from (select id, ts_rank_cd($2::float4[], terms, q, 1) as rank
@@ -255,6 +269,22 @@ export class PostgresView implements KnowledgeView {
         order by ranked.rank desc, ranked.id`,
       [tsquery, RANK_WEIGHTS, allTerms, allPrefixes.map(likePrefix)],
     );
+    const matchedTerms = [...new Set(rows.flatMap((row) => row.matched ?? []))];
+    const termStats = new Map<string, { passages: number; english: number }>();
+    await this.fetchTerms(matchedTerms, termStats);
+    const corpus: CorpusStats = {
+      documentCount: stats.documentCount,
+      documentFrequency: (term) => termStats.get(term)?.passages ?? stats.documentFrequency(term),
+      averageLengths: await this.averageFieldLengths(),
+    };
+    const matchers = matchersOf(plan, closeTerms);
+    const ranked = rows
+      .map((row, rank) => ({
+        row,
+        rank,
+        score: scoreCandidate(parseTsvector(row.terms), matchers, corpus, DEFAULT_TUNING),
+      }))
+      .sort((a, b) => b.score - a.score || a.rank - b.rank);
 
     // Kilde's relevance rule, as in memory: the clauses a passage satisfies must cover
     // enough of the query's words, weighed by rarity.
@@ -275,22 +305,54 @@ export class PostgresView implements KnowledgeView {
 
     // The relevance floor, as in memory: when even the best candidate matches too little of
     // what was asked, the archive has no answer.
-    const covered = rows.map((row) => coverage(new Set(row.matched ?? [])));
+    const covered = ranked.map(({ row }) => coverage(new Set(row.matched ?? [])));
     if (Math.max(0, ...covered) < DEFAULT_TUNING.minBestCoverage) return [];
     const hits: SearchHit[] = [];
-    for (const [rank, row] of rows.entries()) {
+    for (const [i, { row, score }] of ranked.entries()) {
       if (hits.length >= limit) break;
       const matched = row.matched ?? [];
-      if ((covered[rank] ?? 0) < plan.minCoverage) continue;
+      if ((covered[i] ?? 0) < plan.minCoverage) continue;
       hits.push({
         passageId: row.id,
         articleId: row.body.articleId,
-        score: rows.length - rank,
+        score,
         matchedTerms: matched,
         snippet: makeSnippet(row.body.text, row.body.language, { terms: new Set(matched) }),
       });
     }
     return hits;
+  }
+
+  /**
+   * The mean length of each field over the archive, for BM25's length normalisation:
+   * estimated once per view from a sample of about SAMPLE_PASSAGES passages (a page-level
+   * sample: cheap at any size, and a mean needs no more).
+   */
+  private averageFieldLengths(): Promise<[number, number, number, number]> {
+    this.#averageLengths ??= (async () => {
+      const { passages } = await this.counts();
+      const percent = Math.min(
+        100,
+        Math.max(0.01, (100 * SAMPLE_PASSAGES) / Math.max(1, passages)),
+      );
+      const sample = async (clause: string) =>
+        (
+          await this.pool.query<{ terms: string }>(
+            `select terms::text as terms from kilde_passages ${clause}`,
+          )
+        ).rows;
+      let rows = await sample(`tablesample system (${percent.toFixed(4)})`);
+      // A small table's few pages may all be skipped: then read the first passages.
+      if (rows.length < Math.min(passages, 100)) rows = await sample(`limit ${SAMPLE_PASSAGES}`);
+      const totals: [number, number, number, number] = [0, 0, 0, 0];
+      for (const row of rows) {
+        const { lengths } = parseTsvector(row.terms);
+        for (let f = 0; f < 4; f++) totals[f] = (totals[f] ?? 0) + (lengths[f] ?? 0);
+      }
+      const n = Math.max(1, rows.length);
+      return totals.map((t) => t / n) as [number, number, number, number];
+    })();
+    return this.#averageLengths;
   }
 
   private async fetchTerms(

@@ -1,8 +1,9 @@
 /**
  * One suite of answer-level behaviour, run against every backend: the embedded memory
  * archive and PostgreSQL. A difference between them is a bug, unless it is one of the
- * documented ranking differences (README, "Running at scale"): PostgreSQL orders search
- * hits with ts_rank_cd, so search is compared as the set of passages found.
+ * documented ranking differences (README, "Running at scale"): PostgreSQL's BM25+ counts a
+ * term's rarity over all fields, not per field, so search is compared as the set of
+ * passages found and the best one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kilde } from '../../src/answers/types';
@@ -22,6 +23,9 @@ const FILES = {
   'nordvik.txt': rawText,
   'fjellbygd.md': nynorskSchool,
 };
+
+/** Queries answered through the bilingual lexicon. */
+const CROSS_LANGUAGE = new Set(['teachers Lillevik', 'budget agreement']);
 
 const passageIds = (answer: Awaited<ReturnType<Kilde['search']>>) =>
   answer.kind === 'found' ? answer.hits.map((h) => h.passageId) : [];
@@ -176,10 +180,14 @@ describe.runIf(BACKENDS.includes('postgres'))('the same answers on both backends
     'fjordvern',
     'Lillevikk budsjet',
     'kvantedatamaskiner Nordvk',
-  ])('/søk %s finds the same passages', async (query) => {
+  ])('/søk %s finds the same passages, the same one first in its own language', async (query) => {
     const [a, b] = [await memory.kilde.search(query), await postgres.kilde.search(query)];
     expect(b.kind).toBe(a.kind);
     expect(new Set(passageIds(b))).toEqual(new Set(passageIds(a)));
+    // Both rank by BM25+ (PostgreSQL rescoring its candidates from the stored tsvectors).
+    // Across languages a word's translations are many terms, and the per-field rarity that
+    // PostgreSQL does not keep can reorder them: only the set is compared there.
+    if (!CROSS_LANGUAGE.has(query)) expect(passageIds(b)[0]).toBe(passageIds(a)[0]);
     if (a.kind === 'none' && b.kind === 'none') expect(b.suggestions).toEqual(a.suggestions);
   });
 });
