@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
 import type { AliasGroup, Article, DateSpan, Language, Passage } from '../knowledge/types';
-import { ANALYZER_VERSION, analyze, analyzeTokens, stem } from '../language';
+import { ANALYZER_VERSION, type AnalyzedToken, analyze, analyzeTokens, stem } from '../language';
 import { MIN_COMPOUND_LENGTH, splitCompound } from '../language/compound';
 import type { LexiconSide } from '../language/lexicon';
 import { type PlanTerm, planQuery, type QueryPlan } from './plan';
@@ -60,7 +60,7 @@ type IndexedDocument = { id: string } & Record<Field, string>;
 
 const SNAPSHOT_FORMAT = 'kilde-passage-index';
 /** Bump when the indexed fields or their analysis change. */
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 
 // Every field holds terms analysed beforehand with the passage's own language (MiniSearch's
 // term processor cannot know which document a term belongs to), so splitting on spaces
@@ -110,21 +110,37 @@ export function* documentsOf(
     title: string;
     names: readonly string[];
     terms: string[];
+    /** Terms of the words that may be compounds: not names (see `splittable`). */
+    splittable: string[];
   }[] = [];
   const norwegian = new Set<string>();
   for (const article of input.articles) {
     const title = analyze(article.title, article.language).join(' ');
     for (const passage of article.passages) {
-      const terms = analyze(passage.text, passage.language);
+      const terms: string[] = [];
+      const splittable: string[] = [];
+      const tokens = analyzeTokens(passage.text, passage.language);
+      tokens.forEach((token, i) => {
+        if (token.term === null) return;
+        terms.push(token.term);
+        if (passage.language !== 'en' && mayBeCompound(passage.text, tokens, i))
+          splittable.push(token.term);
+      });
       if (passage.language !== 'en') for (const term of terms) norwegian.add(term);
-      analysed.push({ passage, title, names: input.entityNames?.get(passage.id) ?? [], terms });
+      analysed.push({
+        passage,
+        title,
+        names: input.entityNames?.get(passage.id) ?? [],
+        terms,
+        splittable,
+      });
     }
   }
   const parts = compoundParts((term) => norwegian.has(term) || alsoKnown(term));
-  for (const { passage, title, names, terms } of analysed) {
+  for (const { passage, title, names, terms, splittable } of analysed) {
     // A compound's parts are indexed besides it, in a field of their own that weighs less
     // ("fredssamtalene" is found by "fred", but less surely than a passage about "fred").
-    const extra = passage.language === 'en' ? [] : terms.flatMap((t) => parts(t));
+    const extra = splittable.flatMap((t) => parts(t));
     yield {
       id: passage.id,
       text: terms.join(' '),
@@ -134,6 +150,35 @@ export function* documentsOf(
       names: names.map((n) => analyze(n, passage.language).join(' ')).join(' '),
     };
   }
+}
+
+/**
+ * Whether the word at `i` may be a compound to split: a capitalised word inside a sentence
+ * is a name ("Vestland", "Thailand", "Kristiansand"), and a search for "land" or "sand"
+ * should not find it. A sentence's first word is capitalised whatever it is, so it splits.
+ */
+function mayBeCompound(text: string, tokens: readonly AnalyzedToken[], i: number): boolean {
+  const token = tokens[i];
+  if (token === undefined) return false;
+  if (!/^\p{Lu}/u.test(token.text)) return true;
+  // "Oppsaltreneren" is a name and a word; "Vestland", "Birkeland", "Kristiansand" are names.
+  if (!endsLikePlaceName(token.text)) return true;
+  // A capitalised part of a hyphenated word ("Syria" of "Syria-samtaler") is a name.
+  if (token.part === true) return false;
+  let before = i - 1;
+  while (before >= 0 && tokens[before]?.part === true) before--;
+  const previous = tokens[before];
+  const gap = text.slice(previous === undefined ? 0 : previous.end, token.start);
+  return previous === undefined || /[.!?:«"“–—]/u.test(gap);
+}
+
+// The last parts Norwegian place names are made of ("Vest-land", "Kristian-sand",
+// "Lille-hammer"): a capitalised word ending so is one name, not a compound to search by.
+const PLACE_NAME_ENDINGS =
+  /(?:land|landet|sand|sund|vik|viken|berg|dal|dalen|fjord|fjorden|nes|neset|øy|øya|stad|heim|hammer|vann|vatn|bygd|by|byen|haug|ås|åsen|rud|strand|mark|voll|eid|holm|holmen|sjø|elv|elva|bukt|havn|hamn|torg|gata|veien|vegen|park|senter)$/u;
+
+function endsLikePlaceName(word: string): boolean {
+  return PLACE_NAME_ENDINGS.test(word.toLowerCase());
 }
 
 /** A memoised compound splitter over a vocabulary of Norwegian stems. */

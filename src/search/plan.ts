@@ -1,4 +1,4 @@
-import { type AnalysedQuery, maxEditsFor } from './query';
+import type { AnalysedQuery } from './query';
 import type { SearchTuning } from './tuning';
 
 /**
@@ -73,7 +73,11 @@ export function planQuery(
     weights.push(df === 0 ? undefined : idf(total, df));
     // Analysis that could not see the vocabulary left close spellings to retrieval: an
     // unknown word is then matched within the same edit distance analysis would allow.
-    const fuzzy = !analysed.sawVocabulary && df === 0 ? maxEditsFor(word.text.length) : 0;
+    const fuzzy = !analysed.sawVocabulary && df === 0 ? word.maxEdits : 0;
+    // The word's other terms count for coordination as its first typed term: a passage
+    // holding "O'Rourke" and its part "rourke", or a word and its translation, matched one
+    // query word, not two.
+    const wordSource = word.alternatives.find((a) => a.source === 'typed')?.term ?? `word ${i}`;
     clauses.push({
       groups: [
         word.alternatives.map((a) => ({
@@ -81,7 +85,7 @@ export function planQuery(
           weight: a.weight,
           prefix: a.prefix === true && a.term.length >= tuning.prefixMinLength,
           fuzzy: a.source === 'typed' ? fuzzy : 0,
-          ...(a.source === 'typed' ? {} : { source: `word ${i}` }),
+          ...(a.source === 'typed' ? {} : { source: wordSource }),
         })),
       ],
       covers: [i],

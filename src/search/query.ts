@@ -37,6 +37,12 @@ export interface QueryWord {
   alternatives: TermAlternative[];
   /** True for the last word of a query that does not end in a space or punctuation. */
   last: boolean;
+  /**
+   * How many letters a close spelling of the word may differ by (0: none), for a backend
+   * that matches unknown words fuzzily itself; analysis with the vocabulary has already
+   * added the close spellings it allows as alternatives.
+   */
+  maxEdits: number;
 }
 
 /**
@@ -182,9 +188,13 @@ function wholeWords(text: string): QueryToken[] {
   return words;
 }
 
-/** How many letters may differ for a fuzzy match: none for short words, more for long ones. */
+/**
+ * How many letters may differ for a fuzzy match: none for short words ("lenge" is not a slip
+ * for "lenger" when the archive holds only the latter, but "duene" may be one for "duer"),
+ * more for long ones.
+ */
 export function maxEditsFor(length: number): number {
-  if (length < 6) return 0;
+  if (length < 5) return 0;
   if (length < 9) return 1;
   return 2;
 }
@@ -254,16 +264,75 @@ function alternativesOf(
   }
 
   // Fuzzy only where it helps: not when the archive holds the word, a part or a
-  // translation; not for short words; and only among words of the query's own language,
-  // so an English "talks" never becomes a Norwegian "takket".
+  // translation; not for short words; not for a word the lexicon knows, which is spelt
+  // as meant ("oppdaget" is no slip for "opplagt", "lenge" none for "lenger"); and only
+  // among words of the query's own language, so an English "talks" never becomes a
+  // Norwegian "takket".
   const anyKnown = out.some((a) => known(a.term));
-  const edits = maxEditsFor(word.folded.length);
+  const own = stem(word.folded, stemFor(side));
+  const edits = fuzzyEditsFor(word.folded, side);
   if (vocabulary && !anyKnown && edits > 0) {
-    const own = stem(word.folded, stemFor(side));
     for (const term of vocabulary.near(own, edits, side)) add(term, weights.fuzzy, 'fuzzy');
   }
   return out;
 }
+
+/** The edit distance a word's close spellings may have: 0 for short or known words. */
+function fuzzyEditsFor(folded: string, side: LexiconSide): number {
+  return lexicon().knows(stem(folded, stemFor(side)), side) ? 0 : maxEditsFor(folded.length);
+}
+
+/**
+ * English writes as two words what Norwegian writes as one: "peace talks" is
+ * "fredssamtaler", "price index" "prisindeks", "health policy" "helsepolitikk", and "the
+ * price of oil" "oljeprisen". For two content words side by side (or "B of A"), every
+ * pairing of their translations, joined as Norwegian joins compounds (directly, or with
+ * the linking -s- or -e-), that passages in Norwegian hold is added to both words: a
+ * passage writing the compound answers both.
+ */
+function addNorwegianCompounds(
+  all: readonly QueryToken[],
+  wordAt: ReadonlyMap<number, number>,
+  words: QueryWord[],
+  vocabulary: Vocabulary,
+  weights: AlternativeWeights,
+): void {
+  const lex = lexicon();
+  const translationsAt = (i: number): readonly string[] => {
+    const token = all[i];
+    return token ? lex.translate(stem(token.folded, 'en'), 'en') : [];
+  };
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < all.length; i++) {
+    // "peace talks": the first word is the compound's head.
+    if (wordAt.has(i) && wordAt.has(i + 1)) pairs.push([i, i + 1]);
+    // "price of oil": the word after "of" is the head ("oljepris").
+    if (all[i + 1]?.folded === 'of' && wordAt.has(i) && wordAt.has(i + 2)) pairs.push([i + 2, i]);
+  }
+  for (const [head, tail] of pairs) {
+    const found = new Set<string>();
+    for (const a of translationsAt(head)) {
+      for (const b of translationsAt(tail)) {
+        for (const link of COMPOUND_LINKS) {
+          const compound = `${a}${link}${b}`;
+          if (vocabulary.inLanguage(compound, 'no')) found.add(compound);
+        }
+      }
+    }
+    for (const at of [head, tail]) {
+      const word = words[wordAt.get(at) ?? -1];
+      if (!word) continue;
+      const weight = weights.translated;
+      for (const compound of found) {
+        const existing = word.alternatives.find((x) => x.term === compound);
+        if (existing) existing.weight = Math.max(existing.weight, weight);
+        else word.alternatives.push({ term: compound, weight, source: 'translated' });
+      }
+    }
+  }
+}
+
+const COMPOUND_LINKS = ['', 's', 'e'] as const;
 
 /** Analyses a query for the index: content words with their alternatives, and alias expansions. */
 export function analyseQuery(
@@ -299,8 +368,10 @@ export function analyseQuery(
       terms: stemsOf(w.folded),
       alternatives: alternativesOf(w, lang, vocabulary, weights),
       last: false,
+      maxEdits: fuzzyEditsFor(w.folded, sideOf(lang)),
     });
   }
+  if (lang === 'en' && vocabulary) addNorwegianCompounds(all, wordAt, words, vocabulary, weights);
   const lastWord = words[words.length - 1];
   const lastIsFinal = all.length > 0 && wordAt.has(all.length - 1);
   if (lastWord && endsOpen && lastIsFinal) {
