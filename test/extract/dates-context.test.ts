@@ -35,6 +35,24 @@ describe('a weekday after an old date quoted in the same article', () => {
     ).toEqual(['12. mars 2019=2019-03-12..2019-03-12/day', 'torsdag=2024-05-09..2024-05-09/day']);
   });
 
+  it('counts from publication when a present says when something is announced (Bokmål)', () => {
+    // "faller", "avsies", "trer i kraft": the present of what happens on a set day.
+    expect(
+      dated(
+        [
+          'Saken startet 12. mars 2019, da politiet ransaket kontoret til rederiet.',
+          'Dommen faller på torsdag.',
+          'Den nye loven trer i kraft fredag.',
+        ],
+        MONDAY,
+      ),
+    ).toEqual([
+      '12. mars 2019=2019-03-12..2019-03-12/day',
+      'torsdag=2024-05-09..2024-05-09/day',
+      'fredag=2024-05-10..2024-05-10/day',
+    ]);
+  });
+
   it('counts from publication in Nynorsk, "førstkomande fredag" forward', () => {
     expect(
       dated(

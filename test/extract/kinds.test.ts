@@ -84,6 +84,16 @@ describe('clubs, leagues and sports bodies are organisations', () => {
     });
   });
 
+  it('a club named like a first name ("Odd") alone as a side of a result', () => {
+    expect(kindOf('Odd slo Strandvik 2-1 i serien søndag.', 'Odd')).toBe('organisation');
+    expect(kindOf('Strandvik tapte 1-2 mot Odd.', 'Odd')).toBe('organisation');
+    expect(kindOf('Odd vann 3-0 borte mot Fjordby FK.', 'Odd')).toBe('organisation');
+    expect(persons('Odd slo Strandvik 2-1 i serien søndag.')).toEqual([]);
+    // A person with that first name stays one; two lone first names are two players.
+    expect(kindOf('Odd Fjeld slo an tonen i kveld.', 'Odd Fjeld')).toBe('person');
+    expect(kindOf('Magnus slo Jonas 1-0 i første parti.', 'Magnus')).toBe('person');
+  });
+
   it('a club with its suffix, or listed after another club', () => {
     expect(kindOf('Fjordby FK tapte igjen.', 'Fjordby FK')).toBe('organisation');
     expect(kindOf('Han har spilt for Glasgow Rangers og Strandvik.', 'Strandvik')).toBe(
@@ -167,6 +177,27 @@ describe('roles the reader used to miss', () => {
       a: ['Det sier ordfører Per Vik (Sp) til avisen.', 'Ordføraren vart ståande åleine.'],
     });
     expect(entities.find((e) => e.name === 'Per Vik')?.roles).toContain('ordførar@a#1');
+  });
+
+  it('Nynorsk players: "Odd-spelaren", "spelaren", "spelar for/i <klubb>"', () => {
+    expect(read('Odd-spelaren Ola Nordmann scora to mål.', 'nn')).toContainEqual({
+      name: 'Ola Nordmann',
+      kind: 'person',
+      role: 'Odd-spelar',
+    });
+    expect(read('Spelaren Kari Vik var best på banen.', 'nn')[0]?.role).toBe('spelar');
+    expect(read('Kari Vik er spelar for Strandvik.', 'nn')[0]?.role).toBe('spelar for Strandvik');
+    const inClub = read('Kari Vik, spelar i Strandvik, scora to gonger.', 'nn');
+    expect(inClub).toContainEqual({
+      name: 'Kari Vik',
+      kind: 'person',
+      role: 'spelar i Strandvik',
+    });
+    expect(inClub.find((m) => m.name === 'Strandvik')?.kind).toBe('organisation');
+    // "spelar" is also the verb: a play is no player's club.
+    expect(
+      read('Han spelar Hamlet på teateret.', 'nn').find((m) => m.name === 'Hamlet')?.role,
+    ).toBe(undefined);
   });
 
   it('a bare coach is not the coach named with a club', () => {

@@ -181,6 +181,18 @@ const FORWARD_WORDS: ReadonlySet<string> = new Set([
   'samles',
   // present passives of scheduled events: `I dag innledes statsbesøket`
   'innledes',
+  // presents of what is announced or takes effect on a set day: `Dommen faller på torsdag`,
+  // `Dommen avsies fredag`, `Kampen spilles søndag`, `Loven trer i kraft mandag`
+  'faller',
+  'avsies',
+  'avsier',
+  'spilles',
+  'spelast',
+  'kunngjøres',
+  'offentliggjøres',
+  'trer',
+  'tiltrer',
+  'overtar',
   'avsluttes',
   'åpnes',
   'behandles',

@@ -103,12 +103,14 @@ export const titleCase = (word: string): string => word.charAt(0) + word.slice(1
 /**
  * Role nouns of people employed by a company or a body: the name right after `i`/`ved`/`hos`
  * following one of them is where the job is held. Offices with a territory (`ordfører i
- * Moss`, `ambassadør i Moskva`) are left out: there the name is a place.
+ * Moss`, `ambassadør i Moskva`) are left out: there the name is a place. Nynorsk forms
+ * too: `spelar i Brann`, `trenar i Molde`.
  */
 const EMPLOYMENT_HEADS = new Set(
   `konsernsjef direktør finansdirektør styreleder styremedlem analytiker økonom journalist
   redaktør forsker gründer eier investor spiller trener keeper pressesjef informasjonssjef
-  kommunikasjonssjef advokat professor stipendiat rådgiver sekretær produsent`.split(/\s+/u),
+  kommunikasjonssjef advokat professor stipendiat rådgiver sekretær produsent
+  spelar trenar`.split(/\s+/u),
 );
 
 /** English heads whose `of`/`at` complement is an employer ("chief executive of Nordhav"). */

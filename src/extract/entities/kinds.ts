@@ -27,7 +27,7 @@ import {
 import { countryOfDemonym, isCountryName, type RoleNoun, readRoleNoun } from './morphology';
 import type { Lexicon, NameSpan } from './names';
 import type { FoundRole } from './roles';
-import { isTeamInResult } from './sports';
+import { isTeamInResult, otherLoneFirstNameInSentence } from './sports';
 import {
   DEFINITE_PERSON_NOUNS,
   ENGLISH_COMMON_BODY_WORDS,
@@ -284,6 +284,20 @@ export const KIND_RULES: readonly KindRule[] = [
       !FIRST_NAMES.has(c.firstWord) &&
       !c.lexicon.isPersonWord?.(c.name) &&
       isTeamInResult(c.text, c.tokens, c.span)
+        ? is('organisation')
+        : undefined,
+  },
+  {
+    name: 'lone-first-name-team-in-result',
+    // "Odd slo Viking 2-1": a club named like a first name (Odd, Start, Lyn) stands alone
+    // as a side of a team result; a person there has a surname or a signal. Not when the
+    // other side is a lone first name too ("Magnus slo Hikaru 1-0" is two players).
+    example: { text: 'Odd slo Viking 2-1 søndag.', name: 'Odd', kind: 'organisation' },
+    read: (c) =>
+      c.single &&
+      FIRST_NAMES.has(c.name) &&
+      isTeamInResult(c.text, c.tokens, c.span) &&
+      !otherLoneFirstNameInSentence(c.text, c.tokens, c.span, FIRST_NAMES)
         ? is('organisation')
         : undefined,
   },

@@ -33,7 +33,8 @@ const RESULT_VERBS = new Set(
   ),
 );
 
-function sentenceAround(text: string, start: number, end: number): string {
+/** Where the sentence holding `start`..`end` begins and ends. */
+function sentenceBounds(text: string, start: number, end: number): [number, number] {
   const before = text.slice(0, start);
   const from = Math.max(
     before.lastIndexOf('. '),
@@ -43,7 +44,11 @@ function sentenceAround(text: string, start: number, end: number): string {
   );
   const rest = text.slice(end);
   const stop = rest.search(/[.!?](?:\s|$)|\n/u);
-  return text.slice(from < 0 ? 0 : from + 1, stop < 0 ? text.length : end + stop);
+  return [from < 0 ? 0 : from + 1, stop < 0 ? text.length : end + stop];
+}
+
+function sentenceAround(text: string, start: number, end: number): string {
+  return text.slice(...sentenceBounds(text, start, end));
 }
 
 /** The sentence reports a team result: one score with a result verb, or a team-sport word. */
@@ -82,4 +87,34 @@ export function isTeamInResult(text: string, tokens: readonly Token[], span: Nam
   if (against && (venue === 'borte' || venue === 'hjemme' || venue === 'away' || venue === 'home'))
     return true;
   return reportsTeamResult(sentenceAround(text, first.start, last.end));
+}
+
+/**
+ * Whether the sentence of the name at `span` names another lone first name (a capitalised
+ * first name with no capitalised word right after it): "Magnus slo Hikaru 1-0".
+ */
+export function otherLoneFirstNameInSentence(
+  text: string,
+  tokens: readonly Token[],
+  span: NameSpan,
+  firstNames: ReadonlySet<string>,
+): boolean {
+  const first = tokens[span.first];
+  const last = tokens[span.last];
+  if (!first || !last) return false;
+  const [from, to] = sentenceBounds(text, first.start, last.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token || token.start < from || token.end > to) continue;
+    if (i >= span.first && i <= span.last) continue;
+    if (!token.isWord || !firstNames.has(token.text)) continue;
+    const next = tokens[i + 1];
+    const followedByName =
+      next?.isWord === true && next.joinedToPrevious && /^\p{Lu}/u.test(next.text);
+    const previous = tokens[i - 1];
+    const afterName =
+      token.joinedToPrevious && previous?.isWord === true && /^\p{Lu}/u.test(previous.text);
+    if (!followedByName && !afterName) return true;
+  }
+  return false;
 }

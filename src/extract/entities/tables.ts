@@ -75,6 +75,7 @@ export const ROLE_NOUNS_NB = words(`
   langrennsløper byråd meteorolog
   spiss angriper målvakt midtstopper back toppscorer målscorer innbytter lagkaptein
   ordførar varaordførar leiar nestleiar trenar landslagstrenar forfattar dommar forskar
+  spelar
   rådgjevar sekretær direktør kommunedirektør
 `);
 
