@@ -85,6 +85,10 @@ export const en: Messages = {
     'link-ignored': () => 'ignored: link to a folder or to nothing',
     'file-duplicate': ({ original }) => `same content as ${original}`,
     'yaml-syntax': ({ message }) => `YAML syntax error: ${message}`,
+    'yaml-too-large': ({ chars, maxChars }) =>
+      `the YAML is too large to read (${chars} characters, at most ${maxChars})`,
+    'yaml-too-deep': ({ maxDepth }) =>
+      `the YAML is nested too deeply to read (more than ${maxDepth} levels)`,
     'front-matter-unclosed': () => 'front matter starts with "---" but has no closing "---" line',
     'front-matter-not-map': () =>
       'front matter must be "key: value" lines (title, date, url, source, language, tags)',

@@ -83,6 +83,10 @@ export const nb: Messages = {
     'link-ignored': () => 'ignorert: lenken peker til en mappe eller til ingenting',
     'file-duplicate': ({ original }) => `samme innhold som ${original}`,
     'yaml-syntax': ({ message }) => `YAML-feil: ${message}`,
+    'yaml-too-large': ({ chars, maxChars }) =>
+      `YAML-delen er for stor til å leses (${chars} tegn, høyst ${maxChars})`,
+    'yaml-too-deep': ({ maxDepth }) =>
+      `YAML-delen er nøstet for dypt til å leses (mer enn ${maxDepth} nivåer)`,
     'front-matter-unclosed': () =>
       'toppteksten (front matter) starter med «---», men mangler en avsluttende «---»-linje',
     'front-matter-not-map': () =>

@@ -32,8 +32,7 @@ export function parseAliases(file: string, content: string | Buffer): AliasParse
       problems.push({
         file,
         line: error.line,
-        code: 'yaml-syntax',
-        params: { message: error.message },
+        ...error.detail,
         reason: error.reason,
         severity: 'error',
       });

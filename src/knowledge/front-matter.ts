@@ -117,8 +117,7 @@ export function parseFrontMatter(
   const toFileLine = (line: number) => line + yamlFirstLine - 1;
   const problems: FieldProblem[] = parsed.errors.map((error) => ({
     line: toFileLine(error.line),
-    code: 'yaml-syntax',
-    params: { message: error.message },
+    ...error.detail,
     reason: error.reason,
     severity: 'error',
   }));

@@ -43,6 +43,10 @@ export interface ProblemParamsByCode {
   /** Same bytes as `original`, which is kept. */
   'file-duplicate': { original: string };
   'yaml-syntax': { message: string };
+  /** YAML refused before parsing, over `maxChars` characters: hostile input costs the parser too much. */
+  'yaml-too-large': { chars: number; maxChars: number };
+  /** YAML refused before parsing, nested deeper than `maxDepth` levels (same reason). */
+  'yaml-too-deep': { maxDepth: number };
   'front-matter-unclosed': NoParams;
   'front-matter-not-map': NoParams;
   'field-unknown': { field: string; known: string };

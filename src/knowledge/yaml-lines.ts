@@ -1,4 +1,5 @@
 import { type Document, isMap, isScalar, type Node, parseDocument } from 'yaml';
+import type { ProblemDetail } from './types';
 
 /**
  * Thin helpers over the `yaml` package that keep source positions, so every problem a
@@ -8,8 +9,12 @@ import { type Document, isMap, isScalar, type Node, parseDocument } from 'yaml';
 export interface YamlError {
   /** 1-based line within the YAML text. */
   line: number;
-  /** The parser's own words (English, untranslatable): shown framed by the catalog. */
-  message: string;
+  /**
+   * What to tell the moderator: the parser's own words (`yaml-syntax`, English and
+   * untranslatable, framed by the catalog), or our refusal of a text too large or too
+   * deeply nested to parse (`yaml-too-large`, `yaml-too-deep`, worded by the catalogs).
+   */
+  detail: Extract<ProblemDetail, { code: 'yaml-syntax' | 'yaml-too-large' | 'yaml-too-deep' }>;
   reason: string;
 }
 
@@ -26,18 +31,19 @@ export interface ParsedYaml {
  * `? ` exhaust its memory and crash the process.
  */
 export const YAML_MAX_CHARS = 8192;
-const YAML_MAX_DEPTH = 16;
+export const YAML_MAX_DEPTH = 16;
+
+type YamlRefusal = Extract<ProblemDetail, { code: 'yaml-too-large' | 'yaml-too-deep' }>;
 
 export function parseYaml(text: string): ParsedYaml {
   const lineOf = lineIndex(text);
   const refused = refuseComplex(text);
   if (refused) {
-    const message = refused;
-    return {
-      doc: parseDocument(''),
-      errors: [{ line: 1, message, reason: `YAML syntax error: ${message}` }],
-      lineOf,
-    };
+    const reason =
+      refused.code === 'yaml-too-large'
+        ? `YAML too large: ${refused.params.chars} characters, at most ${refused.params.maxChars}`
+        : `YAML nested too deeply: more than ${refused.params.maxDepth} levels`;
+    return { doc: parseDocument(''), errors: [{ line: 1, detail: refused, reason }], lineOf };
   }
   // prettyErrors off: we want the bare message and compute the line ourselves. No stack
   // traces while parsing: the parser makes one Error per problem, and nobody reads them.
@@ -51,25 +57,30 @@ export function parseYaml(text: string): ParsedYaml {
   }
   const errors = doc.errors.map((error) => {
     const message = firstLine(error.message);
-    return { line: lineOf(error.pos[0]), message, reason: `YAML syntax error: ${message}` };
+    return {
+      line: lineOf(error.pos[0]),
+      detail: { code: 'yaml-syntax' as const, params: { message } },
+      reason: `YAML syntax error: ${message}`,
+    };
   });
   return { doc, errors, lineOf };
 }
 
 /** Why `text` is too big or too deeply nested to hand to the parser, or undefined. */
-function refuseComplex(text: string): string | undefined {
+function refuseComplex(text: string): YamlRefusal | undefined {
   if (text.length > YAML_MAX_CHARS) {
-    return `too large: ${text.length} characters, at most ${YAML_MAX_CHARS}`;
+    return { code: 'yaml-too-large', params: { chars: text.length, maxChars: YAML_MAX_CHARS } };
   }
+  const tooDeep: YamlRefusal = { code: 'yaml-too-deep', params: { maxDepth: YAML_MAX_DEPTH } };
   let flow = 0;
   for (const line of text.split('\n')) {
     // Block indicators opening one line ("- - - x", "? ? ? x") nest one level each.
     const indicators = /^(?:[ \t]*[-?:](?=[ \t]|$))*/u.exec(line)?.[0] ?? '';
-    if (indicators.replace(/[ \t]/gu, '').length > YAML_MAX_DEPTH) return 'nested too deeply';
+    if (indicators.replace(/[ \t]/gu, '').length > YAML_MAX_DEPTH) return tooDeep;
     for (const c of line) {
       if (c === '[' || c === '{') flow++;
       else if ((c === ']' || c === '}') && flow > 0) flow--;
-      if (flow > YAML_MAX_DEPTH) return 'nested too deeply';
+      if (flow > YAML_MAX_DEPTH) return tooDeep;
     }
   }
   return undefined;

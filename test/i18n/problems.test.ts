@@ -23,6 +23,8 @@ const EXAMPLES: { [C in ProblemCode]: ProblemParamsByCode[C] } = {
   'link-ignored': {},
   'file-duplicate': { original: 'innenriks/budsjett.md' },
   'yaml-syntax': { message: 'Nested mappings are not allowed in compact mappings' },
+  'yaml-too-large': { chars: 9210, maxChars: 8192 },
+  'yaml-too-deep': { maxDepth: 16 },
   'front-matter-unclosed': {},
   'front-matter-not-map': {},
   'field-unknown': { field: 'forfatter', known: 'title, source, url, language, tags, date' },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../src/i18n';
+import { problemText } from '../../src/i18n/problems';
 import { parseAliases } from '../../src/knowledge/aliases';
+import { YAML_MAX_CHARS, YAML_MAX_DEPTH } from '../../src/knowledge/yaml-lines';
 
 describe('parseAliases', () => {
   it('reads " = " lines, YAML lists and a map, with the line of each group', () => {
@@ -68,6 +71,32 @@ describe('parseAliases', () => {
     expect(problems[0]?.params).toHaveProperty('message', expect.any(String));
     expect(problems[0]?.line).toBeGreaterThanOrEqual(3);
     expect(problems[0]?.line).toBeLessThanOrEqual(4);
+  });
+
+  it('refuses YAML too large or too deeply nested with codes of their own, in both languages', () => {
+    const deep = parseAliases('aliases.yml', `- ${'['.repeat(40)}A${']'.repeat(40)}\n`);
+    expect(deep.failed).toBe(true);
+    expect(deep.problems).toHaveLength(1);
+    expect(deep.problems[0]).toMatchObject({
+      file: 'aliases.yml',
+      line: 1,
+      severity: 'error',
+      code: 'yaml-too-deep',
+      params: { maxDepth: YAML_MAX_DEPTH },
+    });
+    const large = parseAliases('aliases.yml', '- A = B\n'.repeat(YAML_MAX_CHARS));
+    expect(large.problems[0]).toMatchObject({
+      code: 'yaml-too-large',
+      params: { chars: 8 * YAML_MAX_CHARS, maxChars: YAML_MAX_CHARS },
+    });
+    const [tooDeep, tooLarge] = [deep.problems[0], large.problems[0]];
+    if (!tooDeep || !tooLarge) throw new Error('expected both problems');
+    expect(problemText(tooDeep, messages('nb'))).toBe(
+      `YAML-delen er nøstet for dypt til å leses (mer enn ${YAML_MAX_DEPTH} nivåer)`,
+    );
+    expect(problemText(tooLarge, messages('en'))).toBe(
+      `the YAML is too large to read (${8 * YAML_MAX_CHARS} characters, at most ${YAML_MAX_CHARS})`,
+    );
   });
 
   it('accepts an empty file', () => {

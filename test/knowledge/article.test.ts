@@ -91,6 +91,19 @@ describe('parseArticleFile: front matter', () => {
     expect(result.problems[0]?.code).toBe('yaml-syntax');
   });
 
+  it('refuses front matter nested too deeply with its own code, not as a syntax error', () => {
+    const content = `---\ntitle: Tittel\ndate: 2021-03-09\ntags: ${'['.repeat(20)}x${']'.repeat(20)}\n---\n${BODY_NB}`;
+    const result = parseArticleFile('deep.md', content);
+    expect(result.article).toBeUndefined();
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({
+      file: 'deep.md',
+      line: 2,
+      severity: 'error',
+      code: 'yaml-too-deep',
+    });
+  });
+
   it('rejects an impossible date, naming the date line', () => {
     for (const bad of ['2021-02-30', '2021-13-01', '9.3.2021', '20210309']) {
       const result = parseArticleFile(
