@@ -94,6 +94,14 @@ describe('clubs, leagues and sports bodies are organisations', () => {
     expect(kindOf('Magnus slo Jonas 1-0 i første parti.', 'Magnus')).toBe('person');
   });
 
+  it("a club named like a first name where a player's clubs are listed", () => {
+    expect(kindOf('Han har spilt for Aalesund og Odd.', 'Odd')).toBe('organisation');
+    expect(kindOf('Han ble hentet fra Odd i fjor.', 'Odd')).toBe('organisation');
+    expect(kindOf('Hun har spilt for Brann, Molde og Lyn.', 'Lyn')).toBe('organisation');
+    // The same passage naming an Odd with a surname keeps the lone "Odd" a person.
+    expect(kindOf('Han har spilt for Aalesund og Odd. Odd Fjeld så på.', 'Odd')).toBe('person');
+  });
+
   it('a club with its suffix, or listed after another club', () => {
     expect(kindOf('Fjordby FK tapte igjen.', 'Fjordby FK')).toBe('organisation');
     expect(kindOf('Han har spilt for Glasgow Rangers og Strandvik.', 'Strandvik')).toBe(

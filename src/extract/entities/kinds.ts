@@ -322,6 +322,20 @@ export const KIND_RULES: readonly KindRule[] = [
     },
   },
   {
+    name: 'lone-first-name-club-in-transfer-list',
+    // "spilt for Aalesund og Odd", "hentet fra Odd": a lone first name where a player's
+    // clubs are listed is a club named like a person (Odd, Start, Lyn), unless the passage
+    // names someone with that first name.
+    example: { text: 'Han har spilt for Aalesund og Odd.', name: 'Odd', kind: 'organisation' },
+    read: (c) =>
+      c.single &&
+      FIRST_NAMES.has(c.name) &&
+      inTransferList(c.tokens, c.span.first) &&
+      !namesSomeoneCalled(c.text, c.name)
+        ? is('organisation')
+        : undefined,
+  },
+  {
     name: 'place-descriptor-before',
     example: { text: 'Kampene raste i byen Aleppo.', name: 'Aleppo', kind: 'place' },
     read: (c) => (describedAs(c, PLACE_DESCRIPTORS_ENDING) ? is('place') : undefined),
@@ -421,6 +435,44 @@ export const KIND_RULES: readonly KindRule[] = [
         : undefined,
   },
 ];
+
+/** Whether the text writes `first` followed by a capitalised word (a full name with it). */
+function namesSomeoneCalled(text: string, first: string): boolean {
+  let at = text.indexOf(`${first} `);
+  while (at >= 0) {
+    const before = at === 0 ? '' : text.charAt(at - 1);
+    const next = text.charAt(at + first.length + 1);
+    if (!/\p{L}/u.test(before) && /\p{Lu}/u.test(next)) return true;
+    at = text.indexOf(`${first} `, at + 1);
+  }
+  return false;
+}
+
+const CLUB_PREPOSITIONS = new Set(['til', 'fra', 'for', 'frå', 'to', 'from']);
+const LIST_JOINERS = new Set(['og', 'and', ',', 'eller', 'or']);
+
+/**
+ * Whether the token at `first` stands where a transfer verb lists clubs: right after
+ * "spilt for" / "hentet til", or later in the same list ("spilt for Aalesund og Odd").
+ */
+function inTransferList(tokens: readonly Token[], first: number): boolean {
+  let i = first - 1;
+  // Back over "<Name> og", "<Name>," pairs of the list.
+  while (i > 0 && LIST_JOINERS.has(tokens[i]?.lower ?? '')) {
+    let j = i - 1;
+    while (j >= 0 && tokens[j]?.isWord === true && /^\p{Lu}/u.test(tokens[j]?.text ?? '')) j--;
+    if (j === i - 1) return false;
+    i = j;
+  }
+  const preposition = tokens[i];
+  const verb = tokens[i - 1];
+  return (
+    preposition?.isWord === true &&
+    CLUB_PREPOSITIONS.has(preposition.lower) &&
+    verb?.isWord === true &&
+    TRANSFER_VERBS.has(verb.lower)
+  );
+}
 
 /** Rules whose reading teaches the archive that the name is a thing wherever it stands. */
 export const THING_RULES: ReadonlySet<string> = new Set(['event', 'work-title']);

@@ -547,7 +547,7 @@ export const WORK_NOUNS = new Set(
  */
 export const TRANSFER_VERBS = new Set(
   words(`hentet henta hentes solgt seld selges lånt lånes lånte signerte signert kjøpt kjøpte
-  spilte spiller speler spelar spelte spelt debuterte scoret scora gikk gjekk overgang
+  spilte spilt spiller speler spelar spelte spelt debuterte scoret scora gikk gjekk overgang
   signed played plays loaned sold transferred`),
 );
 
