@@ -1,7 +1,7 @@
 /**
- * End to end, issue 8: searching across languages through the real bot process and
- * discord.js against the local Discord stand-in, on articles written here (Bokmål, Nynorsk,
- * English), in both locales.
+ * End to end, issue 8: searching across languages, and the names and dates the issue found
+ * wrong, through the real bot process and discord.js against the local Discord stand-in, on
+ * articles written here (Bokmål, Nynorsk, English), in both locales.
  */
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n';
@@ -34,6 +34,26 @@ language: en
 ---
 
 Norwegian salmon exports reached a record in March, the seafood council said.
+`,
+  'seriekamp.md': `---
+title: Tre poeng til Odd i Skien
+date: 2024-05-13
+language: nn
+---
+
+Odd slo Strandvik 2-1 på Skagerak Arena søndag.
+
+Odd-spelaren Ola Nordmann scora begge måla. Han har tidlegare spela for Aalesund.
+`,
+  'dom.md': `---
+title: Saka mot rederiet
+date: 2024-05-13
+language: nb
+---
+
+Saken startet 12. mars 2019, da politiet ransaket kontoret til rederiet.
+
+Dommen faller på torsdag, opplyser tingretten.
 `,
 };
 
@@ -84,5 +104,39 @@ describe('/search across languages through Discord', () => {
     expect(asString(norwegian.description)).toContain(
       messages('nb').search.none('Hvem vant sjakkturneringen i Tromsø'),
     );
+  });
+});
+
+async function ask(
+  name: string,
+  options: { name: string; value: string }[],
+  locale = 'no',
+): Promise<JsonObject> {
+  const handle = await standIn.sendCommand({ name, options, locale });
+  const callback = await handle.callback();
+  const data = (callback.data ?? {}) as JsonObject;
+  return asObjects(data.embeds as JsonObject[] | undefined)[0] ?? {};
+}
+
+describe('names and dates the issue found wrong, through Discord', () => {
+  it('/hvem Odd: a club that wins 2-1 is an organisation, not a person', async () => {
+    const embed = await ask('hvem', [{ name: 'navn', value: 'Odd' }]);
+    expect(embed.title).toBe('Odd');
+    expect(asString(embed.description)).toContain(messages('nb').kind.organisation);
+    expect(asString(embed.description)).not.toContain(messages('nb').kind.person);
+  });
+
+  it('/hvem Ola Nordmann: the Nynorsk "Odd-spelaren" is his role', async () => {
+    const embed = await ask('hvem', [{ name: 'navn', value: 'Ola Nordmann' }], 'en-US');
+    expect(embed.title).toBe('Ola Nordmann');
+    expect(asString(embed.description)).toContain('Odd-spelar');
+  });
+
+  it('/hva-skjedde on the Thursday: "Dommen faller på torsdag" after an old date is dated', async () => {
+    // Published Monday 13 May 2024; the Thursday is 16 May.
+    const embed = await ask('hva-skjedde', [{ name: 'dato', value: '2024-05-16' }]);
+    const fields = JSON.stringify(embed.fields);
+    expect(fields).toContain('Saka mot rederiet');
+    expect(fields).toContain('torsdag');
   });
 });
