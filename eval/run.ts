@@ -9,12 +9,23 @@ import { fileURLToPath } from 'node:url';
 import { auditDateSamples, DATES_SAMPLES, type DatesAudit } from './dates';
 import { formatPrecisionInterval, newestFirst, wilson } from './ndt';
 import { evaluateNer, type NerScore } from './ner';
-import { evaluatePersons } from './persons';
+import { evaluatePersons, PERSONS_HELDOUT_DIR, type PersonsScore } from './persons';
 import { evaluateRetrieval, formatRetrievalTable, type RetrievalReport } from './retrieval';
 import { auditRoleSamples, ROLES_SAMPLES, type RolesAudit } from './roles';
 
 const formatPrecision = (a: DatesAudit | RolesAudit): string =>
   `${formatPrecisionInterval(a.correct, a.judged)}; ${a.dropped} judged items no longer produced, ${a.unjudged} unjudged`;
+
+const personsJson = (score: PersonsScore) => ({
+  precision: score.precision,
+  judged: score.judged,
+  correct: score.correct,
+  unjudged: score.unjudged.length,
+  recall: score.recall,
+  goldPersons: score.goldPersons,
+  interval95: wilson(score.correct, score.judged),
+  wrong: score.wrong,
+});
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,6 +43,7 @@ async function main(): Promise<void> {
   const hasNorne = existsSync(path.join(corpusDir, 'ndt-nob'));
   // In the repository, not the shared corpus: articles written for this measure.
   const persons = await evaluatePersons();
+  const personsHeldout = await evaluatePersons(PERSONS_HELDOUT_DIR);
   const hasNorquad = existsSync(path.join(corpusDir, 'norquad-news'));
   const ner: NerScore | undefined = hasNorne ? await evaluateNer(corpusDir) : undefined;
   const retrieval: RetrievalReport | undefined = hasNorquad
@@ -65,16 +77,8 @@ async function main(): Promise<void> {
       JSON.stringify(
         {
           ner: ner ? { precision: ner.precision, recall: ner.recall, f1: ner.f1 } : null,
-          persons: {
-            precision: persons.precision,
-            judged: persons.judged,
-            correct: persons.correct,
-            unjudged: persons.unjudged.length,
-            recall: persons.recall,
-            goldPersons: persons.goldPersons,
-            interval95: wilson(persons.correct, persons.judged),
-            wrong: persons.wrong,
-          },
+          persons: personsJson(persons),
+          personsHeldout: personsJson(personsHeldout),
           retrieval: retrieval
             ? {
                 validation: pick(retrieval.validation),
@@ -117,13 +121,18 @@ async function main(): Promise<void> {
       ? `  precision ${ner.precision.toFixed(3)}  recall ${ner.recall.toFixed(3)}  F1 ${ner.f1.toFixed(3)}  (gold ${ner.gold}, predicted ${ner.predicted})`
       : '  skipped: ndt-nob is absent',
   );
-  console.log(
-    `\n"Is it a person?" on ${persons.articles} articles written for it (eval/persons; sport, business, culture, courts):`,
-  );
-  console.log(
-    `  ${formatPrecisionInterval(persons.correct, persons.judged)}; ${persons.unjudged.length} unjudged; recall ${persons.recall.toFixed(3)} of ${persons.goldPersons} persons`,
-  );
-  if (persons.wrong.length > 0) console.log(`  not persons: ${persons.wrong.join('; ')}`);
+  for (const [label, score] of [
+    ['eval/persons, a development set', persons],
+    ['eval/persons-heldout, held out: quote this', personsHeldout],
+  ] as const) {
+    console.log(
+      `\n"Is it a person?" on ${score.articles} articles written for it (${label}; sport, business, culture, courts):`,
+    );
+    console.log(
+      `  ${formatPrecisionInterval(score.correct, score.judged)}; ${score.unjudged.length} unjudged; recall ${score.recall.toFixed(3)} of ${score.goldPersons} persons`,
+    );
+    if (score.wrong.length > 0) console.log(`  not persons: ${score.wrong.join('; ')}`);
+  }
   console.log('\nPassage retrieval:');
   console.log(retrieval ? formatRetrievalTable(retrieval) : '  skipped: norquad-news is absent');
   console.log('\nPrecision on hand-judged NDT news samples (eval/audit; quote the final one):');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePersons } from '../../eval/persons';
+import { evaluatePersons, PERSONS_HELDOUT_DIR } from '../../eval/persons';
 
 describe('"is it a person" on the articles written for it (eval/persons)', () => {
   it('judges every article, and keeps the precision it reached', async () => {
@@ -10,5 +10,14 @@ describe('"is it a person" on the articles written for it (eval/persons)', () =>
     // bodies were people. A fall below 0.85 means such a rule broke.
     expect(score.precision).toBeGreaterThan(0.85);
     expect(score.recall).toBeGreaterThan(0.9);
+  });
+
+  it('judges every name the reader calls a person in the held-out sample', async () => {
+    // Held out from tuning: the test only checks that the gold list covers the reader's
+    // output (an unjudged name would leave the quoted figure incomplete), not a figure.
+    const score = await evaluatePersons(PERSONS_HELDOUT_DIR);
+    expect(score.articles).toBe(8);
+    expect(score.unjudged).toEqual([]);
+    expect(score.judged).toBeGreaterThan(40);
   });
 });
