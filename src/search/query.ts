@@ -243,6 +243,18 @@ function alternativesOf(
     stem(word.folded, stemFor(side)),
     ...word.parts.map((p) => stem(p, stemFor(side))),
   ];
+  // A Norwegian compound that neither the archive nor the lexicon holds whole is translated
+  // by its parts, split against the words either knows ("rekordoverskudd" -> rekord +
+  // overskudd -> record, profit): Norwegian compounds are English phrases.
+  const whole = stem(word.folded, 'nb');
+  if (language !== 'en' && !wholeKnown && word.parts.length === 0 && !lex.knows(whole, 'no')) {
+    const split = splitCompound(
+      whole,
+      (t) => known(t) || lex.knows(t, 'no'),
+      (h) => stem(h, 'nb'),
+    );
+    if (split) sources.push(...split);
+  }
   const translations = new Set<string>();
   for (const source of sources) {
     for (const term of lex.translate(source, side)) if (translatable(term)) translations.add(term);

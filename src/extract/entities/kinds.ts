@@ -35,6 +35,7 @@ import {
   EVENT_NOUNS,
   FIRST_NAMES,
   FUNCTION_WORDS,
+  isEnglishRoleField,
   LEAGUE_WORDS,
   MULTIWORD_PLACES,
   ORG_DESCRIPTORS_ENDING,
@@ -44,7 +45,6 @@ import {
   PLACE_DESCRIPTORS_ENDING,
   PLACE_NAMES,
   PLACE_PREPOSITIONS,
-  ROLE_FIELD_NOUNS_EN,
   SPEECH_VERBS,
   STATE_OFFICES,
   TEAM_WORDS,
@@ -538,13 +538,14 @@ export const NO_NAME_RULES: readonly NoNameRule[] = [
   },
   {
     name: 'role-field-opening',
-    // "Museum director Anne Larsen said": the opening noun is part of the role before the name.
+    // "Museum director Anne Larsen said", "Fleet director ...": the opening noun is part of
+    // the role before the name (a listed field noun, or an English word the archive never names).
     example: { text: 'Museum director Anne Larsen said no.', word: 'Museum', language: 'en' },
     applies: (c) =>
       c.english &&
       c.single &&
       opensSentence(c) &&
-      ROLE_FIELD_NOUNS_EN.has(c.name.toLowerCase()) &&
+      isEnglishRoleField(c.name.toLowerCase(), neverNamed(c, c.name)) &&
       c.next?.joinedToPrevious === true &&
       /^\p{Ll}/u.test(c.next.text) &&
       readRoleNoun(c.next.text, true) !== undefined,

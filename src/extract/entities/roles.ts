@@ -17,7 +17,7 @@ import {
   type RoleNoun,
   readRoleNoun,
 } from './morphology';
-import { FUNCTION_WORDS, ROLE_FIELD_NOUNS_EN, STATE_OFFICES } from './tables';
+import { FUNCTION_WORDS, isEnglishRoleField, ROLE_FIELD_NOUNS_EN, STATE_OFFICES } from './tables';
 import { isAcronym, isCapitalised, type Token } from './tokens';
 
 export interface FoundRole {
@@ -122,7 +122,8 @@ function isEnglishModifier(token: Token): boolean {
       isAcronym(token.text) ||
       isCountryName(token.text) ||
       // "Museum director Anne Larsen": capitalised only because it opens the sentence.
-      (token.sentenceStart && ROLE_FIELD_NOUNS_EN.has(token.lower))
+      // "Fleet director Ingrid Hovland": likewise any English word the lexicon knows.
+      (token.sentenceStart && isEnglishRoleField(token.lower, true))
     );
   }
   return (

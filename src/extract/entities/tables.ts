@@ -4,6 +4,9 @@
  * countries with their demonyms, and the small words that glue names together.
  */
 
+import { lexicon } from '../../language/lexicon';
+import { stem } from '../../language/stem';
+
 const words = (list: string): string[] => list.trim().split(/\s+/u);
 
 /** Words that sit inside a multi-word name in lower case ("Ursula von der Leyen"). Only valid between name words. */
@@ -94,6 +97,16 @@ export const ROLE_NOUNS_EN = words(`
  * Lower-case nouns that English puts before a role noun to say where the role is held
  * ("museum director", "police chief", "company spokesman"): part of the role, kept with it.
  */
+/**
+ * Whether an English word that opens a sentence before a role noun is the role's field
+ * ("Museum director", "Fleet director"): one of the listed field nouns, or any word the
+ * bilingual search lexicon knows as an English word and the archive never names.
+ */
+export function isEnglishRoleField(lower: string, neverNamed: boolean): boolean {
+  if (ROLE_FIELD_NOUNS_EN.has(lower)) return true;
+  return neverNamed && !FUNCTION_WORDS.has(lower) && lexicon().knows(stem(lower, 'en'), 'en');
+}
+
 export const ROLE_FIELD_NOUNS_EN = new Set(
   words(`museum gallery police company club team fund festival theatre theater opera orchestra
   hospital court union party campaign school university college library council city county
