@@ -112,7 +112,7 @@ async function ask(
   options: { name: string; value: string }[],
   locale = 'no',
 ): Promise<JsonObject> {
-  const handle = await standIn.sendCommand({ name, options, locale });
+  const handle = await e2e.standIn.sendCommand({ name, options, locale });
   const callback = await handle.callback();
   const data = (callback.data ?? {}) as JsonObject;
   return asObjects(data.embeds as JsonObject[] | undefined)[0] ?? {};
