@@ -12,7 +12,6 @@ import { useBot } from './harness';
 const EPHEMERAL = 64;
 const ATTACHMENT_LIMIT = 10 * 1024 * 1024;
 
-
 /** A coach in the news through the spring of 2021, each article dating a coming match. */
 function coachArticles(): Record<string, string> {
   const files: Record<string, string> = {};
