@@ -138,6 +138,19 @@ describe('capitals that are not names', () => {
     expect(persons('«Kari Lunde er vår beste spiller», sier treneren.')).toEqual(['Kari Lunde']);
   });
 
+  it('a name opened by an ordinary word the archive writes in lower case is no person', () => {
+    const text = 'Ifølge Dagens Fiskeri vil banken kutte. Men dagens styre er delt.';
+    expect(kindOf(text, 'Dagens Fiskeri')).not.toBe('person');
+    // A first name that is also a word ("per", "liv") still opens a person's name.
+    expect(kindOf('Per Olsen er leder. Det koster ti kroner per dag.', 'Per Olsen')).toBe('person');
+  });
+
+  it('"analysts at <firm>": where several hold a job is a body', () => {
+    expect(
+      kindOf('Analysts at Fjell Securities said the price was fair.', 'Fjell Securities', 'en'),
+    ).toBe('organisation');
+  });
+
   it('a Norwegian company opened by a national adjective is a body', () => {
     expect(kindOf('Aksjen til Norske Fjordbruk steg ti prosent.', 'Norske Fjordbruk')).toBe(
       'organisation',

@@ -134,7 +134,12 @@ export function isEmployerSlot(tokens: readonly Token[], first: number, english:
   if (english) {
     if (prep.lower !== 'of' && prep.lower !== 'at') return false;
     const noun = readRoleNoun(role.text, true);
-    return noun !== undefined && EMPLOYMENT_HEADS_EN.has(noun.head) && !noun.plural;
+    // "analysts at Fjord Securities": where several hold a job is a body too, after "at".
+    return (
+      noun !== undefined &&
+      EMPLOYMENT_HEADS_EN.has(noun.head) &&
+      (!noun.plural || prep.lower === 'at')
+    );
   }
   if (!['i', 'ved', 'hos'].includes(prep.lower)) return false;
   const noun = readRoleNoun(role.text, false);
