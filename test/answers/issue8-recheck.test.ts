@@ -7,6 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityCard, WhoAnswer } from '../../src/answers/types';
+import { dispatch } from '../../src/console/dispatch';
+import { plainStyle } from '../../src/console/render';
+import { renderStatus } from '../../src/discord/render/knowledge';
 import { renderSearch } from '../../src/discord/render/search';
 import { renderWhatHappened } from '../../src/discord/render/what-happened';
 import { messages } from '../../src/i18n';
@@ -211,6 +214,20 @@ describe('presentation', () => {
       const rendered = JSON.stringify(renderSearch(answer, messages(locale)));
       expect(rendered).toContain('Reuters');
     }
+  });
+
+  it('the console switches language at the prompt, then answers from this archive in it', async () => {
+    const switched = await dispatch('/språk en', kb.kilde, 'nb', plainStyle);
+    expect(switched.locale).toBe('en');
+    const who = await dispatch('/who Bente Lid', kb.kilde, 'en', plainStyle);
+    expect(who.text).toContain('ordførar i Sunnvik');
+    expect(who.text).toContain('3 June 2024');
+  });
+
+  it('knowledge status gives its load time as a Discord timestamp, never a raw UTC string', async () => {
+    const embed = JSON.stringify(renderStatus(await kb.kilde.status(), messages('nb')));
+    expect(embed).toMatch(/<t:\d+:[fFR]>/u);
+    expect(embed).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/u);
   });
 
   it('nearest days are written for the reader, never as ISO dates', async () => {
