@@ -88,6 +88,10 @@ async function main(): Promise<void> {
                   test: pick(retrieval.baseline.test),
                 },
                 understanding: retrieval.understanding,
+                slips: {
+                  validation: pick(retrieval.slips.validation),
+                  test: pick(retrieval.slips.test),
+                },
               }
             : null,
           // `dates`/`roles` at the top stay the tuning sample, as before; quote `final`.

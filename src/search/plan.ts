@@ -100,7 +100,12 @@ export function planQuery(
     known.length > 0
       ? (tuning.unknownWordWeight * known.reduce((a, b) => a + b, 0)) / known.length
       : idf(total, 1);
-  const wordWeights = weights.map((w) => w ?? unknownWeight);
+  // A word the archive lacks that is surely meant as typed (the lexicon knows it, or it
+  // is a name) says the archive is not about it and keeps that weight; one that may be a
+  // slip of the keys ("henedlsen") says little, so the other words decide more.
+  const wordWeights = weights.map(
+    (w, i) => w ?? unknownWeight * (analysed.words[i]?.meantAsTyped ? 1 : tuning.slipWordWeight),
+  );
   for (const expansion of analysed.aliases) {
     for (const name of expansion.names) {
       if (name.length === 0) continue;

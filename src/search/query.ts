@@ -43,6 +43,12 @@ export interface QueryWord {
    * added the close spellings it allows as alternatives.
    */
   maxEdits: number;
+  /**
+   * Whether the word is surely meant as typed: the lexicon knows it, or it is written as a
+   * name inside the query. When the archive lacks such a word, that says the archive is not
+   * about it; a lower-case word neither knows may be a slip of the keys.
+   */
+  meantAsTyped: boolean;
 }
 
 /**
@@ -375,12 +381,16 @@ export function analyseQuery(
       continue;
     }
     wordAt.set(i, words.length);
+    const side = sideOf(lang);
+    // A capital inside the query marks a name; the first word has one whatever it is.
+    const name = i > 0 && w.text !== w.folded;
     words.push({
       text: w.text,
       terms: stemsOf(w.folded),
       alternatives: alternativesOf(w, lang, vocabulary, weights),
       last: false,
-      maxEdits: fuzzyEditsFor(w.folded, sideOf(lang)),
+      maxEdits: fuzzyEditsFor(w.folded, side),
+      meantAsTyped: name || lexicon().knows(stem(w.folded, stemFor(side)), side),
     });
   }
   if (lang === 'en' && vocabulary) addNorwegianCompounds(all, wordAt, words, vocabulary, weights);

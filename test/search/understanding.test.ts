@@ -155,6 +155,12 @@ describe('the relevance floor', () => {
     expect(ids('Who won the chess championship in Tromsø?')).toEqual([]);
     expect(ids('Hvem vant sjakkturneringen i Tromsø i helgen?')).toEqual([]);
   });
+
+  it('words the archive lacks count against a match when they are real words or names, less when they may be slips', () => {
+    // The same shape: one word the archive holds ("duer") and three it does not.
+    expect(ids('duer sjakk skuespiller Karlsen')).toEqual([]);
+    expect(ids('duer slupept flmomen fiolmen')).toEqual(['nb/flom.md#3']);
+  });
 });
 
 describe('what to try when nothing is found', () => {
