@@ -85,25 +85,37 @@ export async function measureArchive(input: {
   const cache = join(root, 'cache');
   const logger = createLogger('warn');
   let peakRss = process.memoryUsage().rss;
+  // The peak of each phase too: a reload's peak is what must fit beside the serving archive.
+  let phaseRss = peakRss;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    phaseRss = Math.max(phaseRss, rss);
   }, 20);
+  const phasePeak = (): number => {
+    const peak = Math.max(phaseRss, process.memoryUsage().rss);
+    phaseRss = process.memoryUsage().rss;
+    return peak / 2 ** 20;
+  };
   try {
     // One article is held back, to be added and removed later.
     const [extra, ...rest] = input.articles;
     if (!extra) throw new Error('no articles');
     await writeArticles(dir, rest);
     const rssBefore = process.memoryUsage().rss;
+    phasePeak();
 
     const builder = new KnowledgeStore(dir, cache, logger);
     const full = await underLoad(builder, () => builder.reload());
     await builder.settled();
+    const fullBuildPeakRss = phasePeak();
     if (input.whenBuilt) await input.whenBuilt(full.result.archive);
-    const snapshotBytes = (await stat(join(cache, 'analysis-snapshot.json'))).size;
+    const snapshotBytes = (await stat(join(cache, 'analysis-snapshot.bin'))).size;
 
     const restarted = new KnowledgeStore(dir, cache, logger);
     const warm = await underLoad(restarted, () => restarted.reload());
     if (!warm.result.archive.fromSnapshot) throw new Error('warm start did not use the snapshot');
+    const warmStartPeakRss = phasePeak();
 
     const extraFile = join(dir, `${extra.id}.md`);
     const probe = extra.passages[0]?.text.split(/\s+/).slice(0, 6).join(' ') ?? '';
@@ -121,6 +133,7 @@ export async function measureArchive(input: {
       return restarted.reload();
     });
     const removeWrite = await underLoad(restarted, () => restarted.settled());
+    const incrementalPeakRss = phasePeak();
 
     return {
       passages: input.passages,
@@ -140,6 +153,9 @@ export async function measureArchive(input: {
       snapshotMB: snapshotBytes / 2 ** 20,
       rssBeforeMB: rssBefore / 2 ** 20,
       peakRssMB: peakRss / 2 ** 20,
+      fullBuildPeakRssMB: fullBuildPeakRss,
+      warmStartPeakRssMB: warmStartPeakRss,
+      incrementalPeakRssMB: incrementalPeakRss,
     };
   } finally {
     clearInterval(sampler);

@@ -3,15 +3,16 @@ import type { LoadResult } from '../knowledge/types';
 import type { Logger } from '../logger';
 import type { PassageIndex } from '../search';
 import type { AnalyseReply, AnalyseRequest } from './analyse-worker';
-import { parseAnalysis, serializeAnalysisAsync } from './analysis-text';
-import { type Analysis, analyse } from './build';
+import { type AnalysisParts, analyse } from './build';
 import { Slicer } from './pace';
+import { decodeAnalysis, encodeAnalysis, sectionsOf } from './snapshot-body';
 
-/** An analysis, its text (what the snapshot stores), and the index when it was built here. */
+/** An analysis, its index, and both as the snapshot stores them (snapshot-body.ts). */
 export interface AnalysisResult {
-  analysis: Analysis;
-  text: string;
-  index?: PassageIndex;
+  analysis: AnalysisParts;
+  index: PassageIndex;
+  /** The `ANLY` and `INDX` sections, to be written after the `LOAD` one. */
+  body: Uint8Array[];
 }
 
 // Sibling of this module, with the same extension: .ts under tsx and vitest, .js if compiled.
@@ -34,8 +35,8 @@ function startWorker(file: URL): Worker {
 }
 
 /**
- * Analyses `load` on a worker thread and parses the result on this one in slices, so the
- * event loop stays free for answers throughout. Rejects when the worker cannot start,
+ * Analyses `load` on a worker thread and decodes the result on this one in slices (as a
+ * restart decodes the snapshot), so the event loop stays free for answers throughout. Rejects when the worker cannot start,
  * crashes or exits without an answer.
  */
 export async function analyseInWorker(
@@ -74,8 +75,10 @@ export async function analyseInWorker(
     }
     const done: AnalyseRequest = { aliases: load.aliases };
     worker.postMessage(done);
-    const { text } = await reply;
-    return { analysis: await parseAnalysis(text), text };
+    const { body } = await reply;
+    const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    const { analysis, index } = await decodeAnalysis(bytes, sectionsOf(bytes), load);
+    return { analysis, index, body: [body] };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -132,5 +135,5 @@ export async function analyseAside(
     }
   }
   const { analysis, index } = await analyse(load);
-  return { analysis, index, text: await serializeAnalysisAsync(analysis) };
+  return { analysis, index, body: await encodeAnalysis(analysis, index, new Slicer()) };
 }

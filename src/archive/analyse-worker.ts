@@ -1,21 +1,20 @@
 /**
  * Worker-thread entry: analyses a knowledge base (names, dates, entity merge, index) off
- * the main thread and answers with the analysis as text (see analysis-text.ts). Started by
- * `analyseInWorker`; the protocol is below.
+ * the main thread and answers with the analysis and index as the snapshot stores them
+ * (snapshot-body.ts). Started by `analyseInWorker`; the protocol is below.
  */
 import { parentPort } from 'node:worker_threads';
 import type { AliasGroup, Article } from '../knowledge/types';
-import { serializeAnalysis } from './analysis-text';
 import { analyse } from './build';
+import { encodeAnalysis } from './snapshot-body';
 
 /** Main thread to worker: the articles in batches (small messages: cloning blocks the sender), then the aliases. */
 export type AnalyseRequest = { articles: Article[] } | { aliases: AliasGroup[] };
 /**
- * Worker to main thread: the text itself. Measured at 50k passages (17 MB of text), the
- * main thread's whole worker phase never stalled over ~45 ms with a string, whereas a
- * transferred buffer arrives free but decoding it to text takes 35-90 ms in one go.
+ * Worker to main thread: the `ANLY` and `INDX` sections in one buffer, transferred (not
+ * copied). The main thread decodes them line by line and term by term, in slices.
  */
-export type AnalyseReply = { text: string };
+export type AnalyseReply = { body: Uint8Array };
 
 const port = parentPort;
 if (port) {
@@ -26,9 +25,17 @@ if (port) {
       return;
     }
     // A throw here fails the worker with an 'error' event: the main thread then analyses itself.
-    void analyse({ articles, aliases: request.aliases, problems: [] }).then(({ analysis }) => {
-      const reply: AnalyseReply = { text: serializeAnalysis(analysis) };
-      port.postMessage(reply);
-    });
+    void analyse({ articles, aliases: request.aliases, problems: [] })
+      .then(({ analysis, index }) => encodeAnalysis(analysis, index))
+      .then((pieces) => {
+        const body = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+        let at = 0;
+        for (const piece of pieces) {
+          body.set(piece, at);
+          at += piece.length;
+        }
+        const reply: AnalyseReply = { body };
+        port.postMessage(reply, [body.buffer]);
+      });
   });
 }

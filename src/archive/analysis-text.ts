@@ -1,6 +1,7 @@
 import type { BackReference, LexiconData } from '../extract/entities';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
-import type { Analysis } from './build';
+import type { Article, LoadResult } from '../knowledge/types';
+import type { AnalysisParts } from './build';
 import { Slicer } from './pace';
 
 /**
@@ -9,11 +10,11 @@ import { Slicer } from './pace';
  * line by line, the main thread parses it in slices between answers. The worker sends this
  * text, and the snapshot file stores it, so a fresh reload and a restart restore alike.
  *
- * Lines: `{"entities":[...]}`, `{"timeMentions":[...]}`, `{"index":{...}}` (the index
- * snapshot without its three large parts), `{"documentIds":{...}}`, `{"fieldLength":{...}}`,
- * `{"terms":[...]}` (slices of those parts), `{"mentions":[...]}` (names per passage before
- * the merge), `{"lower"|"capital"|"names"|"persons"|"things":[...]}` (the lexicon's parts), and last
- * `{"end":{...counts}}`, which proves the text complete.
+ * Lines: `{"entities":[...]}`, `{"timeMentions":[...]}`, `{"mentions":[...]}` (names per
+ * passage before the merge), `{"references":[...]}`, `{"lower"|"capital"|"names"|"persons"|"things":[...]}`
+ * (the lexicon's parts), and last `{"end":{...counts}}`, which proves the text complete. The
+ * index is not text: it goes as bytes (index-bytes.ts). The loaded files go as lines too
+ * (`loadLines`): a head with aliases, problems and stamps, then one article a line.
  */
 const LEXICON_PARTS = ['lower', 'capital', 'names', 'persons', 'things'] as const;
 const LEXICON_PER_LINE = 5000;
@@ -21,13 +22,10 @@ const MENTIONS_PER_LINE = 1000;
 
 const ENTITIES_PER_LINE = 500;
 const TIME_MENTIONS_PER_LINE = 2000;
-const KEYS_PER_LINE = 5000;
-const TERMS_PER_LINE = 1000;
 
 interface Counts {
   entities: number;
   timeMentions: number;
-  terms: number;
   mentions: number;
   lexicon: number;
   references: number;
@@ -43,47 +41,13 @@ function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-function* recordSlices(record: JsonObject, size: number): Generator<JsonObject> {
-  const keys = Object.keys(record);
-  for (let i = 0; i < keys.length; i += size) {
-    const slice: JsonObject = {};
-    for (const key of keys.slice(i, i + size)) slice[key] = record[key];
-    yield slice;
-  }
-}
-
 /** The lines of an analysis's text (see above), each a small JSON value. */
-export function* analysisLines(analysis: Analysis): Generator<string> {
+export function* analysisLines(analysis: AnalysisParts): Generator<string> {
   for (const entities of slices(analysis.entities, ENTITIES_PER_LINE)) {
     yield JSON.stringify({ entities });
   }
   for (const timeMentions of slices(analysis.timeMentions, TIME_MENTIONS_PER_LINE)) {
     yield JSON.stringify({ timeMentions });
-  }
-  let terms = 0;
-  const index = analysis.index;
-  const mini = isRecord(index) ? index.mini : undefined;
-  if (isRecord(index) && isRecord(mini) && Array.isArray(mini.index)) {
-    const { index: termList, documentIds, fieldLength, ...miniHead } = mini;
-    const head = { ...index, mini: { ...miniHead, index: [], documentIds: {}, fieldLength: {} } };
-    yield JSON.stringify({ index: head });
-    if (isRecord(documentIds)) {
-      for (const slice of recordSlices(documentIds, KEYS_PER_LINE)) {
-        yield JSON.stringify({ documentIds: slice });
-      }
-    }
-    if (isRecord(fieldLength)) {
-      for (const slice of recordSlices(fieldLength, KEYS_PER_LINE)) {
-        yield JSON.stringify({ fieldLength: slice });
-      }
-    }
-    for (const slice of slices(termList as unknown[], TERMS_PER_LINE)) {
-      yield JSON.stringify({ terms: slice });
-    }
-    terms = termList.length;
-  } else {
-    // Not an index snapshot: kept whole, and the index restore will reject it.
-    yield JSON.stringify({ index });
   }
   for (const mentions of slices(analysis.mentions, MENTIONS_PER_LINE)) {
     yield JSON.stringify({ mentions });
@@ -100,7 +64,6 @@ export function* analysisLines(analysis: Analysis): Generator<string> {
   const end: Counts = {
     entities: analysis.entities.length,
     timeMentions: analysis.timeMentions.length,
-    terms,
     mentions: analysis.mentions.length,
     lexicon,
     references: analysis.references.length,
@@ -109,12 +72,12 @@ export function* analysisLines(analysis: Analysis): Generator<string> {
 }
 
 /** The whole text at once: for the worker, whose event loop serves no one. */
-export function serializeAnalysis(analysis: Analysis): string {
+export function serializeAnalysis(analysis: AnalysisParts): string {
   return [...analysisLines(analysis)].join('\n');
 }
 
 /** The whole text, yielding between slices: for the main thread. */
-export async function serializeAnalysisAsync(analysis: Analysis): Promise<string> {
+export async function serializeAnalysisAsync(analysis: AnalysisParts): Promise<string> {
   const slicer = new Slicer();
   const lines: string[] = [];
   for (const line of analysisLines(analysis)) {
@@ -125,11 +88,11 @@ export async function serializeAnalysisAsync(analysis: Analysis): Promise<string
 }
 
 /** Splits text (a string, or UTF-8 bytes as read from a file) into lines lazily. */
-function* linesOf(text: string | Buffer, from: number): Generator<string> {
+function* linesOf(text: string | Buffer, from: number, until = text.length): Generator<string> {
   let at = from;
-  while (at < text.length) {
+  while (at < until) {
     const found = typeof text === 'string' ? text.indexOf('\n', at) : text.indexOf(10, at);
-    const end = found < 0 ? text.length : found;
+    const end = found < 0 || found > until ? until : found;
     yield typeof text === 'string' ? text.slice(at, end) : text.toString('utf8', at, end);
     at = end + 1;
   }
@@ -152,13 +115,14 @@ function recordPart(line: JsonObject, key: string): JsonObject {
  * `from` skips a leading part of the text (the snapshot file's header). Throws when the
  * text is malformed or incomplete.
  */
-export async function parseAnalysis(text: string | Buffer, from = 0): Promise<Analysis> {
+export async function parseAnalysis(
+  text: string | Buffer,
+  from = 0,
+  until = text.length,
+): Promise<AnalysisParts> {
   const slicer = new Slicer();
   const entities: Entity[] = [];
   const timeMentions: [string, TimeMention[]][] = [];
-  const documentIds: JsonObject = {};
-  const fieldLength: JsonObject = {};
-  const terms: unknown[] = [];
   const mentions: [string, EntityMention[]][] = [];
   const references: [string, BackReference[]][] = [];
   const lexicon: Required<LexiconData> = {
@@ -169,20 +133,15 @@ export async function parseAnalysis(text: string | Buffer, from = 0): Promise<An
     things: [],
   };
   let lexiconItems = 0;
-  let head: JsonObject | undefined;
   let end: JsonObject | undefined;
-  for (const line of linesOf(text, from)) {
+  for (const line of linesOf(text, from, until)) {
     if (end) throw new Error('Analysis text: lines after the end');
     const parsed: unknown = JSON.parse(line);
     if (!isRecord(parsed)) throw new Error('Analysis text: a line is not an object');
     if ('entities' in parsed) entities.push(...(arrayPart(parsed, 'entities') as Entity[]));
     else if ('timeMentions' in parsed) {
       timeMentions.push(...(arrayPart(parsed, 'timeMentions') as [string, TimeMention[]][]));
-    } else if ('index' in parsed) head = recordPart(parsed, 'index');
-    else if ('documentIds' in parsed) Object.assign(documentIds, recordPart(parsed, 'documentIds'));
-    else if ('fieldLength' in parsed) Object.assign(fieldLength, recordPart(parsed, 'fieldLength'));
-    else if ('terms' in parsed) terms.push(...arrayPart(parsed, 'terms'));
-    else if ('mentions' in parsed) {
+    } else if ('mentions' in parsed) {
       mentions.push(...(arrayPart(parsed, 'mentions') as [string, EntityMention[]][]));
     } else if ('references' in parsed) {
       references.push(...(arrayPart(parsed, 'references') as [string, BackReference[]][]));
@@ -199,17 +158,40 @@ export async function parseAnalysis(text: string | Buffer, from = 0): Promise<An
     !end ||
     end.entities !== entities.length ||
     end.timeMentions !== timeMentions.length ||
-    end.terms !== terms.length ||
     end.mentions !== mentions.length ||
     end.lexicon !== lexiconItems ||
     end.references !== references.length
   ) {
     throw new Error('Analysis text is incomplete');
   }
-  if (!head) throw new Error('Analysis text holds no index');
-  const mini = head.mini;
-  const index = isRecord(mini)
-    ? { ...head, mini: { ...mini, documentIds, fieldLength, index: terms } }
-    : head;
-  return { entities, timeMentions, index, mentions, lexicon, references };
+  return { entities, timeMentions, mentions, lexicon, references };
+}
+
+/** A load's lines: its head (all but the articles), then one article a line. */
+export function* loadLines(load: LoadResult): Generator<string> {
+  const { articles, ...head } = load;
+  yield JSON.stringify({ head, articles: articles.length });
+  for (const article of articles) yield JSON.stringify(article);
+}
+
+/**
+ * Parses a load's lines (see `loadLines`) in slices. The articles are trusted as written:
+ * the snapshot's checksum vouches for them, and the count proves none is missing.
+ */
+export async function parseLoad(bytes: Buffer, from: number, until: number): Promise<LoadResult> {
+  const slicer = new Slicer();
+  const lines = linesOf(bytes, from, until);
+  const first = lines.next();
+  if (first.done) throw new Error('Snapshot load holds no head');
+  const parsed: unknown = JSON.parse(first.value);
+  if (!isRecord(parsed) || !isRecord(parsed.head) || typeof parsed.articles !== 'number') {
+    throw new Error('Snapshot load head is malformed');
+  }
+  const articles: Article[] = [];
+  for (const line of lines) {
+    articles.push(JSON.parse(line) as Article);
+    if (slicer.due()) await slicer.breathe();
+  }
+  if (articles.length !== parsed.articles) throw new Error('Snapshot load is incomplete');
+  return { ...(parsed.head as Omit<LoadResult, 'articles'>), articles };
 }

@@ -15,17 +15,21 @@ import { PassageIndex } from '../search';
 import type { Archive } from './archive';
 import { breathe, Slicer } from './pace';
 
-/** The analysis that is expensive to recompute, in JSON-safe form: what a snapshot stores. */
-export interface Analysis {
+/** The analysis that is expensive to recompute beside the index, in JSON-safe form. */
+export interface AnalysisParts {
   entities: Entity[];
   timeMentions: [passageId: string, mentions: TimeMention[]][];
-  index: unknown;
   /** Each passage's names as read before the archive-wide merge: what an incremental reload merges again. */
   mentions: [passageId: string, mentions: EntityMention[]][];
   /** The archive's word counts, which an incremental reload updates. */
   lexicon: LexiconData;
   /** Each passage's role phrases pointing back at someone (only passages that have any). */
   references: [passageId: string, references: BackReference[]][];
+}
+
+/** The analysis with the index in MiniSearch's JSON form (what an incremental update can give). */
+export interface Analysis extends AnalysisParts {
+  index: unknown;
 }
 
 /**
@@ -35,7 +39,7 @@ export interface Analysis {
  */
 export async function analyse(
   load: LoadResult,
-): Promise<{ analysis: Analysis; index: PassageIndex }> {
+): Promise<{ analysis: AnalysisParts; index: PassageIndex }> {
   const lexicon = buildLexicon(load.articles.flatMap((a) => a.passages.map((p) => p.text)));
   const passageMentions: PassageMentions[] = [];
   const timeMentions: [string, TimeMention[]][] = [];
@@ -73,7 +77,6 @@ export async function analyse(
     analysis: {
       entities,
       timeMentions,
-      index: index.toJSON(),
       mentions,
       lexicon: lexicon.toJSON(),
       references,
@@ -110,16 +113,16 @@ export async function mentionMaps(
 }
 
 /**
- * Puts loaded articles and their analysis together into an archive that answers can read.
- * The index is restored from the analysis unless `built` is given. It works in slices of a
+ * Puts loaded articles, their analysis and their index together into an archive that
+ * answers can read. It works in slices of a
  * few milliseconds, so that answers keep flowing from the old archive meanwhile: both a
  * fresh reload and a restart from the snapshot end here.
  */
 export async function assemble(
   load: LoadResult,
-  analysis: Analysis,
+  analysis: AnalysisParts,
   fromSnapshot: boolean,
-  built?: PassageIndex,
+  index: PassageIndex,
 ): Promise<Archive> {
   const slicer = new Slicer();
   const articleById = new Map(load.articles.map((a) => [a.id, a]));
@@ -128,13 +131,6 @@ export async function assemble(
     for (const passage of article.passages) passageById.set(passage.id, passage);
   });
   const mentions = await mentionMaps(analysis.entities, slicer);
-  const index =
-    built ??
-    (await PassageIndex.fromJSONAsync(analysis.index, {
-      articles: load.articles,
-      aliases: load.aliases,
-      entityNames: mentions.names,
-    }));
   await slicer.breathe();
   const entities = await EntityDirectory.create(analysis.entities, slicer);
   await slicer.breathe();

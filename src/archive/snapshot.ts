@@ -1,33 +1,38 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import type { LoadResult } from '../knowledge/types';
 import { ANALYZER_VERSION } from '../language';
-import { parseAnalysis } from './analysis-text';
-import type { Analysis } from './build';
+import type { PassageIndex } from '../search';
+import type { AnalysisParts } from './build';
 import { breathe } from './pace';
+import { decodeAnalysis, decodeLoad, sectionsOf } from './snapshot-body';
 
-/** The sha256 of bytes[from..], hashed in slices so that a large snapshot never holds up answers. */
-async function checksum(bytes: Buffer, from: number): Promise<string> {
-  const hash = createHash('sha256');
-  for (let at = from; at < bytes.length; at += HASH_SLICE_BYTES) {
-    hash.update(bytes.subarray(at, Math.min(bytes.length, at + HASH_SLICE_BYTES)));
-    await breathe();
+/** The CRC-32 of the pieces, computed in slices so that a large snapshot never holds up answers. */
+async function checksum(pieces: readonly Uint8Array[]): Promise<number> {
+  let crc = 0;
+  for (const piece of pieces) {
+    for (let at = 0; at < piece.length; at += CHECK_SLICE_BYTES) {
+      crc = crc32(piece.subarray(at, Math.min(piece.length, at + CHECK_SLICE_BYTES)), crc);
+      await breathe();
+    }
   }
-  return hash.digest('hex');
+  return crc;
 }
 
 /**
- * The analysis of a knowledge base, cached on disk under a key made of the knowledge
- * files' hashes and the code that analyses them: a restart with unchanged knowledge does
- * not re-analyse, and any change to the files or to the analysis code invalidates it.
+ * The loaded knowledge and its analysis, cached on disk under a key made of the code that
+ * analyses it: a restart takes the articles of unchanged files (by stat, see
+ * knowledge/load.ts) and their analysis from here, and any change to the analysis code
+ * invalidates it. Changed files are then applied as a reload would.
  */
-// 3: a header line (with the body's length and sha256), then the analysis as text of small
-// lines (see analysis-text.ts), names per passage and the lexicon included.
-const SNAPSHOT_FORMAT = 3;
-/** Hashed between breaths: sha256 runs at several hundred MB/s, so a slice stays a few ms. */
-const HASH_SLICE_BYTES = 4 * 1024 * 1024;
+// 4: a header line (with the body's length and CRC-32), then tagged sections
+// (snapshot-body.ts): the loaded files, the analysis as lines, the index as bytes.
+const SNAPSHOT_FORMAT = 4;
+/** Checked between breaths: CRC-32 runs at a few GB/s, so a slice stays a few ms. */
+const CHECK_SLICE_BYTES = 8 * 1024 * 1024;
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const ANALYSIS_CODE = ['knowledge', 'language', 'extract', 'search', 'archive'];
 
@@ -51,28 +56,30 @@ function analysisCodeHash(): Promise<string> {
   return codeHash;
 }
 
-export async function snapshotKey(load: LoadResult): Promise<string> {
+export async function snapshotKey(): Promise<string> {
   const hash = createHash('sha256');
   hash.update(
     JSON.stringify({ SNAPSHOT_FORMAT, ANALYZER_VERSION, code: await analysisCodeHash() }),
   );
-  for (const article of [...load.articles].sort((a, b) => a.id.localeCompare(b.id))) {
-    hash.update(`${article.id}\0${article.hash}\0`);
-  }
-  hash.update(JSON.stringify(load.aliases.map((g) => g.names)));
   return hash.digest('hex').slice(0, 32);
 }
 
-const fileFor = (cacheDir: string) => join(cacheDir, 'analysis-snapshot.json');
+const fileFor = (cacheDir: string) => join(cacheDir, 'analysis-snapshot.bin');
+
+export interface Restored {
+  load: LoadResult;
+  analysis: AnalysisParts;
+  index: PassageIndex;
+}
 
 /**
- * The cached analysis for `key`, or undefined when there is none, it was made for other
- * knowledge or code, or it is damaged. The header names the body's length and sha256: a
- * body cut short or changed on disk fails that check, and the caller analyses afresh,
- * instead of trusting whatever the file holds. Read as bytes, hashed and parsed line by
- * line, so that a restart does not hold up the event loop (a large snapshot is hundreds of MB).
+ * The cached knowledge for `key`, or undefined when there is none, it was made by other
+ * code, or it is damaged. The header names the body's length and CRC-32: a body cut short
+ * or changed on disk fails that check, and the caller analyses afresh instead of trusting
+ * whatever the file holds. Decoded in slices, so that a restart does not hold up the event
+ * loop (a large snapshot is hundreds of MB).
  */
-export async function readSnapshot(cacheDir: string, key: string): Promise<Analysis | undefined> {
+export async function readSnapshot(cacheDir: string, key: string): Promise<Restored | undefined> {
   try {
     const bytes = await readFile(fileFor(cacheDir));
     const headerEnd = bytes.indexOf(10);
@@ -87,10 +94,13 @@ export async function readSnapshot(cacheDir: string, key: string): Promise<Analy
       header.key === key &&
       'bytes' in header &&
       header.bytes === bytes.length - headerEnd - 1 &&
-      'sha256' in header &&
-      header.sha256 === (await checksum(bytes, headerEnd + 1))
+      'crc32' in header &&
+      header.crc32 === (await checksum([bytes.subarray(headerEnd + 1)]))
     ) {
-      return await parseAnalysis(bytes, headerEnd + 1);
+      const sections = sectionsOf(bytes, headerEnd + 1);
+      const load = await decodeLoad(bytes, sections);
+      const { analysis, index } = await decodeAnalysis(bytes, sections, load);
+      return { load, analysis, index };
     }
   } catch {
     // No snapshot, or an unreadable one: analyse afresh.
@@ -99,18 +109,29 @@ export async function readSnapshot(cacheDir: string, key: string): Promise<Analy
 }
 
 /**
- * Stores an analysis's text (see analysis-text.ts) under `key`. Writes atomically (temp
- * file + rename) so a crash mid-write never leaves a corrupt cache.
+ * Stores the snapshot's sections (snapshot-body.ts) under `key`. Written piece by piece,
+ * never as one string, and atomically (temp file + rename) so a crash mid-write never
+ * leaves a corrupt cache.
  */
-export async function writeSnapshot(cacheDir: string, key: string, text: string): Promise<void> {
+export async function writeSnapshot(
+  cacheDir: string,
+  key: string,
+  pieces: readonly Uint8Array[],
+): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const target = fileFor(cacheDir);
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    const body = Buffer.from(text);
-    const sha256 = await checksum(body, 0);
-    const header = JSON.stringify({ format: SNAPSHOT_FORMAT, key, bytes: body.length, sha256 });
-    await writeFile(temp, Buffer.concat([Buffer.from(`${header}\n`), body]));
+    const crc = await checksum(pieces);
+    const bytes = pieces.reduce((n, p) => n + p.length, 0);
+    const header = JSON.stringify({ format: SNAPSHOT_FORMAT, key, bytes, crc32: crc });
+    const file = await open(temp, 'w');
+    try {
+      await file.write(`${header}\n`);
+      for (const piece of pieces) await file.write(piece);
+    } finally {
+      await file.close();
+    }
     await rename(temp, target);
   } finally {
     await rm(temp, { force: true });

@@ -1,13 +1,16 @@
+import { ArchiveLexicon } from '../extract/entities';
+import type { TimeMention } from '../extract/types';
 import { diffKnowledge } from '../knowledge/diff';
 import { KnowledgeDirError, type LoadOptions, loadKnowledge } from '../knowledge/load';
 import { retainLastGood } from '../knowledge/retain';
-import type { LoadResult, Problem } from '../knowledge/types';
+import type { AliasGroup, LoadResult, Problem } from '../knowledge/types';
 import type { Logger } from '../logger';
 import { analyseAside } from './analyse-aside';
-import { serializeAnalysisAsync } from './analysis-text';
 import type { Archive } from './archive';
-import { type Analysis, assemble } from './build';
+import { type AnalysisParts, assemble } from './build';
+import { Slicer } from './pace';
 import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot';
+import { encodeAnalysis, encodeLoad } from './snapshot-body';
 import { articleChanges, canUpdate, updateArchive } from './update';
 
 export interface ReloadOutcome {
@@ -79,9 +82,16 @@ export class KnowledgeStore {
   async #build(): Promise<ReloadOutcome> {
     const started = performance.now();
     const previous = this.#current;
+    const key = await snapshotKey();
+    // A snapshot still being written belongs to the archive this reload starts from.
+    await this.#writing;
+    // A restart starts from the snapshot's archive: the knowledge as it was when written.
+    const restored = previous ? undefined : await this.#restore(key);
+    const base = previous ?? restored;
     let fresh: LoadResult;
     try {
-      fresh = await loadKnowledge(this.knowledgeDir, this.loadOptions);
+      // Files whose stat is unchanged since the base's load are not read again.
+      fresh = await loadKnowledge(this.knowledgeDir, this.loadOptions, base?.load);
     } catch (error) {
       if (!(error instanceof KnowledgeDirError)) throw error;
       const problem: Problem = {
@@ -99,49 +109,80 @@ export class KnowledgeStore {
       }
       fresh = { articles: [], aliases: [], problems: [problem] };
     }
-    const { result: load, kept } = retainLastGood(previous?.load, fresh);
-    const key = await snapshotKey(load);
-    // A snapshot still being written belongs to the archive this reload starts from.
-    await this.#writing;
-    if (previous) {
-      const changes = articleChanges(previous.articles, load.articles);
-      if (canUpdate(previous, load, changes)) {
-        const update = await updateArchive(previous, load, changes);
+    const { result: load, kept } = retainLastGood(base?.load, fresh);
+    if (base) {
+      const changes = articleChanges(base.articles, load.articles);
+      const unchanged = changes.gone.length === 0 && changes.came.length === 0;
+      if (unchanged && sameAliases(base.aliases, load.aliases)) {
+        // No article and no alias changed: the archive serves as it is, with this load's
+        // report. Its snapshot is written again only when files were touched (new stamps).
+        const archive: Archive = { ...base, load, aliases: load.aliases, problems: load.problems };
+        this.#current = archive;
+        if (!sameStamps(base.load, load)) this.#writing = this.#writeLater(key, archive);
+        const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
+        return outcome(archive, diff, kept, started);
+      }
+      if (canUpdate(base, load, changes)) {
+        const update = await updateArchive(base, load, changes);
         // The index changes and the swap happen in one step: no answer sees half of them.
         update.commit();
         this.#current = update.archive;
-        this.#writing = this.#writeLater(key, update.analysis);
-        const diff = diffKnowledge(previous.articles, update.archive.articles);
+        this.#writing = this.#writeLater(key, update.archive);
+        const diff = diffKnowledge(previous?.articles ?? [], update.archive.articles);
         return { ...outcome(update.archive, diff, kept, started), incremental: true };
       }
     }
-    let archive: Archive | undefined;
-    const cached = await readSnapshot(this.cacheDir, key);
-    if (cached) {
-      try {
-        archive = await assemble(load, cached, true);
-      } catch (error) {
-        this.logger.warn({ err: error }, 'snapshot unusable; analysing afresh');
-      }
-    }
-    if (!archive) {
-      const { analysis, text, index } = await analyseAside(load, this.logger, {
-        signal: this.#stopping.signal,
-      });
-      archive = await assemble(load, analysis, false, index);
-      await writeSnapshot(this.cacheDir, key, text).catch((error: unknown) =>
-        this.logger.warn({ err: error }, 'could not write the analysis snapshot'),
-      );
-    }
+    // Too much changed for an update: until the rebuild is done, the snapshot's archive
+    // answers (the knowledge as it was) rather than nothing.
+    if (restored) this.#current = restored;
+    const { analysis, index, body } = await analyseAside(load, this.logger, {
+      signal: this.#stopping.signal,
+    });
+    const archive = await assemble(load, analysis, false, index);
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
+    this.#writing = this.#write(key, async () => [
+      ...(await encodeLoad(load, new Slicer())),
+      ...body,
+    ]);
+    await this.#writing;
     return outcome(archive, diff, kept, started);
   }
 
-  /** Writes an updated archive's snapshot after it went live, so that a restart need not re-analyse. */
-  async #writeLater(key: string, analysis: () => Analysis): Promise<void> {
+  /** The snapshot's archive, or undefined when there is none usable for this code. */
+  async #restore(key: string): Promise<Archive | undefined> {
+    const cached = await readSnapshot(this.cacheDir, key);
+    if (!cached) return undefined;
     try {
-      await writeSnapshot(this.cacheDir, key, await serializeAnalysisAsync(analysis()));
+      return await assemble(cached.load, cached.analysis, true, cached.index);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'snapshot unusable; analysing afresh');
+      return undefined;
+    }
+  }
+
+  /** Writes an updated archive's snapshot after it went live, so that a restart need not re-analyse. */
+  #writeLater(key: string, archive: Archive): Promise<void> {
+    return this.#write(key, async () => {
+      const pace = new Slicer();
+      const { basis } = archive;
+      const parts: AnalysisParts = {
+        entities: [...archive.entities.all()],
+        timeMentions: [...archive.timeMentions] as [string, TimeMention[]][],
+        mentions: [...basis.mentions],
+        lexicon: basis.lexicon instanceof ArchiveLexicon ? basis.lexicon.toJSON() : basis.lexicon,
+        references: [...basis.references],
+      };
+      return [
+        ...(await encodeLoad(archive.load, pace)),
+        ...(await encodeAnalysis(parts, archive.index, pace)),
+      ];
+    });
+  }
+
+  async #write(key: string, pieces: () => Promise<Uint8Array[]>): Promise<void> {
+    try {
+      await writeSnapshot(this.cacheDir, key, await pieces());
     } catch (error) {
       this.logger.warn({ err: error }, 'could not write the analysis snapshot');
     }
@@ -167,4 +208,19 @@ function outcome(
     joined: false,
     incremental: false,
   };
+}
+
+const sameAliases = (a: readonly AliasGroup[], b: readonly AliasGroup[]): boolean =>
+  JSON.stringify(a.map((g) => g.names)) === JSON.stringify(b.map((g) => g.names));
+
+function sameStamps(a: LoadResult, b: LoadResult): boolean {
+  const before = a.stamps ?? [];
+  const after = b.stamps ?? [];
+  return (
+    before.length === after.length &&
+    before.every((s, i) => {
+      const t = after[i];
+      return t !== undefined && s.file === t.file && s.size === t.size && s.mtimeMs === t.mtimeMs;
+    })
+  );
 }

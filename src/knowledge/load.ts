@@ -2,8 +2,15 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAliases } from './aliases';
 import { MAX_FILE_BYTES, parseArticleFile } from './article';
-import { type FileRead, type ReadFile, readInside, readRegularFile } from './read-inside';
-import type { Article, LoadResult, Problem } from './types';
+import {
+  type FileRead,
+  type ReadFile,
+  readInside,
+  readRegularFile,
+  readResolved,
+  resolveInside,
+} from './read-inside';
+import type { Article, FileStamp, LoadResult, Problem } from './types';
 
 export { parseAliases } from './aliases';
 export { parseArticleFile } from './article';
@@ -30,70 +37,157 @@ export interface LoadOptions {
   readFile?: ReadFile;
 }
 
-export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+/** Files looked at concurrently: the file system's thread pool works on several at once. */
+const CONCURRENT_FILES = 32;
+/**
+ * A file modified this shortly before it was looked at gets no stamp: a later change
+ * within the same clock tick and of the same size would otherwise go unnoticed.
+ */
+const SETTLE_MS = 2000;
+
+/** Problems a load adds over the whole folder, not found in a file: never carried over. */
+const NOT_FROM_THE_FILE = new Set(['kept-last-good', 'file-duplicate']);
+
+/** What was found for one listed file, before the results are put together in order. */
+type Looked =
+  | { kind: 'aliases'; file: FileRead }
+  | { kind: 'skipped' }
+  | { kind: 'ignored' }
+  | { kind: 'unchanged'; stamp: FileStamp }
+  | { kind: 'read'; file: FileRead; stamp?: FileStamp };
+
+/**
+ * Reads the knowledge directory. With `previous` (the last load), an article file whose real
+ * path has the size and modification time stamped then is not read again: its article and
+ * problems are taken over. Every file still has its real path checked to lie inside the
+ * folder, so a file swapped for a link out of it is refused, stamp or not. The aliases
+ * file is always read.
+ */
+export async function loadKnowledge(
+  dir: string,
+  options: LoadOptions = {},
+  previous?: LoadResult,
+): Promise<LoadResult> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new KnowledgeDirError(dir);
   // Every file must resolve inside the folder's real path: links out of it are refused.
   const root = await realpath(dir).catch(() => undefined);
   if (root === undefined) throw new KnowledgeDirError(dir);
-  const read = (relative: string): Promise<FileRead> =>
-    readInside(root, relative, {
-      maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES,
-      readFile: options.readFile ?? readRegularFile,
-    });
+  const readOptions = {
+    maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES,
+    readFile: options.readFile ?? readRegularFile,
+  };
+  const carried = carriedOver(previous);
+  const startedAt = Date.now();
+
+  const look = async (relative: string): Promise<Looked> => {
+    const name = path.posix.basename(relative).toLowerCase();
+    if (ALIAS_FILES.has(name) && !relative.includes('/')) {
+      return { kind: 'aliases', file: await readInside(root, relative, readOptions) };
+    }
+    if (name === 'readme.md') return { kind: 'skipped' };
+    if (!ARTICLE_EXTENSIONS.has(path.posix.extname(name))) return { kind: 'ignored' };
+    const resolved = await resolveInside(root, relative);
+    if (!resolved.ok) return { kind: 'read', file: resolved };
+    const now = await stat(resolved.real).catch(() => undefined);
+    const known = carried.stamps.get(relative);
+    if (
+      now?.isFile() &&
+      known &&
+      known.size === now.size &&
+      known.mtimeMs === now.mtimeMs &&
+      (carried.articles.has(relative) || carried.failed.has(relative))
+    ) {
+      return { kind: 'unchanged', stamp: known };
+    }
+    const stamp =
+      now?.isFile() && now.mtimeMs < startedAt - SETTLE_MS
+        ? { file: relative, size: now.size, mtimeMs: now.mtimeMs }
+        : undefined;
+    const file = await readResolved(resolved.real, relative, readOptions);
+    return stamp ? { kind: 'read', file, stamp } : { kind: 'read', file };
+  };
+
   const problems: Problem[] = [];
   const articles: Article[] = [];
   const failedFiles: string[] = [];
+  const stamps: FileStamp[] = [];
   let aliases: LoadResult['aliases'] = [];
   let aliasesFailed = false;
 
   const files = await listFiles(dir, problems);
-  for (const relative of files) {
-    const name = path.posix.basename(relative).toLowerCase();
-    const isTopLevel = !relative.includes('/');
-
-    if (ALIAS_FILES.has(name) && isTopLevel) {
-      const file = await read(relative);
-      if (!file.ok) {
-        problems.push(file.problem);
-        // Unreadable now: the last good aliases stay. Outside the folder: never used.
-        aliasesFailed ||= file.keepLastGood;
-        continue;
+  for (let from = 0; from < files.length; from += CONCURRENT_FILES) {
+    const batch = files.slice(from, from + CONCURRENT_FILES);
+    const looked = await Promise.all(batch.map(look));
+    batch.forEach((relative, i) => {
+      const found = looked[i];
+      if (!found || found.kind === 'skipped') return;
+      if (found.kind === 'aliases') {
+        if (!found.file.ok) {
+          problems.push(found.file.problem);
+          // Unreadable now: the last good aliases stay. Outside the folder: never used.
+          aliasesFailed ||= found.file.keepLastGood;
+          return;
+        }
+        const parsed = parseAliases(relative, found.file.bytes);
+        aliases = parsed.aliases;
+        aliasesFailed ||= parsed.failed;
+        problems.push(...parsed.problems);
+        return;
       }
-      const parsed = parseAliases(relative, file.bytes);
-      aliases = parsed.aliases;
-      aliasesFailed ||= parsed.failed;
+      if (found.kind === 'ignored') {
+        problems.push({
+          file: relative,
+          code: 'file-ignored',
+          params: {},
+          reason: 'ignored: only .md, .markdown and .txt files are read as articles',
+          severity: 'warning',
+        });
+        return;
+      }
+      if (found.kind === 'unchanged') {
+        stamps.push(found.stamp);
+        problems.push(...(carried.problems.get(relative) ?? []));
+        const article = carried.failed.has(relative) ? undefined : carried.articles.get(relative);
+        if (article) articles.push(article);
+        else failedFiles.push(relative);
+        return;
+      }
+      if (!found.file.ok) {
+        // A fault on one file is that file's problem alone; the rest of the reload applies.
+        problems.push(found.file.problem);
+        if (found.file.keepLastGood) failedFiles.push(relative);
+        return;
+      }
+      if (found.stamp) stamps.push(found.stamp);
+      const parsed = parseArticleFile(relative, found.file.bytes);
       problems.push(...parsed.problems);
-      continue;
-    }
-    if (name === 'readme.md') continue;
-    if (!ARTICLE_EXTENSIONS.has(path.posix.extname(name))) {
-      problems.push({
-        file: relative,
-        code: 'file-ignored',
-        params: {},
-        reason: 'ignored: only .md, .markdown and .txt files are read as articles',
-        severity: 'warning',
-      });
-      continue;
-    }
-
-    const file = await read(relative);
-    if (!file.ok) {
-      // A fault on one file is that file's problem alone; the rest of the reload applies.
-      problems.push(file.problem);
-      if (file.keepLastGood) failedFiles.push(relative);
-      continue;
-    }
-    const parsed = parseArticleFile(relative, file.bytes);
-    problems.push(...parsed.problems);
-    if (parsed.article) articles.push(parsed.article);
-    else failedFiles.push(relative);
+      if (parsed.article) articles.push(parsed.article);
+      else failedFiles.push(relative);
+    });
   }
 
   problems.push(...duplicateWarnings(articles));
   articles.sort((a, b) => compare(a.id, b.id));
-  return { articles, aliases, problems, failedFiles, aliasesFailed };
+  return { articles, aliases, problems, failedFiles, aliasesFailed, stamps };
+}
+
+/** What the last load found per file, for the files that have not changed since. */
+function carriedOver(previous: LoadResult | undefined) {
+  const stamps = new Map<string, FileStamp>();
+  const articles = new Map<string, Article>();
+  const problems = new Map<string, Problem[]>();
+  const failed = new Set(previous?.failedFiles ?? []);
+  if (!previous) return { stamps, articles, problems, failed };
+  for (const stamp of previous.stamps ?? []) stamps.set(stamp.file, stamp);
+  for (const article of previous.articles) articles.set(article.id, article);
+  for (const problem of previous.problems) {
+    if (NOT_FROM_THE_FILE.has(problem.code) || !stamps.has(problem.file)) continue;
+    const list = problems.get(problem.file) ?? [];
+    list.push(problem);
+    problems.set(problem.file, list);
+  }
+  return { stamps, articles, problems, failed };
 }
 
 /** Relative paths (forward slashes) of regular files, dotfiles and dot-folders skipped. */

@@ -34,6 +34,19 @@ export async function readInside(
   relative: string,
   options: { maxBytes: number; readFile: ReadFile },
 ): Promise<FileRead> {
+  const resolved = await resolveInside(root, relative);
+  if (!resolved.ok) return resolved;
+  return readResolved(resolved.real, relative, options);
+}
+
+export type Resolved = { ok: true; real: string } | Extract<FileRead, { ok: false }>;
+
+/**
+ * The real path of `relative`, when it stays inside the folder's real path `root`. Cheap (no
+ * content is read), so it runs for every file on every load, also for a file whose stat
+ * says it is unchanged: a file swapped for a link out of the folder is refused all the same.
+ */
+export async function resolveInside(root: string, relative: string): Promise<Resolved> {
   const absolute = path.join(root, ...relative.split('/'));
   let real: string;
   try {
@@ -54,6 +67,15 @@ export async function readInside(
       },
     };
   }
+  return { ok: true, real };
+}
+
+/** Reads a file already resolved inside the folder (see `resolveInside`), within the size limit. */
+export async function readResolved(
+  real: string,
+  relative: string,
+  options: { maxBytes: number; readFile: ReadFile },
+): Promise<FileRead> {
   try {
     const bytes = await options.readFile(real, options.maxBytes);
     if (bytes.length > options.maxBytes) throw new FileTooLargeError(bytes.length);
@@ -79,7 +101,7 @@ function isInside(root: string, real: string): boolean {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
-function unreadable(file: string, error: unknown): FileRead {
+function unreadable(file: string, error: unknown): Extract<FileRead, { ok: false }> {
   const code = errorCode(error);
   return {
     ok: false,

@@ -144,6 +144,17 @@ export interface AliasGroup {
   line: number;
 }
 
+/**
+ * A file's size and modification time (of its real path) when it was read: while both stay
+ * the same, the next load takes the file's article and problems from the last load instead
+ * of reading it again.
+ */
+export interface FileStamp {
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
 /** What reading a knowledge directory yields: good articles, aliases and every problem. */
 export interface LoadResult {
   articles: Article[];
@@ -153,4 +164,6 @@ export interface LoadResult {
   failedFiles?: string[];
   /** True when aliases.yml exists but could not be read at all. */
   aliasesFailed?: boolean;
+  /** Article files read (or taken over unchanged) by this load, with their stamps. */
+  stamps?: FileStamp[];
 }

@@ -289,6 +289,48 @@ export class PassageIndex {
     return index;
   }
 
+  /** MiniSearch itself: the archive's binary snapshot reads its state (archive/index-bytes.ts). */
+  get searchIndex(): MiniSearch<IndexedDocument> {
+    return this.mini;
+  }
+
+  /** What the indexed content was made from (articles and entity names), as a hash. */
+  get contentFingerprint(): string {
+    return this.fingerprint;
+  }
+
+  /**
+   * An index over MiniSearch state that the caller restores from its own snapshot, made
+   * from the same input and vouched for by the snapshot's checksum (so no schema walk and no
+   * fingerprint over the input here). `fill` puts the state into the empty MiniSearch made
+   * from `plain`; the passages are then registered in slices, between which answers run.
+   */
+  static async restoreAsync(
+    plain: AsPlainObject,
+    fill: (mini: MiniSearch<IndexedDocument>) => Promise<void>,
+    input: PassageIndexInput,
+    fingerprint: string,
+    pace: { due(): boolean; breathe(): Promise<void> },
+    tuning: SearchTuning = DEFAULT_TUNING,
+  ): Promise<PassageIndex> {
+    const mini = MiniSearch.loadJS<IndexedDocument>(plain, miniSearchOptions(tuning));
+    await fill(mini);
+    const index = new PassageIndex(mini, { ...input, articles: [] }, fingerprint, tuning);
+    for (const article of input.articles) {
+      index.register(article);
+      if (pace.due()) await pace.breathe();
+    }
+    index.warm().catch(() => undefined);
+    return index;
+  }
+
+  private register(article: Article): void {
+    const info = articleInfo(article);
+    this.articles.set(article.id, info);
+    for (const passage of article.passages)
+      this.passages.set(passage.id, { passage, article: info });
+  }
+
   /**
    * Applies a reload's changes in place, in one synchronous step (so no answer sees half of
    * it): the passages of `removed` articles leave, those of `added` articles come in, and

@@ -146,7 +146,7 @@ describe('a damaged snapshot', () => {
   it('fails its checksum and is rebuilt, whether a byte changed or the end is cut off', async () => {
     const kb = await folder({ 'budsjett.md': bokmalBudget, 'climate.md': englishClimate });
     const cache = join(kb.root, 'cache');
-    const file = join(cache, 'analysis-snapshot.json');
+    const file = join(cache, 'analysis-snapshot.bin');
     const open = () =>
       new MemoryBackend({ knowledgeDir: kb.dir, cacheDir: cache, logger: createLogger('silent') });
     await open().reload();

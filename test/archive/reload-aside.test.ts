@@ -7,6 +7,7 @@ import {
 } from '../../src/archive/analyse-aside';
 import { parseAnalysis, serializeAnalysis } from '../../src/archive/analysis-text';
 import { analyse } from '../../src/archive/build';
+import { decodeAnalysis, sectionsOf } from '../../src/archive/snapshot-body';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { bokmalBudget, bokmalFollowUp, englishClimate } from '../helpers/articles';
 import { generatedArticles } from '../helpers/generated';
@@ -37,7 +38,8 @@ describe('analysing on a worker thread', () => {
     const { analysis: here } = await analyse(load);
     expect(aside.analysis).toEqual(JSON.parse(JSON.stringify(here)));
     expect(aside.analysis.entities.map((e) => e.name)).toContain('Kari Nordmann');
-    expect(aside.index).toBeUndefined();
+    // The worker's index, decoded from its bytes, holds every passage.
+    expect(aside.index.size).toBe(load.articles.reduce((n, a) => n + a.passages.length, 0));
   });
 
   it('gives up on a worker that never answers', async () => {
@@ -64,7 +66,9 @@ describe('analysing on a worker thread', () => {
     expect(warnings[0]).toMatch(/crashes on purpose/);
     expect(result.analysis.entities.map((e) => e.name)).toContain('Kari Nordmann');
     expect(result.index?.size).toBe(load.articles.reduce((n, a) => n + a.passages.length, 0));
-    expect(await parseAnalysis(result.text)).toEqual(JSON.parse(JSON.stringify(result.analysis)));
+    const body = Buffer.concat(result.body);
+    const decoded = await decodeAnalysis(body, sectionsOf(body), load);
+    expect(decoded.analysis).toEqual(JSON.parse(JSON.stringify(result.analysis)));
   });
 });
 

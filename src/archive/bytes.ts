@@ -1,0 +1,112 @@
+/**
+ * Bytes for the snapshot: a growable writer and a reader of unsigned varints (7 bits a byte,
+ * small numbers in one byte) and length-prefixed UTF-8 strings. Varints because the index's
+ * postings are mostly small numbers (document-id gaps, term counts): a posting takes 2-3
+ * bytes instead of the ~8 of its JSON, and decoding one is a few integer operations.
+ */
+export class ByteWriter {
+  #bytes: Uint8Array;
+  #length = 0;
+
+  constructor(initial = 1 << 16) {
+    this.#bytes = new Uint8Array(initial);
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  #room(more: number): void {
+    if (this.#length + more <= this.#bytes.length) return;
+    let size = this.#bytes.length * 2;
+    while (size < this.#length + more) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.#bytes.subarray(0, this.#length));
+    this.#bytes = grown;
+  }
+
+  /** A non-negative integer below 2^53. */
+  uint(value: number): void {
+    this.#room(8);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.#bytes[this.#length++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
+    }
+    this.#bytes[this.#length++] = rest;
+  }
+
+  /** Any safe integer, zigzag-coded so that small negative numbers stay small too. */
+  int(value: number): void {
+    this.uint(value < 0 ? -2 * value - 1 : 2 * value);
+  }
+
+  string(value: string): void {
+    const encoded = Buffer.from(value, 'utf8');
+    this.uint(encoded.length);
+    this.raw(encoded);
+  }
+
+  raw(bytes: Uint8Array): void {
+    this.#room(bytes.length);
+    this.#bytes.set(bytes, this.#length);
+    this.#length += bytes.length;
+  }
+
+  /** The bytes written so far (a view: write no more once taken). */
+  bytes(): Uint8Array {
+    return this.#bytes.subarray(0, this.#length);
+  }
+}
+
+export class ByteReader {
+  #at: number;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    from = 0,
+    private readonly end = bytes.length,
+  ) {
+    this.#at = from;
+  }
+
+  get done(): boolean {
+    return this.#at >= this.end;
+  }
+
+  uint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (this.#at >= this.end) throw new Error('Snapshot bytes end inside a number');
+      const byte = this.bytes[this.#at++] ?? 0;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
+
+  int(): number {
+    const coded = this.uint();
+    return coded % 2 === 1 ? -(coded + 1) / 2 : coded / 2;
+  }
+
+  string(): string {
+    const length = this.uint();
+    const start = this.#at;
+    this.skip(length);
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, length).toString('utf8');
+  }
+
+  /** The next `length` bytes, as a view. */
+  take(length: number): Uint8Array {
+    const start = this.#at;
+    this.skip(length);
+    return this.bytes.subarray(start, start + length);
+  }
+
+  skip(length: number): void {
+    if (this.#at + length > this.end) throw new Error('Snapshot bytes end inside a value');
+    this.#at += length;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The snapshot's body: tagged, length-prefixed sections (a 4-letter tag, the payload's
+ * length as 4 bytes little-endian, the payload).
+ *
+ * - `LOAD`: the loaded files (articles, aliases, problems, stamps) as lines of JSON;
+ * - `ANLY`: the analysis (names, dates, lexicon) as lines of JSON (analysis-text.ts);
+ * - `INDX`: the passage index as bytes (index-bytes.ts).
+ *
+ * The worker encodes `ANLY` and `INDX` and transfers them; the main thread decodes them
+ * just as a restart decodes them from the file, and writes them after its own `LOAD`.
+ */
+import type { LoadResult } from '../knowledge/types';
+import type { PassageIndex } from '../search';
+import { analysisLines, loadLines, parseAnalysis, parseLoad } from './analysis-text';
+import type { AnalysisParts } from './build';
+import { ByteWriter } from './bytes';
+import { readIndex, writeIndex } from './index-bytes';
+import { Slicer } from './pace';
+
+export type SectionTag = 'LOAD' | 'ANLY' | 'INDX';
+const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'INDX'];
+/** Lines are gathered into pieces of about this size: no text as large as the whole. */
+const PIECE_CHARS = 1 << 20;
+
+/** A section as the pieces to write: its head, then the payload's pieces. */
+function section(tag: SectionTag, pieces: readonly Uint8Array[]): Uint8Array[] {
+  const head = Buffer.alloc(8);
+  head.write(tag, 0, 'latin1');
+  head.writeUInt32LE(
+    pieces.reduce((n, p) => n + p.length, 0),
+    4,
+  );
+  return [head, ...pieces];
+}
+
+async function linesSection(
+  tag: SectionTag,
+  lines: Iterable<string>,
+  pace?: Slicer,
+): Promise<Uint8Array[]> {
+  const pieces: Uint8Array[] = [];
+  let piece: string[] = [];
+  let chars = 0;
+  for (const line of lines) {
+    piece.push(line);
+    chars += line.length + 1;
+    if (chars >= PIECE_CHARS) {
+      pieces.push(Buffer.from(`${piece.join('\n')}\n`));
+      piece = [];
+      chars = 0;
+    }
+    if (pace?.due()) await pace.breathe();
+  }
+  if (piece.length > 0) pieces.push(Buffer.from(`${piece.join('\n')}\n`));
+  return section(tag, pieces);
+}
+
+/** The `LOAD` section. */
+export function encodeLoad(load: LoadResult, pace?: Slicer): Promise<Uint8Array[]> {
+  return linesSection('LOAD', loadLines(load), pace);
+}
+
+/** The `ANLY` and `INDX` sections; `pace` slices the work when given (the main thread). */
+export async function encodeAnalysis(
+  analysis: AnalysisParts,
+  index: PassageIndex,
+  pace?: Slicer,
+): Promise<Uint8Array[]> {
+  const text = await linesSection('ANLY', analysisLines(analysis), pace);
+  const out = new ByteWriter(1 << 20);
+  await writeIndex(index, out, pace);
+  return [...text, ...section('INDX', [out.bytes()])];
+}
+
+/** Where each section's payload lies in `bytes[from..until]`; throws on a cut or unknown one. */
+export function sectionsOf(
+  bytes: Buffer,
+  from = 0,
+  until = bytes.length,
+): Map<SectionTag, { start: number; end: number }> {
+  const found = new Map<SectionTag, { start: number; end: number }>();
+  let at = from;
+  while (at < until) {
+    if (at + 8 > until) throw new Error('Snapshot section head cut short');
+    const tag = bytes.toString('latin1', at, at + 4) as SectionTag;
+    if (!TAGS.includes(tag) || found.has(tag)) throw new Error(`Snapshot section ${tag} unknown`);
+    const start = at + 8;
+    const end = start + bytes.readUInt32LE(at + 4);
+    if (end > until) throw new Error(`Snapshot section ${tag} cut short`);
+    found.set(tag, { start, end });
+    at = end;
+  }
+  return found;
+}
+
+function need(
+  sections: Map<SectionTag, { start: number; end: number }>,
+  tag: SectionTag,
+): { start: number; end: number } {
+  const place = sections.get(tag);
+  if (!place) throw new Error(`Snapshot has no ${tag} section`);
+  return place;
+}
+
+/** The `LOAD` section's load. */
+export function decodeLoad(
+  bytes: Buffer,
+  sections: Map<SectionTag, { start: number; end: number }>,
+): Promise<LoadResult> {
+  const { start, end } = need(sections, 'LOAD');
+  return parseLoad(bytes, start, end);
+}
+
+/** The analysis and the index of `load`'s articles, from the `ANLY` and `INDX` sections. */
+export async function decodeAnalysis(
+  bytes: Buffer,
+  sections: Map<SectionTag, { start: number; end: number }>,
+  load: Pick<LoadResult, 'articles' | 'aliases'>,
+  pace = new Slicer(),
+): Promise<{ analysis: AnalysisParts; index: PassageIndex }> {
+  const text = need(sections, 'ANLY');
+  const analysis = await parseAnalysis(bytes, text.start, text.end);
+  const place = need(sections, 'INDX');
+  const index = await readIndex(bytes.subarray(place.start, place.end), load, pace);
+  return { analysis, index };
+}
