@@ -86,10 +86,15 @@ export async function analyseInWorker(
   }
 }
 
-/** Generous: ten times what the bench measures per passage (~0.25 ms), and at least a minute. */
+/**
+ * Generous: forty times what the bench measures per passage (~0.25 ms), and at least a
+ * minute. It is there to catch a hung worker; on a loaded machine (the bench saw 50k
+ * passages take over 117 s) a tighter limit gave up on a worker about to answer, and the
+ * main thread then did the whole analysis again, stalling answers.
+ */
 function workerTimeoutMs(load: LoadResult): number {
   const passages = load.articles.reduce((n, a) => n + a.passages.length, 0);
-  return Math.max(60_000, passages * 2.5);
+  return Math.max(60_000, passages * 10);
 }
 
 /**

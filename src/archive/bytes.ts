@@ -53,6 +53,11 @@ export class ByteWriter {
     this.#length += bytes.length;
   }
 
+  /** Forgets what was written, keeping the room. */
+  reset(): void {
+    this.#length = 0;
+  }
+
   /** The bytes written so far (a view: write no more once taken). */
   bytes(): Uint8Array {
     return this.#bytes.subarray(0, this.#length);
@@ -61,6 +66,8 @@ export class ByteWriter {
 
 export class ByteReader {
   #at: number;
+  /** The same bytes as a Buffer, whose strings decode without a view made for each. */
+  readonly #text: Buffer;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -68,6 +75,13 @@ export class ByteReader {
     private readonly end = bytes.length,
   ) {
     this.#at = from;
+    this.#text = Buffer.isBuffer(bytes)
+      ? bytes
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  get offset(): number {
+    return this.#at;
   }
 
   get done(): boolean {
@@ -95,7 +109,7 @@ export class ByteReader {
     const length = this.uint();
     const start = this.#at;
     this.skip(length);
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset + start, length).toString('utf8');
+    return this.#text.toString('utf8', start, start + length);
   }
 
   /** The next `length` bytes, as a view. */

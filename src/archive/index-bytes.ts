@@ -7,17 +7,125 @@
  * (see bytes.ts) and comes back straight into MiniSearch's maps, in slices of a few
  * milliseconds: a head (counts, field ids, average lengths) as JSON, the documents (short
  * id, passage id, field lengths), then each term with its postings per field (document-id
- * gaps and term counts). Nothing is validated entry by entry: the snapshot's checksum
- * vouches for the bytes, and the reader throws on any that run out or do not add up.
+ * gaps and term counts), prefixed by their length in bytes. Nothing is validated entry by
+ * entry: the snapshot's checksum vouches for the bytes, and the reader throws on any that
+ * run out or do not add up.
+ *
+ * A term's postings are decoded when first used, not on restore (`SnapshotTermData`): most
+ * terms of a large archive are rare and may never be asked for, and building MiniSearch's
+ * two levels of maps for every one of them took most of a restart's time and garbage
+ * collection. Until then they stay as their bytes, which are also smaller.
  */
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import { PassageIndex, type PassageIndexInput } from '../search';
-import { ByteReader, type ByteWriter } from './bytes';
+import { ByteReader, ByteWriter } from './bytes';
 import { Slicer } from './pace';
 
 type Postings = Map<number, number>;
 type TermData = Map<number, Postings>;
+interface RadixNode extends Map<string, RadixNode | TermData> {}
+/** The label under which a radix-tree node holds its term's data (MiniSearch's LEAF). */
+const LEAF = '';
+
+/**
+ * A term's postings per field, as MiniSearch keeps them, decoded from the snapshot's bytes
+ * on first use. Every Map method opens it first, so MiniSearch (search, add, discard,
+ * vacuum) and the retriever see an ordinary Map.
+ */
+export class SnapshotTermData extends Map<number, Postings> {
+  // The index's bytes and where this term's lie: offsets rather than a view, one object less
+  // for each of hundreds of thousands of terms.
+  #bytes: Uint8Array | undefined;
+  readonly #start: number;
+  readonly #end: number;
+
+  constructor(bytes: Uint8Array, start: number, end: number) {
+    super();
+    this.#bytes = bytes;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  /** The still undecoded bytes, or undefined once opened: a snapshot writes them as they are. */
+  get unopened(): Uint8Array | undefined {
+    return this.#bytes?.subarray(this.#start, this.#end);
+  }
+
+  open(): this {
+    const bytes = this.#bytes;
+    if (!bytes) return this;
+    this.#bytes = undefined;
+    const reader = new ByteReader(bytes, this.#start, this.#end);
+    const fields = reader.uint();
+    for (let f = 0; f < fields; f++) {
+      const fieldId = reader.uint();
+      const size = reader.uint();
+      const postings: Postings = new Map();
+      let doc = 0;
+      for (let p = 0; p < size; p++) {
+        doc += reader.int();
+        postings.set(doc, reader.uint());
+      }
+      super.set(fieldId, postings);
+    }
+    return this;
+  }
+
+  override get(key: number): Postings | undefined {
+    this.open();
+    return super.get(key);
+  }
+  override has(key: number): boolean {
+    this.open();
+    return super.has(key);
+  }
+  override set(key: number, value: Postings): this {
+    this.open();
+    return super.set(key, value);
+  }
+  override delete(key: number): boolean {
+    this.open();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.#bytes = undefined;
+    super.clear();
+  }
+  override forEach(
+    each: (value: Postings, key: number, map: Map<number, Postings>) => void,
+    self?: unknown,
+  ): void {
+    this.open();
+    super.forEach(each, self);
+  }
+  override keys(): MapIterator<number> {
+    this.open();
+    return super.keys();
+  }
+  override values(): MapIterator<Postings> {
+    this.open();
+    return super.values();
+  }
+  override entries(): MapIterator<[number, Postings]> {
+    this.open();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[number, Postings]> {
+    this.open();
+    return super.entries();
+  }
+}
+
+// `size` is an accessor on Map.prototype (TypeScript declares it a property, so it cannot
+// be overridden in the class body): opened first, like every other member.
+const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size')?.get;
+Object.defineProperty(SnapshotTermData.prototype, 'size', {
+  get(this: SnapshotTermData) {
+    this.open();
+    return mapSize?.call(this);
+  },
+});
 
 /** The parts of MiniSearch this reads and writes: protected fields, as the retriever reads them. */
 interface MiniState {
@@ -29,10 +137,8 @@ interface MiniState {
   _fieldLength: Map<number, (number | undefined)[]>;
   _avgFieldLength: number[];
   _dirtCount: number;
-  _index: Iterable<[string, TermData]> & {
-    set(term: string, data: TermData): unknown;
-    readonly size: number;
-  };
+  /** MiniSearch's radix tree of terms: edges by label, a term's data under the empty label. */
+  _index: { _tree: RadixNode; _size: number | undefined };
 }
 
 const stateOf = (mini: MiniSearch<never> | MiniSearch<{ id: string }>): MiniState =>
@@ -46,7 +152,6 @@ interface Head {
   dirtCount: number;
   fingerprint: string;
   documents: number;
-  terms: number;
 }
 
 /**
@@ -67,7 +172,6 @@ export async function writeIndex(
     dirtCount: state._dirtCount,
     fingerprint: index.contentFingerprint,
     documents: state._documentIds.size,
-    terms: state._index.size,
   };
   out.string(JSON.stringify(head));
   let previous = 0;
@@ -81,24 +185,58 @@ export async function writeIndex(
     for (let f = 0; f < lengths.length; f++) out.uint((lengths[f] ?? -1) + 1);
     if (pace?.due()) await pace.breathe();
   }
+  // The radix tree itself, node by node (depth first), so that reading it back builds the
+  // same nodes directly instead of inserting every term anew; then the count of terms.
   let terms = 0;
-  for (const [term, data] of state._index) {
-    out.string(term);
-    out.uint(data.size);
-    for (const [fieldId, postings] of data) {
-      out.uint(fieldId);
-      out.uint(postings.size);
-      let last = 0;
-      for (const [doc, count] of postings) {
-        out.int(doc - last);
-        last = doc;
-        out.uint(count);
-      }
+  const scratch = new ByteWriter(1 << 12);
+  const stack: Iterator<[string, RadixNode | TermData]>[] = [];
+  const enter = (node: RadixNode) => {
+    out.uint(node.size);
+    stack.push(node.entries());
+  };
+  enter(state._index._tree);
+  while (stack.length > 0) {
+    const next = stack[stack.length - 1]?.next();
+    if (!next || next.done) {
+      stack.pop();
+      continue;
+    }
+    const [label, child] = next.value;
+    out.string(label);
+    if (label !== LEAF) {
+      enter(child as RadixNode);
+      continue;
+    }
+    // A term never used since the last restore is written as it was read, not decoded.
+    const data = child as TermData;
+    const unopened = data instanceof SnapshotTermData ? data.unopened : undefined;
+    if (unopened) {
+      out.uint(unopened.length);
+      out.raw(unopened);
+    } else {
+      scratch.reset();
+      writeTermData(data, scratch);
+      out.uint(scratch.length);
+      out.raw(scratch.bytes());
     }
     terms++;
     if (pace?.due()) await pace.breathe();
   }
-  if (terms !== head.terms) throw new Error('The index changed while it was written');
+  out.uint(terms);
+}
+
+function writeTermData(data: TermData, out: ByteWriter): void {
+  out.uint(data.size);
+  for (const [fieldId, postings] of data) {
+    out.uint(fieldId);
+    out.uint(postings.size);
+    let last = 0;
+    for (const [doc, count] of postings) {
+      out.int(doc - last);
+      last = doc;
+      out.uint(count);
+    }
+  }
 }
 
 /**
@@ -110,7 +248,9 @@ export async function readIndex(
   input: PassageIndexInput,
   pace = new Slicer(),
 ): Promise<PassageIndex> {
-  const reader = new ByteReader(bytes);
+  // A copy of its own: the terms' bytes stay in use after the rest of the snapshot is gone.
+  const own = Buffer.from(bytes);
+  const reader = new ByteReader(own);
   const head = JSON.parse(reader.string()) as Head;
   const plain: AsPlainObject = {
     documentCount: head.documentCount,
@@ -142,24 +282,32 @@ export async function readIndex(
       state._fieldLength.set(shortId, lengths);
       if ((d & 0xff) === 0 && pace.due()) await pace.breathe();
     }
-    for (let t = 0; t < head.terms; t++) {
-      const term = reader.string();
-      const data: TermData = new Map();
-      const fields = reader.uint();
-      for (let f = 0; f < fields; f++) {
-        const fieldId = reader.uint();
-        const size = reader.uint();
-        const postings: Postings = new Map();
-        let doc = 0;
-        for (let p = 0; p < size; p++) {
-          doc += reader.int();
-          postings.set(doc, reader.uint());
-        }
-        data.set(fieldId, postings);
+    const root: RadixNode = new Map();
+    const stack: { node: RadixNode; left: number }[] = [{ node: root, left: reader.uint() }];
+    let terms = 0;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (!top || top.left === 0) {
+        stack.pop();
+        continue;
       }
-      state._index.set(term, data);
-      if ((t & 0x3f) === 0 && pace.due()) await pace.breathe();
+      top.left--;
+      const label = reader.string();
+      if (label !== LEAF) {
+        const child: RadixNode = new Map();
+        top.node.set(label, child);
+        stack.push({ node: child, left: reader.uint() });
+        continue;
+      }
+      const length = reader.uint();
+      const start = reader.offset;
+      reader.skip(length);
+      top.node.set(LEAF, new SnapshotTermData(own, start, start + length));
+      if ((++terms & 0xff) === 0 && pace.due()) await pace.breathe();
     }
+    if (reader.uint() !== terms) throw new Error('Snapshot index terms do not add up');
+    state._index._tree = root;
+    state._index._size = undefined;
     if (!reader.done) throw new Error('Snapshot index has bytes after its last term');
   };
   return PassageIndex.restoreAsync(plain, fill, input, head.fingerprint, pace);

@@ -118,6 +118,7 @@ export class KnowledgeStore {
         // report. Its snapshot is written again only when files were touched (new stamps).
         const archive: Archive = { ...base, load, aliases: load.aliases, problems: load.problems };
         this.#current = archive;
+        if (restored) warmUp(archive);
         if (!sameStamps(base.load, load)) this.#writing = this.#writeLater(key, archive);
         const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
         return outcome(archive, diff, kept, started);
@@ -134,13 +135,17 @@ export class KnowledgeStore {
     }
     // Too much changed for an update: until the rebuild is done, the snapshot's archive
     // answers (the knowledge as it was) rather than nothing.
-    if (restored) this.#current = restored;
+    if (restored) {
+      this.#current = restored;
+      warmUp(restored);
+    }
     const { analysis, index, body } = await analyseAside(load, this.logger, {
       signal: this.#stopping.signal,
     });
     const archive = await assemble(load, analysis, false, index);
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
+    warmUp(archive);
     this.#writing = this.#write(key, async () => [
       ...(await encodeLoad(load, new Slicer())),
       ...body,
@@ -223,4 +228,12 @@ function sameStamps(a: LoadResult, b: LoadResult): boolean {
       return t !== undefined && s.file === t.file && s.size === t.size && s.mtimeMs === t.mtimeMs;
     })
   );
+}
+
+/**
+ * Sorts the frequent terms' impact lists in the background (sliced) once an archive serves,
+ * so that the first queries cost what later ones do; a failure only leaves them to a query.
+ */
+function warmUp(archive: Archive): void {
+  archive.index.warm().catch(() => undefined);
 }

@@ -320,7 +320,6 @@ export class PassageIndex {
       index.register(article);
       if (pace.due()) await pace.breathe();
     }
-    index.warm().catch(() => undefined);
     return index;
   }
 

@@ -33,7 +33,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+  // A snapshot written in the background after a reload may still be landing: retry.
+  await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 const put = async (relative: string, content: string | Buffer) => {
