@@ -41,33 +41,46 @@ function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-/** The lines of an analysis's text (see above), each a small JSON value. */
-export function* analysisLines(analysis: AnalysisParts): Generator<string> {
-  for (const entities of slices(analysis.entities, ENTITIES_PER_LINE)) {
-    yield JSON.stringify({ entities });
+/**
+ * Which parts of an analysis: `answers` (names and dates, which every archive needs at once),
+ * `basis` (names per passage before the merge, back references, the lexicon: needed only
+ * by an incremental reload, so a restart can leave them unparsed), or `all`.
+ */
+export type AnalysisPart = 'all' | 'answers' | 'basis';
+
+/** The lines of an analysis (see above), each a small JSON value, ending with the counts. */
+export function* analysisLines(
+  analysis: AnalysisParts,
+  part: AnalysisPart = 'all',
+): Generator<string> {
+  const answers = part !== 'basis';
+  const basis = part !== 'answers';
+  const end: Counts = { entities: 0, timeMentions: 0, mentions: 0, lexicon: 0, references: 0 };
+  if (answers) {
+    for (const entities of slices(analysis.entities, ENTITIES_PER_LINE)) {
+      yield JSON.stringify({ entities });
+    }
+    for (const timeMentions of slices(analysis.timeMentions, TIME_MENTIONS_PER_LINE)) {
+      yield JSON.stringify({ timeMentions });
+    }
+    end.entities = analysis.entities.length;
+    end.timeMentions = analysis.timeMentions.length;
   }
-  for (const timeMentions of slices(analysis.timeMentions, TIME_MENTIONS_PER_LINE)) {
-    yield JSON.stringify({ timeMentions });
+  if (basis) {
+    for (const mentions of slices(analysis.mentions, MENTIONS_PER_LINE)) {
+      yield JSON.stringify({ mentions });
+    }
+    for (const references of slices(analysis.references, MENTIONS_PER_LINE)) {
+      yield JSON.stringify({ references });
+    }
+    for (const name of LEXICON_PARTS) {
+      const items: readonly unknown[] = analysis.lexicon[name] ?? [];
+      end.lexicon += items.length;
+      for (const slice of slices(items, LEXICON_PER_LINE)) yield JSON.stringify({ [name]: slice });
+    }
+    end.mentions = analysis.mentions.length;
+    end.references = analysis.references.length;
   }
-  for (const mentions of slices(analysis.mentions, MENTIONS_PER_LINE)) {
-    yield JSON.stringify({ mentions });
-  }
-  for (const references of slices(analysis.references, MENTIONS_PER_LINE)) {
-    yield JSON.stringify({ references });
-  }
-  let lexicon = 0;
-  for (const part of LEXICON_PARTS) {
-    const items: readonly unknown[] = analysis.lexicon[part] ?? [];
-    lexicon += items.length;
-    for (const slice of slices(items, LEXICON_PER_LINE)) yield JSON.stringify({ [part]: slice });
-  }
-  const end: Counts = {
-    entities: analysis.entities.length,
-    timeMentions: analysis.timeMentions.length,
-    mentions: analysis.mentions.length,
-    lexicon,
-    references: analysis.references.length,
-  };
   yield JSON.stringify({ end });
 }
 

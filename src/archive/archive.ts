@@ -46,4 +46,9 @@ export interface IncrementalBasis {
   references: Map<string, BackReference[]> | [string, BackReference[]][];
   /** Set when an update failed half-way: the next reload then builds in full. */
   spoiled: boolean;
+  /**
+   * Set while the parts above are placeholders for the snapshot's still unparsed bytes (a
+   * restart need not read them): fills them in, in slices. Call before using them.
+   */
+  read?: () => Promise<void>;
 }

@@ -12,7 +12,7 @@ import {
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { LoadResult, Passage } from '../knowledge/types';
 import { PassageIndex } from '../search';
-import type { Archive } from './archive';
+import type { Archive, IncrementalBasis } from './archive';
 import { breathe, Slicer } from './pace';
 
 /** The analysis that is expensive to recompute beside the index, in JSON-safe form. */
@@ -25,6 +25,11 @@ export interface AnalysisParts {
   lexicon: LexiconData;
   /** Each passage's role phrases pointing back at someone (only passages that have any). */
   references: [passageId: string, references: BackReference[]][];
+  /**
+   * Set when `mentions`, `references` and `lexicon` are left empty until needed (a snapshot
+   * decoded for answers): reads them.
+   */
+  readBasis?: () => Promise<Pick<AnalysisParts, 'mentions' | 'references' | 'lexicon'>>;
 }
 
 /** The analysis with the index in MiniSearch's JSON form (what an incremental update can give). */
@@ -148,11 +153,30 @@ export async function assemble(
     builtAt: new Date().toISOString(),
     fromSnapshot,
     namesByPassage: mentions.names,
-    basis: {
-      mentions: analysis.mentions,
-      lexicon: analysis.lexicon,
-      references: analysis.references,
-      spoiled: false,
-    },
+    basis: basisOf(analysis),
   };
+}
+
+/** The incremental basis, read from the analysis now or, when it has them unparsed, on first use. */
+function basisOf(analysis: AnalysisParts): IncrementalBasis {
+  const basis: IncrementalBasis = {
+    mentions: analysis.mentions,
+    lexicon: analysis.lexicon,
+    references: analysis.references,
+    spoiled: false,
+  };
+  const readBasis = analysis.readBasis;
+  if (readBasis) {
+    let reading: Promise<void> | undefined;
+    basis.read = () => {
+      reading ??= readBasis().then((parts) => {
+        basis.mentions = parts.mentions;
+        basis.references = parts.references;
+        basis.lexicon = parts.lexicon;
+        delete basis.read;
+      });
+      return reading;
+    };
+  }
+  return basis;
 }

@@ -3,7 +3,9 @@
  * length as 4 bytes little-endian, the payload).
  *
  * - `LOAD`: the loaded files (articles, aliases, problems, stamps) as lines of JSON;
- * - `ANLY`: the analysis (names, dates, lexicon) as lines of JSON (analysis-text.ts);
+ * - `ANLY`: the analysis answers need (names, dates) as lines of JSON (analysis-text.ts);
+ * - `BASE`: what only an incremental reload needs (names per passage before the merge,
+ *   back references, the lexicon), as lines of JSON: parsed on first need, not on restore;
  * - `INDX`: the passage index as bytes (index-bytes.ts).
  *
  * The worker encodes `ANLY` and `INDX` and transfers them; the main thread decodes them
@@ -17,8 +19,8 @@ import { ByteWriter } from './bytes';
 import { readIndex, writeIndex } from './index-bytes';
 import { Slicer } from './pace';
 
-export type SectionTag = 'LOAD' | 'ANLY' | 'INDX';
-const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'INDX'];
+export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'INDX';
+const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'BASE', 'INDX'];
 /** Lines are gathered into pieces of about this size: no text as large as the whole. */
 const PIECE_CHARS = 1 << 20;
 
@@ -60,16 +62,17 @@ export function encodeLoad(load: LoadResult, pace?: Slicer): Promise<Uint8Array[
   return linesSection('LOAD', loadLines(load), pace);
 }
 
-/** The `ANLY` and `INDX` sections; `pace` slices the work when given (the main thread). */
+/** The `ANLY`, `BASE` and `INDX` sections; `pace` slices the work when given (the main thread). */
 export async function encodeAnalysis(
   analysis: AnalysisParts,
   index: PassageIndex,
   pace?: Slicer,
 ): Promise<Uint8Array[]> {
-  const text = await linesSection('ANLY', analysisLines(analysis), pace);
+  const answers = await linesSection('ANLY', analysisLines(analysis, 'answers'), pace);
+  const basis = await linesSection('BASE', analysisLines(analysis, 'basis'), pace);
   const out = new ByteWriter(1 << 20);
   await writeIndex(index, out, pace);
-  return [...text, ...section('INDX', [out.bytes()])];
+  return [...answers, ...basis, ...section('INDX', [out.bytes()])];
 }
 
 /** Where each section's payload lies in `bytes[from..until]`; throws on a cut or unknown one. */
@@ -111,7 +114,10 @@ export function decodeLoad(
   return parseLoad(bytes, start, end);
 }
 
-/** The analysis and the index of `load`'s articles, from the `ANLY` and `INDX` sections. */
+/**
+ * The analysis and the index of `load`'s articles, from the `ANLY` and `INDX` sections; the
+ * `BASE` section is kept as bytes (a copy: the rest can go) and parsed on first need.
+ */
 export async function decodeAnalysis(
   bytes: Buffer,
   sections: Map<SectionTag, { start: number; end: number }>,
@@ -120,6 +126,12 @@ export async function decodeAnalysis(
 ): Promise<{ analysis: AnalysisParts; index: PassageIndex }> {
   const text = need(sections, 'ANLY');
   const analysis = await parseAnalysis(bytes, text.start, text.end);
+  const base = need(sections, 'BASE');
+  const basisBytes = Buffer.from(bytes.subarray(base.start, base.end));
+  analysis.readBasis = async () => {
+    const { mentions, references, lexicon } = await parseAnalysis(basisBytes);
+    return { mentions, references, lexicon };
+  };
   const place = need(sections, 'INDX');
   const index = await readIndex(bytes.subarray(place.start, place.end), load, pace);
   return { analysis, index };

@@ -124,6 +124,7 @@ export class KnowledgeStore {
         return outcome(archive, diff, kept, started);
       }
       if (canUpdate(base, load, changes)) {
+        await base.basis.read?.();
         const update = await updateArchive(base, load, changes);
         // The index changes and the swap happen in one step: no answer sees half of them.
         update.commit();
@@ -171,6 +172,7 @@ export class KnowledgeStore {
     return this.#write(key, async () => {
       const pace = new Slicer();
       const { basis } = archive;
+      await basis.read?.();
       const parts: AnalysisParts = {
         entities: [...archive.entities.all()],
         timeMentions: [...archive.timeMentions] as [string, TimeMention[]][],
