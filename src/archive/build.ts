@@ -139,6 +139,8 @@ export async function assemble(
   await slicer.breathe();
   const entities = await EntityDirectory.create(analysis.entities, slicer);
   await slicer.breathe();
+  const timeMentions = new Map<string, readonly TimeMention[]>();
+  await slicer.each(analysis.timeMentions, ([id, found]) => timeMentions.set(id, found));
   return {
     articles: load.articles,
     articleById,
@@ -147,7 +149,7 @@ export async function assemble(
     problems: load.problems,
     entities,
     entitiesByPassage: mentions.ids,
-    timeMentions: new Map(analysis.timeMentions),
+    timeMentions,
     index,
     load,
     builtAt: new Date().toISOString(),
