@@ -89,17 +89,6 @@ export function serializeAnalysis(analysis: AnalysisParts): string {
   return [...analysisLines(analysis)].join('\n');
 }
 
-/** The whole text, yielding between slices: for the main thread. */
-export async function serializeAnalysisAsync(analysis: AnalysisParts): Promise<string> {
-  const slicer = new Slicer();
-  const lines: string[] = [];
-  for (const line of analysisLines(analysis)) {
-    lines.push(line);
-    if (slicer.due()) await slicer.breathe();
-  }
-  return lines.join('\n');
-}
-
 /** Splits text (a string, or UTF-8 bytes as read from a file) into lines lazily. */
 function* linesOf(text: string | Buffer, from: number, until = text.length): Generator<string> {
   let at = from;
