@@ -133,6 +133,8 @@ export async function writeSnapshot(
       await file.close();
     }
     await rename(temp, target);
+    // The string snapshot of format 3 and before, never read again: hundreds of MB at 400k.
+    await rm(join(cacheDir, 'analysis-snapshot.json'), { force: true });
   } finally {
     await rm(temp, { force: true });
   }
