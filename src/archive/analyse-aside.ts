@@ -3,6 +3,7 @@ import type { LoadResult } from '../knowledge/types';
 import type { Logger } from '../logger';
 import type { PassageIndex } from '../search';
 import type { AnalyseReply, AnalyseRequest } from './analyse-worker';
+import { Interner } from './analysis-text';
 import { type AnalysisParts, analyse } from './build';
 import { Slicer } from './pace';
 import { decodeAnalysis, encodeAnalysis, sectionsOf } from './snapshot-body';
@@ -77,7 +78,13 @@ export async function analyseInWorker(
     worker.postMessage(done);
     const { body } = await reply;
     const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-    const { analysis, index } = await decodeAnalysis(bytes, sectionsOf(bytes), load);
+    // The analysis names passages and articles by id: the loaded ones' strings, not copies.
+    const ids = new Interner();
+    await slicer.each(load.articles, (article) => {
+      ids.get(article.id);
+      for (const passage of article.passages) ids.get(passage.id);
+    });
+    const { analysis, index } = await decodeAnalysis(bytes, sectionsOf(bytes), load, ids);
     return { analysis, index, body: [body] };
   } finally {
     clearTimeout(timer);

@@ -19,6 +19,7 @@
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import { PassageIndex, type PassageIndexInput } from '../search';
+import type { Interner } from './analysis-text';
 import { ByteReader, ByteWriter } from './bytes';
 import { Slicer } from './pace';
 
@@ -247,6 +248,7 @@ export async function readIndex(
   bytes: Uint8Array,
   input: PassageIndexInput,
   pace = new Slicer(),
+  ids?: Interner,
 ): Promise<PassageIndex> {
   // A copy of its own: the terms' bytes stay in use after the rest of the snapshot is gone.
   const own = Buffer.from(bytes);
@@ -269,7 +271,7 @@ export async function readIndex(
     let shortId = 0;
     for (let d = 0; d < head.documents; d++) {
       shortId += reader.int();
-      const id = reader.string();
+      const id = ids ? ids.get(reader.string()) : reader.string();
       const lengths: (number | undefined)[] = [];
       const fields = reader.uint();
       for (let f = 0; f < fields; f++) {

@@ -13,11 +13,11 @@
  */
 import type { LoadResult } from '../knowledge/types';
 import type { PassageIndex } from '../search';
-import { analysisLines, loadLines, parseAnalysis, parseLoad } from './analysis-text';
+import { analysisLines, Interner, loadLines, parseAnalysis, parseLoad } from './analysis-text';
 import type { AnalysisParts } from './build';
 import { ByteWriter } from './bytes';
 import { readIndex, writeIndex } from './index-bytes';
-import { Slicer } from './pace';
+import type { Slicer } from './pace';
 
 export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'INDX';
 const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'BASE', 'INDX'];
@@ -109,9 +109,10 @@ function need(
 export function decodeLoad(
   bytes: Buffer,
   sections: Map<SectionTag, { start: number; end: number }>,
+  ids?: Interner,
 ): Promise<LoadResult> {
   const { start, end } = need(sections, 'LOAD');
-  return parseLoad(bytes, start, end);
+  return parseLoad(bytes, start, end, ids);
 }
 
 /**
@@ -122,10 +123,10 @@ export async function decodeAnalysis(
   bytes: Buffer,
   sections: Map<SectionTag, { start: number; end: number }>,
   load: Pick<LoadResult, 'articles' | 'aliases'>,
-  pace = new Slicer(),
+  ids = new Interner(),
 ): Promise<{ analysis: AnalysisParts; index: PassageIndex }> {
   const text = need(sections, 'ANLY');
-  const analysis = await parseAnalysis(bytes, text.start, text.end);
+  const analysis = await parseAnalysis(bytes, text.start, text.end, ids);
   const base = need(sections, 'BASE');
   const basisBytes = Buffer.from(bytes.subarray(base.start, base.end));
   analysis.readBasis = async () => {
@@ -133,6 +134,6 @@ export async function decodeAnalysis(
     return { mentions, references, lexicon };
   };
   const place = need(sections, 'INDX');
-  const index = await readIndex(bytes.subarray(place.start, place.end), load, pace);
+  const index = await readIndex(bytes.subarray(place.start, place.end), load, undefined, ids);
   return { analysis, index };
 }

@@ -6,6 +6,7 @@ import { crc32 } from 'node:zlib';
 import type { LoadResult } from '../knowledge/types';
 import { ANALYZER_VERSION } from '../language';
 import type { PassageIndex } from '../search';
+import { Interner } from './analysis-text';
 import type { AnalysisParts } from './build';
 import { breathe } from './pace';
 import { decodeAnalysis, decodeLoad, sectionsOf } from './snapshot-body';
@@ -98,8 +99,10 @@ export async function readSnapshot(cacheDir: string, key: string): Promise<Resto
       header.crc32 === (await checksum([bytes.subarray(headerEnd + 1)]))
     ) {
       const sections = sectionsOf(bytes, headerEnd + 1);
-      const load = await decodeLoad(bytes, sections);
-      const { analysis, index } = await decodeAnalysis(bytes, sections, load);
+      // The articles' ids and the analysis's references to them: one string each.
+      const ids = new Interner();
+      const load = await decodeLoad(bytes, sections, ids);
+      const { analysis, index } = await decodeAnalysis(bytes, sections, load, ids);
       return { load, analysis, index };
     }
   } catch {
