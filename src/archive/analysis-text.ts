@@ -21,6 +21,7 @@ const LEXICON_PER_LINE = 5000;
 const MENTIONS_PER_LINE = 1000;
 
 const ENTITIES_PER_LINE = 500;
+const ENTITY_LINE_CHARS = 256 * 1024;
 const TIME_MENTIONS_PER_LINE = 2000;
 
 interface Counts {
@@ -57,9 +58,21 @@ export function* analysisLines(
   const basis = part !== 'answers';
   const end: Counts = { entities: 0, timeMentions: 0, mentions: 0, lexicon: 0, references: 0 };
   if (answers) {
-    for (const entities of slices(analysis.entities, ENTITIES_PER_LINE)) {
-      yield JSON.stringify({ entities });
+    // By size as well as count: a much-mentioned name ("Norge") carries thousands of
+    // mentions, and a line of 500 such would take tens of ms to parse in one go.
+    let line: string[] = [];
+    let chars = 0;
+    for (const entity of analysis.entities) {
+      const text = JSON.stringify(entity);
+      line.push(text);
+      chars += text.length;
+      if (line.length >= ENTITIES_PER_LINE || chars >= ENTITY_LINE_CHARS) {
+        yield `{"entities":[${line.join(',')}]}`;
+        line = [];
+        chars = 0;
+      }
     }
+    if (line.length > 0) yield `{"entities":[${line.join(',')}]}`;
     for (const timeMentions of slices(analysis.timeMentions, TIME_MENTIONS_PER_LINE)) {
       yield JSON.stringify({ timeMentions });
     }

@@ -37,6 +37,8 @@ export interface LoadOptions {
   readFile?: ReadFile;
 }
 
+/** Main-thread work between two yields to answers, in ms. */
+const SLICE_MS = 8;
 /** Files looked at concurrently: the file system's thread pool works on several at once. */
 const CONCURRENT_FILES = 32;
 /**
@@ -115,56 +117,65 @@ export async function loadKnowledge(
   let aliases: LoadResult['aliases'] = [];
   let aliasesFailed = false;
 
+  const take = (relative: string, found: Looked | undefined): void => {
+    if (!found || found.kind === 'skipped') return;
+    if (found.kind === 'aliases') {
+      if (!found.file.ok) {
+        problems.push(found.file.problem);
+        // Unreadable now: the last good aliases stay. Outside the folder: never used.
+        aliasesFailed ||= found.file.keepLastGood;
+        return;
+      }
+      const parsed = parseAliases(relative, found.file.bytes);
+      aliases = parsed.aliases;
+      aliasesFailed ||= parsed.failed;
+      problems.push(...parsed.problems);
+      return;
+    }
+    if (found.kind === 'ignored') {
+      problems.push({
+        file: relative,
+        code: 'file-ignored',
+        params: {},
+        reason: 'ignored: only .md, .markdown and .txt files are read as articles',
+        severity: 'warning',
+      });
+      return;
+    }
+    if (found.kind === 'unchanged') {
+      stamps.push(found.stamp);
+      problems.push(...(carried.problems.get(relative) ?? []));
+      const article = carried.failed.has(relative) ? undefined : carried.articles.get(relative);
+      if (article) articles.push(article);
+      else failedFiles.push(relative);
+      return;
+    }
+    if (!found.file.ok) {
+      // A fault on one file is that file's problem alone; the rest of the reload applies.
+      problems.push(found.file.problem);
+      if (found.file.keepLastGood) failedFiles.push(relative);
+      return;
+    }
+    if (found.stamp) stamps.push(found.stamp);
+    const parsed = parseArticleFile(relative, found.file.bytes);
+    problems.push(...parsed.problems);
+    if (parsed.article) articles.push(parsed.article);
+    else failedFiles.push(relative);
+  };
+  let sliceStart = performance.now();
+
   const files = await listFiles(dir, problems);
   for (let from = 0; from < files.length; from += CONCURRENT_FILES) {
     const batch = files.slice(from, from + CONCURRENT_FILES);
     const looked = await Promise.all(batch.map(look));
-    batch.forEach((relative, i) => {
-      const found = looked[i];
-      if (!found || found.kind === 'skipped') return;
-      if (found.kind === 'aliases') {
-        if (!found.file.ok) {
-          problems.push(found.file.problem);
-          // Unreadable now: the last good aliases stay. Outside the folder: never used.
-          aliasesFailed ||= found.file.keepLastGood;
-          return;
-        }
-        const parsed = parseAliases(relative, found.file.bytes);
-        aliases = parsed.aliases;
-        aliasesFailed ||= parsed.failed;
-        problems.push(...parsed.problems);
-        return;
+    for (let i = 0; i < batch.length; i++) {
+      take(batch[i] ?? '', looked[i]);
+      // Parsing is the main thread's work: answers run between files once a slice is used up.
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
       }
-      if (found.kind === 'ignored') {
-        problems.push({
-          file: relative,
-          code: 'file-ignored',
-          params: {},
-          reason: 'ignored: only .md, .markdown and .txt files are read as articles',
-          severity: 'warning',
-        });
-        return;
-      }
-      if (found.kind === 'unchanged') {
-        stamps.push(found.stamp);
-        problems.push(...(carried.problems.get(relative) ?? []));
-        const article = carried.failed.has(relative) ? undefined : carried.articles.get(relative);
-        if (article) articles.push(article);
-        else failedFiles.push(relative);
-        return;
-      }
-      if (!found.file.ok) {
-        // A fault on one file is that file's problem alone; the rest of the reload applies.
-        problems.push(found.file.problem);
-        if (found.file.keepLastGood) failedFiles.push(relative);
-        return;
-      }
-      if (found.stamp) stamps.push(found.stamp);
-      const parsed = parseArticleFile(relative, found.file.bytes);
-      problems.push(...parsed.problems);
-      if (parsed.article) articles.push(parsed.article);
-      else failedFiles.push(relative);
-    });
+    }
   }
 
   problems.push(...duplicateWarnings(articles));
