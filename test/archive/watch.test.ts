@@ -7,7 +7,8 @@ import { createLogger } from '../../src/logger';
 import { bokmalBudget, englishClimate } from '../helpers/articles';
 
 const root = await mkdtemp(join(tmpdir(), 'kilde-watch-'));
-afterAll(() => rm(root, { recursive: true, force: true }));
+// A snapshot written in the background after a reload may still be landing: retry.
+afterAll(() => rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
 it('KNOWLEDGE_WATCH reloads by itself once a new file has settled', async () => {
   const dir = join(root, 'knowledge');
