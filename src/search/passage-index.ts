@@ -5,6 +5,7 @@ import type { AliasGroup, Article, DateSpan, Language, Passage } from '../knowle
 import { ANALYZER_VERSION, type AnalyzedToken, analyze, analyzeTokens, stem } from '../language';
 import { MIN_COMPOUND_LENGTH, splitCompound } from '../language/compound';
 import type { LexiconSide } from '../language/lexicon';
+import { PassageLanguages } from './passage-languages';
 import { type PlanTerm, planQuery, type QueryPlan } from './plan';
 import {
   analyseQuery,
@@ -200,6 +201,7 @@ export class PassageIndex {
   private readonly articles: Map<string, IndexedArticleInfo>;
   private readonly preparedAliases: PreparedAlias[];
   private readonly retriever: TopKRetriever;
+  private readonly languages: PassageLanguages;
 
   private constructor(
     private readonly mini: MiniSearch<IndexedDocument>,
@@ -217,6 +219,10 @@ export class PassageIndex {
     }
     this.preparedAliases = prepareAliases(input.aliases);
     this.retriever = new TopKRetriever(mini, { boost: tuning.boost, bm25: tuning.bm25 });
+    this.languages = new PassageLanguages(
+      this.internals(),
+      (id) => this.passages.get(id)?.passage.language,
+    );
   }
 
   static build(input: PassageIndexInput, tuning: SearchTuning = DEFAULT_TUNING): PassageIndex {
@@ -334,8 +340,8 @@ export class PassageIndex {
    * Applies a reload's changes in place, in one synchronous step (so no answer sees half of
    * it): the passages of `removed` articles leave, those of `added` articles come in, and
    * passages whose entity names changed (`renamed`) are indexed again. MiniSearch discards
-   * and adds documents without a rebuild; the top-k retriever notices the new index state
-   * and drops its cached impact lists. `input` is the whole new state, for the fingerprint.
+   * and adds documents without a rebuild; the top-k retriever is told which terms the added
+   * passages hold and rebuilds only those terms' cached lists when next needed. `input` is the whole new state, for the fingerprint.
    */
   update(
     change: {
@@ -345,6 +351,8 @@ export class PassageIndex {
     },
     input: PassageIndexInput,
   ): void {
+    // Passages indexed from here on get their language once the passage map has them.
+    this.languages.invalidateFrom(this.internals()._nextId);
     for (const article of change.removed) {
       for (const passage of article.passages) {
         if (this.mini.has(passage.id)) this.mini.discard(passage.id);
@@ -355,8 +363,14 @@ export class PassageIndex {
     // Compounds split against the archive's vocabulary, as a full build would (the index's
     // terms stand for it: the removed passages' words linger there until a full build).
     const known = (term: string) => this.retriever.documentFrequency(term) > 0;
+    // The retriever's cached lists of these terms lack the passages added here.
+    const indexed = new Set<string>();
+    const note = (document: IndexedDocument) => {
+      for (const field of FIELDS) for (const term of splitTerms(document[field])) indexed.add(term);
+    };
     for (const document of documentsOf({ ...input, articles: change.added }, known)) {
       this.mini.add(document);
+      note(document);
     }
     for (const article of change.added) {
       const info = articleInfo(article);
@@ -370,19 +384,21 @@ export class PassageIndex {
       const article = { ...entry.article, passages: [passage] };
       for (const document of documentsOf({ ...input, articles: [article] }, known)) {
         this.mini.replace(document);
+        note(document);
       }
     }
+    this.retriever.noteIndexed(indexed);
     this.fingerprint = fingerprintOf(input);
   }
 
-  /** What the latest search cost (passages scored, postings read in impact order). */
+  /** What the latest search cost (passages scored exactly, postings read). */
   get lastCost(): RetrievalCost {
     return this.retriever.lastCost;
   }
 
   /**
-   * Prepares the frequent terms' impact order in the background (sliced), so that the
-   * first queries after a build or restart cost what later ones do. Returns the lists sorted.
+   * Builds the frequent terms' typed lists in the background (sliced), so that the
+   * first queries after a build or restart cost what later ones do. Returns how many lists it built.
    */
   warm(): Promise<number> {
     return this.retriever.warm();
@@ -496,12 +512,12 @@ export class PassageIndex {
   }
 
   private holdsIn(data: TermData, side: LexiconSide): boolean {
-    const ids = this.internals()._documentIds;
+    const languages = this.languages;
+    if (!languages.any(side)) return false;
     let looked = 0;
     for (const docs of data.values()) {
       for (const shortId of docs.keys()) {
-        const language = this.passages.get(String(ids.get(shortId)))?.passage.language;
-        if (language !== undefined && (language === 'en') === (side === 'en')) return true;
+        if (languages.isOn(shortId, side)) return true;
         // A term thousands of passages of the other language hold and none of these:
         // treat it as theirs rather than walk its whole posting list.
         if (++looked >= LANGUAGE_LOOKUP_LIMIT) return false;
@@ -542,6 +558,7 @@ interface IndexInternals {
     fuzzyGet(term: string, maxEdits: number): Map<string, [TermData, number]>;
   };
   _documentIds: Map<number, unknown>;
+  _nextId: number;
 }
 
 /** Most postings read to tell whether a term occurs in passages of one language. */

@@ -1,45 +1,39 @@
 import type MiniSearch from 'minisearch';
+import { MinHeap } from './min-heap';
 import type { QueryPlan } from './plan';
+import {
+  bm25Part,
+  type FieldTermData,
+  type FieldTermFrequencies,
+  type MiniInternals,
+  maxImpactOf,
+  PostingStore,
+  seek,
+  type TermPostings,
+} from './postings';
 
 /**
  * Top-k retrieval over MiniSearch's own inverted index, touching as few postings as the
- * query allows.
+ * query allows, with MiniSearch's scores: BM25+ per term and field, times the term's
+ * weight, summed, times the number of distinct query terms matched (its coordination
+ * factor), so the ranking is the one MiniSearch would give (test/search/top-k.test.ts
+ * compares the two on random corpora).
  *
- * MiniSearch's `search` scores every passage that holds any query term, builds a result
- * object for each and sorts them all: a query with one frequent word ("filmen") costs
- * 10-27k results at 400k passages to keep 25. Here, with the same BM25+ scores and the
- * same coordination factor (a hit's summed score times the number of query terms it
- * matched), so the ranking is MiniSearch's:
+ * - A term held by few passages (a "short" list) is read whole, straight from MiniSearch's
+ *   maps, term at a time: its passages are the likely answers and set a high bar at once.
+ *   Each passage met is then completed with the frequent terms it holds (looked up in their
+ *   typed lists) and scored exactly.
+ * - The frequent terms' lists (postings.ts: short ids and term frequencies in typed arrays,
+ *   cached) are then walked document at a time with MaxScore: each list has an upper bound
+ *   (its best BM25 factor times the term's weight); the lists whose bounds together, times
+ *   the number of query terms they stand for, cannot beat the k-th best score so far are
+ *   not walked, only looked up (galloping) for the passages the others bring. As the bar
+ *   rises, more lists stop being walked; a passage whose bound falls short is not scored.
  *
- * - a term held by few passages (a "short" list) is scored whole: its passages are the
- *   likely answers, and they set a high bar at once;
- * - a frequent term's postings are read in impact order (its BM25+ contribution per
- *   passage, sorted once and cached), in parallel, best head first, with every passage
- *   met scored exactly from the index (Fagin's threshold algorithm);
- * - it stops when the k-th best accepted hit scores at least what any passage not yet
- *   met could: the sum of the list heads, times the number of query terms still open.
- *
- * The cost grows with k and with the rare terms' postings, not with how common a word is.
+ * The cost grows with the rare terms' postings and with the frequent lists that could still
+ * place a passage, not with how common a word is. Fuzzy and prefix expansions are terms like
+ * the others: a frequent expansion whose bound cannot matter is never walked.
  */
-
-type FieldTermData = Map<number, Map<number, number>>;
-
-interface SearchableMapView extends Iterable<[string, FieldTermData]> {
-  get(term: string): FieldTermData | undefined;
-  atPrefix(prefix: string): SearchableMapView;
-  fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>;
-}
-
-/** The parts of a MiniSearch instance this reads (protected there; checked at construction). */
-interface MiniInternals {
-  _index: SearchableMapView;
-  _documentIds: Map<number, string>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _fieldIds: Record<string, number>;
-  _documentCount: number;
-  _nextId: number;
-}
 
 export interface ScoringOptions {
   /** Field boosts by field name, as given to MiniSearch. */
@@ -52,10 +46,12 @@ export interface ScoringOptions {
    */
   fuzzyPrefix?: number;
   /**
-   * Terms with at most this many postings are scored whole rather than in impact order
-   * (default 1024: below that, sorting costs more than it saves).
+   * Terms with at most this many postings are read from MiniSearch's maps rather than from
+   * a typed list (default 1024: below that, building and caching a list saves little).
    */
   shortList?: number;
+  /** Bytes of typed lists cached (default about 96 MB). */
+  cacheBytes?: number;
 }
 
 export interface TopKOptions {
@@ -71,117 +67,129 @@ export interface TopKHit {
   matchedTerms: string[];
 }
 
-/** How one query's passages are scored: rare terms whole, then one passage at a time. */
-interface Scorer {
-  /** Adds up the terms of at most `shortList` postings; returns the passages met. */
-  scoreShort(shortList: number): number[];
-  /** The exact score of a passage returned by `scoreShort` (-1: below the coverage floor). */
-  finish(doc: number): number;
-  /** The exact score of a passage none of the short lists holds. */
-  scoreOne(doc: number): number;
-}
-
-/** Postings of one term in one field, with what BM25 needs of the field. */
-interface FieldPostings {
-  fieldId: number;
-  boost: number;
-  idf: number;
-  tfs: Map<number, number>;
-  avgLength: number;
-}
-
-/** One index term a plan term stands for (itself, or a prefix or fuzzy expansion). */
-interface Derived {
-  term: string;
-  weight: number;
-  source: number;
-  fields: FieldPostings[];
-  /** Postings over all fields (an upper bound on the passages holding it). */
-  postings: number;
-}
-
-interface CompiledClause {
-  groups: Derived[][];
-  covers: readonly number[];
-}
-
-/**
- * A frequent term's passages by its (unweighted) contribution, ascending: each key is the
- * contribution with the passage id written over the low 32 bits of its mantissa, so a
- * plain numeric sort orders both at once (a sort with a comparator was the slow part).
- * A key reads as its contribution to within a relative 2^-20; bounds allow for that.
- */
-interface ImpactList {
-  keys: Float64Array;
-  /** The same buffer, to read the passage id of key i at `words[2 * i]`. */
-  words: Uint32Array;
-}
-
-/** Heads read from packed keys are raised by this factor so that they stay upper bounds. */
-const KEY_SLACK = 1 + 2 ** -19;
-/** Up to this many index terms per query, their matches are tracked as bits of one word. */
-const MASK_TERMS = 31;
-const SHORT_LIST = 1024;
-/** Impact lists cached, in postings, before the cache starts over (8 bytes each). */
-const CACHE_POSTINGS = 8_000_000;
-
-/** What the last search cost: passages scored exactly, and postings read from impact lists. */
+/** What the last search cost: passages scored exactly, and postings read (short and long). */
 export interface RetrievalCost {
   scored: number;
   read: number;
 }
 
+/** A term's postings in one field, with what BM25 needs of the field for this query. */
+interface FieldScoring {
+  fieldId: number;
+  /** The field's boost times the term's idf in the field. */
+  factor: number;
+  /** The term's weight times `factor`. */
+  scale: number;
+  avgLength: number;
+  tfs: FieldTermFrequencies;
+}
+
+/** One index term a plan term stands for (itself, or a prefix or fuzzy expansion). */
+interface QueryTerm {
+  term: string;
+  weight: number;
+  /** What it counts as for the coordination factor (index into the query's sources). */
+  source: number;
+  clause: number;
+  /** The clause group it is an alternative in (index over all clauses' groups). */
+  unit: number;
+  fields: FieldScoring[];
+  /** Postings over all fields (an upper bound on the passages holding it). */
+  postings: number;
+}
+
+/** A frequent term's typed list with this query's scales, in the order of its columns. */
+interface LongTerm {
+  index: number;
+  list: TermPostings;
+  scales: Float64Array;
+  avgs: Float64Array;
+  tfs: Uint16Array[];
+  lengths: Uint32Array[];
+  /** The most the term adds to a passage's sum. */
+  bound: number;
+}
+
+interface CompiledQuery {
+  terms: QueryTerm[];
+  /** Per clause: its group units and the query words a match covers. */
+  clauses: { units: number[]; covers: readonly number[] }[];
+  units: number;
+  sources: number;
+}
+
+const SHORT_LIST = 1024;
+const NO_DOC = 0x7fffffff;
+
 export class TopKRetriever {
   /** The cost of the latest search, for the benchmark and tests. */
   readonly lastCost: RetrievalCost = { scored: 0, read: 0 };
   private readonly mini: MiniInternals;
-  private readonly fields: { fieldId: number; boost: number }[];
-  private readonly impactCache = new Map<string, ImpactList>();
-  private cachedPostings = 0;
-  private cacheVersion = '';
-  /** Per document id: the query stamp that last saw it. */
+  private readonly store: PostingStore;
+  private readonly boostOf: number[] = [];
+  /** Per short id: the search stamp that met it among the short lists. */
   private seen = new Uint32Array(0);
+  private head = new Int32Array(0);
   private stamp = 0;
-  private scratch = new Float64Array(0);
-  private masks = new Uint32Array(0);
+  private hitTerm = new Int32Array(1024);
+  private hitScore = new Float64Array(1024);
+  private hitNext = new Int32Array(1024);
 
   constructor(
     mini: MiniSearch<never> | MiniSearch<{ id: string }>,
     private readonly options: ScoringOptions,
   ) {
     this.mini = internalsOf(mini);
-    this.fields = Object.entries(this.mini._fieldIds).map(([name, fieldId]) => ({
-      fieldId,
-      boost: options.boost[name] ?? 1,
-    }));
+    this.store = new PostingStore(this.mini, options.cacheBytes);
+    for (const [name, fieldId] of Object.entries(this.mini._fieldIds))
+      this.boostOf[fieldId] = options.boost[name] ?? 1;
   }
 
   /**
-   * Sorts the impact lists of the index's frequent terms ahead of the queries that need
-   * them (otherwise the first query with "filmen" pays for sorting its 27k postings), in
-   * slices of a few milliseconds between which the event loop runs. Stops when the cache
-   * is full or the index changes; returns how many lists it sorted.
+   * Builds the typed lists of the index's frequent terms ahead of the queries that need
+   * them (otherwise the first query with "filmen" pays for its 27k postings), in slices of
+   * a few milliseconds between which the event loop runs. Stops when the cache is full or
+   * passages are added; returns how many lists it built.
    */
   async warm(sliceMs = 5): Promise<number> {
-    this.checkVersion();
-    const version = this.cacheVersion;
+    this.store.sync();
+    const version = this.mini._nextId;
     const shortList = this.options.shortList ?? SHORT_LIST;
-    let sorted = 0;
+    let built = 0;
     let sliceStart = performance.now();
     for (const [term, data] of this.mini._index) {
-      if (this.impactCache.has(term)) continue;
-      const derived = this.derive(term, 1, 0, data);
-      if (derived.postings <= shortList) continue;
-      if (this.cachedPostings + derived.postings > CACHE_POSTINGS) break;
-      this.impactList(derived);
-      sorted++;
+      if (this.store.has(term)) continue;
+      let postings = 0;
+      for (const tfs of data.values()) postings += tfs.size;
+      if (postings <= shortList) continue;
+      if (!this.store.fits(postings)) break;
+      this.store.list(term, data);
+      built++;
       if (performance.now() - sliceStart < sliceMs) continue;
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
-      this.checkVersion();
-      if (this.cacheVersion !== version) break;
+      if (this.mini._nextId !== version) break;
+      this.store.sync();
     }
-    return sorted;
+    return built;
+  }
+
+  /**
+   * Terms of passages just added to the index (PassageIndex.update calls this): their
+   * cached lists are rebuilt when next needed, the others stay.
+   */
+  noteIndexed(terms: Iterable<string>): void {
+    this.store.noteIndexed(terms);
+  }
+
+  /** What the typed arrays beside MiniSearch's index hold: lists cached, and their bytes. */
+  get cache(): { lists: number; listBytes: number; lengthBytes: number } {
+    return this.store.stats;
+  }
+
+  /** Whether the term's typed list is cached (for tests of the invalidation). */
+  isCached(term: string): boolean {
+    return this.store.has(term);
   }
 
   /** How many passages hold `term` in their most common field (0 when none). */
@@ -199,298 +207,275 @@ export class TopKRetriever {
 
   search(plan: QueryPlan, options: TopKOptions): TopKHit[] {
     if (options.k <= 0) return [];
-    this.checkVersion();
-    const sources: string[] = [];
-    const clauses = this.compile(plan, sources);
-    const all = clauses.flatMap((c) => c.groups.flat());
+    this.store.sync();
+    const query = this.compile(plan);
+    const { terms } = query;
     const cost = this.lastCost;
     cost.scored = 0;
     cost.read = 0;
     const heap = new MinHeap(options.k);
-    const scorer =
-      all.length <= MASK_TERMS
-        ? this.maskScorer(plan, clauses, all, sources.length)
-        : this.treeScorer(plan, clauses, sources.length);
+    const finish = finisher(plan, query);
     const mini = this.mini;
     const accept = options.accept;
     const stamp = this.nextStamp();
     const seen = this.seen;
-    const offer = (doc: number, s: number): void => {
-      if (s < 0 || (heap.full && s <= heap.min)) return;
+    const offer = (doc: number, s: number): boolean => {
+      if (s < 0 || (heap.full && s <= heap.min)) return false;
       const id = mini._documentIds.get(doc);
-      if (id === undefined) return; // removed, not yet vacuumed
-      if (accept && !accept(id)) return;
+      if (id === undefined) return false; // removed, not yet vacuumed
+      if (accept && !accept(id)) return false;
       heap.push(s, doc);
+      return true;
     };
-
-    // Rare terms first, whole: they hold the likely answers and raise the bar at once.
+    const { k: bk, b: bb, d: bd } = this.options.bm25;
     const shortList = this.options.shortList ?? SHORT_LIST;
-    const long: { derived: Derived; list: ImpactList; at: number }[] = [];
-    for (const derived of all) {
-      if (derived.postings > shortList)
-        long.push({ derived, list: this.impactList(derived), at: 0 });
+    const long: LongTerm[] = [];
+    const short: number[] = [];
+    terms.forEach((term, index) => {
+      const data = term.postings > shortList ? mini._index.get(term.term) : undefined;
+      const list = data ? this.store.list(term.term, data) : undefined;
+      if (list) long.push(this.longTerm(term, index, list));
+      else short.push(index);
+    });
+    // A passage has at most a hit per rare term and field, and one per frequent term.
+    const perDoc = terms.length * (this.boostOf.length + 1) + 1;
+    const gatherTerms = new Int32Array(perDoc);
+    const gatherScores = new Float64Array(perDoc);
+
+    // 1. Rare terms whole, term at a time: each posting becomes a hit of its passage.
+    let hits = 0;
+    const touched: number[] = [];
+    const head = this.headFor(mini._nextId);
+    for (const index of short) {
+      const term = terms[index];
+      if (!term) continue;
+      for (const field of term.fields) {
+        if (hits + field.tfs.size > this.hitTerm.length) this.growHits(hits + field.tfs.size);
+        const hitTerm = this.hitTerm;
+        const hitScore = this.hitScore;
+        const hitNext = this.hitNext;
+        const lengths = this.store.lengthsOf(field.fieldId);
+        const { scale, avgLength } = field;
+        field.tfs.forEach((tf, doc) => {
+          if (seen[doc] !== stamp) {
+            seen[doc] = stamp;
+            head[doc] = -1;
+            touched.push(doc);
+          }
+          hitTerm[hits] = index;
+          hitScore[hits] = scale * bm25Part(tf, lengths[doc] ?? 0, avgLength, bk, bb, bd);
+          hitNext[hits] = head[doc] ?? -1;
+          head[doc] = hits;
+          hits++;
+        });
+        cost.read += field.tfs.size;
+      }
     }
-    const touched = scorer.scoreShort(shortList);
+    // The frequent terms of the passages met, looked up in short-id order.
+    if (touched.length > 0 && long.length > 0) {
+      const order = Int32Array.from(touched).sort();
+      for (const term of long) {
+        const docs = term.list.docs;
+        let at = 0;
+        if (hits + order.length > this.hitTerm.length) this.growHits(hits + order.length);
+        for (let i = 0; i < order.length && at < docs.length; i++) {
+          const doc = order[i] ?? 0;
+          at = seek(docs, at, doc);
+          cost.read++;
+          if (docs[at] !== doc) continue;
+          const c = contribution(term, at, doc, bk, bb, bd);
+          if (c <= 0) continue;
+          this.hitTerm[hits] = term.index;
+          this.hitScore[hits] = c;
+          this.hitNext[hits] = head[doc] ?? -1;
+          head[doc] = hits;
+          hits++;
+        }
+      }
+    }
     for (const doc of touched) {
-      seen[doc] = stamp;
+      let n = 0;
+      for (let h = head[doc] ?? -1; h >= 0; h = this.hitNext[h] ?? -1) {
+        gatherTerms[n] = this.hitTerm[h] ?? 0;
+        gatherScores[n] = this.hitScore[h] ?? 0;
+        n++;
+      }
       cost.scored++;
-      offer(doc, scorer.finish(doc));
+      offer(doc, finish(gatherTerms, gatherScores, n));
     }
 
-    // Then the frequent terms in impact order, until no passage not yet met can get in:
-    // such a passage holds only terms of unfinished lists, each at most its list's head.
-    const openSources = new Uint32Array(sources.length);
-    let openStamp = 0;
-    for (;;) {
-      let bound = 0;
-      let best = -1;
-      let bestHead = -1;
-      openStamp++;
-      let open = 0;
-      for (let i = 0; i < long.length; i++) {
-        const cursor = long[i];
-        if (cursor === undefined || cursor.at >= cursor.list.keys.length) continue;
-        const at = cursor.list.keys.length - 1 - cursor.at;
-        const head = cursor.derived.weight * (cursor.list.keys[at] ?? 0) * KEY_SLACK;
-        bound += head;
-        if (openSources[cursor.derived.source] !== openStamp) {
-          openSources[cursor.derived.source] = openStamp;
-          open++;
-        }
-        if (head > bestHead) {
-          bestHead = head;
-          best = i;
-        }
-      }
-      if (best < 0) break;
-      if (heap.full && heap.min >= bound * open) break;
-      const cursor = long[best];
-      if (cursor === undefined) break;
-      // Read a run from the best list before looking at the bound again.
-      const { keys, words } = cursor.list;
-      const end = Math.min(cursor.at + 8, keys.length);
-      cost.read += end - cursor.at;
-      for (; cursor.at < end; cursor.at++) {
-        const doc = words[2 * (keys.length - 1 - cursor.at)] ?? 0;
-        if (seen[doc] === stamp) continue;
-        seen[doc] = stamp;
-        cost.scored++;
-        offer(doc, scorer.scoreOne(doc));
-      }
-    }
+    // 2. Passages holding only frequent terms: MaxScore over their typed lists.
+    if (long.length > 0)
+      this.maxScore(long, query, heap, offer, finish, stamp, gatherTerms, gatherScores);
 
     return heap.sorted().map(({ score: s, doc }) => ({
       documentId: mini._documentIds.get(doc) ?? '',
       score: s,
-      matchedTerms: this.matchedTerms(clauses, doc),
+      matchedTerms: this.matchedTerms(query, long, doc),
     }));
   }
 
   /**
-   * Scoring with each index term of the query as one bit (up to 31 terms, nearly every
-   * query): rare terms are added up term at a time over their postings, frequent ones
-   * looked up per passage; the bits then tell which clauses are complete, how many query
-   * terms matched and which words are covered.
+   * Document at a time over the frequent lists, lowest bound first. The first lists, whose
+   * bounds summed and times the query terms they stand for stay at or under the k-th best
+   * score, are "non-essential": a passage only they hold cannot place, so they are only
+   * looked up for passages the essential lists bring.
    */
-  private maskScorer(
-    plan: QueryPlan,
-    clauses: readonly CompiledClause[],
-    all: readonly Derived[],
-    sourceCount: number,
-  ): Scorer {
-    const size = this.mini._nextId;
-    const acc = this.scratchFor(size);
-    const masks = this.masksFor(size);
-    const { k, b, d } = this.options.bm25;
-    const fieldLength = this.mini._fieldLength;
-    const bitOf = new Map(all.map((derived, i) => [derived, 1 << i]));
-    const sourceMasks = new Array<number>(sourceCount).fill(0);
-    const wordMasks = new Array<number>(plan.wordWeights.length).fill(0);
-    // Conjunctions (alias names of several words): per clause its groups' bits.
-    const conjunctions: { groups: number[]; bits: number; derived: Derived[] }[] = [];
-    for (const clause of clauses) {
-      let bits = 0;
-      const groups = clause.groups.map((group) => {
-        let g = 0;
-        for (const derived of group) {
-          const bit = bitOf.get(derived) ?? 0;
-          g |= bit;
-          sourceMasks[derived.source] = (sourceMasks[derived.source] ?? 0) | bit;
-        }
-        bits |= g;
-        return g;
-      });
-      for (const w of clause.covers) wordMasks[w] = (wordMasks[w] ?? 0) | bits;
-      if (groups.length > 1) conjunctions.push({ groups, bits, derived: clause.groups.flat() });
+  private maxScore(
+    unordered: LongTerm[],
+    query: CompiledQuery,
+    heap: MinHeap,
+    offer: (doc: number, score: number) => boolean,
+    finish: Finisher,
+    stamp: number,
+    gatherTerms: Int32Array,
+    gatherScores: Float64Array,
+  ): void {
+    const cost = this.lastCost;
+    const seen = this.seen;
+    const { k: bk, b: bb, d: bd } = this.options.bm25;
+    const long = [...unordered].sort((a, b) => a.bound - b.bound);
+    const n = long.length;
+    const at = new Int32Array(n);
+    // Per prefix of the lists: summed bounds, and distinct sources among them.
+    const prefixBound = new Float64Array(n + 1);
+    const prefixSources = new Int32Array(n + 1);
+    const sourceSeen = new Uint8Array(query.sources);
+    for (let j = 0; j < n; j++) {
+      const term = long[j] as LongTerm;
+      const source = query.terms[term.index]?.source ?? 0;
+      prefixBound[j + 1] = (prefixBound[j] ?? 0) + term.bound;
+      prefixSources[j + 1] = (prefixSources[j] ?? 0) + (sourceSeen[source] ? 0 : 1);
+      sourceSeen[source] = 1;
     }
-    const wordTotal = plan.wordWeights.reduce((x, y) => x + y, 0);
-    const longTerms: { derived: Derived; bit: number }[] = [];
-
-    const finishMask = (doc: number, sumIn: number, maskIn: number): number => {
-      let sum = sumIn;
-      let mask = maskIn;
-      for (const c of conjunctions) {
-        if ((mask & c.bits) === 0 || c.groups.every((g) => (mask & g) !== 0)) continue;
-        // Part of an alias name is no match of it: take its words back out.
-        for (const derived of c.derived) {
-          const bit = bitOf.get(derived) ?? 0;
-          if ((mask & bit) === 0) continue;
-          sum -= derived.weight * this.impact(derived, doc);
-          mask &= ~bit;
+    const sourcesTotal = query.sources;
+    let essential = 0;
+    const partition = (): void => {
+      if (!heap.full) return;
+      const theta = heap.min;
+      while (
+        essential < n &&
+        (prefixBound[essential + 1] ?? 0) * (prefixSources[essential + 1] ?? 0) <= theta
+      )
+        essential++;
+    };
+    partition();
+    for (;;) {
+      let doc = NO_DOC;
+      for (let j = essential; j < n; j++) {
+        const term = long[j] as LongTerm;
+        const i = at[j] ?? 0;
+        if (i < term.list.docs.length) {
+          const d = term.list.docs[i] ?? NO_DOC;
+          if (d < doc) doc = d;
         }
       }
-      if (mask === 0 || sum <= 0) return -1;
-      let distinct = 0;
-      for (const m of sourceMasks) if ((mask & m) !== 0) distinct++;
-      if (wordTotal > 0) {
-        let covered = 0;
-        for (let w = 0; w < wordMasks.length; w++) {
-          if ((mask & (wordMasks[w] ?? 0)) !== 0) covered += plan.wordWeights[w] ?? 0;
-        }
-        if (covered / wordTotal < plan.minCoverage) return -1;
-      }
-      return sum * distinct;
-    };
-
-    return {
-      scoreShort: (shortList) => {
-        const touched: number[] = [];
-        all.forEach((derived, i) => {
-          const bit = 1 << i;
-          if (derived.postings > shortList) {
-            longTerms.push({ derived, bit });
-            return;
-          }
-          for (const field of derived.fields) {
-            const scale = derived.weight * field.boost * field.idf;
-            const base = k * (1 - b);
-            const perLength = (k * b) / field.avgLength;
-            const fieldId = field.fieldId;
-            for (const [doc, tf] of field.tfs) {
-              const length = fieldLength.get(doc)?.[fieldId] ?? 0;
-              if (masks[doc] === 0) touched.push(doc);
-              masks[doc] = (masks[doc] ?? 0) | bit;
-              acc[doc] =
-                (acc[doc] ?? 0) + scale * (d + (tf * (k + 1)) / (tf + base + perLength * length));
-            }
-          }
-        });
-        // The frequent terms of the passages met, looked up.
-        for (const doc of touched) {
-          for (const { derived, bit } of longTerms) {
-            const c = this.impact(derived, doc);
-            if (c === 0) continue;
-            acc[doc] = (acc[doc] ?? 0) + derived.weight * c;
-            masks[doc] = (masks[doc] ?? 0) | bit;
-          }
-        }
-        return touched;
-      },
-      finish: (doc) => {
-        const s = finishMask(doc, acc[doc] ?? 0, masks[doc] ?? 0);
-        acc[doc] = 0;
-        masks[doc] = 0;
-        return s;
-      },
-      scoreOne: (doc) => {
-        let sum = 0;
-        let mask = 0;
-        for (const { derived, bit } of longTerms) {
-          const c = this.impact(derived, doc);
-          if (c === 0) continue;
-          sum += derived.weight * c;
-          mask |= bit;
-        }
-        return finishMask(doc, sum, mask);
-      },
-    };
-  }
-
-  /** Scoring clause by clause, for queries of more index terms than bits (wide expansions). */
-  private treeScorer(
-    plan: QueryPlan,
-    clauses: readonly CompiledClause[],
-    sourceCount: number,
-  ): Scorer {
-    const wordTotal = plan.wordWeights.reduce((a, b) => a + b, 0);
-    const sourceSeen = new Uint32Array(sourceCount);
-    let sourceStamp = 0;
-    const wordHit = new Uint8Array(plan.wordWeights.length);
-    const score = (doc: number): number => {
-      sourceStamp++;
-      let distinct = 0;
+      if (doc === NO_DOC) break;
+      let found = 0;
       let sum = 0;
-      wordHit.fill(0);
-      for (const clause of clauses) {
-        let clauseSum = 0;
-        let complete = true;
-        for (const group of clause.groups) {
-          let groupSum = 0;
-          for (const derived of group) groupSum += derived.weight * this.impact(derived, doc);
-          if (groupSum === 0) {
-            complete = false;
+      for (let j = essential; j < n; j++) {
+        const term = long[j] as LongTerm;
+        const i = at[j] ?? 0;
+        if (term.list.docs[i] !== doc) continue;
+        at[j] = i + 1;
+        cost.read++;
+        if (seen[doc] === stamp) continue;
+        const c = contribution(term, i, doc, bk, bb, bd);
+        if (c <= 0) continue;
+        gatherTerms[found] = term.index;
+        gatherScores[found] = c;
+        sum += c;
+        found++;
+      }
+      // A passage of the rare terms' lists was scored whole already.
+      if (seen[doc] === stamp || found === 0) continue;
+      if (heap.full) {
+        const sources = Math.min(sourcesTotal, found + (prefixSources[essential] ?? 0));
+        if ((sum + (prefixBound[essential] ?? 0)) * sources <= heap.min) continue;
+      }
+      // Look the passage up in the non-essential lists, the most promising first, while
+      // what they could still add might place it.
+      let placed = true;
+      for (let j = essential - 1; j >= 0; j--) {
+        if (heap.full) {
+          const sources = Math.min(sourcesTotal, found + (prefixSources[j + 1] ?? 0));
+          if ((sum + (prefixBound[j + 1] ?? 0)) * sources <= heap.min) {
+            placed = false;
             break;
           }
-          clauseSum += groupSum;
         }
-        if (!complete) continue;
-        sum += clauseSum;
-        for (const w of clause.covers) wordHit[w] = 1;
-        for (const group of clause.groups) {
-          for (const derived of group) {
-            if (sourceSeen[derived.source] === sourceStamp) continue;
-            if (this.impact(derived, doc) === 0) continue;
-            sourceSeen[derived.source] = sourceStamp;
-            distinct++;
-          }
-        }
+        const term = long[j] as LongTerm;
+        const docs = term.list.docs;
+        const i = seek(docs, at[j] ?? 0, doc);
+        at[j] = i;
+        cost.read++;
+        if (docs[i] !== doc) continue;
+        const c = contribution(term, i, doc, bk, bb, bd);
+        if (c <= 0) continue;
+        gatherTerms[found] = term.index;
+        gatherScores[found] = c;
+        sum += c;
+        found++;
       }
-      if (sum === 0) return -1;
-      if (wordTotal > 0) {
-        let covered = 0;
-        for (let w = 0; w < wordHit.length; w++)
-          if (wordHit[w]) covered += plan.wordWeights[w] ?? 0;
-        if (covered / wordTotal < plan.minCoverage) return -1;
-      }
-      return sum * distinct;
-    };
-    const all = clauses.flatMap((c) => c.groups.flat());
-    return {
-      scoreShort: (shortList) => {
-        const touched = new Set<number>();
-        for (const derived of all) {
-          if (derived.postings > shortList) continue;
-          for (const field of derived.fields) for (const doc of field.tfs.keys()) touched.add(doc);
-        }
-        return [...touched];
-      },
-      finish: score,
-      scoreOne: score,
-    };
+      if (!placed) continue;
+      cost.scored++;
+      if (offer(doc, finish(gatherTerms, gatherScores, found))) partition();
+    }
   }
 
-  /** The plan's terms resolved against the index: expansions found, postings looked up. */
-  private compile(plan: QueryPlan, sources: string[]): CompiledClause[] {
+  /** A frequent term's list with this query's per-column scales and its bound. */
+  private longTerm(term: QueryTerm, index: number, list: TermPostings): LongTerm {
+    const { k, b, d } = this.options.bm25;
+    const columns = list.columns.length;
+    const scales = new Float64Array(columns);
+    const factors = new Float64Array(columns);
+    const avgs = new Float64Array(columns);
+    const tfs: Uint16Array[] = [];
+    const lengths: Uint32Array[] = [];
+    list.columns.forEach((column, c) => {
+      // A field the live index no longer holds the term in holds only removed passages.
+      const field = term.fields.find((f) => f.fieldId === column.fieldId);
+      scales[c] = field?.scale ?? 0;
+      factors[c] = field?.factor ?? 0;
+      avgs[c] = this.mini._avgFieldLength[column.fieldId] ?? 1;
+      tfs.push(column.tfs);
+      lengths.push(this.store.lengthsOf(column.fieldId));
+    });
+    const max = maxImpactOf(list, factors, avgs, lengths, k, b, d);
+    // The bound is the same arithmetic as the scores, with the weight applied after: allow
+    // for the rounding of that reordering.
+    const bound = term.weight * max * (1 + 1e-12);
+    return { index, list, scales, avgs, tfs, lengths, bound };
+  }
+
+  /** The plan's terms resolved against the index: expansions found, BM25 figures taken. */
+  private compile(plan: QueryPlan): CompiledQuery {
     const sourceIds = new Map<string, number>();
     const sourceOf = (term: string): number => {
       let id = sourceIds.get(term);
       if (id === undefined) {
-        id = sources.length;
-        sources.push(term);
+        id = sourceIds.size;
         sourceIds.set(term, id);
       }
       return id;
     };
     const index = this.mini._index;
     const { prefix: prefixWeight, fuzzy: fuzzyWeight } = plan.expansionWeights;
-    return plan.clauses.map((clause) => ({
-      covers: clause.covers,
-      groups: clause.groups.map((group) => {
-        const derived: Derived[] = [];
+    const terms: QueryTerm[] = [];
+    const clauses: CompiledQuery['clauses'] = [];
+    let units = 0;
+    plan.clauses.forEach((clause, clauseIndex) => {
+      const clauseUnits: number[] = [];
+      for (const group of clause.groups) {
+        const unit = units++;
+        clauseUnits.push(unit);
         for (const planTerm of group) {
           const source = sourceOf(planTerm.source ?? planTerm.term);
           const add = (term: string, weight: number, data: FieldTermData | undefined) => {
-            if (data) derived.push(this.derive(term, planTerm.weight * weight, source, data));
+            if (!data) return;
+            terms.push(
+              this.derive(term, planTerm.weight * weight, source, clauseIndex, unit, data),
+            );
           };
           add(planTerm.term, 1, index.get(planTerm.term));
           const fuzzy =
@@ -511,9 +496,10 @@ export class TopKRetriever {
             }
           }
         }
-        return derived;
-      }),
-    }));
+      }
+      clauses.push({ units: clauseUnits, covers: clause.covers });
+    });
+    return { terms, clauses, units, sources: sourceIds.size };
   }
 
   /** Index terms within `distance` edits of `term`, sharing its first letters. */
@@ -529,106 +515,59 @@ export class TopKRetriever {
     return found;
   }
 
-  private derive(term: string, weight: number, source: number, data: FieldTermData): Derived {
+  private derive(
+    term: string,
+    weight: number,
+    source: number,
+    clause: number,
+    unit: number,
+    data: FieldTermData,
+  ): QueryTerm {
     const n = this.mini._documentCount;
-    const fields: FieldPostings[] = [];
+    const fields: FieldScoring[] = [];
     let postings = 0;
-    for (const { fieldId, boost } of this.fields) {
-      const tfs = data.get(fieldId);
-      if (!tfs || tfs.size === 0) continue;
+    for (const [fieldId, tfs] of data) {
+      const boost = this.boostOf[fieldId];
+      if (boost === undefined || tfs.size === 0) continue;
       const df = tfs.size;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       fields.push({
         fieldId,
-        boost,
-        idf: Math.log(1 + (n - df + 0.5) / (df + 0.5)),
-        tfs,
+        factor: boost * idf,
+        scale: weight * boost * idf,
         avgLength: this.mini._avgFieldLength[fieldId] ?? 1,
+        tfs,
       });
       postings += df;
     }
-    return { term, weight, source, fields, postings };
+    return { term, weight, source, clause, unit, fields, postings };
   }
 
-  /** A term's BM25+ contribution to one passage over all fields, unweighted; 0 when absent. */
-  private impact(derived: Derived, doc: number): number {
-    const { k, b, d } = this.options.bm25;
-    let sum = 0;
-    let lengths: number[] | undefined;
-    for (const field of derived.fields) {
-      const tf = field.tfs.get(doc);
-      if (tf === undefined) continue;
-      lengths ??= this.mini._fieldLength.get(doc);
-      const length = lengths?.[field.fieldId] ?? 0;
-      sum +=
-        field.boost *
-        field.idf *
-        (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / field.avgLength)));
+  /** Whether the passage holds the term (in any field). */
+  private holds(query: CompiledQuery, long: readonly LongTerm[], index: number, doc: number) {
+    const typed = long.find((t) => t.index === index);
+    if (typed) {
+      const docs = typed.list.docs;
+      return docs[seek(docs, 0, doc)] === doc;
     }
-    return sum;
+    return query.terms[index]?.fields.some((f) => f.tfs.has(doc)) ?? false;
   }
 
-  private impactList(derived: Derived): ImpactList {
-    const cached = this.impactCache.get(derived.term);
-    if (cached) return cached;
-    const marks = this.masksFor(this.mini._nextId);
-    const docs: number[] = [];
-    for (const field of derived.fields) {
-      for (const doc of field.tfs.keys()) {
-        if (marks[doc] !== 0) continue;
-        marks[doc] = 1;
-        docs.push(doc);
-      }
+  private matchedTerms(query: CompiledQuery, long: readonly LongTerm[], doc: number): string[] {
+    const byUnit = new Map<number, number[]>();
+    query.terms.forEach((term, index) => {
+      if (!this.holds(query, long, index, doc)) return;
+      const list = byUnit.get(term.unit);
+      if (list) list.push(index);
+      else byUnit.set(term.unit, [index]);
+    });
+    const matched = new Set<string>();
+    for (const clause of query.clauses) {
+      if (!clause.units.every((u) => byUnit.has(u))) continue;
+      for (const u of clause.units)
+        for (const index of byUnit.get(u) ?? []) matched.add(query.terms[index]?.term ?? '');
     }
-    const keys = new Float64Array(docs.length);
-    const words = new Uint32Array(keys.buffer);
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i] ?? 0;
-      marks[doc] = 0;
-      keys[i] = this.impact(derived, doc);
-      // Little-endian: the even word holds the mantissa's low 32 bits.
-      words[2 * i] = doc;
-    }
-    keys.sort();
-    const list: ImpactList = { keys, words };
-    if (this.cachedPostings + docs.length > CACHE_POSTINGS) {
-      this.impactCache.clear();
-      this.cachedPostings = 0;
-    }
-    this.impactCache.set(derived.term, list);
-    this.cachedPostings += docs.length;
-    return list;
-  }
-
-  private matchedTerms(clauses: readonly CompiledClause[], doc: number): string[] {
-    const terms = new Set<string>();
-    for (const clause of clauses) {
-      const matched: string[] = [];
-      let complete = true;
-      for (const group of clause.groups) {
-        let any = false;
-        for (const derived of group) {
-          if (this.impact(derived, doc) > 0) {
-            matched.push(derived.term);
-            any = true;
-          }
-        }
-        if (!any) {
-          complete = false;
-          break;
-        }
-      }
-      if (complete) for (const term of matched) terms.add(term);
-    }
-    return [...terms];
-  }
-
-  /** Impact lists hold scores of one index state: an added or removed passage voids them. */
-  private checkVersion(): void {
-    const version = `${this.mini._nextId}:${this.mini._documentCount}`;
-    if (version === this.cacheVersion) return;
-    this.cacheVersion = version;
-    this.impactCache.clear();
-    this.cachedPostings = 0;
+    return [...matched];
   }
 
   private nextStamp(): number {
@@ -641,17 +580,101 @@ export class TopKRetriever {
     return ++this.stamp;
   }
 
-  /** Per document id, zero between uses. */
-  private masksFor(size: number): Uint32Array {
-    if (this.masks.length < size) this.masks = new Uint32Array(Math.ceil(size * 1.25));
-    return this.masks;
+  private headFor(size: number): Int32Array {
+    if (this.head.length < size) this.head = new Int32Array(Math.ceil(size * 1.25));
+    return this.head;
   }
 
-  /** Per document id, zero between uses. */
-  private scratchFor(size: number): Float64Array {
-    if (this.scratch.length < size) this.scratch = new Float64Array(Math.ceil(size * 1.25));
-    return this.scratch;
+  private growHits(needed: number): void {
+    const capacity = Math.max(needed, this.hitTerm.length * 2);
+    const grow = <T extends Int32Array | Float64Array>(old: T, fresh: T): T => {
+      fresh.set(old);
+      return fresh;
+    };
+    this.hitTerm = grow(this.hitTerm, new Int32Array(capacity));
+    this.hitScore = grow(this.hitScore, new Float64Array(capacity));
+    this.hitNext = grow(this.hitNext, new Int32Array(capacity));
   }
+}
+
+/** A frequent term's weighted BM25 contribution to the passage at position `at` of its list. */
+function contribution(
+  term: LongTerm,
+  at: number,
+  doc: number,
+  k: number,
+  b: number,
+  d: number,
+): number {
+  let sum = 0;
+  for (let c = 0; c < term.tfs.length; c++) {
+    const tf = term.tfs[c]?.[at] ?? 0;
+    if (tf === 0) continue;
+    const length = term.lengths[c]?.[doc] ?? 0;
+    sum += (term.scales[c] ?? 0) * bm25Part(tf, length, term.avgs[c] ?? 1, k, b, d);
+  }
+  return sum;
+}
+
+/**
+ * A passage's score from its hits (query term, weighted contribution): the sum over the
+ * clauses it satisfies, times the distinct sources it matched there; -1 when it matches
+ * too little of the query (MiniSearch's coordination, the plan's coverage floor).
+ */
+type Finisher = (terms: Int32Array, scores: Float64Array, count: number) => number;
+
+function finisher(plan: QueryPlan, query: CompiledQuery): Finisher {
+  const { terms, clauses } = query;
+  const unitOf = Int32Array.from(terms, (t) => t.unit);
+  const clauseOf = Int32Array.from(terms, (t) => t.clause);
+  const sourceOf = Int32Array.from(terms, (t) => t.source);
+  const unitSeen = new Uint32Array(query.units);
+  const clauseDone = new Uint32Array(clauses.length);
+  const sourceSeen = new Uint32Array(query.sources);
+  const wordSeen = new Uint32Array(plan.wordWeights.length);
+  const wordTotal = plan.wordWeights.reduce((x, y) => x + y, 0);
+  let stamp = 0;
+  return (hitTerms, hitScores, count) => {
+    stamp++;
+    for (let i = 0; i < count; i++) unitSeen[unitOf[hitTerms[i] ?? 0] ?? 0] = stamp;
+    for (let c = 0; c < clauses.length; c++) {
+      const units = clauses[c]?.units ?? [];
+      let complete = true;
+      for (const u of units) {
+        if (unitSeen[u] !== stamp) {
+          complete = false;
+          break;
+        }
+      }
+      if (complete) clauseDone[c] = stamp;
+    }
+    let sum = 0;
+    let distinct = 0;
+    for (let i = 0; i < count; i++) {
+      const t = hitTerms[i] ?? 0;
+      if (clauseDone[clauseOf[t] ?? 0] !== stamp) continue;
+      sum += hitScores[i] ?? 0;
+      const s = sourceOf[t] ?? 0;
+      if (sourceSeen[s] !== stamp) {
+        sourceSeen[s] = stamp;
+        distinct++;
+      }
+    }
+    if (distinct === 0 || sum <= 0) return -1;
+    if (wordTotal > 0) {
+      let covered = 0;
+      for (let c = 0; c < clauses.length; c++) {
+        if (clauseDone[c] !== stamp) continue;
+        for (const w of clauses[c]?.covers ?? []) {
+          if (wordSeen[w] === stamp) continue;
+          wordSeen[w] = stamp;
+          covered += plan.wordWeights[w] ?? 0;
+        }
+      }
+      if (covered / wordTotal < plan.minCoverage) return -1;
+    }
+    return sum * distinct;
+  };
 }
 
 function internalsOf(mini: unknown): MiniInternals {
@@ -672,76 +695,4 @@ function internalsOf(mini: unknown): MiniInternals {
     throw new Error('TopKRetriever: this MiniSearch version does not expose the expected index');
   }
   return m as MiniInternals;
-}
-
-/** The k best (score, document) pairs seen so far; the worst on top. */
-class MinHeap {
-  private readonly scores: number[] = [];
-  private readonly docs: number[] = [];
-
-  constructor(private readonly capacity: number) {}
-
-  get full(): boolean {
-    return this.scores.length >= this.capacity;
-  }
-
-  get min(): number {
-    return this.scores[0] ?? 0;
-  }
-
-  push(score: number, doc: number): void {
-    if (this.full) {
-      if (score <= this.min) return;
-      this.scores[0] = score;
-      this.docs[0] = doc;
-      this.down(0);
-      return;
-    }
-    this.scores.push(score);
-    this.docs.push(doc);
-    this.up(this.scores.length - 1);
-  }
-
-  /** Best first; equal scores by document id, the order MiniSearch indexed them in. */
-  sorted(): { score: number; doc: number }[] {
-    return this.scores
-      .map((score, i) => ({ score, doc: this.docs[i] ?? 0 }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc);
-  }
-
-  private less(i: number, j: number): boolean {
-    return (this.scores[i] ?? 0) < (this.scores[j] ?? 0);
-  }
-
-  private swap(i: number, j: number): void {
-    const s = this.scores[i] ?? 0;
-    this.scores[i] = this.scores[j] ?? 0;
-    this.scores[j] = s;
-    const d = this.docs[i] ?? 0;
-    this.docs[i] = this.docs[j] ?? 0;
-    this.docs[j] = d;
-  }
-
-  private up(i: number): void {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(i, parent)) return;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    const n = this.scores.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let smallest = i;
-      if (l < n && this.less(l, smallest)) smallest = l;
-      if (r < n && this.less(r, smallest)) smallest = r;
-      if (smallest === i) return;
-      this.swap(i, smallest);
-      i = smallest;
-    }
-  }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../src/search/plan';
 import { TopKRetriever } from '../../src/search/top-k';
 import { seededRandom } from '../helpers/random';
+import { exhaustiveTopK } from './exhaustive';
 
 // A corpus with a Zipf-like vocabulary, so that some terms are in most documents and
 // others in a handful: the shape that makes pruning matter.
@@ -176,5 +177,220 @@ describe('TopKRetriever', () => {
     local.discard('new');
     expect(top()).not.toContain('new');
     expect(top()).toEqual(want());
+  });
+});
+
+// Random corpora and plans against the exhaustive ranking (exhaustive.ts): the pruning,
+// the typed lists and their cache must never change what comes out.
+type Doc = { id: string; text: string; title: string; names: string };
+const FIELDS = ['text', 'title', 'names'] as const;
+const randomBoost = { text: 1, title: 0.6, names: 1.5 };
+
+function randomCorpus(seed: number, count: number) {
+  const r = seededRandom(seed);
+  const size = 60 + Math.floor(r() * 300);
+  // Words of a few letters, some sharing beginnings, so prefixes and typos find several.
+  const words = Array.from({ length: size }, (_, i) => `${'abcdefgh'[i % 8]}${i.toString(36)}x`);
+  const word = () => words[Math.floor(words.length * r() ** 3)] ?? 'a0x';
+  const make = (id: string): Doc => ({
+    id,
+    text: Array.from({ length: 1 + Math.floor(r() * 25) }, word).join(' '),
+    title: Array.from({ length: Math.floor(r() * 4) }, word).join(' '),
+    names: r() < 0.3 ? Array.from({ length: 1 + Math.floor(r() * 2) }, word).join(' ') : '',
+  });
+  return { r, words, word, make, docs: Array.from({ length: count }, (_, i) => make(`d${i}`)) };
+}
+
+function randomPlan(r: () => number, word: () => string): QueryPlan {
+  const wordCount = 1 + Math.floor(r() * 4);
+  const clauses: QueryPlan['clauses'] = [];
+  for (let w = 0; w < wordCount; w++) {
+    const alternatives = 1 + Math.floor(r() * 3);
+    clauses.push({
+      groups: [
+        Array.from({ length: alternatives }, (_, a) => {
+          const typo = r() < 0.15;
+          const base = word();
+          return {
+            term: typo ? `${base.slice(0, -1)}q` : r() < 0.1 ? base.slice(0, 2) : base,
+            weight: a === 0 ? 1 : 0.2 + r() * 0.7,
+            prefix: r() < 0.15,
+            fuzzy: typo ? 1 : 0,
+            ...(a === 0 && r() < 0.7 ? {} : { source: `word ${w}` }),
+          };
+        }),
+      ],
+      covers: [w],
+    });
+  }
+  // Now and then an alias: a conjunction of two words, weighted lower.
+  if (r() < 0.3) {
+    clauses.push({
+      groups: [
+        [{ term: word(), weight: 0.6, prefix: false, fuzzy: 0 }],
+        [{ term: word(), weight: 0.6, prefix: false, fuzzy: 0 }],
+      ],
+      covers: [Math.floor(r() * wordCount)],
+    });
+  }
+  return {
+    clauses,
+    wordWeights: Array.from({ length: wordCount }, () => 0.5 + r() * 3),
+    minCoverage: [0, 0.25, 0.5][Math.floor(r() * 3)] ?? 0,
+    expansionWeights: weights,
+  };
+}
+
+function expectSameRanking(
+  got: { documentId: string; score: number }[],
+  want: { id: string; score: number }[],
+  context: string,
+) {
+  expect(
+    got.map((h) => h.score),
+    context,
+  ).toEqual(want.map((h) => expect.closeTo(h.score, 9)));
+  const last = want[want.length - 1]?.score ?? 0;
+  const above = (hits: { id: string; score: number }[]) =>
+    hits
+      .filter((h) => h.score > last * (1 + 1e-9))
+      .map((h) => h.id)
+      .sort();
+  expect(above(got.map((h) => ({ id: h.documentId, score: h.score }))), context).toEqual(
+    above(want),
+  );
+}
+
+function newIndex(docs: Doc[]) {
+  const index = new MiniSearch<Doc>({
+    fields: [...FIELDS],
+    searchOptions: { boost: randomBoost, bm25 },
+  });
+  index.addAll(docs);
+  return index;
+}
+
+const termsOf = (doc: Doc) => FIELDS.flatMap((f) => doc[f].split(' ').filter((t) => t !== ''));
+
+describe('TopKRetriever against an exhaustive ranking', () => {
+  const options = { boost: randomBoost, bm25 };
+
+  it('ranks random plans over random corpora as scoring every passage does', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const { r, word, docs } = randomCorpus(seed, 300 + Math.floor(seed * 150));
+      const index = newIndex(docs);
+      const shortList = [2, 8, 32, 1024][seed % 4] ?? 8;
+      const retriever = new TopKRetriever(index, { ...options, shortList });
+      for (let q = 0; q < 30; q++) {
+        const plan = randomPlan(r, word);
+        const k = [1, 3, 10, 25][q % 4] ?? 10;
+        const filtered = q % 5 === 0;
+        const accept = (id: string) => Number(id.slice(1)) % 3 !== 0;
+        const got = retriever.search(plan, { k, ...(filtered ? { accept } : {}) });
+        const want = exhaustiveTopK(index, plan, k, options, filtered ? accept : undefined);
+        expectSameRanking(got, want, `seed ${seed} query ${q}: ${JSON.stringify(plan)}`);
+      }
+    }
+  });
+
+  it('stays exact while passages are added, removed and re-indexed under new terms', async () => {
+    const { r, word, make, docs } = randomCorpus(99, 800);
+    const index = newIndex(docs);
+    const retriever = new TopKRetriever(index, { ...options, shortList: 16 });
+    await retriever.warm();
+    const live = new Map(docs.map((d) => [d.id, d]));
+    let next = docs.length;
+    const check = (step: string) => {
+      for (let q = 0; q < 15; q++) {
+        const plan = randomPlan(r, word);
+        expectSameRanking(
+          retriever.search(plan, { k: 10 }),
+          exhaustiveTopK(index, plan, 10, options),
+          `${step}, query ${q}`,
+        );
+      }
+    };
+    check('warm');
+    for (let step = 0; step < 6; step++) {
+      const touched = new Set<string>();
+      // Added: new passages, often holding the most frequent words (whose lists are cached).
+      for (let i = 0; i < 5; i++) {
+        const doc = make(`d${next++}`);
+        index.add(doc);
+        live.set(doc.id, doc);
+        for (const t of termsOf(doc)) touched.add(t);
+      }
+      // Removed: discarded, their postings left in MiniSearch's maps until it vacuums.
+      for (const id of [...live.keys()].filter(() => r() < 0.01)) {
+        index.discard(id);
+        live.delete(id);
+      }
+      // Renamed: the same passage indexed again with other terms (a new short id).
+      for (const id of [...live.keys()].filter(() => r() < 0.01)) {
+        const doc = { ...make(id), id };
+        index.replace(doc);
+        live.set(id, doc);
+        for (const t of termsOf(doc)) touched.add(t);
+      }
+      retriever.noteIndexed(touched);
+      check(`after update ${step}`);
+    }
+    await index.vacuum();
+    check('after vacuum');
+  });
+
+  it('keeps the lists of terms an update did not touch, and rebuilds those it did', async () => {
+    const { docs } = randomCorpus(5, 600);
+    const index = newIndex(docs);
+    const retriever = new TopKRetriever(index, { ...options, shortList: 16 });
+    await retriever.warm();
+    const frequent = [...new Set(docs.flatMap(termsOf))].filter((t) => retriever.isCached(t));
+    expect(frequent.length).toBeGreaterThan(3);
+    const [changed, kept] = frequent;
+    if (!changed || !kept) throw new Error('no cached terms');
+    const added = {
+      id: 'added',
+      text: `${changed} ${changed} ${changed}`,
+      title: changed,
+      names: '',
+    };
+    index.add(added);
+    retriever.noteIndexed(termsOf(added));
+    expect(retriever.isCached(changed)).toBe(false);
+    expect(retriever.isCached(kept)).toBe(true);
+    const plan = wordsPlan([[changed]]);
+    const hits = retriever.search(plan, { k: docs.length });
+    expect(hits.map((h) => h.documentId)).toContain('added');
+    expectSameRanking(hits, exhaustiveTopK(index, plan, docs.length, options), changed);
+    expect(retriever.isCached(changed)).toBe(true);
+  });
+
+  it('drops every list when passages are added behind its back', async () => {
+    const { docs } = randomCorpus(6, 400);
+    const index = newIndex(docs);
+    const retriever = new TopKRetriever(index, { ...options, shortList: 16 });
+    await retriever.warm();
+    expect(retriever.cache.lists).toBeGreaterThan(0);
+    const [term] = [...new Set(docs.flatMap(termsOf))].filter((t) => retriever.isCached(t));
+    if (!term) throw new Error('no cached terms');
+    index.add({ id: 'behind', text: `${term} ${term} ${term} ${term}`, title: term, names: term });
+    const hits = retriever.search(wordsPlan([[term]]), { k: 1 });
+    expect(hits[0]?.documentId).toBe('behind');
+  });
+
+  it('keeps its lists within the bytes it is given', () => {
+    const { r, word, docs } = randomCorpus(7, 1500);
+    const index = newIndex(docs);
+    const cacheBytes = 16 * 1024;
+    const retriever = new TopKRetriever(index, { ...options, shortList: 8, cacheBytes });
+    for (let q = 0; q < 60; q++) {
+      const plan = randomPlan(r, word);
+      expectSameRanking(
+        retriever.search(plan, { k: 5 }),
+        exhaustiveTopK(index, plan, 5, options),
+        `query ${q}`,
+      );
+      expect(retriever.cache.listBytes).toBeLessThanOrEqual(cacheBytes);
+    }
   });
 });

@@ -1,0 +1,84 @@
+import type { Language } from '../knowledge/types';
+import type { LexiconSide } from '../language/lexicon';
+
+/** What this reads of a MiniSearch instance (see top-k.ts for the check that it is there). */
+interface ShortIds {
+  _documentIds: Map<number, unknown>;
+  _nextId: number;
+}
+
+const NONE = 0;
+const ENGLISH = 1;
+const NORWEGIAN = 2;
+
+/**
+ * The lexicon side (English or Norwegian) of every indexed passage, dense by MiniSearch's
+ * short id. Query analysis asks for each translation and fuzzy neighbour whether passages
+ * of one side hold it; walking a term's postings through MiniSearch's id map and the
+ * passage map cost two Map lookups and a string per posting, up to 2,000 postings a term,
+ * and was a quarter of a frequent-word query's time. It also counts the passages of each
+ * side, so an archive without English passages answers "English?" at once.
+ */
+export class PassageLanguages {
+  private sides = new Uint8Array(0);
+  private upTo = 0;
+  private counts: [number, number, number] | undefined;
+
+  constructor(
+    private readonly mini: ShortIds,
+    private readonly languageOf: (documentId: string) => Language | undefined,
+  ) {}
+
+  /** Passages from this short id on are to be looked up again (added in an update). */
+  invalidateFrom(shortId: number): void {
+    this.upTo = Math.min(this.upTo, shortId);
+    this.counts = undefined;
+  }
+
+  /** Whether any passage of the side is indexed. */
+  any(side: LexiconSide): boolean {
+    this.sync();
+    return (this.counts?.[side === 'en' ? ENGLISH : NORWEGIAN] ?? 0) > 0;
+  }
+
+  /** Whether the live passage with this short id is on the side. */
+  isOn(shortId: number, side: LexiconSide): boolean {
+    return (
+      this.sides[shortId] === (side === 'en' ? ENGLISH : NORWEGIAN) &&
+      this.mini._documentIds.has(shortId)
+    );
+  }
+
+  /** Brings the dense sides up to the index (call before `isOn`). */
+  sync(): void {
+    const next = this.mini._nextId;
+    if (next < this.upTo) {
+      this.upTo = 0;
+      this.counts = undefined;
+    }
+    if (next > this.upTo) {
+      if (this.sides.length < next) {
+        const grown = new Uint8Array(Math.ceil(next * 1.25) + 64);
+        grown.set(this.sides.subarray(0, this.upTo));
+        this.sides = grown;
+      }
+      const ids = this.mini._documentIds;
+      for (let shortId = this.upTo; shortId < next; shortId++) {
+        const id = ids.get(shortId);
+        const language = typeof id === 'string' ? this.languageOf(id) : undefined;
+        this.sides[shortId] =
+          language === undefined ? NONE : language === 'en' ? ENGLISH : NORWEGIAN;
+      }
+      this.upTo = next;
+      this.counts = undefined;
+    }
+    if (!this.counts) {
+      const counts: [number, number, number] = [0, 0, 0];
+      for (const shortId of this.mini._documentIds.keys()) {
+        const side = this.sides[shortId] ?? NONE;
+        counts[side] = (counts[side] ?? 0) + 1;
+      }
+      this.counts = counts;
+    }
+  }
+}

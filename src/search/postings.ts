@@ -1,0 +1,296 @@
+/**
+ * MiniSearch's index read through typed arrays, for the retriever's hot loops.
+ *
+ * MiniSearch keeps a term's postings as a Map per field (document short id -> term
+ * frequency) and each passage's field lengths as a Map of arrays: scoring one posting
+ * from those costs a Map lookup per field plus one for the lengths, and that was most of
+ * search time at 400k passages. Beside them, and derived from them only:
+ *
+ * - the field lengths of every passage, dense by short id (one Uint32Array per field),
+ *   extended as passages are added (short ids only grow);
+ * - for frequent terms, their postings as one list in short-id order (Int32Array) with a
+ *   term-frequency column per field (Uint16Array, 0 where the field lacks the term), built
+ *   when a query first needs them and kept in a bounded cache, least recently used out.
+ *
+ * Frequencies and lengths are what they are at indexing time; the BM25 figures that move
+ * with every added passage (document count, idf, average lengths) are applied per query,
+ * so a cached list stays exact until a passage holding its term is added. Removed passages
+ * are no concern: MiniSearch leaves their postings in its own index until it vacuums, so
+ * readers check that a short id is still there before returning it either way.
+ */
+
+/** A term's postings in one field, as MiniSearch holds them. */
+export type FieldTermFrequencies = Map<number, number>;
+/** A term's postings per field id. */
+export type FieldTermData = Map<number, FieldTermFrequencies>;
+
+export interface SearchableMapView extends Iterable<[string, FieldTermData]> {
+  get(term: string): FieldTermData | undefined;
+  atPrefix(prefix: string): SearchableMapView;
+  fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>;
+}
+
+/** The parts of a MiniSearch instance read here (protected there; checked at construction). */
+export interface MiniInternals {
+  _index: SearchableMapView;
+  _documentIds: Map<number, string>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _fieldIds: Record<string, number>;
+  _documentCount: number;
+  _nextId: number;
+}
+
+/** One field's column of a term's postings list. */
+export interface PostingColumn {
+  fieldId: number;
+  /** Term frequency per posting of the list; 0 where this field lacks the term. */
+  tfs: Uint16Array;
+}
+
+/** A term's postings over all fields, in short-id order. */
+export interface TermPostings {
+  docs: Int32Array;
+  columns: PostingColumn[];
+  /** The largest unweighted contribution, and the BM25 figures it was computed with. */
+  bound?: { key: string; max: number };
+}
+
+/** Bytes per posting of a cached list: its short id, and a frequency per column. */
+export const postingBytes = (list: TermPostings): number =>
+  list.docs.length * (4 + 2 * list.columns.length);
+
+/** BM25's term-frequency and length factor, as MiniSearch writes it (plus its `d`). */
+export function bm25Part(
+  tf: number,
+  length: number,
+  avgLength: number,
+  k: number,
+  b: number,
+  d: number,
+): number {
+  return d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avgLength));
+}
+
+/** Default bound of the list cache: about 100 MB at 8 bytes a posting. */
+const CACHE_BYTES = 96 * 1024 * 1024;
+
+export class PostingStore {
+  private readonly cache = new Map<string, TermPostings>();
+  private cachedBytes = 0;
+  /** Field lengths by field id, then short id. */
+  private lengths: Uint32Array[] = [];
+  private lengthsUpTo = 0;
+  /** The short id the next added passage gets, as of the last sync: more means additions. */
+  private syncedNextId: number;
+  private readonly marks: { tf: Uint32Array[]; seen: Uint8Array } = {
+    tf: [],
+    seen: new Uint8Array(0),
+  };
+
+  constructor(
+    private readonly mini: MiniInternals,
+    private readonly maxBytes = CACHE_BYTES,
+  ) {
+    this.syncedNextId = mini._nextId;
+  }
+
+  /**
+   * Terms of passages just added (or re-added under a new short id): their cached lists lack
+   * those passages. Call after MiniSearch indexed them; passages added without this call
+   * void the whole cache at the next read (correct, only slower).
+   */
+  noteIndexed(terms: Iterable<string>): void {
+    for (const term of terms) this.drop(term);
+    this.syncedNextId = this.mini._nextId;
+  }
+
+  /** Brings the dense lengths up to the index and voids lists it cannot vouch for. */
+  sync(): void {
+    const next = this.mini._nextId;
+    if (next !== this.syncedNextId) {
+      this.cache.clear();
+      this.cachedBytes = 0;
+      this.syncedNextId = next;
+    }
+    if (next < this.lengthsUpTo) {
+      this.lengths = [];
+      this.lengthsUpTo = 0;
+    }
+    if (next > this.lengthsUpTo) this.extendLengths(next);
+  }
+
+  /** Dense lengths of one field by short id (valid for every live passage after `sync`). */
+  lengthsOf(fieldId: number): Uint32Array {
+    return this.lengths[fieldId] ?? new Uint32Array(0);
+  }
+
+  get stats(): { lists: number; listBytes: number; lengthBytes: number } {
+    return {
+      lists: this.cache.size,
+      listBytes: this.cachedBytes,
+      lengthBytes: this.lengths.reduce((sum, a) => sum + a.byteLength, 0),
+    };
+  }
+
+  has(term: string): boolean {
+    return this.cache.has(term);
+  }
+
+  /**
+   * The term's list, from the cache or built now; undefined when it cannot be held exactly
+   * (a frequency over 65,535) or would not fit the cache at all.
+   */
+  list(term: string, data: FieldTermData): TermPostings | undefined {
+    const cached = this.cache.get(term);
+    if (cached) {
+      // Least recently used goes first: a Map iterates in insertion order.
+      this.cache.delete(term);
+      this.cache.set(term, cached);
+      return cached;
+    }
+    const built = this.build(data);
+    if (!built) return undefined;
+    const size = postingBytes(built);
+    if (size > this.maxBytes) return built;
+    for (const [oldest, list] of this.cache) {
+      if (this.cachedBytes + size <= this.maxBytes) break;
+      this.cache.delete(oldest);
+      this.cachedBytes -= postingBytes(list);
+    }
+    this.cache.set(term, built);
+    this.cachedBytes += size;
+    return built;
+  }
+
+  /** Whether a list of this many postings would fit beside those cached without evicting. */
+  fits(postings: number): boolean {
+    return this.cachedBytes + postings * 8 <= this.maxBytes;
+  }
+
+  private drop(term: string): void {
+    const list = this.cache.get(term);
+    if (!list) return;
+    this.cache.delete(term);
+    this.cachedBytes -= postingBytes(list);
+  }
+
+  private build(data: FieldTermData): TermPostings | undefined {
+    const size = this.mini._nextId;
+    const marks = this.marks;
+    if (marks.seen.length < size) marks.seen = new Uint8Array(Math.ceil(size * 1.25));
+    const seen = marks.seen;
+    const fieldIds: number[] = [];
+    let docs: number[] = [];
+    let exact = true;
+    for (const [fieldId, tfs] of data) {
+      if (tfs.size === 0) continue;
+      fieldIds.push(fieldId);
+      let column = marks.tf[fieldId];
+      if (!column || column.length < size) {
+        column = new Uint32Array(Math.ceil(size * 1.25));
+        marks.tf[fieldId] = column;
+      }
+      const scratch = column;
+      tfs.forEach((tf, doc) => {
+        if (tf > 0xffff || tf < 1 || !Number.isInteger(tf)) exact = false;
+        scratch[doc] = tf;
+        if (seen[doc] === 0) {
+          seen[doc] = 1;
+          docs.push(doc);
+        }
+      });
+    }
+    const sorted = Int32Array.from(docs).sort();
+    docs = [];
+    const columns: PostingColumn[] = fieldIds.map((fieldId) => {
+      const scratch = marks.tf[fieldId] ?? new Uint32Array(0);
+      const tfs = new Uint16Array(sorted.length);
+      for (let i = 0; i < sorted.length; i++) {
+        const doc = sorted[i] ?? 0;
+        tfs[i] = scratch[doc] ?? 0;
+        scratch[doc] = 0;
+      }
+      return { fieldId, tfs };
+    });
+    for (let i = 0; i < sorted.length; i++) seen[sorted[i] ?? 0] = 0;
+    return exact ? { docs: sorted, columns } : undefined;
+  }
+
+  private extendLengths(next: number): void {
+    const fieldCount = Math.max(0, ...Object.values(this.mini._fieldIds).map((id) => id + 1));
+    const capacity = Math.ceil(next * 1.25) + 64;
+    for (let f = 0; f < fieldCount; f++) {
+      const current = this.lengths[f];
+      if (current && current.length >= next) continue;
+      const grown = new Uint32Array(capacity);
+      if (current) grown.set(current.subarray(0, this.lengthsUpTo));
+      this.lengths[f] = grown;
+    }
+    const fieldLength = this.mini._fieldLength;
+    for (let doc = this.lengthsUpTo; doc < next; doc++) {
+      const lengths = fieldLength.get(doc);
+      if (!lengths) continue;
+      for (let f = 0; f < fieldCount; f++) {
+        const column = this.lengths[f];
+        if (column) column[doc] = lengths[f] ?? 0;
+      }
+    }
+    this.lengthsUpTo = next;
+  }
+}
+
+/**
+ * The largest unweighted contribution of the term to one passage (BM25 summed over its
+ * fields, each times `factors[c]`: the field's boost times the term's idf there): its bound
+ * for pruning. Kept with the list until the figures it depends on (idf, average lengths)
+ * move, then recomputed in one pass of arithmetic.
+ */
+export function maxImpactOf(
+  list: TermPostings,
+  factors: Float64Array,
+  avgs: Float64Array,
+  lengths: readonly Uint32Array[],
+  k: number,
+  b: number,
+  d: number,
+): number {
+  const key = `${factors.join(',')}|${avgs.join(',')}`;
+  if (list.bound?.key === key) return list.bound.max;
+  const { docs, columns } = list;
+  let max = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i] ?? 0;
+    let sum = 0;
+    for (let c = 0; c < columns.length; c++) {
+      const tf = columns[c]?.tfs[i] ?? 0;
+      if (tf === 0) continue;
+      sum += (factors[c] ?? 0) * bm25Part(tf, lengths[c]?.[doc] ?? 0, avgs[c] ?? 1, k, b, d);
+    }
+    if (sum > max) max = sum;
+  }
+  list.bound = { key, max };
+  return max;
+}
+
+/** The first index at or after `from` whose short id is at least `doc` (galloping search). */
+export function seek(docs: Int32Array, from: number, doc: number): number {
+  const n = docs.length;
+  if (from >= n || (docs[from] ?? 0) >= doc) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < n && (docs[hi] ?? 0) < doc) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  if (hi > n) hi = n;
+  // docs[lo] < doc, and docs[hi] >= doc or hi === n.
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((docs[mid] ?? 0) < doc) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
