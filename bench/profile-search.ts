@@ -31,6 +31,12 @@ console.log(
   `${passageCount(articles)} passages: build ${((built - t0) / 1000).toFixed(1)} s, ` +
     `warm ${((performance.now() - built) / 1000).toFixed(1)} s (${lists} impact lists)`,
 );
+const cacheLine = () => {
+  const { lists, listBytes, lengthBytes } = index.searchCache;
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  return `typed arrays beside MiniSearch: ${lists} lists ${mb(listBytes)} MB, lengths ${mb(lengthBytes)} MB`;
+};
+console.log(cacheLine());
 const sets = searchQueries(articles, 100);
 const session = profileDir ? new Session() : undefined;
 if (session) {
@@ -62,6 +68,7 @@ for (const [name, queries] of Object.entries(sets)) {
   for (const r of rows.slice(-3))
     console.log(`  ${r.ms.toFixed(2)} ms  scored ${r.scored}  read ${r.read}  «${r.query}»`);
 }
+console.log(`after the queries, ${cacheLine()}`);
 if (session && profileDir) {
   const { profile } = await session.post('Profiler.stop');
   const file = path.join(profileDir, `search-${arg}-${Date.now()}.cpuprofile`);

@@ -396,6 +396,11 @@ export class PassageIndex {
     return this.retriever.lastCost;
   }
 
+  /** What the retriever holds beside MiniSearch's index: typed lists cached, and bytes. */
+  get searchCache(): { lists: number; listBytes: number; lengthBytes: number } {
+    return this.retriever.cache;
+  }
+
   /**
    * Builds the frequent terms' typed lists in the background (sliced), so that the
    * first queries after a build or restart cost what later ones do. Returns how many lists it built.
@@ -467,7 +472,7 @@ export class PassageIndex {
       if (word.alternatives.some((a) => this.retriever.documentFrequency(a.term) > 0)) continue;
       const term = word.terms[0] ?? '';
       const edits = Math.max(1, maxEditsFor(term.length + 1));
-      const candidates = [...this.internals()._index.fuzzyGet(term, edits)].sort(
+      const candidates = [...this.retriever.fuzzyTerms(term, edits)].sort(
         (a, b) => a[1][1] - b[1][1],
       );
       const closest = candidates[0];
@@ -494,12 +499,12 @@ export class PassageIndex {
   }
 
   /**
-   * Index terms within `maxEdits` of `term` that passages in the given language hold (the
-   * lexicon's sides: English, or Norwegian for Bokmål and Nynorsk).
+   * Index terms within `maxEdits` of `term`, beginning with its letter, that passages in the
+   * given language hold (the lexicon's sides: English, or Norwegian for Bokmål and Nynorsk).
    */
   private near(term: string, maxEdits: number, side: LexiconSide): string[] {
     const out: string[] = [];
-    for (const [candidate, [data]] of this.internals()._index.fuzzyGet(term, maxEdits)) {
+    for (const [candidate, [data]] of this.retriever.fuzzyTerms(term, maxEdits)) {
       if (candidate !== term && this.holdsIn(data, side)) out.push(candidate);
     }
     return out;
@@ -555,7 +560,6 @@ type TermData = Map<number, Map<number, number>>;
 interface IndexInternals {
   _index: {
     get(term: string): TermData | undefined;
-    fuzzyGet(term: string, maxEdits: number): Map<string, [TermData, number]>;
   };
   _documentIds: Map<number, unknown>;
   _nextId: number;

@@ -58,7 +58,11 @@ export interface QueryWord {
 export interface Vocabulary {
   /** How many passages hold the term (0: the archive does not know it). */
   documentFrequency(term: string): number;
-  /** Terms within `maxEdits` edits of `term` that passages in that language hold. */
+  /**
+   * Terms within `maxEdits` edits of `term` that passages in that language hold (the
+   * index's may keep the first letter as typed: a typo there is rare, and the walk of
+   * every term is what a typo query cost).
+   */
   near(term: string, maxEdits: number, side: LexiconSide): string[];
   /** Whether passages in that language hold the term. */
   inLanguage(term: string, side: LexiconSide): boolean;

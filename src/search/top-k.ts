@@ -306,7 +306,7 @@ export class TopKRetriever {
 
     // 2. Passages holding only frequent terms: MaxScore over their typed lists.
     if (long.length > 0)
-      this.maxScore(long, query, heap, offer, finish, stamp, gatherTerms, gatherScores);
+      this.maxScore(long, plan, query, heap, offer, finish, stamp, gatherTerms, gatherScores);
 
     return heap.sorted().map(({ score: s, doc }) => ({
       documentId: mini._documentIds.get(doc) ?? '',
@@ -318,11 +318,13 @@ export class TopKRetriever {
   /**
    * Document at a time over the frequent lists, lowest bound first. The first lists, whose
    * bounds summed and times the query terms they stand for stay at or under the k-th best
-   * score, are "non-essential": a passage only they hold cannot place, so they are only
-   * looked up for passages the essential lists bring.
+   * score (or whose words cover too little of the query), are "non-essential": a passage
+   * only they hold cannot place, so they are only looked up for passages the essential
+   * lists bring.
    */
   private maxScore(
     unordered: LongTerm[],
+    plan: QueryPlan,
     query: CompiledQuery,
     heap: MinHeap,
     offer: (doc: number, score: number) => boolean,
@@ -349,7 +351,25 @@ export class TopKRetriever {
       sourceSeen[source] = 1;
     }
     const sourcesTotal = query.sources;
+    // Lists whose passages, holding none of the others, cover too little of the query for
+    // the plan's floor: never walked either ("lite" of "spillet lite" alone is no answer).
     let essential = 0;
+    const wordTotal = plan.wordWeights.reduce((x, y) => x + y, 0);
+    if (wordTotal > 0 && plan.minCoverage > 0) {
+      const covered = new Uint8Array(plan.wordWeights.length);
+      let share = 0;
+      for (let j = 0; j < n; j++) {
+        const clause = query.clauses[query.terms[(long[j] as LongTerm).index]?.clause ?? 0];
+        for (const w of clause?.covers ?? []) {
+          if (covered[w]) continue;
+          covered[w] = 1;
+          share += plan.wordWeights[w] ?? 0;
+        }
+        // With a margin for summing in another order than the finisher.
+        if ((share * (1 + 1e-9)) / wordTotal >= plan.minCoverage) break;
+        essential = j + 1;
+      }
+    }
     const partition = (): void => {
       if (!heap.full) return;
       const theta = heap.min;
@@ -479,7 +499,7 @@ export class TopKRetriever {
           };
           add(planTerm.term, 1, index.get(planTerm.term));
           const fuzzy =
-            planTerm.fuzzy > 0 ? this.fuzzyGet(planTerm.term, planTerm.fuzzy) : undefined;
+            planTerm.fuzzy > 0 ? this.fuzzyTerms(planTerm.term, planTerm.fuzzy) : undefined;
           if (planTerm.prefix) {
             for (const [term, data] of index.atPrefix(planTerm.term)) {
               const distance = term.length - planTerm.term.length;
@@ -502,8 +522,13 @@ export class TopKRetriever {
     return { terms, clauses, units, sources: sourceIds.size };
   }
 
-  /** Index terms within `distance` edits of `term`, sharing its first letters. */
-  private fuzzyGet(term: string, distance: number): Map<string, [FieldTermData, number]> {
+  /**
+   * Index terms within `distance` edits of `term` that share its first letter (see
+   * `fuzzyPrefix`), with their postings and distance. Query analysis finds a typo's
+   * neighbours with it too: MiniSearch's walk of every term for distance 2 cost 15 ms
+   * for a long word at 400k passages, the most of a typo query.
+   */
+  fuzzyTerms(term: string, distance: number): Map<string, [FieldTermData, number]> {
     const keep = this.options.fuzzyPrefix ?? 1;
     if (term.length <= keep) return this.mini._index.fuzzyGet(term, distance);
     const head = term.slice(0, keep);
