@@ -22,7 +22,11 @@ const NORWEGIAN = 2;
 export class PassageLanguages {
   private sides = new Uint8Array(0);
   private upTo = 0;
-  private counts: [number, number, number] | undefined;
+  /**
+   * Passages indexed per side, never decremented: a removed passage only leaves "any"
+   * true for longer, and the postings walk then answers.
+   */
+  private readonly counts = [0, 0, 0];
 
   constructor(
     private readonly mini: ShortIds,
@@ -32,13 +36,12 @@ export class PassageLanguages {
   /** Passages from this short id on are to be looked up again (added in an update). */
   invalidateFrom(shortId: number): void {
     this.upTo = Math.min(this.upTo, shortId);
-    this.counts = undefined;
   }
 
-  /** Whether any passage of the side is indexed. */
+  /** Whether any passage of the side may be indexed. */
   any(side: LexiconSide): boolean {
     this.sync();
-    return (this.counts?.[side === 'en' ? ENGLISH : NORWEGIAN] ?? 0) > 0;
+    return (this.counts[side === 'en' ? ENGLISH : NORWEGIAN] ?? 0) > 0;
   }
 
   /** Whether the live passage with this short id is on the side. */
@@ -52,33 +55,21 @@ export class PassageLanguages {
   /** Brings the dense sides up to the index (call before `isOn`). */
   sync(): void {
     const next = this.mini._nextId;
-    if (next < this.upTo) {
-      this.upTo = 0;
-      this.counts = undefined;
+    if (next < this.upTo) this.upTo = 0;
+    if (next <= this.upTo) return;
+    if (this.sides.length < next) {
+      const grown = new Uint8Array(Math.ceil(next * 1.25) + 64);
+      grown.set(this.sides.subarray(0, this.upTo));
+      this.sides = grown;
     }
-    if (next > this.upTo) {
-      if (this.sides.length < next) {
-        const grown = new Uint8Array(Math.ceil(next * 1.25) + 64);
-        grown.set(this.sides.subarray(0, this.upTo));
-        this.sides = grown;
-      }
-      const ids = this.mini._documentIds;
-      for (let shortId = this.upTo; shortId < next; shortId++) {
-        const id = ids.get(shortId);
-        const language = typeof id === 'string' ? this.languageOf(id) : undefined;
-        this.sides[shortId] =
-          language === undefined ? NONE : language === 'en' ? ENGLISH : NORWEGIAN;
-      }
-      this.upTo = next;
-      this.counts = undefined;
+    const ids = this.mini._documentIds;
+    for (let shortId = this.upTo; shortId < next; shortId++) {
+      const id = ids.get(shortId);
+      const language = typeof id === 'string' ? this.languageOf(id) : undefined;
+      const side = language === undefined ? NONE : language === 'en' ? ENGLISH : NORWEGIAN;
+      this.sides[shortId] = side;
+      this.counts[side] = (this.counts[side] ?? 0) + 1;
     }
-    if (!this.counts) {
-      const counts: [number, number, number] = [0, 0, 0];
-      for (const shortId of this.mini._documentIds.keys()) {
-        const side = this.sides[shortId] ?? NONE;
-        counts[side] = (counts[side] ?? 0) + 1;
-      }
-      this.counts = counts;
-    }
+    this.upTo = next;
   }
 }

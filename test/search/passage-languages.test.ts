@@ -1,0 +1,34 @@
+import MiniSearch from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../src/knowledge/types';
+import { PassageLanguages } from '../../src/search/passage-languages';
+
+describe('PassageLanguages', () => {
+  it('knows each live passage’s side, through additions and removals', () => {
+    const mini = new MiniSearch<{ id: string; text: string }>({ fields: ['text'] });
+    const languages = new Map<string, Language>([
+      ['nb1', 'nb'],
+      ['nn1', 'nn'],
+    ]);
+    mini.addAll([...languages.keys()].map((id) => ({ id, text: 'ord' })));
+    const internals = mini as unknown as ConstructorParameters<typeof PassageLanguages>[0];
+    const sides = new PassageLanguages(internals, (id) => languages.get(id));
+    expect(sides.any('no')).toBe(true);
+    expect(sides.any('en')).toBe(false);
+    expect(sides.isOn(0, 'no') && sides.isOn(1, 'no')).toBe(true);
+
+    // An update: the passage map learns the new passage after MiniSearch indexed it.
+    sides.invalidateFrom(internals._nextId);
+    mini.add({ id: 'en1', text: 'word' });
+    expect(sides.any('en')).toBe(false);
+    languages.set('en1', 'en');
+    sides.invalidateFrom(2);
+    expect(sides.any('en')).toBe(true);
+    expect(sides.isOn(2, 'en')).toBe(true);
+    expect(sides.isOn(2, 'no')).toBe(false);
+
+    mini.discard('nb1');
+    expect(sides.isOn(0, 'no')).toBe(false);
+    expect(sides.isOn(1, 'no')).toBe(true);
+  });
+});
