@@ -20,7 +20,8 @@ import { REPEAT } from './timing';
 const argv = process.argv.slice(2);
 const profileAt = argv.indexOf('--profile');
 const profileDir = profileAt >= 0 ? argv[profileAt + 1] : undefined;
-const arg = argv.find((a, i) => !a.startsWith('--') && i !== profileAt + 1) ?? '50k';
+const arg =
+  argv.find((a, i) => !a.startsWith('--') && (profileAt < 0 || i !== profileAt + 1)) ?? '50k';
 const size = Math.round(Number(arg.replace(/k$/i, '')) * (/k$/i.test(arg) ? 1000 : 1));
 const articles = takePassages(await readNorec(size), size);
 const t0 = performance.now();
