@@ -52,13 +52,13 @@ export interface PostingColumn {
 export interface TermPostings {
   docs: Int32Array;
   columns: PostingColumn[];
-  /** The largest unweighted contribution, and the BM25 figures it was computed with. */
-  bound?: { key: string; max: number };
+  /** The largest unweighted contribution, overall and per block, and the BM25 figures used. */
+  bound?: { key: string; max: number; blocks: Float64Array };
 }
 
 /** Bytes per posting of a cached list: its short id, and a frequency per column. */
 export const postingBytes = (list: TermPostings): number =>
-  list.docs.length * (4 + 2 * list.columns.length);
+  list.docs.length * (4 + 2 * list.columns.length) + ((list.docs.length >> 6) + 1) * 8;
 
 /** BM25's term-frequency and length factor, as MiniSearch writes it (plus its `d`). */
 export function bm25Part(
@@ -240,13 +240,17 @@ export class PostingStore {
   }
 }
 
+/** Postings per block of a list's block bounds (a power of two: block of posting i is i >> 6). */
+export const BLOCK_SHIFT = 6;
+
 /**
  * The largest unweighted contribution of the term to one passage (BM25 summed over its
- * fields, each times `factors[c]`: the field's boost times the term's idf there): its bound
- * for pruning. Kept with the list until the figures it depends on (idf, average lengths)
- * move, then recomputed in one pass of arithmetic.
+ * fields, each times `factors[c]`: the field's boost times the term's idf there), over the
+ * whole list and per block of 64 postings: its bounds for pruning. Kept with the list until
+ * the figures they depend on (idf, average lengths) move, then recomputed in one pass of
+ * arithmetic.
  */
-export function maxImpactOf(
+export function boundsOf(
   list: TermPostings,
   factors: Float64Array,
   avgs: Float64Array,
@@ -254,10 +258,11 @@ export function maxImpactOf(
   k: number,
   b: number,
   d: number,
-): number {
+): { max: number; blocks: Float64Array } {
   const key = `${factors.join(',')}|${avgs.join(',')}`;
-  if (list.bound?.key === key) return list.bound.max;
+  if (list.bound?.key === key) return list.bound;
   const { docs, columns } = list;
+  const blocks = new Float64Array((docs.length >> BLOCK_SHIFT) + 1);
   let max = 0;
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i] ?? 0;
@@ -267,10 +272,12 @@ export function maxImpactOf(
       if (tf === 0) continue;
       sum += (factors[c] ?? 0) * bm25Part(tf, lengths[c]?.[doc] ?? 0, avgs[c] ?? 1, k, b, d);
     }
+    const block = i >> BLOCK_SHIFT;
+    if (sum > (blocks[block] ?? 0)) blocks[block] = sum;
     if (sum > max) max = sum;
   }
-  list.bound = { key, max };
-  return max;
+  list.bound = { key, max, blocks };
+  return list.bound;
 }
 
 /** The first index at or after `from` whose short id is at least `doc` (galloping search). */

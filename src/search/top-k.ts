@@ -2,11 +2,12 @@ import type MiniSearch from 'minisearch';
 import { MinHeap } from './min-heap';
 import type { QueryPlan } from './plan';
 import {
+  BLOCK_SHIFT,
   bm25Part,
+  boundsOf,
   type FieldTermData,
   type FieldTermFrequencies,
   type MiniInternals,
-  maxImpactOf,
   PostingStore,
   seek,
   type TermPostings,
@@ -108,6 +109,10 @@ interface LongTerm {
   lengths: Uint32Array[];
   /** The most the term adds to a passage's sum. */
   bound: number;
+  /** The most it adds per block of postings (`BLOCK_SHIFT`), unweighted. */
+  blocks: Float64Array;
+  /** Weighs `blocks`, with a margin for the rounding of the reordered arithmetic. */
+  blockWeight: number;
 }
 
 interface CompiledQuery {
@@ -381,6 +386,22 @@ export class TopKRetriever {
     };
     partition();
     for (;;) {
+      // One list left to walk (a frequent word alone, or beside lists that cannot place a
+      // passage): skip its blocks whose best passage could not place either.
+      if (essential === n - 1 && heap.full) {
+        const term = long[essential] as LongTerm;
+        const i = at[essential] ?? 0;
+        const block = i >> BLOCK_SHIFT;
+        const best = (term.blocks[block] ?? 0) * term.blockWeight;
+        const sources = Math.min(sourcesTotal, 1 + (prefixSources[essential] ?? 0));
+        if (
+          i < term.list.docs.length &&
+          (best + (prefixBound[essential] ?? 0)) * sources <= heap.min
+        ) {
+          at[essential] = (block + 1) << BLOCK_SHIFT;
+          continue;
+        }
+      }
       let doc = NO_DOC;
       for (let j = essential; j < n; j++) {
         const term = long[j] as LongTerm;
@@ -461,11 +482,21 @@ export class TopKRetriever {
       tfs.push(column.tfs);
       lengths.push(this.store.lengthsOf(column.fieldId));
     });
-    const max = maxImpactOf(list, factors, avgs, lengths, k, b, d);
-    // The bound is the same arithmetic as the scores, with the weight applied after: allow
+    const { max, blocks } = boundsOf(list, factors, avgs, lengths, k, b, d);
+    // The bounds are the same arithmetic as the scores, with the weight applied after: allow
     // for the rounding of that reordering.
-    const bound = term.weight * max * (1 + 1e-12);
-    return { index, list, scales, avgs, tfs, lengths, bound };
+    const blockWeight = term.weight * (1 + 1e-12);
+    return {
+      index,
+      list,
+      scales,
+      avgs,
+      tfs,
+      lengths,
+      bound: max * blockWeight,
+      blocks,
+      blockWeight,
+    };
   }
 
   /** The plan's terms resolved against the index: expansions found, BM25 figures taken. */

@@ -84,6 +84,8 @@ describe('TopKRetriever', () => {
     expect(holding.length).toBeGreaterThan(500);
     retriever.search(wordsPlan([['w0']]), { k: 5 });
     expect(retriever.lastCost.scored).toBeLessThan(holding.length / 10);
+    // Whole blocks of its list are skipped once the five best are known.
+    expect(retriever.lastCost.read).toBeLessThan(holding.length / 2);
   });
 
   it('scores prefix and fuzzy expansions as MiniSearch does', () => {
