@@ -458,7 +458,9 @@ export class TopKRetriever {
         sum += c;
         found++;
       }
-      if (!placed) continue;
+      // Every list holding the passage is known now: it cannot place unless its sum, times
+      // the terms it matched, beats the bar.
+      if (!placed || (heap.full && sum * Math.min(sourcesTotal, found) <= heap.min)) continue;
       cost.scored++;
       if (offer(doc, finish(gatherTerms, gatherScores, found))) partition();
     }
