@@ -110,6 +110,15 @@ const content = (day: Day | undefined) => (day ? day.published + day.events : 0)
 
 const cache = new WeakMap<Archive, DayIndex>();
 
+/** Passages in archive order: by article id (as a load sorts them), then within the article. */
+function archiveOrder(archive: Archive, a: string, b: string): number {
+  const x = archive.passageById.get(a);
+  const y = archive.passageById.get(b);
+  if (!x || !y) return x ? -1 : y ? 1 : 0;
+  if (x.articleId !== y.articleId) return x.articleId < y.articleId ? -1 : 1;
+  return x.index - y.index;
+}
+
 /** The archive's days, built once per archive (on first use, or ahead by calling this). */
 export function dayIndex(archive: Archive): DayIndex {
   const known = cache.get(archive);
@@ -134,7 +143,10 @@ export function dayIndex(archive: Archive): DayIndex {
       if (mention.span.granularity !== 'day' || mention.span.start !== mention.span.end) continue;
       const entry = day(mention.span.start);
       entry.events += 1;
-      entry.event ??= { passageId, start: mention.start, text: mention.text };
+      // The first in archive order, whatever order the map gives (an updated archive's
+      // map lists passages added since the last full build after the others).
+      if (!entry.event || archiveOrder(archive, passageId, entry.event.passageId) < 0)
+        entry.event = { passageId, start: mention.start, text: mention.text };
     }
   }
   // ISO days sort as strings.

@@ -4,6 +4,7 @@ import type {
   EntityDirectory,
   LexiconData,
 } from '../extract/entities';
+import type { EntityMerge } from '../extract/entities/live-merge';
 import type { EntityMention, TimeMention } from '../extract/types';
 import type { AliasGroup, Article, LoadResult, Passage, Problem } from '../knowledge/types';
 import type { PassageIndex } from '../search';
@@ -44,6 +45,8 @@ export interface IncrementalBasis {
   mentions: Map<string, EntityMention[]> | [string, EntityMention[]][];
   lexicon: ArchiveLexicon | LexiconData;
   references: Map<string, BackReference[]> | [string, BackReference[]][];
+  /** The live entity merge, once an update built it (then kept up to date by every update). */
+  merge?: EntityMerge;
   /** Set when an update failed half-way: the next reload then builds in full. */
   spoiled: boolean;
   /**

@@ -9,6 +9,7 @@ import {
   type PassageMentions,
   passageReferences,
 } from '../extract/entities';
+import { listEntities } from '../extract/entities/live-merge';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { LoadResult, Passage } from '../knowledge/types';
 import { PassageIndex } from '../search';
@@ -97,22 +98,30 @@ export interface MentionMaps {
   names: Map<string, string[]>;
 }
 
-/** Which entities each passage mentions, built in slices so that answers keep flowing. */
+/**
+ * Which entities each passage mentions, in the order the passage first names them (ties by
+ * id): a rule that depends on the passage alone, so that an incremental reload, which
+ * works out the lists of the passages it reaches only, gets the same. Built in slices so
+ * that answers keep flowing.
+ */
 export async function mentionMaps(
   entities: readonly Entity[],
   slicer = new Slicer(),
 ): Promise<MentionMaps> {
-  const ids = new Map<string, string[]>();
-  const names = new Map<string, string[]>();
+  const placed = new Map<string, { start: number; entity: Entity }[]>();
   await slicer.each(entities, (entity) => {
     for (const mention of entity.mentions) {
-      const idList = ids.get(mention.passageId) ?? [];
-      if (!idList.includes(entity.id)) idList.push(entity.id);
-      ids.set(mention.passageId, idList);
-      const nameList = names.get(mention.passageId) ?? [];
-      if (!nameList.includes(entity.name)) nameList.push(entity.name);
-      names.set(mention.passageId, nameList);
+      const list = placed.get(mention.passageId);
+      if (list) list.push({ start: mention.start, entity });
+      else placed.set(mention.passageId, [{ start: mention.start, entity }]);
     }
+  });
+  const ids = new Map<string, string[]>();
+  const names = new Map<string, string[]>();
+  await slicer.each(placed, ([passageId, list]) => {
+    const lists = listEntities(list);
+    ids.set(passageId, lists.ids);
+    names.set(passageId, lists.names);
   });
   return { ids, names };
 }

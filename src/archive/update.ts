@@ -1,33 +1,39 @@
 /**
  * An incremental reload: the previous archive plus the articles that came, changed or went,
- * without analysing the rest again.
+ * without analysing the rest again, and without archive-wide work on the main thread.
  *
  * What is per file is redone for the changed files only: their names (read with the
  * archive's lexicon, whose word counts are updated by exactly what came and went), their
- * dated time expressions, their index documents. What is archive-wide is redone from
- * cached parts: the merge of names into entities (short forms, aliases, back references)
- * runs again over every passage's cached names, and passages whose entity names changed
- * are indexed again. Two ways the result can differ from a full build of the same files,
- * both bounded to the lexicon: unchanged files are not read again with the updated counts
- * (a word whose case statistics cross over because of the new file is read the new way in
- * the new file only), and person words are learned from added files but not unlearned from
- * removed ones. A full build (any restart with changed code, aliases or many files) resets both.
+ * dated time expressions, their index documents. What is archive-wide is changed where the
+ * change reaches, not redone: the merge of names into entities is live state
+ * (`EntityMerge`) that places again only the names a changed key can affect and rebuilds
+ * only the entities whose clusters changed; the name directory takes those as a layer
+ * beside the previous one (`EntityDirectory.with`); the per-passage maps are the previous
+ * archive's seen through a patch (`PatchedMap`); and only passages whose entity names
+ * changed are indexed again. The previous archive is left as it was: it answers until the
+ * store swaps the new one in. Everything else that loops over the archive runs in slices.
+ *
+ * Two ways the result can differ from a full build of the same files, both bounded to the
+ * lexicon: unchanged files are not read again with the updated counts (a word whose case
+ * statistics cross over because of the new file is read the new way in the new file
+ * only), and person words are learned from added files but not unlearned from removed
+ * ones. A full build (any restart with changed code, aliases or many files) resets both.
  */
 import { extractTimeMentions } from '../extract/dates';
 import {
   ArchiveLexicon,
   type BackReference,
-  buildEntities,
-  EntityDirectory,
   extractEntityMentions,
-  type PassageMentions,
   passageReferences,
 } from '../extract/entities';
+import { EntityMerge, type MergeInput } from '../extract/entities/live-merge';
+import { runStepsAsync } from '../extract/entities/ranked-keys';
 import type { EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult, Passage } from '../knowledge/types';
 import type { Archive, IncrementalBasis } from './archive';
-import { type Analysis, mentionMaps } from './build';
+import type { Analysis } from './build';
 import { Slicer } from './pace';
+import { PatchedMap } from './patched-map';
 
 export interface ArticleChanges {
   /** Old versions of articles removed or changed. */
@@ -65,21 +71,72 @@ export function canUpdate(previous: Archive, load: LoadResult, changes: ArticleC
   return sameAliases && changed <= Math.max(2000, previous.passageById.size * 0.05);
 }
 
-function liveBasis(basis: IncrementalBasis): {
+/** The basis as live structures: a snapshot leaves it as arrays until an update needs it. */
+async function liveBasis(
+  basis: IncrementalBasis,
+  slicer: Slicer,
+): Promise<{
   mentions: Map<string, EntityMention[]>;
   lexicon: ArchiveLexicon;
   references: Map<string, BackReference[]>;
-} {
-  if (!(basis.mentions instanceof Map)) basis.mentions = new Map(basis.mentions);
-  if (!(basis.references instanceof Map)) basis.references = new Map(basis.references);
+}> {
+  const mapOf = async <V>(entries: Map<string, V> | [string, V][]): Promise<Map<string, V>> => {
+    if (entries instanceof Map) return entries;
+    const map = new Map<string, V>();
+    await slicer.each(entries, ([id, value]) => {
+      map.set(id, value);
+    });
+    return map;
+  };
+  basis.mentions = await mapOf(basis.mentions);
+  basis.references = await mapOf(basis.references);
   if (!(basis.lexicon instanceof ArchiveLexicon)) {
     basis.lexicon = ArchiveLexicon.fromJSON(basis.lexicon);
   }
   return { mentions: basis.mentions, lexicon: basis.lexicon, references: basis.references };
 }
 
+const inputsOf = (
+  article: Article,
+  mentions: ReadonlyMap<string, EntityMention[]>,
+  references: ReadonlyMap<string, BackReference[]>,
+): MergeInput[] =>
+  article.passages.map((p, order) => ({
+    passageId: p.id,
+    articleId: article.id,
+    order,
+    text: p.text,
+    language: p.language,
+    mentions: mentions.get(p.id) ?? [],
+    references: references.get(p.id) ?? [],
+  }));
+
+/**
+ * The live merge of an archive that has none yet (built in full, or restored from a
+ * snapshot): every passage's cached names merged once, in slices, and the archive's own
+ * entities adopted wherever they are the same, so that they stay shared.
+ */
+async function mergeOf(
+  previous: Archive,
+  mentions: ReadonlyMap<string, EntityMention[]>,
+  references: ReadonlyMap<string, BackReference[]>,
+  slicer: Slicer,
+): Promise<EntityMerge> {
+  const merge = new EntityMerge(previous.aliases);
+  const inputs: MergeInput[] = [];
+  await slicer.each(previous.articles, (article) => {
+    inputs.push(...inputsOf(article, mentions, references));
+  });
+  await runStepsAsync(merge.apply([], inputs), slicer);
+  await runStepsAsync(merge.adopt(previous.entities.all()), slicer);
+  return merge;
+}
+
 const textsOf = (articles: readonly Article[]) =>
   articles.flatMap((a) => a.passages.map((p) => p.text));
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** A new archive from `previous` and the changes; `commit` puts the index changes in. */
 export async function updateArchive(
@@ -88,22 +145,34 @@ export async function updateArchive(
   changes: ArticleChanges,
 ): Promise<{ archive: Archive; commit: () => void; analysis: () => Analysis }> {
   const slicer = new Slicer();
+  // Unchanged articles are read again as new objects: the previous ones (the maps and the
+  // index hold those) stand for them, so that one copy of each text is kept, not two.
+  const articles: Article[] = [];
+  await slicer.each(load.articles, (article) => {
+    const known = previous.articleById.get(article.id);
+    articles.push(known?.hash === article.hash ? known : article);
+  });
+  load = { ...load, articles };
   const basis = previous.basis;
   // The basis is changed in place; should anything below throw, it no longer matches
   // `previous`, and the next reload builds in full.
   basis.spoiled = true;
-  const { mentions, lexicon, references } = liveBasis(basis);
+  const { mentions, lexicon, references } = await liveBasis(basis, slicer);
+  const merge = basis.merge ?? (await mergeOf(previous, mentions, references, slicer));
   await slicer.breathe();
 
   lexicon.count(textsOf(changes.gone), -1);
   lexicon.count(textsOf(changes.came));
   lexicon.learnPersons(textsOf(changes.came));
+  const goneIds: string[] = [];
   for (const article of changes.gone) {
     for (const p of article.passages) {
+      goneIds.push(p.id);
       mentions.delete(p.id);
       references.delete(p.id);
     }
   }
+  const came: MergeInput[] = [];
   for (const article of changes.came) {
     for (const p of article.passages) {
       const found = extractEntityMentions(p.text, p.language, lexicon);
@@ -111,85 +180,78 @@ export async function updateArchive(
       const pointing = passageReferences({ ...p, mentions: found });
       if (pointing.length > 0) references.set(p.id, pointing);
     }
+    came.push(...inputsOf(article, mentions, references));
     if (slicer.due()) await slicer.breathe();
   }
+  const change = await runStepsAsync(merge.apply(goneIds, came), slicer);
+  const directory = await previous.entities.with(change.removed, change.added, slicer);
 
-  const passageMentions: PassageMentions[] = [];
-  const articleById = new Map<string, Article>();
-  const passageById = new Map<string, Passage>();
-  await slicer.each(load.articles, (article) => {
-    articleById.set(article.id, article);
-    for (const passage of article.passages) {
-      passageById.set(passage.id, passage);
-      passageMentions.push({
-        passageId: passage.id,
-        articleId: article.id,
-        text: passage.text,
-        language: passage.language,
-        mentions: mentions.get(passage.id) ?? [],
-        references: references.get(passage.id) ?? [],
-      });
+  // What changed per passage; a changed article's passages go, then come again.
+  const passages = new Map<string, Passage | undefined>();
+  const dated = new Map<string, readonly TimeMention[] | undefined>();
+  const changedArticles = new Map<string, Article | undefined>();
+  for (const article of changes.gone) {
+    changedArticles.set(article.id, undefined);
+    for (const p of article.passages) {
+      passages.set(p.id, undefined);
+      dated.set(p.id, undefined);
     }
-  });
-  // The archive-wide merge: one step, its cost measured by the bench (`npm run bench`).
-  const entities = buildEntities(passageMentions, load.aliases);
-  await slicer.breathe();
-
-  const timeMentions = new Map<string, readonly TimeMention[]>();
-  const goneIds = new Set(changes.gone.flatMap((a) => a.passages.map((p) => p.id)));
-  await slicer.each(previous.timeMentions, ([id, found]) => {
-    if (!goneIds.has(id)) timeMentions.set(id, found);
-  });
+  }
   for (const article of changes.came) {
-    const dated = extractTimeMentions(article.passages, article.language, article.published);
+    changedArticles.set(article.id, article);
+    const times = extractTimeMentions(article.passages, article.language, article.published);
     article.passages.forEach((passage, i) => {
-      const found = dated[i] ?? [];
-      if (found.length > 0) timeMentions.set(passage.id, found);
+      passages.set(passage.id, passage);
+      const found = times[i] ?? [];
+      dated.set(passage.id, found.length > 0 ? found : undefined);
     });
     if (slicer.due()) await slicer.breathe();
   }
 
-  const maps = await mentionMaps(entities, slicer);
-  const cameIds = new Set(changes.came.flatMap((a) => a.passages.map((p) => p.id)));
+  // Entity lists of the passages the merge reached; those kept whose names differ are
+  // indexed again.
+  const ids = new Map<string, string[] | undefined>();
+  const names = new Map<string, string[] | undefined>();
   const renamed: Passage[] = [];
-  await slicer.each(passageById, ([id, passage]) => {
-    if (cameIds.has(id)) return;
-    const before = previous.namesByPassage.get(id) ?? [];
-    const after = maps.names.get(id) ?? [];
-    if (before.length !== after.length || before.some((n, i) => n !== after[i])) {
+  await slicer.each(change.passages, (id) => {
+    const lists = merge.passageEntities(id);
+    ids.set(id, lists?.ids);
+    names.set(id, lists?.names);
+    // Passages that came are indexed whole, those gone leave: only kept ones are renamed.
+    if (passages.has(id)) return;
+    const passage = previous.passageById.get(id);
+    if (passage && !sameList(previous.namesByPassage.get(id) ?? [], lists?.names ?? []))
       renamed.push(passage);
-    }
   });
-  const directory = await EntityDirectory.create(entities, slicer);
-  await slicer.breathe();
 
-  const index = previous.index;
   const archive: Archive = {
     articles: load.articles,
-    articleById,
-    passageById,
+    articleById: await PatchedMap.with(previous.articleById, changedArticles, slicer),
+    passageById: await PatchedMap.with(previous.passageById, passages, slicer),
     aliases: load.aliases,
     problems: load.problems,
     entities: directory,
-    entitiesByPassage: maps.ids,
-    timeMentions,
-    index,
+    entitiesByPassage: await PatchedMap.with(previous.entitiesByPassage, ids, slicer),
+    timeMentions: await PatchedMap.with(previous.timeMentions, dated, slicer),
+    index: previous.index,
     load,
     builtAt: new Date().toISOString(),
     fromSnapshot: false,
-    namesByPassage: maps.names,
-    basis: { mentions, lexicon, references, spoiled: false },
+    namesByPassage: await PatchedMap.with(previous.namesByPassage, names, slicer),
+    basis: { mentions, lexicon, references, merge, spoiled: false },
   };
+  await slicer.breathe();
+  const index = previous.index;
   return {
     archive,
     commit: () =>
       index.update(
         { removed: changes.gone, added: changes.came, renamed },
-        { articles: load.articles, aliases: load.aliases, entityNames: maps.names },
+        { articles: load.articles, aliases: load.aliases, entityNames: archive.namesByPassage },
       ),
     analysis: () => ({
-      entities,
-      timeMentions: [...timeMentions].map(([id, found]) => [id, [...found]]),
+      entities: [...directory.all()],
+      timeMentions: [...archive.timeMentions].map(([id, found]) => [id, [...found]]),
       index: index.toJSON(),
       mentions: [...mentions],
       lexicon: lexicon.toJSON(),

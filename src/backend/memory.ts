@@ -210,9 +210,14 @@ export class MemoryBackend implements KnowledgeBackend {
     return resultOf(await this.store.reload());
   }
 
-  /** Shutdown: a reload in flight has its analysis worker stopped (and never settles). */
+  /**
+   * Shutdown: a reload in flight has its analysis worker stopped (and never settles); the
+   * snapshot an incremental reload is still writing lands first, so that the cache folder
+   * is complete (and can be removed) once this resolves.
+   */
   async close(): Promise<void> {
     this.store.close();
+    await this.store.settled();
   }
 }
 

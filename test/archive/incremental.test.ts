@@ -22,17 +22,25 @@ afterAll(async () => {
 
 async function folder(files: Record<string, string>) {
   const root = await mkdtemp(join(tmpdir(), 'kilde-incremental-'));
-  cleanups.push(() => rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
+  const opened: MemoryBackend[] = [];
+  // Closing waits for the snapshots incremental reloads write in the background.
+  cleanups.push(async () => {
+    for (const backend of opened) await backend.close();
+    await rm(root, { recursive: true, force: true });
+  });
   const dir = join(root, 'knowledge');
   await mkdir(dir);
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   let caches = 0;
-  const backend = () =>
-    new MemoryBackend({
+  const backend = () => {
+    const made = new MemoryBackend({
       knowledgeDir: dir,
       cacheDir: join(root, `cache-${caches++}`),
       logger: createLogger('silent'),
     });
+    opened.push(made);
+    return made;
+  };
   return { root, dir, backend };
 }
 
@@ -139,6 +147,28 @@ describe('an incremental reload', () => {
     expect(JSON.parse(JSON.stringify(await answers(restarted)))).toEqual(
       JSON.parse(JSON.stringify(await answers(live))),
     );
+  });
+});
+
+describe('closing the backend', () => {
+  it('waits for the snapshot an incremental reload writes in the background', async () => {
+    const kb = await folder({ 'budsjett.md': bokmalBudget });
+    const cache = join(kb.root, 'cache');
+    const open = () =>
+      new MemoryBackend({ knowledgeDir: kb.dir, cacheDir: cache, logger: createLogger('silent') });
+    const live = open();
+    await live.reload();
+    await writeFile(join(kb.dir, 'climate.md'), englishClimate);
+    expect((await live.store.reload()).incremental).toBe(true);
+    // No settled() here: close alone must leave the snapshot complete.
+    await live.close();
+    const restarted = open();
+    const outcome = await restarted.store.reload();
+    expect(outcome.archive.fromSnapshot).toBe(true);
+    expect((await who(restarted.view(), 'Rotevatn')).kind).toBe('found');
+    await restarted.close();
+    // Nothing is written into the folder any more: removing it needs no retries.
+    await rm(kb.root, { recursive: true });
   });
 });
 

@@ -66,7 +66,7 @@ export async function knowledgeOn(
     async cleanup() {
       await kilde.close();
       await drop().catch(() => undefined);
-      await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      await rm(root, { recursive: true, force: true });
     },
   };
 }

@@ -224,3 +224,61 @@ describe('EntityDirectory against a scan of every entity', { timeout: 300_000 },
     }
   });
 });
+
+describe('an EntityDirectory updated with changed entities', { timeout: 300_000 }, () => {
+  /** Every kind of answer, as ids, on queries that reach the changed entities too. */
+  function answers(directory: EntityDirectory, queries: readonly string[]) {
+    return queries.map((q) => ({
+      suggest: [1, 10, 25].map((limit) => directory.suggest(q, limit).map((e) => e.id)),
+      close: directory.closeNames(q, 5).map((e) => e.id),
+      lookup: directory.lookup(q).matches.map((e) => e.id),
+      role: directory.byRole(q).map((e) => e.id),
+      get: directory.get(q)?.name,
+    }));
+  }
+
+  it('answers as a directory built whole from the same entities, and leaves the old one as it was', async () => {
+    const random = seededRandom(11);
+    let entities = randomEntities(7, 1500);
+    let directory = new EntityDirectory(entities);
+    const pace = { due: () => false, breathe: async () => undefined };
+    const common = [
+      '',
+      'a',
+      'h',
+      'hans',
+      'Hansen',
+      'huitf',
+      'sore',
+      'ordf',
+      'ordfører',
+      'havnesjef',
+    ];
+    const fresh = randomEntities(8, 2500).map((e, i) => ({ ...e, id: `n${i}` }));
+    for (const [round, size] of [40, 40, 200, 40, 2100, 40].entries()) {
+      const removed = entities.filter(() => random() < size / entities.length);
+      // Names and ids of removed entities too: lookups that would find them if left in.
+      const queries = [
+        ...common,
+        ...removed.slice(0, 8).flatMap((e) => [e.id, e.name, e.name.slice(0, 4), `${e.name}x`]),
+        ...entities.slice(0, 4).map((e) => e.id),
+      ];
+      const before = answers(directory, queries);
+      // Changed versions of some removed ones (same id, other mentions), and new ones.
+      const added = [
+        ...removed
+          .filter(() => random() < 0.5)
+          .map((e) => ({ ...e, mentions: e.mentions.slice(0, 1 + Math.floor(random() * 30)) })),
+        ...fresh.splice(0, Math.floor(size / 2)),
+      ];
+      const next = await directory.with(removed, added, pace);
+      expect(answers(directory, queries), `round ${round}: the old directory`).toEqual(before);
+      entities = [...entities.filter((e) => !removed.includes(e)), ...added];
+      directory = next;
+      const whole = new EntityDirectory(entities);
+      expect(answers(directory, queries), `round ${round}`).toEqual(answers(whole, queries));
+      const names = [...directory.all()].map((e) => e.id).sort();
+      expect(names).toEqual(entities.map((e) => e.id).sort());
+    }
+  });
+});

@@ -29,10 +29,9 @@ export async function tempKnowledge(
     write: (more: Record<string, string>) => writeKnowledge(dir, more),
     remove: (name: string) => rm(join(dir, name), { force: true }),
     async cleanup() {
+      // Closing waits for a snapshot an incremental reload may still be writing.
       await kilde.close();
-      // A snapshot written in the background after an incremental reload may still be
-      // landing in the cache folder: retry instead of failing on ENOTEMPTY.
-      await rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+      await rm(root, { recursive: true, force: true });
     },
   };
 }

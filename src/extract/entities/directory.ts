@@ -232,6 +232,9 @@ const passageCount = (entity: Entity): number =>
 interface Prepared {
   /** Entities by rank: most passages first, then by name. */
   ranked: Entity[];
+  /** Passage counts by rank. */
+  counts: Int32Array;
+  byId: Map<string, number>;
   names: RankedKeys;
   roles: RankedKeys;
   exactNames: Map<string, number[]>;
@@ -246,6 +249,12 @@ function addTo(map: Map<string, number[]>, key: string, rank: number): void {
   else if (list[list.length - 1] !== rank) list.push(rank);
 }
 
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The directory's order: most passages first, then by name, then by id. */
+const compareRanked = (a: Entity, countA: number, b: Entity, countB: number): number =>
+  countB - countA || compareText(a.name, b.name) || compareText(a.id, b.id);
+
 /** The build, in steps that yield every few thousand entities (see `runStepsAsync`). */
 function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
   const counts = new Map<Entity, number>();
@@ -253,13 +262,12 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
     counts.set(entity, passageCount(entity));
     if (i % ENTITIES_PER_STEP === ENTITIES_PER_STEP - 1) yield;
   }
-  const ranked = [...entities].sort(
-    (a, b) =>
-      (counts.get(b) ?? 0) - (counts.get(a) ?? 0) ||
-      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  const ranked = [...entities].sort((a, b) =>
+    compareRanked(a, counts.get(a) ?? 0, b, counts.get(b) ?? 0),
   );
   yield;
+  const rankedCounts = Int32Array.from(ranked, (e) => counts.get(e) ?? 0);
+  const byId = new Map<string, number>();
   // Roles repeat across entities, and so do many names (a surname as an alias): fold once.
   const memo = <T>(f: (text: string) => T) => {
     const known = new Map<string, T>();
@@ -279,6 +287,7 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
   const exactNames = new Map<string, number[]>();
   const exactRoles = new Map<string, number[]>();
   for (const [rank, entity] of ranked.entries()) {
+    byId.set(entity.id, rank);
     const nameKeys = nameKeysOf(entity, foldNameOnce);
     for (const key of nameKeys.exact) addTo(exactNames, key, rank);
     for (const key of nameKeys.reachable) names.add(key, rank);
@@ -289,6 +298,8 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
   }
   return {
     ranked,
+    counts: rankedCounts,
+    byId,
     names: yield* names.steps(),
     roles: yield* roles.steps(),
     exactNames,
@@ -296,20 +307,149 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
   };
 }
 
+/**
+ * Prepared structures with some of their entities left out: the base of a directory that
+ * an incremental reload changed. `gone` holds ranks of entities no longer in the archive.
+ */
+interface Layer {
+  prepared: Prepared;
+  gone: ReadonlySet<number>;
+}
+
+/** An entity found in a layer, with what ranks it against entities of the other layer. */
+interface Found {
+  entity: Entity;
+  count: number;
+}
+
+const compareFound = (a: Found, b: Found): number =>
+  compareRanked(a.entity, a.count, b.entity, b.count);
+
+function found(layer: Layer, ranks: Iterable<number>): Found[] {
+  const out: Found[] = [];
+  for (const rank of ranks) {
+    if (layer.gone.has(rank)) continue;
+    const entity = layer.prepared.ranked[rank];
+    if (entity) out.push({ entity, count: layer.prepared.counts[rank] ?? 0 });
+  }
+  return out;
+}
+
+/** Two lists each in directory order, as one in directory order. */
+function mergeFound(a: readonly Found[], b: readonly Found[]): Found[] {
+  if (b.length === 0) return [...a];
+  if (a.length === 0) return [...b];
+  const out: Found[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x && (!y || compareFound(x, y) <= 0)) {
+      out.push(x);
+      i++;
+    } else if (y) {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * When a directory updated in place of a rebuild is rebuilt whole: once the entities it
+ * left out and those it holds beside its base are this many, lookups read two layers
+ * of too much.
+ */
+const rebuildAt = (baseSize: number): number => Math.max(2000, Math.floor(baseSize / 4));
+
+const EMPTY: ReadonlySet<number> = new Set();
+
 export class EntityDirectory {
-  readonly #entities: readonly Entity[];
-  readonly #prepared: Prepared;
-  readonly #byId: Map<string, Entity>;
+  readonly #base: Layer;
+  /** Entities added or changed since the base was built (none when built whole). */
+  readonly #delta: Layer | undefined;
+  #all: readonly Entity[] | undefined;
 
   /** Builds at once; `create` builds in slices that let other work run between them. */
-  constructor(entities: readonly Entity[], prepared?: Prepared) {
-    this.#entities = entities;
-    this.#prepared = prepared ?? runSteps(prepare(entities));
-    this.#byId = new Map(entities.map((e) => [e.id, e]));
+  constructor(entities: readonly Entity[], from?: Prepared | { base: Layer; delta: Layer }) {
+    if (from && 'base' in from) {
+      this.#base = from.base;
+      this.#delta = from.delta;
+      this.#all = undefined;
+    } else {
+      this.#base = { prepared: from ?? runSteps(prepare(entities)), gone: EMPTY };
+      this.#delta = undefined;
+      this.#all = entities;
+    }
   }
 
   static async create(entities: readonly Entity[], pace: Pace): Promise<EntityDirectory> {
     return new EntityDirectory(entities, await runStepsAsync(prepare(entities), pace));
+  }
+
+  /**
+   * A directory with `removed` entities gone and `added` ones in, this one left as it is
+   * (it keeps answering until the archive holding the new one takes over). Only the
+   * entities changed since the last whole build are prepared again: the rest is shared.
+   */
+  async with(
+    removed: readonly Entity[],
+    added: readonly Entity[],
+    pace: Pace,
+  ): Promise<EntityDirectory> {
+    const base = this.#base.prepared;
+    const gone = new Set(this.#base.gone);
+    const beside = new Set(this.#delta?.prepared.ranked ?? []);
+    for (const entity of removed) {
+      if (beside.delete(entity)) continue;
+      const rank = base.byId.get(entity.id);
+      if (rank !== undefined && base.ranked[rank] === entity) gone.add(rank);
+    }
+    for (const entity of added) beside.add(entity);
+    if (gone.size + beside.size > rebuildAt(base.ranked.length)) {
+      const all: Entity[] = [];
+      for (const [rank, entity] of base.ranked.entries()) {
+        if (!gone.has(rank)) all.push(entity);
+        if (rank % ENTITIES_PER_STEP === 0 && pace.due()) await pace.breathe();
+      }
+      all.push(...beside);
+      return EntityDirectory.create(all, pace);
+    }
+    const delta = await runStepsAsync(prepare([...beside]), pace);
+    return new EntityDirectory([], {
+      base: { prepared: base, gone },
+      delta: { prepared: delta, gone: EMPTY },
+    });
+  }
+
+  /** Entities found by ranks in each layer, in directory order. */
+  #find(pick: (prepared: Prepared) => Iterable<number> | undefined): Found[] {
+    const base = found(this.#base, pick(this.#base.prepared) ?? []);
+    if (!this.#delta) return base;
+    return mergeFound(base, found(this.#delta, pick(this.#delta.prepared) ?? []));
+  }
+
+  /**
+   * The best `limit` entities a per-layer top query finds, leaving out `taken`: each layer
+   * is asked for its own best `limit` (its gone ranks left out), and the two merged.
+   */
+  #top(
+    query: (prepared: Prepared, limit: number, exclude: ReadonlySet<number>) => number[],
+    limit: number,
+    taken: ReadonlySet<Entity>,
+  ): Entity[] {
+    const layerTop = (layer: Layer): Found[] => {
+      const exclude = new Set(layer.gone);
+      for (const entity of taken) {
+        const rank = layer.prepared.byId.get(entity.id);
+        if (rank !== undefined && layer.prepared.ranked[rank] === entity) exclude.add(rank);
+      }
+      return found(layer, query(layer.prepared, limit, exclude.size > 0 ? exclude : EMPTY));
+    };
+    const base = layerTop(this.#base);
+    const merged = this.#delta ? mergeFound(base, layerTop(this.#delta)) : base;
+    return merged.slice(0, Math.max(0, limit)).map((f) => f.entity);
   }
 
   /**
@@ -320,8 +460,8 @@ export class EntityDirectory {
     const folded = normaliseQuery(query);
     if (!folded) return { matches: [], suggestions: [] };
     for (const form of queryForms(folded)) {
-      const ranks = this.#prepared.exactNames.get(form);
-      if (ranks && ranks.length > 0) return { matches: this.#at(ranks), suggestions: [] };
+      const matches = this.#find((p) => p.exactNames.get(form));
+      if (matches.length > 0) return { matches: matches.map((f) => f.entity), suggestions: [] };
     }
     return { matches: [], suggestions: this.closeNames(query, SUGGESTIONS) };
   }
@@ -331,12 +471,17 @@ export class EntityDirectory {
     const typed = looseQuery(query);
     if (!typed) return [];
     const slips = nameTolerance(typed.length);
-    const near = this.#prepared.names.near(typed, slips, sameFirstLetter(slips));
-    const ranks = [...near]
-      .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+    const near: { found: Found; distance: number }[] = [];
+    for (const layer of this.#delta ? [this.#base, this.#delta] : [this.#base]) {
+      const distances = layer.prepared.names.near(typed, slips, sameFirstLetter(slips));
+      for (const [rank, distance] of distances) {
+        for (const f of found(layer, [rank])) near.push({ found: f, distance });
+      }
+    }
+    return near
+      .sort((a, b) => a.distance - b.distance || compareFound(a.found, b.found))
       .slice(0, Math.max(0, limit))
-      .map(([rank]) => rank);
-    return this.#at(ranks);
+      .map(({ found }) => found.entity);
   }
 
   /**
@@ -346,15 +491,26 @@ export class EntityDirectory {
   suggest(partial: string, limit: number): Entity[] {
     const folded = looseQuery(partial);
     const wanted = Math.max(0, limit);
-    const { ranked, names, roles } = this.#prepared;
-    if (!folded) return ranked.slice(0, wanted);
-    const picked = names.top(folded, wanted);
+    if (!folded) return this.#top((p, n, exclude) => firstRanks(p, n, exclude), wanted, EMPTY_SET);
+    const picked = this.#top((p, n, exclude) => p.names.top(folded, n, exclude), wanted, EMPTY_SET);
     if (picked.length < wanted)
-      picked.push(...roles.top(folded, wanted - picked.length, new Set(picked)));
+      picked.push(
+        ...this.#top(
+          (p, n, exclude) => p.roles.top(folded, n, exclude),
+          wanted - picked.length,
+          new Set(picked),
+        ),
+      );
     const slips = prefixTolerance(folded.length);
     if (picked.length < wanted && slips > 0)
-      picked.push(...names.topNearPrefix(folded, slips, wanted - picked.length, new Set(picked)));
-    return this.#at(picked);
+      picked.push(
+        ...this.#top(
+          (p, n, exclude) => p.names.topNearPrefix(folded, slips, n, exclude),
+          wanted - picked.length,
+          new Set(picked),
+        ),
+      );
+    return picked;
   }
 
   /**
@@ -362,19 +518,34 @@ export class EntityDirectory {
    * determiner ignored: "den syriske presidenten"), most mentioned first.
    */
   byRole(role: string): Entity[] {
-    return this.#at(this.#prepared.exactRoles.get(roleKey(role)) ?? []);
+    const key = roleKey(role);
+    return this.#find((p) => p.exactRoles.get(key)).map((f) => f.entity);
   }
 
   get(id: string): Entity | undefined {
-    return this.#byId.get(id);
+    for (const layer of this.#delta ? [this.#delta, this.#base] : [this.#base]) {
+      const rank = layer.prepared.byId.get(id);
+      if (rank !== undefined && !layer.gone.has(rank)) return layer.prepared.ranked[rank];
+    }
+    return undefined;
   }
 
   all(): readonly Entity[] {
-    return this.#entities;
+    if (!this.#all) {
+      const all = this.#base.prepared.ranked.filter((_, rank) => !this.#base.gone.has(rank));
+      all.push(...(this.#delta?.prepared.ranked ?? []));
+      this.#all = all;
+    }
+    return this.#all;
   }
+}
 
-  #at(ranks: readonly number[]): Entity[] {
-    const { ranked } = this.#prepared;
-    return ranks.map((rank) => ranked[rank]).filter((e): e is Entity => e !== undefined);
-  }
+const EMPTY_SET: ReadonlySet<Entity> = new Set();
+
+/** The best `limit` ranks of a layer, leaving out `exclude`. */
+function firstRanks(prepared: Prepared, limit: number, exclude: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  for (let rank = 0; rank < prepared.ranked.length && out.length < limit; rank++)
+    if (!exclude.has(rank)) out.push(rank);
+  return out;
 }

@@ -39,8 +39,13 @@ export function passageReferences(
   );
 }
 
-interface Item {
+/** A name occurrence as the back references see it: the mention and the cluster it joined. */
+export interface Placed {
   mention: EntityMention;
+  cluster: string;
+}
+
+interface Item extends Placed {
   passage: PassageMentions;
   /** Position of the passage within its article. */
   order: number;
@@ -48,7 +53,8 @@ interface Item {
   cluster: string;
 }
 
-const nameWords = (key: string): string[] => key.split(' ').filter((w) => !NAME_PARTICLES.has(w));
+export const nameWords = (key: string): string[] =>
+  key.split(' ').filter((w) => !NAME_PARTICLES.has(w));
 
 /** "al-assad" -> "assad": the surname without its particle prefix. */
 function withoutHyphenParticle(word: string): string {
@@ -57,7 +63,7 @@ function withoutHyphenParticle(word: string): string {
 }
 
 /** The forms a full name can be shortened to: "bashar al-assad" -> "al-assad", "assad". */
-function shortForms(key: string): string[] {
+export function shortForms(key: string): string[] {
   const words = key.split(' ');
   const last = words[words.length - 1] ?? '';
   const forms = new Set([last, withoutHyphenParticle(last)]);
@@ -83,7 +89,7 @@ const FOLDED_FIRST_NAMES = new Set([...FIRST_NAMES].map(foldName));
 
 const KIND_PRIORITY: EntityKind[] = ['person', 'organisation', 'place'];
 
-function voteKind(counts: Map<EntityKind, number>): EntityKind {
+export function voteKind(counts: Map<EntityKind, number>): EntityKind {
   let best: EntityKind = 'other';
   let bestCount = 0;
   for (const kind of KIND_PRIORITY) {
@@ -96,7 +102,7 @@ function voteKind(counts: Map<EntityKind, number>): EntityKind {
   return best;
 }
 
-function slug(name: string): string {
+export function slug(name: string): string {
   return (
     foldName(name)
       .replace(/[^\p{L}\p{N}]+/gu, '-')
@@ -105,8 +111,8 @@ function slug(name: string): string {
 }
 
 /** Occurrences of moderator alias names the name reader cannot see ("Den islamske stat"). */
-function withAliasMentions(
-  passage: PassageMentions,
+export function withAliasMentions(
+  passage: Pick<PassageMentions, 'text' | 'mentions'>,
   aliases: readonly AliasGroup[],
 ): EntityMention[] {
   const found: EntityMention[] = [];
@@ -219,14 +225,30 @@ function joinAliasGroups(items: Item[], aliases: readonly AliasGroup[]): void {
   }
 }
 
-interface EntityRecord {
-  entity: Entity;
+/** What a back reference needs to know of a candidate: its kind and the roles it is known by. */
+export interface ReferentRecord {
+  kind: EntityKind;
   /** Role heads ("president") with the roles, for back references. */
-  knownRoles: { folded: string; head: string | undefined }[];
+  knownRoles: readonly KnownRole[];
 }
 
+export interface KnownRole {
+  folded: string;
+  head: string | undefined;
+}
+
+interface EntityRecord extends ReferentRecord {
+  entity: Entity;
+}
+
+/** The roles of a cluster's own mentions as back references compare them. */
+export const knownRoleOf = (role: string): KnownRole => ({
+  folded: sameOfficeKey(role),
+  head: roleHead(role),
+});
+
 /** The role noun of a role, also before its complement ("ordførar" of "ordførar i Fjellbygd"). */
-function roleHead(role: string): string | undefined {
+export function roleHead(role: string): string | undefined {
   for (const word of role.split(/\s+/u).reverse()) {
     const noun = readRoleNoun(word, false) ?? readRoleNoun(word, true);
     if (noun) return sameOfficeKey(noun.head);
@@ -249,7 +271,7 @@ const NYNORSK_ROLES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** A role's words with Nynorsk role nouns in their Bokmål form, folded. */
-function sameOfficeKey(role: string): string {
+export function sameOfficeKey(role: string): string {
   return foldName(role)
     .split(' ')
     .map((word) => NYNORSK_ROLES.get(word) ?? word)
@@ -336,17 +358,14 @@ function buildRecords(
         end: mention.end,
       })),
     };
-    const knownRoles = roles.map((r) => ({
-      folded: sameOfficeKey(r.role),
-      head: roleHead(r.role),
-    }));
-    records.set(cluster, { entity, knownRoles });
+    const knownRoles = roles.map((r) => knownRoleOf(r.role));
+    records.set(cluster, { entity, kind: entity.kind, knownRoles });
   }
   return records;
 }
 
 /** The fullest form: most name words, then most often written, then longest. */
-function displayName(members: readonly Item[]): string {
+export function displayName(members: readonly { mention: EntityMention }[]): string {
   const tally = new Map<string, number>();
   for (const { mention } of members) tally.set(mention.name, (tally.get(mention.name) ?? 0) + 1);
   const ranked = [...tally].sort(
@@ -374,12 +393,7 @@ function attachBackReferences(
     const order = articleOrder.get(passage.articleId) ?? 0;
     articleOrder.set(passage.articleId, order + 1);
     for (const reference of passage.references ?? passageReferences(passage)) {
-      const earlier = (byArticle.get(passage.articleId) ?? [])
-        .filter(
-          (item) =>
-            item.order < order || (item.order === order && item.mention.end <= reference.start),
-        )
-        .sort((a, b) => b.order - a.order || b.mention.start - a.mention.start);
+      const earlier = earlierThan(byArticle.get(passage.articleId) ?? [], order, reference.start);
       const target = pickReferent(reference, presentOnly(earlier), records);
       if (!target) continue;
       const { entity } = target;
@@ -395,6 +409,17 @@ function attachBackReferences(
   }
 }
 
+/** The names an article gives before a point (passage `order`, offset `at`), nearest first. */
+export function earlierThan<T extends Placed & { order: number }>(
+  articleItems: readonly T[],
+  order: number,
+  at: number,
+): T[] {
+  return articleItems
+    .filter((item) => item.order < order || (item.order === order && item.mention.end <= at))
+    .sort((a, b) => b.order - a.order || b.mention.start - a.mention.start);
+}
+
 /** "tidligere justisminister", "former president": a role its holder no longer has. */
 const FORMER =
   /(?:^|\s)(?:tidligere|tidlegare|forhenværende|forrige|daværende|dåverande|avgått|avgåtte|eks|former|ex|late)(?:\s|-)/iu;
@@ -403,7 +428,7 @@ const FORMER =
  * Earlier mentions of people who may still hold an office: someone the article so far names
  * only in a former role ("tidligere justisminister X") is not who "statsråden" now means.
  */
-function presentOnly(earlier: readonly Item[]): Item[] {
+export function presentOnly<T extends Placed>(earlier: readonly T[]): T[] {
   const formerOnly = new Set<string>();
   const present = new Set<string>();
   for (const { mention, cluster } of earlier) {
@@ -417,18 +442,18 @@ function presentOnly(earlier: readonly Item[]): Item[] {
  * The nearest earlier person known (anywhere in the archive) to hold the role. A bare
  * "presidenten" only counts when exactly one person known as "president" came before.
  */
-function pickReferent(
+export function pickReferent<R extends ReferentRecord>(
   reference: BackReference,
-  earlier: readonly Item[],
-  records: Map<string, EntityRecord>,
-): EntityRecord | undefined {
+  earlier: readonly Placed[],
+  records: { get(cluster: string): R | undefined },
+): R | undefined {
   const wanted = sameOfficeKey(reference.role);
   const wantedHead = sameOfficeKey(reference.head);
-  const fitting: EntityRecord[] = [];
-  const sameHead: EntityRecord[] = [];
+  const fitting: R[] = [];
+  const sameHead: R[] = [];
   for (const item of earlier) {
     const record = records.get(item.cluster);
-    if (record?.entity.kind !== 'person') continue;
+    if (record?.kind !== 'person') continue;
     if (
       !fitting.includes(record) &&
       record.knownRoles.some((r) => fitsRole(r.folded, wanted, wantedHead))

@@ -7,7 +7,7 @@
  *   contiguous range, found by binary search. The array is also an implicit trie: the
  *   keys under a node (a prefix) are a range, and its children are sub-ranges.
  * - A range small enough is read whole; for a prefix whose range holds more than
- *   `SCAN_LIMIT` postings ("a", "an", "and"), its best `TOP` items were merged at build
+ *   `SCAN_LIMIT` postings ("a", "an", "and"), its best `KEEP` items were merged at build
  *   from its children, so no lookup reads more than a few hundred postings.
  * - Close spellings walk the implicit trie carrying one edit-distance row per node
  *   (restricted Damerau-Levenshtein, as `editDistance`), and leave a branch as soon as
@@ -26,8 +26,13 @@ export interface Pace {
   breathe(): Promise<void>;
 }
 
-/** The most items a precomputed prefix keeps: Discord offers at most 25 choices. */
-export const TOP = 25;
+/**
+ * The most items a precomputed prefix keeps: more than a lookup asks for (Discord offers
+ * at most 25 choices), so that a list
+ * still answers when some of its items are left out (entities an incremental reload
+ * replaced, choices an earlier tier took) instead of reading the whole range.
+ */
+const KEEP = 64;
 /** Up to this many postings a range is read whole; above it its top list is precomputed. */
 const SCAN_LIMIT = 512;
 /** Keys laid out between two yields of the build. */
@@ -175,14 +180,16 @@ export class RankedKeys {
   }
 
   private *topUnder(node: Node): Generator<void, number[]> {
-    if (this.postingCount(node) <= SCAN_LIMIT) return this.scan(node, TOP, new Set());
+    if (this.postingCount(node) <= SCAN_LIMIT) return this.scan(node, KEEP, new Set());
     const merged = new Set<number>();
     for (const child of this.children(node)) {
       const childTop =
-        child.depth === node.depth ? this.scan(child, TOP, new Set()) : yield* this.topUnder(child);
+        child.depth === node.depth
+          ? this.scan(child, KEEP, new Set())
+          : yield* this.topUnder(child);
       for (const rank of childTop) merged.add(rank);
     }
-    const top = [...merged].sort((a, b) => a - b).slice(0, TOP);
+    const top = [...merged].sort((a, b) => a - b).slice(0, KEEP);
     if (node.depth > 0)
       this.#heavy.set((this.keys[node.from] ?? '').slice(0, node.depth), Int32Array.from(top));
     yield;
@@ -191,13 +198,14 @@ export class RankedKeys {
 
   private topOf(node: Node, prefix: string, limit: number, exclude: ReadonlySet<number>): number[] {
     const precomputed = this.#heavy.get(prefix);
-    if (precomputed && (precomputed.length < TOP || limit + exclude.size <= TOP)) {
+    if (precomputed) {
       const out: number[] = [];
       for (const rank of precomputed) {
         if (out.length >= limit) break;
         if (!exclude.has(rank)) out.push(rank);
       }
-      return out;
+      // The list is the range's best KEEP: enough when it filled the request or is all there is.
+      if (out.length >= limit || precomputed.length < KEEP) return out;
     }
     // Small ranges, and large ones asked for more than was precomputed, are read whole.
     return this.scan(node, limit, exclude);

@@ -1,0 +1,698 @@
+/**
+ * The archive-wide merge of names into entities (`buildEntities` in merge.ts), kept as live
+ * state so that a reload redoes only what its changed passages reach. The rules are the
+ * same, and so is the result (a property test compares the two):
+ *
+ * - a name's cluster depends on its own key, the archive-wide kind vote and articles of
+ *   the full names it may be a short form of, and the alias groups: when passages come or
+ *   go, only names whose key is such a short form of a changed key, or is a changed key,
+ *   are placed again;
+ * - an entity depends on its cluster's names only, except for the roles back references
+ *   give it: those are resolved again in the articles that changed, and in every article
+ *   naming a cluster whose kind or roles (what back references look at) changed;
+ * - ids are slugs numbered in order of first appearance, and only slugs of one family
+ *   ("kari", "kari-2", "kari-2-3") can collide: a changed cluster renumbers its family.
+ *
+ * Everything not reached keeps its Entity object, so that the directory and the maps of the
+ * previous archive can be shared. The state is changed in place; a caller that may fail
+ * half-way must throw the whole state away (the archive's basis does, with `spoiled`).
+ */
+import type { AliasGroup, Language } from '../../knowledge/types';
+import type { Entity, EntityKind, EntityMention, SourcedRole } from '../types';
+import {
+  type BackReference,
+  displayName,
+  earlierThan,
+  type KnownRole,
+  knownRoleOf,
+  nameWords,
+  pickReferent,
+  presentOnly,
+  type ReferentRecord,
+  shortForms,
+  slug,
+  voteKind,
+  withAliasMentions,
+} from './merge';
+import { foldName } from './tokens';
+
+/** One passage's names as read before the merge, and its role phrases pointing back. */
+export interface MergeInput {
+  passageId: string;
+  articleId: string;
+  /** Position of the passage within its article. */
+  order: number;
+  text: string;
+  language: Language;
+  mentions: readonly EntityMention[];
+  references: readonly BackReference[];
+}
+
+interface PassageState {
+  id: string;
+  articleId: string;
+  order: number;
+  items: Item[];
+  references: readonly BackReference[];
+  /** The cluster each reference gave a role to (undefined: none, or a repeat). */
+  targets: (string | undefined)[];
+}
+
+interface Item {
+  mention: EntityMention;
+  passage: PassageState;
+  order: number;
+  /** Position among the passage's names. */
+  seq: number;
+  key: string;
+  /** '' while not yet placed. */
+  cluster: string;
+}
+
+interface KeyState {
+  kinds: Map<EntityKind, number>;
+  /** Articles using the key, with how many times. */
+  articles: Map<string, number>;
+  items: Set<Item>;
+}
+
+interface ClusterState extends ReferentRecord {
+  key: string;
+  items: Set<Item>;
+  /** Passages whose back references give this cluster a role. */
+  backFrom: Set<PassageState>;
+  name: string;
+  slug: string;
+  /** The slug without trailing numbers: `familyOf(slug)`, '' before the first description. */
+  family: string;
+  id: string;
+  /** Where it first appears: the order its family's ids are numbered in. */
+  first: Item | undefined;
+  mentionRoles: SourcedRole[];
+  aliases: string[];
+  mentions: Entity['mentions'];
+  /** The entity as last published (shared with archives built before). */
+  entity: Entity | undefined;
+}
+
+export interface MergeChange {
+  /** Entities gone, or replaced by a new version. */
+  removed: Entity[];
+  /** New entities and new versions of changed ones. */
+  added: Entity[];
+  /** Passages whose entity ids or names may differ now. */
+  passages: Set<string>;
+}
+
+/** Units of work between two yields: small enough for a slice of a few milliseconds. */
+const STEP = 200;
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Archive order: articles by id (as a load sorts them), then passages, then names. */
+function comparePassages(a: PassageState, b: PassageState): number {
+  return compareText(a.articleId, b.articleId) || a.order - b.order;
+}
+
+function compareItems(a: Item, b: Item): number {
+  return comparePassages(a.passage, b.passage) || a.seq - b.seq;
+}
+
+/** Ids a slug can be numbered into ("kari" -> "kari-2") share the slug without trailing numbers. */
+const familyOf = (id: string): string => id.replace(/(?:-\d+)+$/u, '');
+
+function bump<K>(map: Map<K, number>, key: K, by: number): void {
+  const next = (map.get(key) ?? 0) + by;
+  if (next === 0) map.delete(key);
+  else map.set(key, next);
+}
+
+export class EntityMerge {
+  readonly #aliases: readonly AliasGroup[];
+  readonly #groupOf = new Map<string, string>();
+  readonly #passages = new Map<string, PassageState>();
+  readonly #articles = new Map<string, PassageState[]>();
+  readonly #keys = new Map<string, KeyState>();
+  /** Short form -> the full person names it may stand for. */
+  readonly #fullNames = new Map<string, Set<string>>();
+  readonly #fullKeys = new Set<string>();
+  readonly #clusters = new Map<string, ClusterState>();
+  readonly #families = new Map<string, Set<ClusterState>>();
+  readonly #folded = new Map<string, string>();
+  readonly #roleKeys = new Map<string, KnownRole>();
+  readonly #shortForms = new Map<string, string[]>();
+  /** Differences `adopt` found, reported by the next `apply`. */
+  #pending: MergeChange = { removed: [], added: [], passages: new Set() };
+
+  constructor(aliases: readonly AliasGroup[]) {
+    this.#aliases = aliases;
+    aliases.forEach((group, index) => {
+      for (const name of group.names) this.#groupOf.set(foldName(name), `alias#${index}`);
+    });
+  }
+
+  get size(): number {
+    return this.#clusters.size;
+  }
+
+  *entities(): Generator<Entity> {
+    for (const cluster of this.#clusters.values()) if (cluster.entity) yield cluster.entity;
+  }
+
+  /**
+   * Takes over the entities of an archive built before wherever they equal what this state
+   * computed, so that they stay shared. Where one differs (or is missing on either side),
+   * the next `apply` reports the difference, so that the archive heals.
+   */
+  *adopt(previous: Iterable<Entity>): Generator<void, void> {
+    const byId = new Map<string, Entity>();
+    let n = 0;
+    for (const entity of previous) {
+      byId.set(entity.id, entity);
+      if (++n % STEP === 0) yield;
+    }
+    const note = (entity: Entity) => {
+      for (const mention of entity.mentions) this.#pending.passages.add(mention.passageId);
+    };
+    for (const cluster of this.#clusters.values()) {
+      const known = byId.get(cluster.id);
+      byId.delete(cluster.id);
+      const computed = cluster.entity;
+      if (known && computed && sameEntity(known, computed)) cluster.entity = known;
+      else {
+        if (known) {
+          this.#pending.removed.push(known);
+          note(known);
+        }
+        if (computed) {
+          this.#pending.added.push(computed);
+          note(computed);
+        }
+      }
+      if (++n % STEP === 0) yield;
+    }
+    for (const left of byId.values()) {
+      this.#pending.removed.push(left);
+      note(left);
+    }
+  }
+
+  /** The entity ids and names a passage mentions, in the order the passage first names them. */
+  passageEntities(passageId: string): { ids: string[]; names: string[] } | undefined {
+    const passage = this.#passages.get(passageId);
+    if (!passage || passage.items.length === 0) return undefined;
+    const placed: { start: number; entity: Entity }[] = [];
+    for (const item of passage.items) {
+      const entity = this.#clusters.get(item.cluster)?.entity;
+      if (entity) placed.push({ start: item.mention.start, entity });
+    }
+    return listEntities(placed);
+  }
+
+  /**
+   * Passages `gone` (by id) leave and `came` ones join (whole articles at a time: a changed
+   * article is its old passages gone and its new ones come). Yields between units of work.
+   */
+  *apply(gone: Iterable<string>, came: readonly MergeInput[]): Generator<void, MergeChange> {
+    const affectedKeys = new Set<string>();
+    const members = new Set<ClusterState>();
+    const backs = new Set<ClusterState>();
+    const passages = new Set<string>();
+    const redo = new Set<string>();
+    let n = 0;
+
+    for (const id of gone) {
+      const passage = this.#passages.get(id);
+      if (!passage) continue;
+      this.#passages.delete(id);
+      passages.add(id);
+      for (const item of passage.items) {
+        this.#unkey(item);
+        affectedKeys.add(item.key);
+        const cluster = this.#clusters.get(item.cluster);
+        if (cluster) {
+          cluster.items.delete(item);
+          members.add(cluster);
+        }
+      }
+      for (const target of passage.targets) {
+        const cluster = target === undefined ? undefined : this.#clusters.get(target);
+        if (!cluster) continue;
+        cluster.backFrom.delete(passage);
+        backs.add(cluster);
+      }
+      const article = this.#articles.get(passage.articleId);
+      const left = article?.filter((p) => p !== passage) ?? [];
+      if (left.length > 0) this.#articles.set(passage.articleId, left);
+      else this.#articles.delete(passage.articleId);
+      if (++n % STEP === 0) yield;
+    }
+
+    for (const input of came) {
+      const passage: PassageState = {
+        id: input.passageId,
+        articleId: input.articleId,
+        order: input.order,
+        items: [],
+        references: input.references,
+        targets: [],
+      };
+      for (const mention of withAliasMentions(
+        { text: input.text, mentions: [...input.mentions] },
+        this.#aliases,
+      )) {
+        const key = this.#fold(mention.name);
+        if (!key) continue;
+        const item: Item = {
+          mention,
+          passage,
+          order: input.order,
+          seq: passage.items.length,
+          key,
+          cluster: '',
+        };
+        passage.items.push(item);
+        this.#key(item);
+        affectedKeys.add(key);
+      }
+      this.#passages.set(passage.id, passage);
+      const article = this.#articles.get(passage.articleId) ?? [];
+      article.push(passage);
+      if (article.length > 1 && (article[article.length - 2]?.order ?? 0) > passage.order)
+        article.sort((a, b) => a.order - b.order);
+      this.#articles.set(passage.articleId, article);
+      passages.add(passage.id);
+      redo.add(passage.articleId);
+      if (++n % STEP === 0) yield;
+    }
+
+    // A key whose standing as a full person name may have changed reaches its short forms.
+    const placeAgain = new Set(affectedKeys);
+    for (const key of affectedKeys) {
+      const state = this.#keys.get(key);
+      const isFull =
+        state !== undefined && nameWords(key).length >= 2 && voteKind(state.kinds) === 'person';
+      const wasFull = this.#fullKeys.has(key);
+      if (isFull || wasFull) for (const short of this.#shortFormsOf(key)) placeAgain.add(short);
+      if (isFull && !wasFull) {
+        this.#fullKeys.add(key);
+        for (const short of this.#shortFormsOf(key)) {
+          const set = this.#fullNames.get(short) ?? new Set<string>();
+          set.add(key);
+          this.#fullNames.set(short, set);
+        }
+      } else if (!isFull && wasFull) {
+        this.#fullKeys.delete(key);
+        for (const short of this.#shortFormsOf(key)) {
+          const set = this.#fullNames.get(short);
+          set?.delete(key);
+          if (set?.size === 0) this.#fullNames.delete(short);
+        }
+      }
+    }
+
+    const candidates = new Map<string, string[]>();
+    for (const key of placeAgain) {
+      for (const item of this.#keys.get(key)?.items ?? []) {
+        const cluster = this.#place(item, candidates);
+        if (cluster === item.cluster) continue;
+        if (item.cluster !== '') {
+          const from = this.#clusters.get(item.cluster);
+          from?.items.delete(item);
+          if (from) members.add(from);
+          redo.add(item.passage.articleId);
+          passages.add(item.passage.id);
+        }
+        item.cluster = cluster;
+        const to = this.#cluster(cluster);
+        to.items.add(item);
+        members.add(to);
+        if (++n % STEP === 0) yield;
+      }
+    }
+
+    // What back references look at changed for these: their articles resolve again.
+    const gone_ = new Set<ClusterState>();
+    for (const cluster of members) {
+      if (cluster.items.size === 0) {
+        this.#clusters.delete(cluster.key);
+        gone_.add(cluster);
+        for (const passage of cluster.backFrom) redo.add(passage.articleId);
+        continue;
+      }
+      const before = referentKey(cluster);
+      this.#describe(cluster);
+      if (referentKey(cluster) !== before) {
+        for (const item of cluster.items) redo.add(item.passage.articleId);
+        for (const passage of cluster.backFrom) redo.add(passage.articleId);
+      }
+      if (++n % STEP === 0) yield;
+    }
+
+    for (const articleId of redo) {
+      const article = this.#articles.get(articleId);
+      if (!article) continue;
+      const articleItems = article.flatMap((p) => p.items);
+      for (const passage of article) {
+        if (passage.references.length === 0) continue;
+        const targets = this.#resolveReferences(passage, articleItems);
+        if (targets.every((t, i) => t === passage.targets[i])) continue;
+        for (const target of passage.targets) {
+          const cluster = target === undefined ? undefined : this.#clusters.get(target);
+          if (!cluster) continue;
+          cluster.backFrom.delete(passage);
+          backs.add(cluster);
+        }
+        passage.targets = targets;
+        for (const target of targets) {
+          const cluster = target === undefined ? undefined : this.#clusters.get(target);
+          if (!cluster) continue;
+          cluster.backFrom.add(passage);
+          backs.add(cluster);
+        }
+      }
+      if (++n % STEP === 0) yield;
+    }
+
+    // Ids: every family a changed cluster was or is in is numbered again.
+    const changed = new Set<ClusterState>();
+    for (const cluster of [...members, ...backs]) {
+      if (gone_.has(cluster) || !this.#clusters.has(cluster.key)) continue;
+      changed.add(cluster);
+    }
+    const families = new Set<string>();
+    for (const cluster of gone_) {
+      if (cluster.id) families.add(familyOf(cluster.id));
+      this.#leaveFamily(cluster);
+    }
+    for (const cluster of changed) {
+      if (cluster.id) families.add(familyOf(cluster.id));
+      const family = familyOf(cluster.slug);
+      families.add(family);
+      if (cluster.family !== family) {
+        this.#leaveFamily(cluster);
+        const set = this.#families.get(family) ?? new Set<ClusterState>();
+        set.add(cluster);
+        this.#families.set(family, set);
+        cluster.family = family;
+      }
+    }
+    for (const family of families) {
+      const set = this.#families.get(family);
+      if (!set) continue;
+      const used = new Set<string>();
+      for (const cluster of [...set].sort((a, b) => compareFirst(a.first, b.first))) {
+        let id = cluster.slug;
+        for (let k = 2; used.has(id); k++) id = `${cluster.slug}-${k}`;
+        used.add(id);
+        if (cluster.id !== id) {
+          cluster.id = id;
+          changed.add(cluster);
+        }
+      }
+    }
+
+    const removed = this.#pending.removed;
+    const added = this.#pending.added;
+    for (const id of this.#pending.passages) passages.add(id);
+    this.#pending = { removed: [], added: [], passages: new Set() };
+    for (const cluster of gone_) {
+      if (cluster.entity) removed.push(cluster.entity);
+      cluster.entity = undefined;
+    }
+    for (const cluster of changed) {
+      const before = cluster.entity;
+      const entity = this.#entityOf(cluster);
+      if (before && sameEntity(before, entity)) continue;
+      if (before) removed.push(before);
+      added.push(entity);
+      cluster.entity = entity;
+      if (!before || before.id !== entity.id || before.name !== entity.name)
+        for (const item of cluster.items) passages.add(item.passage.id);
+      if (++n % STEP === 0) yield;
+    }
+    return { removed, added, passages };
+  }
+
+  #leaveFamily(cluster: ClusterState): void {
+    const set = this.#families.get(cluster.family);
+    if (set?.delete(cluster) && set.size === 0) this.#families.delete(cluster.family);
+    cluster.family = '';
+  }
+
+  #fold(name: string): string {
+    let key = this.#folded.get(name);
+    if (key === undefined) {
+      key = foldName(name);
+      this.#folded.set(name, key);
+    }
+    return key;
+  }
+
+  #shortFormsOf(key: string): string[] {
+    let forms = this.#shortForms.get(key);
+    if (!forms) {
+      forms = shortForms(key);
+      this.#shortForms.set(key, forms);
+    }
+    return forms;
+  }
+
+  #key(item: Item): void {
+    let state = this.#keys.get(item.key);
+    if (!state) {
+      state = { kinds: new Map(), articles: new Map(), items: new Set() };
+      this.#keys.set(item.key, state);
+    }
+    bump(state.kinds, item.mention.kind, 1);
+    bump(state.articles, item.passage.articleId, 1);
+    state.items.add(item);
+  }
+
+  #unkey(item: Item): void {
+    const state = this.#keys.get(item.key);
+    if (!state) return;
+    bump(state.kinds, item.mention.kind, -1);
+    bump(state.articles, item.passage.articleId, -1);
+    state.items.delete(item);
+    if (state.items.size === 0) this.#keys.delete(item.key);
+  }
+
+  /** The cluster a name joins: as `resolveShortForms` and `joinAliasGroups` decide it. */
+  #place(item: Item, memo: Map<string, string[]>): string {
+    let cluster = item.key;
+    if (item.mention.kind !== 'organisation' && item.mention.kind !== 'place') {
+      let candidates = memo.get(item.key);
+      if (!candidates) {
+        const all = [...(this.#fullNames.get(item.key) ?? [])].filter((full) => full !== item.key);
+        // "Gahr Støre" is itself a short form of "Jonas Gahr Støre": only the fullest counts.
+        candidates = all.filter(
+          (full) =>
+            !all.some((other) => other !== full && this.#shortFormsOf(other).includes(full)),
+        );
+        memo.set(item.key, candidates);
+      }
+      if (candidates.length > 0) {
+        const articleId = item.passage.articleId;
+        const local = candidates.filter((full) => this.#keys.get(full)?.articles.has(articleId));
+        const chosen =
+          local.length === 1
+            ? local[0]
+            : local.length === 0 && candidates.length === 1
+              ? candidates[0]
+              : undefined;
+        if (chosen) cluster = chosen;
+      }
+    }
+    return this.#groupOf.get(cluster) ?? this.#groupOf.get(item.key) ?? cluster;
+  }
+
+  #cluster(key: string): ClusterState {
+    let cluster = this.#clusters.get(key);
+    if (!cluster) {
+      cluster = {
+        key,
+        items: new Set(),
+        backFrom: new Set(),
+        name: '',
+        slug: '',
+        family: '',
+        id: '',
+        first: undefined,
+        kind: 'other',
+        knownRoles: [],
+        mentionRoles: [],
+        aliases: [],
+        mentions: [],
+        entity: undefined,
+      };
+      this.#clusters.set(key, cluster);
+    }
+    return cluster;
+  }
+
+  /** What a cluster's own names make of it: as `buildRecords` does. */
+  #describe(cluster: ClusterState): void {
+    const members = [...cluster.items].sort(compareItems);
+    const group = cluster.key.startsWith('alias#')
+      ? this.#aliases[Number(cluster.key.slice(6))]
+      : undefined;
+    const name = group?.names[0] ?? displayName(members);
+    const counts = new Map<EntityKind, number>();
+    for (const { mention } of members) bump(counts, mention.kind, 1);
+    const seen = new Set([this.#fold(name)]);
+    const aliases: string[] = [];
+    for (const form of [...members.map((m) => m.mention.name), ...(group?.names ?? [])]) {
+      const folded = this.#fold(form);
+      if (seen.has(folded)) continue;
+      seen.add(folded);
+      aliases.push(form);
+    }
+    const roles: SourcedRole[] = [];
+    const roleKeys = new Set<string>();
+    for (const { mention, passage } of members) {
+      if (!mention.role) continue;
+      const key = `${mention.role}\u0000${passage.id}`;
+      if (roleKeys.has(key)) continue;
+      roleKeys.add(key);
+      roles.push({
+        role: mention.role,
+        roleText: mention.roleText ?? mention.role,
+        passageId: passage.id,
+        articleId: passage.articleId,
+      });
+    }
+    cluster.name = name;
+    cluster.slug = slug(name);
+    cluster.first = members[0];
+    cluster.kind = roles.length > 0 ? 'person' : voteKind(counts);
+    cluster.aliases = aliases;
+    cluster.mentionRoles = roles;
+    cluster.knownRoles = roles.map((r) => this.#knownRole(r.role));
+    cluster.mentions = members.map(({ mention, passage }) => ({
+      passageId: passage.id,
+      articleId: passage.articleId,
+      surface: mention.surface,
+      start: mention.start,
+      end: mention.end,
+    }));
+  }
+
+  #knownRole(role: string): KnownRole {
+    let known = this.#roleKeys.get(role);
+    if (!known) {
+      known = knownRoleOf(role);
+      this.#roleKeys.set(role, known);
+    }
+    return known;
+  }
+
+  /** Who each of a passage's back references gives its role to: as `attachBackReferences`. */
+  #resolveReferences(passage: PassageState, articleItems: readonly Item[]): (string | undefined)[] {
+    const targets: (string | undefined)[] = [];
+    for (const reference of passage.references) {
+      const earlier = earlierThan(articleItems, passage.order, reference.start);
+      const target = pickReferent(reference, presentOnly(earlier), this.#clusters);
+      const repeat =
+        target !== undefined &&
+        (passage.items.some(
+          (item) => item.cluster === target.key && item.mention.role === reference.role,
+        ) ||
+          passage.references.some(
+            (other, i) =>
+              i < targets.length && targets[i] === target.key && other.role === reference.role,
+          ));
+      targets.push(target && !repeat ? target.key : undefined);
+    }
+    return targets;
+  }
+
+  #entityOf(cluster: ClusterState): Entity {
+    const roles = [...cluster.mentionRoles];
+    for (const passage of [...cluster.backFrom].sort(comparePassages)) {
+      passage.references.forEach((reference, i) => {
+        if (passage.targets[i] !== cluster.key) return;
+        roles.push({
+          role: reference.role,
+          roleText: reference.roleText,
+          passageId: passage.id,
+          articleId: passage.articleId,
+        });
+      });
+    }
+    return {
+      id: cluster.id,
+      name: cluster.name,
+      kind: cluster.kind,
+      aliases: cluster.aliases,
+      roles,
+      mentions: cluster.mentions,
+    };
+  }
+}
+
+function compareFirst(a: Item | undefined, b: Item | undefined): number {
+  if (!a || !b) return a ? -1 : b ? 1 : 0;
+  return compareItems(a, b);
+}
+
+/** What back references read of a cluster, as one comparable string. */
+function referentKey(cluster: ClusterState): string {
+  return `${cluster.kind}\u0000${cluster.knownRoles.map((r) => `${r.folded}\u0001${r.head ?? ''}`).join('\u0002')}`;
+}
+
+/**
+ * Entity ids and names in the order a passage first names them (ties by id): the rule for
+ * each passage's list, so that it depends on the passage and its entities only.
+ */
+export function listEntities(placed: readonly { start: number; entity: Entity }[]): {
+  ids: string[];
+  names: string[];
+} {
+  const sorted = [...placed].sort(
+    (a, b) => a.start - b.start || compareText(a.entity.id, b.entity.id),
+  );
+  const ids: string[] = [];
+  const names: string[] = [];
+  for (const { entity } of sorted) {
+    if (!ids.includes(entity.id)) ids.push(entity.id);
+    if (!names.includes(entity.name)) names.push(entity.name);
+  }
+  return { ids, names };
+}
+
+/** Structural equality of two entities (their lists in order). */
+export function sameEntity(a: Entity, b: Entity): boolean {
+  if (a === b) return true;
+  if (a.id !== b.id || a.name !== b.name || a.kind !== b.kind) return false;
+  if (a.aliases.length !== b.aliases.length || a.aliases.some((x, i) => x !== b.aliases[i]))
+    return false;
+  if (
+    a.roles.length !== b.roles.length ||
+    a.roles.some((r, i) => {
+      const o = b.roles[i];
+      return (
+        !o ||
+        r.role !== o.role ||
+        r.roleText !== o.roleText ||
+        r.passageId !== o.passageId ||
+        r.articleId !== o.articleId
+      );
+    })
+  )
+    return false;
+  return (
+    a.mentions.length === b.mentions.length &&
+    a.mentions.every((m, i) => {
+      const o = b.mentions[i];
+      return (
+        o !== undefined &&
+        m.passageId === o.passageId &&
+        m.articleId === o.articleId &&
+        m.surface === o.surface &&
+        m.start === o.start &&
+        m.end === o.end
+      );
+    })
+  );
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type BackReference,
+  buildEntities,
+  type PassageMentions,
+} from '../../src/extract/entities';
+import { EntityMerge, listEntities, type MergeInput } from '../../src/extract/entities/live-merge';
+import { runSteps } from '../../src/extract/entities/ranked-keys';
+import type { Entity, EntityKind, EntityMention } from '../../src/extract/types';
+import type { AliasGroup } from '../../src/knowledge/types';
+import { seededRandom } from '../helpers/random';
+
+/**
+ * Names chosen to collide: full names sharing surnames and short forms ("Nordmann",
+ * "Gahr Berge"), two spellings with one slug ("Jean-Paul Lie", "Jean Paul Lie"), a name
+ * that is a person in one article and a place in another, and an alias group.
+ */
+const NAMES: { name: string; kinds: EntityKind[] }[] = [
+  { name: 'Kari Nordmann', kinds: ['person'] },
+  { name: 'Ola Nordmann', kinds: ['person'] },
+  { name: 'Nordmann', kinds: ['person', 'other'] },
+  { name: 'Jonas Gahr Berge', kinds: ['person'] },
+  { name: 'Gahr Berge', kinds: ['person'] },
+  { name: 'Berge', kinds: ['person', 'place'] },
+  { name: 'Jean-Paul Lie', kinds: ['person'] },
+  { name: 'Jean Paul Lie', kinds: ['person'] },
+  { name: 'Lie', kinds: ['person'] },
+  { name: 'Anna von Holt', kinds: ['person'] },
+  { name: 'von Holt', kinds: ['person'] },
+  { name: 'Holt', kinds: ['person', 'place'] },
+  { name: 'Fjellbygd', kinds: ['place', 'person'] },
+  { name: 'Fjellbygd IL', kinds: ['organisation'] },
+  { name: 'Arbeidarpartiet', kinds: ['organisation'] },
+  { name: 'Ap', kinds: ['organisation'] },
+];
+const ROLES = [
+  'ordfører',
+  'statsminister',
+  'tidligere statsminister',
+  'ordfører i Fjellbygd',
+  'trener',
+];
+const REFERENCES: Omit<BackReference, 'start' | 'end'>[] = [
+  { role: 'statsminister', roleText: 'statsministeren', head: 'statsminister', specific: false },
+  { role: 'ordfører', roleText: 'ordføreren', head: 'ordfører', specific: false },
+  { role: 'trener', roleText: 'den nye treneren', head: 'trener', specific: true },
+];
+const ALIASES: AliasGroup[] = [
+  { names: ['Arbeidarpartiet', 'Ap'], line: 1 },
+  { names: ['Den blå allianse', 'Blåalliansen'], line: 2 },
+];
+
+type ArticleMentions = { id: string; passages: Omit<MergeInput, 'order' | 'articleId'>[] };
+
+function randomArticle(rand: () => number, id: string, version: number): ArticleMentions {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const passages: ArticleMentions['passages'] = [];
+  const count = 1 + Math.floor(rand() * 4);
+  for (let p = 0; p < count; p++) {
+    let text = '';
+    const mentions: EntityMention[] = [];
+    const references: BackReference[] = [];
+    const words = 1 + Math.floor(rand() * 5);
+    for (let w = 0; w < words; w++) {
+      const roll = rand();
+      text += text ? ' og så ' : '';
+      if (roll < 0.6) {
+        const { name, kinds } = pick(NAMES);
+        const start = text.length;
+        text += name;
+        const mention: EntityMention = {
+          name,
+          surface: name,
+          start,
+          end: text.length,
+          kind: pick(kinds),
+        };
+        if (mention.kind === 'person' && rand() < 0.3) mention.role = pick(ROLES);
+        mentions.push(mention);
+      } else if (roll < 0.85) {
+        const reference = pick(REFERENCES);
+        const start = text.length;
+        text += reference.roleText;
+        references.push({ ...reference, start, end: text.length });
+      } else if (roll < 0.92) {
+        text += 'Den blå allianse';
+      } else text += `ord ${version}`;
+    }
+    passages.push({ passageId: `${id}#${p}`, text, language: 'nb', mentions, references });
+  }
+  return { id, passages };
+}
+
+function inputs(article: ArticleMentions): MergeInput[] {
+  return article.passages.map((p, order) => ({ ...p, articleId: article.id, order }));
+}
+
+function fullBuild(articles: Map<string, ArticleMentions>): Entity[] {
+  const passages: PassageMentions[] = [];
+  for (const id of [...articles.keys()].sort()) {
+    for (const input of inputs(articles.get(id) as ArticleMentions)) {
+      passages.push({ ...input, mentions: [...input.mentions] });
+    }
+  }
+  return buildEntities(passages, ALIASES);
+}
+
+const byId = (entities: Iterable<Entity>) =>
+  [...entities].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+function perPassage(entities: readonly Entity[]) {
+  const placed = new Map<string, { start: number; entity: Entity }[]>();
+  for (const entity of entities)
+    for (const m of entity.mentions) {
+      const list = placed.get(m.passageId) ?? [];
+      list.push({ start: m.start, entity });
+      placed.set(m.passageId, list);
+    }
+  return new Map([...placed].map(([id, list]) => [id, listEntities(list)]));
+}
+
+describe('the live entity merge', () => {
+  it('equals a full merge of the same passages after random adds, changes and removals', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const rand = seededRandom(seed);
+      const articles = new Map<string, ArticleMentions>();
+      const merge = new EntityMerge(ALIASES);
+      let live = new Map<string, Entity>();
+      for (let step = 0; step < 25; step++) {
+        const id = `a${Math.floor(rand() * 12)}.md`;
+        const old = articles.get(id);
+        const roll = rand();
+        // An article is added, removed (roll < 0.35) or changed.
+        const gone = old;
+        const came = !old || roll >= 0.35 ? randomArticle(rand, id, step) : undefined;
+        if (gone) articles.delete(id);
+        if (came) articles.set(id, came);
+        const change = runSteps(
+          merge.apply(gone?.passages.map((p) => p.passageId) ?? [], came ? inputs(came) : []),
+        );
+        for (const entity of change.removed) {
+          expect(live.get(entity.id)).toBe(entity);
+          live.delete(entity.id);
+        }
+        for (const entity of change.added) {
+          expect(live.has(entity.id)).toBe(false);
+          live.set(entity.id, entity);
+        }
+        const expected = fullBuild(articles);
+        expect(byId(merge.entities()), `seed ${seed} step ${step}`).toEqual(byId(expected));
+        expect(byId(live.values())).toEqual(byId(expected));
+        const lists = perPassage(expected);
+        for (const article of articles.values())
+          for (const p of article.passages)
+            expect(merge.passageEntities(p.passageId), `${seed}/${step} ${p.passageId}`).toEqual(
+              lists.get(p.passageId),
+            );
+        live = new Map(live);
+      }
+    }
+  });
+});
