@@ -91,7 +91,7 @@ async function liveBasis(
   basis.mentions = await mapOf(basis.mentions);
   basis.references = await mapOf(basis.references);
   if (!(basis.lexicon instanceof ArchiveLexicon)) {
-    basis.lexicon = ArchiveLexicon.fromJSON(basis.lexicon);
+    basis.lexicon = await runStepsAsync(ArchiveLexicon.restore(basis.lexicon), slicer);
   }
   return { mentions: basis.mentions, lexicon: basis.lexicon, references: basis.references };
 }

@@ -254,7 +254,7 @@ export class PassageIndex {
       format: SNAPSHOT_FORMAT,
       indexVersion: INDEX_VERSION,
       analyzerVersion: ANALYZER_VERSION,
-      fingerprint: this.fingerprint,
+      fingerprint: this.currentFingerprint(),
       mini: this.mini.toJSON(),
     };
   }
@@ -388,7 +388,20 @@ export class PassageIndex {
       }
     }
     this.retriever.noteIndexed(indexed);
-    this.fingerprint = fingerprintOf(input);
+    // Worked out when a snapshot asks for it: over every passage's names it sorts and
+    // hashes the whole archive, too long a step for the commit of a reload.
+    this.fingerprintInput = input;
+  }
+
+  /** What the update left to work out: the input the fingerprint stands for. */
+  private fingerprintInput: PassageIndexInput | undefined;
+
+  private currentFingerprint(): string {
+    if (this.fingerprintInput) {
+      this.fingerprint = fingerprintOf(this.fingerprintInput);
+      this.fingerprintInput = undefined;
+    }
+    return this.fingerprint;
   }
 
   /** What the latest search cost (passages scored exactly, postings read). */

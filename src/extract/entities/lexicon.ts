@@ -11,6 +11,8 @@ import { tokenize } from './tokens';
 
 export type { Lexicon } from './names';
 
+const WORDS_PER_STEP = 5000;
+
 /**
  * The lexicon of an archive, kept up to date as articles come and go: the word counts are
  * sums over texts, so adding a text adds its counts and removing one subtracts them, exactly
@@ -111,11 +113,30 @@ export class ArchiveLexicon implements Lexicon {
   }
 
   static fromJSON(data: LexiconData): ArchiveLexicon {
+    const steps = ArchiveLexicon.restore(data);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /** `fromJSON` in steps that yield every few thousand words (a large archive has millions). */
+  static *restore(data: LexiconData): Generator<void, ArchiveLexicon> {
     const lexicon = new ArchiveLexicon();
-    for (const [k, v] of data.lower) lexicon.lowerCounts.set(k, v);
-    for (const [k, v] of data.capital) lexicon.capitalCounts.set(k, v);
-    for (const [k, v] of data.names) lexicon.nameCounts.set(k, v);
+    const counts: [Map<string, number>, [string, number][]][] = [
+      [lexicon.lowerCounts, data.lower],
+      [lexicon.capitalCounts, data.capital],
+      [lexicon.nameCounts, data.names],
+    ];
+    let n = 0;
+    for (const [map, entries] of counts) {
+      for (const [k, v] of entries) {
+        map.set(k, v);
+        if (++n % WORDS_PER_STEP === 0) yield;
+      }
+    }
     for (const word of data.persons) lexicon.personWords.add(word);
+    yield;
     for (const name of data.things ?? []) lexicon.thingNames.add(name);
     return lexicon;
   }

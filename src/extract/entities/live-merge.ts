@@ -289,6 +289,7 @@ export class EntityMerge {
     // A key whose standing as a full person name may have changed reaches its short forms.
     const placeAgain = new Set(affectedKeys);
     for (const key of affectedKeys) {
+      if (++n % STEP === 0) yield;
       const state = this.#keys.get(key);
       const isFull =
         state !== undefined && nameWords(key).length >= 2 && voteKind(state.kinds) === 'person';
@@ -314,6 +315,7 @@ export class EntityMerge {
     const candidates = new Map<string, string[]>();
     for (const key of placeAgain) {
       for (const item of this.#keys.get(key)?.items ?? []) {
+        if (++n % STEP === 0) yield;
         const cluster = this.#place(item, candidates);
         if (cluster === item.cluster) continue;
         if (item.cluster !== '') {
@@ -327,7 +329,6 @@ export class EntityMerge {
         const to = this.#cluster(cluster);
         to.items.add(item);
         members.add(to);
-        if (++n % STEP === 0) yield;
       }
     }
 
