@@ -77,7 +77,12 @@ function stalls(
         }
       });
       const top = [...frames]
-        .filter(([key]) => !/^\(root\)|^\(program\)|processTicksAndRejections|runMicrotasks|processImmediate|listOnTimeout|processTimers/.test(key))
+        .filter(
+          ([key]) =>
+            !/^\(root\)|^\(program\)|processTicksAndRejections|runMicrotasks|processImmediate|listOnTimeout|processTimers/.test(
+              key,
+            ),
+        )
         .sort((a, b) => b[1] - a[1])
         .slice(0, 8)
         .map(([key, ms]) => `    ${ms.toFixed(0).padStart(5)} ms ${key}`);

@@ -11,7 +11,7 @@ import { type AnalysisParts, assemble } from './build';
 import { Slicer } from './pace';
 import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot';
 import { encodeAnalysis, encodeLoad } from './snapshot-body';
-import { articleChanges, canUpdate, updateArchive } from './update';
+import { articleChanges, canUpdate, prepareUpdates, updateArchive } from './update';
 
 export interface ReloadOutcome {
   archive: Archive;
@@ -238,4 +238,6 @@ function sameStamps(a: LoadResult, b: LoadResult): boolean {
  */
 function warmUp(archive: Archive): void {
   archive.index.warm().catch(() => undefined);
+  // The next reload is likely an update of this archive: its live merge is prepared meanwhile.
+  void prepareUpdates(archive);
 }

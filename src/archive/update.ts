@@ -132,6 +132,31 @@ async function mergeOf(
   return merge;
 }
 
+const preparing = new WeakMap<IncrementalBasis, Promise<EntityMerge>>();
+
+/**
+ * Makes an archive's basis ready for an update (live maps, the lexicon, the live merge),
+ * in slices, once: the store starts this in the background as soon as a full build or a
+ * restart serves, so that the first reload after it does not pay for it.
+ */
+export function prepareUpdates(archive: Archive): Promise<EntityMerge> {
+  const { basis } = archive;
+  let ready = preparing.get(basis);
+  if (!ready) {
+    ready = (async () => {
+      const slicer = new Slicer();
+      await basis.read?.();
+      const { mentions, references } = await liveBasis(basis, slicer);
+      basis.merge ??= await mergeOf(archive, mentions, references, slicer);
+      return basis.merge;
+    })();
+    preparing.set(basis, ready);
+    // A failure shows in the update that awaits it; nothing else waits on it.
+    ready.catch(() => undefined);
+  }
+  return ready;
+}
+
 const textsOf = (articles: readonly Article[]) =>
   articles.flatMap((a) => a.passages.map((p) => p.text));
 
@@ -157,8 +182,8 @@ export async function updateArchive(
   // The basis is changed in place; should anything below throw, it no longer matches
   // `previous`, and the next reload builds in full.
   basis.spoiled = true;
+  const merge = await prepareUpdates(previous);
   const { mentions, lexicon, references } = await liveBasis(basis, slicer);
-  const merge = basis.merge ?? (await mergeOf(previous, mentions, references, slicer));
   await slicer.breathe();
 
   lexicon.count(textsOf(changes.gone), -1);

@@ -139,6 +139,7 @@ export class EntityMerge {
   readonly #clusters = new Map<string, ClusterState>();
   readonly #families = new Map<string, Set<ClusterState>>();
   readonly #folded = new Map<string, string>();
+  readonly #slugs = new Map<string, string>();
   readonly #roleKeys = new Map<string, KnownRole>();
   readonly #shortForms = new Map<string, string[]>();
   /** Differences `adopt` found, reported by the next `apply`. */
@@ -441,6 +442,17 @@ export class EntityMerge {
     cluster.family = '';
   }
 
+  readonly #foldName = (name: string): string => this.#fold(name);
+
+  #slug(name: string): string {
+    let known = this.#slugs.get(name);
+    if (known === undefined) {
+      known = slug(name);
+      this.#slugs.set(name, known);
+    }
+    return known;
+  }
+
   #fold(name: string): string {
     let key = this.#folded.get(name);
     if (key === undefined) {
@@ -534,11 +546,14 @@ export class EntityMerge {
 
   /** What a cluster's own names make of it: as `buildRecords` does. */
   #describe(cluster: ClusterState): void {
-    const members = [...cluster.items].sort(compareItems);
+    const members = [...cluster.items];
+    // Names join in archive order when an archive is merged whole: sort only when not.
+    if (!members.every((item, i) => i === 0 || compareItems(members[i - 1] as Item, item) < 0))
+      members.sort(compareItems);
     const group = cluster.key.startsWith('alias#')
       ? this.#aliases[Number(cluster.key.slice(6))]
       : undefined;
-    const name = group?.names[0] ?? displayName(members);
+    const name = group?.names[0] ?? displayName(members, this.#foldName);
     const counts = new Map<EntityKind, number>();
     for (const { mention } of members) bump(counts, mention.kind, 1);
     const seen = new Set([this.#fold(name)]);
@@ -564,7 +579,7 @@ export class EntityMerge {
       });
     }
     cluster.name = name;
-    cluster.slug = slug(name);
+    cluster.slug = this.#slug(name);
     cluster.first = members[0];
     cluster.kind = roles.length > 0 ? 'person' : voteKind(counts);
     cluster.aliases = aliases;

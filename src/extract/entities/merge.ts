@@ -364,17 +364,29 @@ function buildRecords(
   return records;
 }
 
-/** The fullest form: most name words, then most often written, then longest. */
-export function displayName(members: readonly { mention: EntityMention }[]): string {
+/** The fullest form: most name words, then most often written, then longest (first seen on a tie). */
+export function displayName(
+  members: readonly { mention: EntityMention }[],
+  fold: (name: string) => string = foldName,
+): string {
   const tally = new Map<string, number>();
   for (const { mention } of members) tally.set(mention.name, (tally.get(mention.name) ?? 0) + 1);
-  const ranked = [...tally].sort(
-    ([a, ca], [b, cb]) =>
-      nameWords(foldName(b)).length - nameWords(foldName(a)).length ||
-      cb - ca ||
-      b.length - a.length,
-  );
-  return ranked[0]?.[0] ?? '';
+  let best = '';
+  let bestWords = -1;
+  let bestCount = 0;
+  for (const [name, count] of tally) {
+    const words = nameWords(fold(name)).length;
+    if (
+      words > bestWords ||
+      (words === bestWords &&
+        (count > bestCount || (count === bestCount && name.length > best.length)))
+    ) {
+      best = name;
+      bestWords = words;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 function attachBackReferences(
