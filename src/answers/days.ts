@@ -110,13 +110,17 @@ const content = (day: Day | undefined) => (day ? day.published + day.events : 0)
 
 const cache = new WeakMap<Archive, DayIndex>();
 
-/** Passages in archive order: by article id (as a load sorts them), then within the article. */
-function archiveOrder(archive: Archive, a: string, b: string): number {
-  const x = archive.passageById.get(a);
-  const y = archive.passageById.get(b);
-  if (!x || !y) return x ? -1 : y ? 1 : 0;
-  if (x.articleId !== y.articleId) return x.articleId < y.articleId ? -1 : 1;
-  return x.index - y.index;
+/**
+ * Passages in archive order: by article id (as a load sorts them), then within the
+ * article. Read from the ids (`${articleId}#${index}`), which is all a day index needs.
+ */
+function archiveOrder(a: string, b: string): number {
+  const cutA = a.lastIndexOf('#');
+  const cutB = b.lastIndexOf('#');
+  const articleA = a.slice(0, cutA);
+  const articleB = b.slice(0, cutB);
+  if (articleA !== articleB) return articleA < articleB ? -1 : 1;
+  return Number(a.slice(cutA + 1)) - Number(b.slice(cutB + 1));
 }
 
 /** The archive's days, built once per archive (on first use, or ahead by calling this). */
@@ -145,7 +149,7 @@ export function dayIndex(archive: Archive): DayIndex {
       entry.events += 1;
       // The first in archive order, whatever order the map gives (an updated archive's
       // map lists passages added since the last full build after the others).
-      if (!entry.event || archiveOrder(archive, passageId, entry.event.passageId) < 0)
+      if (!entry.event || archiveOrder(passageId, entry.event.passageId) < 0)
         entry.event = { passageId, start: mention.start, text: mention.text };
     }
   }

@@ -358,10 +358,12 @@ function mergeFound(a: readonly Found[], b: readonly Found[]): Found[] {
 
 /**
  * When a directory updated in place of a rebuild is rebuilt whole: once the entities it
- * left out and those it holds beside its base are this many, lookups read two layers
- * of too much.
+ * left out and those it holds beside its base are this many. The layer beside costs its
+ * own lookups, and the entities left out wear the base's precomputed prefix lists thin
+ * (the most mentioned, which changes touch most, lead those lists): past a point a prefix
+ * is read whole instead.
  */
-const rebuildAt = (baseSize: number): number => Math.max(2000, Math.floor(baseSize / 4));
+const rebuildAt = (baseSize: number): number => Math.max(1000, Math.floor(baseSize / 16));
 
 const EMPTY: ReadonlySet<number> = new Set();
 
