@@ -350,6 +350,8 @@ export class PassageIndex {
       renamed: readonly Passage[];
     },
     input: PassageIndexInput,
+    /** The added articles' documents, when `documentsToAdd` made them ahead of this step. */
+    addedDocuments: readonly IndexedDocument[] = this.documentsToAdd(change.added, input),
   ): void {
     // Passages indexed from here on get their language once the passage map has them.
     this.languages.invalidateFrom(this.internals()._nextId);
@@ -360,15 +362,13 @@ export class PassageIndex {
       }
       this.articles.delete(article.id);
     }
-    // Compounds split against the archive's vocabulary, as a full build would (the index's
-    // terms stand for it: the removed passages' words linger there until a full build).
     const known = (term: string) => this.retriever.documentFrequency(term) > 0;
     // The retriever's cached lists of these terms lack the passages added here.
     const indexed = new Set<string>();
     const note = (document: IndexedDocument) => {
       for (const field of FIELDS) for (const term of splitTerms(document[field])) indexed.add(term);
     };
-    for (const document of documentsOf({ ...input, articles: change.added }, known)) {
+    for (const document of addedDocuments) {
       this.mini.add(document);
       note(document);
     }
@@ -391,6 +391,17 @@ export class PassageIndex {
     // Worked out when a snapshot asks for it: over every passage's names it sorts and
     // hashes the whole archive, too long a step for the commit of a reload.
     this.fingerprintInput = input;
+  }
+
+  /**
+   * The documents `update` adds for these articles, analysed now: an update makes them
+   * before its synchronous step, which then only puts them in. Compounds split against the
+   * archive's vocabulary, as a full build would (the index's terms stand for it: discarded
+   * passages' words linger there until a full build, so discarding first changes nothing).
+   */
+  documentsToAdd(articles: readonly Article[], input: PassageIndexInput): IndexedDocument[] {
+    const known = (term: string) => this.retriever.documentFrequency(term) > 0;
+    return [...documentsOf({ ...input, articles }, known)];
   }
 
   /** What the update left to work out: the input the fingerprint stands for. */
