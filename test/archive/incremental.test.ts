@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { search } from '../../src/answers/search';
 import { whatHappened } from '../../src/answers/what-happened';
 import { who } from '../../src/answers/who';
+import { canUpdate, updateArchive } from '../../src/archive/update';
 import { MemoryBackend } from '../../src/backend/memory';
+import type { Article } from '../../src/knowledge/types';
 import { createLogger } from '../../src/logger';
 import {
   bokmalBudget,
@@ -146,6 +148,45 @@ describe('an incremental reload', () => {
     expect((await who(restarted.view(), 'Rotevatn')).kind).toBe('found');
     expect(JSON.parse(JSON.stringify(await answers(restarted)))).toEqual(
       JSON.parse(JSON.stringify(await answers(live))),
+    );
+  });
+});
+
+describe('an update that fails half-way', () => {
+  it('leaves the previous archive answering as before, and the next reload builds in full', async () => {
+    const kb = await folder({ 'budsjett.md': bokmalBudget, 'climate.md': englishClimate });
+    const live = kb.backend();
+    await live.reload();
+    await writeFile(join(kb.dir, 'laerere.md'), bokmalFollowUp);
+    expect((await live.store.reload()).incremental).toBe(true);
+    const previous = live.store.current;
+    if (!previous) throw new Error('no archive');
+    const before = JSON.parse(JSON.stringify(await answers(live)));
+    // An article whose passages cannot be read once the update is under way: after the
+    // live merge and the directory took the change in (the fifth read).
+    const good = previous.articles.find((a) => a.id === 'laerere.md') as Article;
+    let reads = 0;
+    const poisoned = {
+      ...good,
+      id: 'skule.md',
+      get passages() {
+        if (++reads > 4) throw new Error('unreadable');
+        return good.passages;
+      },
+    } as Article;
+    const load = { ...previous.load, articles: [...previous.articles, poisoned] };
+    const changes = { gone: [previous.articles[0] as Article], came: [poisoned] };
+    await expect(updateArchive(previous, load, changes)).rejects.toThrow('unreadable');
+    expect(JSON.parse(JSON.stringify(await answers(live)))).toEqual(before);
+    expect(canUpdate(previous, load, changes)).toBe(false);
+
+    await writeFile(join(kb.dir, 'skule.md'), nynorskSchool);
+    const next = await live.store.reload();
+    expect(next.incremental).toBe(false);
+    const full = kb.backend();
+    await full.reload();
+    expect(JSON.parse(JSON.stringify(await answers(live)))).toEqual(
+      JSON.parse(JSON.stringify(await answers(full))),
     );
   });
 });
