@@ -216,6 +216,7 @@ export class EntityMerge {
    */
   *apply(gone: Iterable<string>, came: readonly MergeInput[]): Generator<void, MergeChange> {
     const affectedKeys = new Set<string>();
+    // Clusters whose names changed, and clusters whose back-reference roles changed.
     const members = new Set<ClusterState>();
     const backs = new Set<ClusterState>();
     const passages = new Set<string>();
@@ -333,12 +334,13 @@ export class EntityMerge {
       }
     }
 
-    // What back references look at changed for these: their articles resolve again.
-    const gone_ = new Set<ClusterState>();
+    // Clusters left without names go; the others are described again, and where what back
+    // references look at (kind, roles) changed, every article naming them resolves again.
+    const emptied = new Set<ClusterState>();
     for (const cluster of members) {
       if (cluster.items.size === 0) {
         this.#clusters.delete(cluster.key);
-        gone_.add(cluster);
+        emptied.add(cluster);
         for (const passage of cluster.backFrom) redo.add(passage.articleId);
         continue;
       }
@@ -379,11 +381,11 @@ export class EntityMerge {
     // Ids: every family a changed cluster was or is in is numbered again.
     const changed = new Set<ClusterState>();
     for (const cluster of [...members, ...backs]) {
-      if (gone_.has(cluster) || !this.#clusters.has(cluster.key)) continue;
+      if (emptied.has(cluster) || !this.#clusters.has(cluster.key)) continue;
       changed.add(cluster);
     }
     const families = new Set<string>();
-    for (const cluster of gone_) {
+    for (const cluster of emptied) {
       if (cluster.id) families.add(familyOf(cluster.id));
       this.#leaveFamily(cluster);
     }
@@ -418,7 +420,7 @@ export class EntityMerge {
     const added = this.#pending.added;
     for (const id of this.#pending.passages) passages.add(id);
     this.#pending = { removed: [], added: [], passages: new Set() };
-    for (const cluster of gone_) {
+    for (const cluster of emptied) {
       if (cluster.entity) removed.push(cluster.entity);
       cluster.entity = undefined;
     }
