@@ -141,6 +141,8 @@ const preparing = new WeakMap<IncrementalBasis, Promise<EntityMerge>>();
  */
 export function prepareUpdates(archive: Archive): Promise<EntityMerge> {
   const { basis } = archive;
+  // An updated archive's basis carries the live merge on: nothing to prepare.
+  if (basis.merge) return Promise.resolve(basis.merge);
   let ready = preparing.get(basis);
   if (!ready) {
     ready = (async () => {
