@@ -31,7 +31,6 @@ import { runStepsAsync } from '../extract/entities/ranked-keys';
 import type { EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult, Passage } from '../knowledge/types';
 import type { Archive, IncrementalBasis } from './archive';
-import type { Analysis } from './build';
 import { Slicer } from './pace';
 import { PatchedMap } from './patched-map';
 
@@ -193,7 +192,7 @@ export async function updateArchive(
   previous: Archive,
   load: LoadResult,
   changes: ArticleChanges,
-): Promise<{ archive: Archive; commit: () => void; analysis: () => Analysis }> {
+): Promise<{ archive: Archive; commit: () => void }> {
   const slicer = new Slicer();
   // Unchanged articles are read again as new objects: the previous ones (the maps and the
   // index hold those) stand for them, so that one copy of each text is kept, not two.
@@ -308,13 +307,5 @@ export async function updateArchive(
         indexInput,
         addedDocuments,
       ),
-    analysis: () => ({
-      entities: [...directory.all()],
-      timeMentions: [...archive.timeMentions].map(([id, found]) => [id, [...found]]),
-      index: index.toJSON(),
-      mentions: [...mentions],
-      lexicon: lexicon.toJSON(),
-      references: [...references],
-    }),
   };
 }

@@ -302,7 +302,7 @@ export class PassageIndex {
 
   /** What the indexed content was made from (articles and entity names), as a hash. */
   get contentFingerprint(): string {
-    return this.fingerprint;
+    return this.currentFingerprint();
   }
 
   /**
