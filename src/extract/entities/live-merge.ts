@@ -21,6 +21,7 @@ import type { AliasGroup, Language } from '../../knowledge/types';
 import type { Entity, EntityKind, EntityMention, SourcedRole } from '../types';
 import {
   type BackReference,
+  describeMembers,
   displayName,
   earlierThan,
   type KnownRole,
@@ -556,44 +557,24 @@ export class EntityMerge {
       ? this.#aliases[Number(cluster.key.slice(6))]
       : undefined;
     const name = group?.names[0] ?? displayName(members, this.#foldName);
-    const counts = new Map<EntityKind, number>();
-    for (const { mention } of members) bump(counts, mention.kind, 1);
-    const seen = new Set([this.#fold(name)]);
-    const aliases: string[] = [];
-    for (const form of [...members.map((m) => m.mention.name), ...(group?.names ?? [])]) {
-      const folded = this.#fold(form);
-      if (seen.has(folded)) continue;
-      seen.add(folded);
-      aliases.push(form);
-    }
-    const roles: SourcedRole[] = [];
-    const roleKeys = new Set<string>();
-    for (const { mention, passage } of members) {
-      if (!mention.role) continue;
-      const key = `${mention.role}\u0000${passage.id}`;
-      if (roleKeys.has(key)) continue;
-      roleKeys.add(key);
-      roles.push({
-        role: mention.role,
-        roleText: mention.roleText ?? mention.role,
+    const described = describeMembers(
+      name,
+      members.map(({ mention, passage }) => ({
+        mention,
         passageId: passage.id,
         articleId: passage.articleId,
-      });
-    }
+      })),
+      group?.names ?? [],
+      this.#foldName,
+    );
     cluster.name = name;
     cluster.slug = this.#slug(name);
     cluster.first = members[0];
-    cluster.kind = roles.length > 0 ? 'person' : voteKind(counts);
-    cluster.aliases = aliases;
-    cluster.mentionRoles = roles;
-    cluster.knownRoles = roles.map((r) => this.#knownRole(r.role));
-    cluster.mentions = members.map(({ mention, passage }) => ({
-      passageId: passage.id,
-      articleId: passage.articleId,
-      surface: mention.surface,
-      start: mention.start,
-      end: mention.end,
-    }));
+    cluster.kind = described.kind;
+    cluster.aliases = described.aliases;
+    cluster.mentionRoles = described.roles;
+    cluster.knownRoles = described.roles.map((r) => this.#knownRole(r.role));
+    cluster.mentions = described.mentions;
   }
 
   #knownRole(role: string): KnownRole {

@@ -300,6 +300,63 @@ function fitsRole(known: string, wanted: string, head: string | undefined): bool
   return head !== undefined && TERRITORIAL_HEADS.has(head) && known.startsWith(`${wanted} i `);
 }
 
+/** A cluster's member: one mention of a name, in one passage. */
+export interface Member {
+  mention: EntityMention;
+  passageId: string;
+  articleId: string;
+}
+
+/**
+ * What a cluster's members (in archive order) make of an entity named `name`: its other
+ * names as first written (`extraNames`, an alias group's, after its own), one role per
+ * role and passage, its kind (a role makes a person; else the kinds' vote) and its mentions.
+ * The full merge and the live merge both describe clusters with it, so they cannot drift.
+ */
+export function describeMembers(
+  name: string,
+  members: readonly Member[],
+  extraNames: readonly string[],
+  fold: (name: string) => string,
+): Pick<Entity, 'kind' | 'aliases' | 'roles' | 'mentions'> {
+  const counts = new Map<EntityKind, number>();
+  for (const { mention } of members) counts.set(mention.kind, (counts.get(mention.kind) ?? 0) + 1);
+  const seen = new Set([fold(name)]);
+  const aliases: string[] = [];
+  for (const form of [...members.map((m) => m.mention.name), ...extraNames]) {
+    const folded = fold(form);
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+    aliases.push(form);
+  }
+  const roles: SourcedRole[] = [];
+  const roleKeys = new Set<string>();
+  for (const { mention, passageId, articleId } of members) {
+    if (!mention.role) continue;
+    const key = `${mention.role}\u0000${passageId}`;
+    if (roleKeys.has(key)) continue;
+    roleKeys.add(key);
+    roles.push({
+      role: mention.role,
+      roleText: mention.roleText ?? mention.role,
+      passageId,
+      articleId,
+    });
+  }
+  return {
+    kind: roles.length > 0 ? 'person' : voteKind(counts),
+    aliases,
+    roles,
+    mentions: members.map(({ mention, passageId, articleId }) => ({
+      passageId,
+      articleId,
+      surface: mention.surface,
+      start: mention.start,
+      end: mention.end,
+    })),
+  };
+}
+
 function buildRecords(
   items: readonly Item[],
   aliases: readonly AliasGroup[],
@@ -316,49 +373,24 @@ function buildRecords(
     const aliasIndex = cluster.startsWith('alias#') ? Number(cluster.slice(6)) : undefined;
     const group = aliasIndex === undefined ? undefined : aliases[aliasIndex];
     const name = group?.names[0] ?? displayName(members);
-    const counts = new Map<EntityKind, number>();
-    for (const { mention } of members)
-      counts.set(mention.kind, (counts.get(mention.kind) ?? 0) + 1);
-    const seen = new Set([foldName(name)]);
-    const aliasNames: string[] = [];
-    for (const form of [...members.map((m) => m.mention.name), ...(group?.names ?? [])]) {
-      const folded = foldName(form);
-      if (seen.has(folded)) continue;
-      seen.add(folded);
-      aliasNames.push(form);
-    }
-    const roles: SourcedRole[] = [];
-    const roleKeys = new Set<string>();
-    for (const { mention, passage } of members) {
-      if (!mention.role) continue;
-      const key = `${mention.role}\u0000${passage.passageId}`;
-      if (roleKeys.has(key)) continue;
-      roleKeys.add(key);
-      roles.push({
-        role: mention.role,
-        roleText: mention.roleText ?? mention.role,
-        passageId: passage.passageId,
-        articleId: passage.articleId,
-      });
-    }
+    const described = describeMembers(
+      name,
+      members.map(({ mention, passage }) => ({ mention, ...passage })),
+      group?.names ?? [],
+      foldName,
+    );
     let id = slug(name);
     for (let n = 2; usedIds.has(id); n++) id = `${slug(name)}-${n}`;
     usedIds.add(id);
     const entity: Entity = {
       id,
       name,
-      kind: roles.length > 0 ? 'person' : voteKind(counts),
-      aliases: aliasNames,
-      roles,
-      mentions: members.map(({ mention, passage }) => ({
-        passageId: passage.passageId,
-        articleId: passage.articleId,
-        surface: mention.surface,
-        start: mention.start,
-        end: mention.end,
-      })),
+      kind: described.kind,
+      aliases: described.aliases,
+      roles: described.roles,
+      mentions: described.mentions,
     };
-    const knownRoles = roles.map((r) => knownRoleOf(r.role));
+    const knownRoles = described.roles.map((r) => knownRoleOf(r.role));
     records.set(cluster, { entity, kind: entity.kind, knownRoles });
   }
   return records;
