@@ -5,12 +5,14 @@
  * `fjern` and `angre` take an article's file name or exact title, and list the choices
  * when given none. Every change goes to the audit log under the console user's name.
  */
+
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kilde } from '../answers/types';
 import type { Messages } from '../i18n';
 import { formatSpan } from '../i18n/format';
 import { tooLargeProblem } from '../knowledge/article';
+import { articleFormatOf } from '../moderation/draft';
 import type {
   Actor,
   AddOutcome,
@@ -75,17 +77,11 @@ export async function knowledgeCommand(args: string, ctx: KnowledgeContext): Pro
   }
 }
 
-const FORMATS: Record<string, ArticleDraft['format']> = {
-  '.md': 'md',
-  '.markdown': 'md',
-  '.txt': 'txt',
-};
-
 async function addFile(given: string, ctx: KnowledgeContext): Promise<ConsoleReply> {
   const { t } = ctx;
   if (given === '') return { text: t.console.addUsage, outcome: 'bad-input' };
   const file = path.resolve(given);
-  const format = FORMATS[path.extname(file).toLowerCase()];
+  const format = articleFormatOf(path.basename(file));
   if (!format) return refusedText(t.moderation.refused.notText(path.basename(file)), t);
   const read = await readAtMost(file, ctx.maxFileBytes);
   if (!read) return refusedText(t.console.fileUnreadable(file), t);

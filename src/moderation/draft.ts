@@ -2,6 +2,23 @@ import { isMap, parseDocument, stringify } from 'yaml';
 import { splitFrontMatter } from '../knowledge/front-matter';
 import type { ArticleDraft, ArticleOverrides } from './types';
 
+/** The file endings an article may have, and how each is read. */
+const FORMATS = new Map<string, ArticleDraft['format']>([
+  ['md', 'md'],
+  ['markdown', 'md'],
+  ['txt', 'txt'],
+]);
+
+/**
+ * How a file named `fileName` is read as an article, by its ending (any case); undefined
+ * for anything that is not an article file. Uploads, the console and the removed folder
+ * all ask this.
+ */
+export function articleFormatOf(fileName: string): ArticleDraft['format'] | undefined {
+  const extension = /\.([a-z]+)$/iu.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return FORMATS.get(extension);
+}
+
 /** Front matter keys, in the order knowledge/README.md shows them. */
 const KEYS = { title: 'title', date: 'date', source: 'source', url: 'url' } as const;
 

@@ -7,7 +7,7 @@ import type { Article, DateSpan, Passage, Problem } from '../knowledge/types';
 import { foldCase } from '../language';
 import type { Logger } from '../logger';
 import { AuditLog } from './audit';
-import { composeFile } from './draft';
+import { articleFormatOf, composeFile } from './draft';
 import { insideOrThrow, listBelow, moveInto, REMOVED_DIR, writeNew } from './files';
 import { slugify } from './slug';
 import type {
@@ -158,7 +158,7 @@ export class ArticleLibrary {
     const dir = path.join(this.deps.knowledgeDir, REMOVED_DIR);
     const choices: ArticleChoice[] = [];
     for (const relative of await listBelow(dir)) {
-      if (!/\.(md|markdown|txt)$/i.test(relative)) continue;
+      if (!articleFormatOf(relative)) continue;
       const bytes = await readFile(insideOrThrow(dir, relative)).catch(() => undefined);
       const parsed = bytes ? parseArticleFile(relative, bytes).article : undefined;
       choices.push(parsed ? choiceOf(parsed) : { id: relative, title: relative });

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load';
-import { composeFile } from '../../src/moderation/draft';
+import { articleFormatOf, composeFile } from '../../src/moderation/draft';
 import { slugify } from '../../src/moderation/slug';
 import type { ArticleDraft } from '../../src/moderation/types';
 import { bokmalBudget, bokmalFollowUp } from '../helpers/articles';
@@ -160,6 +160,14 @@ describe('removing and restoring', () => {
 });
 
 describe('drafts', () => {
+  it('reads a file as an article by its ending, in any case, and nothing else', () => {
+    expect(articleFormatOf('sak.md')).toBe('md');
+    expect(articleFormatOf('Sak.MARKDOWN')).toBe('md');
+    expect(articleFormatOf('notat.TXT')).toBe('txt');
+    for (const name of ['rapport.pdf', 'md', 'sak.md.exe', 'x.constructor', 'x.toString'])
+      expect(articleFormatOf(name)).toBeUndefined();
+  });
+
   it('writes overrides into existing front matter, keeping the other fields', () => {
     const { bytes, format } = composeFile(
       md('---\ntitle: Gammel\nlanguage: nb\n---\nTekst.\n', {

@@ -1,4 +1,5 @@
 import type { Attachment } from 'discord.js';
+import { articleFormatOf } from '../../moderation/draft';
 
 /** How long fetching an upload from Discord may take before the moderator is told. */
 export const DOWNLOAD_TIMEOUT_MS = 15_000;
@@ -9,7 +10,6 @@ export type Download =
   | { ok: false; reason: 'too-large'; bytes: number }
   | { ok: false; reason: 'download' };
 
-const TEXT_EXTENSIONS: Record<string, 'md' | 'txt'> = { md: 'md', markdown: 'md', txt: 'txt' };
 // Discord guesses a content type from the extension; a text one, or none, may be an article.
 const TEXT_TYPES = /^(text\/|application\/(octet-stream|x-markdown|markdown)\b)/iu;
 
@@ -24,8 +24,7 @@ export async function downloadArticle(
   options: { timeoutMs?: number; maxBytes: number },
 ): Promise<Download> {
   const { maxBytes } = options;
-  const extension = /\.([a-z]+)$/iu.exec(attachment.name)?.[1]?.toLowerCase() ?? '';
-  const format = TEXT_EXTENSIONS[extension];
+  const format = articleFormatOf(attachment.name);
   if (!format || (attachment.contentType && !TEXT_TYPES.test(attachment.contentType)))
     return { ok: false, reason: 'not-text' };
   if (attachment.size > maxBytes) return { ok: false, reason: 'too-large', bytes: attachment.size };
