@@ -86,6 +86,22 @@ export function legendEntry(
   return { svg: mark + words, next: x + 24 + textWidth(label, 17) + 28 };
 }
 
+/** Legend entries side by side from `x`: their svg. */
+export function legendRow(
+  x: number,
+  y: number,
+  entries: readonly { swatch: 'bar' | 'diamond' | 'barLight'; label: string }[],
+): string {
+  let at = x;
+  let svg = '';
+  for (const entry of entries) {
+    const drawn = legendEntry(at, y, entry.swatch, entry.label);
+    svg += drawn.svg;
+    at = drawn.next;
+  }
+  return svg;
+}
+
 export function diamond(cx: number, cy: number, r: number, fill: string): string {
   return el('path', {
     d: `M${cx} ${cy - r}L${cx + r} ${cy}L${cx} ${cy + r}L${cx - r} ${cy}Z`,

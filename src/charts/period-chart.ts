@@ -1,7 +1,7 @@
 import type { DayCount } from '../answers/types';
 import { addDays, parseIsoDate } from '../extract/dates/calendar';
 import type { Messages } from '../i18n';
-import { axisLabels, card, dayScale, heading, legendEntry, type Plot, valueAxis } from './axis';
+import { axisLabels, card, dayScale, heading, legendRow, type Plot, valueAxis } from './axis';
 import { el, svgDocument, text } from './svg';
 import { HEIGHT, THEME, WIDTH } from './theme';
 import type { Chart } from './timeline-chart';
@@ -74,15 +74,12 @@ export function periodChart(
       ),
     );
   }
-  let legendX = PLOT.left;
-  for (const entry of [
-    { swatch: 'bar' as const, label: c.periodLegendEvents },
-    { swatch: 'barLight' as const, label: c.periodLegendPublished },
-  ]) {
-    const drawn = legendEntry(legendX, LEGEND_Y, entry.swatch, entry.label);
-    parts.push(drawn.svg);
-    legendX = drawn.next;
-  }
+  parts.push(
+    legendRow(PLOT.left, LEGEND_Y, [
+      { swatch: 'bar', label: c.periodLegendEvents },
+      { swatch: 'barLight', label: c.periodLegendPublished },
+    ]),
+  );
   return {
     svg: svgDocument(WIDTH, HEIGHT, ...parts),
     alt: c.periodAlt(when, events, published, busiestLabel),

@@ -8,7 +8,7 @@ import {
   dayScale,
   diamond,
   heading,
-  legendEntry,
+  legendRow,
   type Plot,
   valueAxis,
 } from './axis';
@@ -89,15 +89,12 @@ export function timelineChart(timeline: Timeline, t: Messages): Chart {
     parts.push(diamond(x(day) + (x(addDays(day, 1)) - x(day)) / 2, MARK_Y, 7, THEME.event));
   if (nonEmpty === 0) parts.push(centred(c.noMentions));
   parts.push(axisLabels(periodLabels(timeline, x, t), LABEL_Y));
-  let legendX = PLOT.left;
-  for (const entry of [
-    { swatch: 'bar' as const, label: c.articlesLegend },
-    { swatch: 'diamond' as const, label: c.eventsLegend },
-  ]) {
-    const drawn = legendEntry(legendX, LEGEND_Y, entry.swatch, entry.label);
-    parts.push(drawn.svg);
-    legendX = drawn.next;
-  }
+  parts.push(
+    legendRow(PLOT.left, LEGEND_Y, [
+      { swatch: 'bar', label: c.articlesLegend },
+      { swatch: 'diamond', label: c.eventsLegend },
+    ]),
+  );
   const span = `${formatDay(first, t)} – ${formatDay(last, t)}`;
   return {
     svg: svgDocument(WIDTH, HEIGHT, ...parts),
