@@ -28,6 +28,16 @@ export function timelinePicture(timeline: Timeline, t: Messages): Picture {
   };
 }
 
+/** The words under a timeline: its name, how many articles, on how many days it has dated events. */
+export function timelineCaption(timeline: Timeline, t: Messages): string {
+  const eventDays = new Set(timeline.events.map((e) => e.date)).size;
+  return t.moderation.charts.timelineCaption(
+    timeline.entity.name,
+    timeline.articleCount,
+    eventDays,
+  );
+}
+
 /** A month's or a range's days, events per day with the busiest named; none without days. */
 export function periodPicture(answer: WhatHappenedAnswer, t: Messages): Picture | undefined {
   if (answer.kind === 'invalid' || !answer.days || answer.days.length === 0) return undefined;

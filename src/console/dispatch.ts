@@ -2,8 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { admit, type InputKind } from '../answers/query-text';
 import type { Kilde } from '../answers/types';
-import { periodPicture, timelinePicture } from '../charts/pictures';
-import type { Config, Locale } from '../config';
+import { periodPicture, timelineCaption, timelinePicture } from '../charts/pictures';
+import { type Config, type Locale, parseConfig } from '../config';
 import { messages } from '../i18n';
 import type { Actor } from '../moderation/types';
 import { localeNamed } from './args';
@@ -31,14 +31,12 @@ export interface ConsoleOptions {
 }
 
 /**
- * The console's settings from the configuration: pictures in `CACHE_DIR/pictures`, files up
- * to KNOWLEDGE_MAX_FILE_KB, changes recorded under the OS user's name.
+ * The console's settings from the configuration (its defaults when none is given): pictures
+ * in `CACHE_DIR/pictures`, files up to KNOWLEDGE_MAX_FILE_KB, changes recorded under the
+ * OS user's name.
  */
 export function consoleOptions(
-  config: Pick<Config, 'CACHE_DIR' | 'KNOWLEDGE_MAX_FILE_KB'> = {
-    CACHE_DIR: path.join(os.tmpdir(), 'kilde'),
-    KNOWLEDGE_MAX_FILE_KB: 512,
-  },
+  config: Pick<Config, 'CACHE_DIR' | 'KNOWLEDGE_MAX_FILE_KB'> = parseConfig({}),
 ): ConsoleOptions {
   const user = safeUserName();
   return {
@@ -148,12 +146,10 @@ export async function dispatch(
       }
       const { timeline } = answer;
       const saved = await savePicture(timelinePicture(timeline, t), options.picturesDir);
-      const caption = t.moderation.charts.timelineCaption(
-        timeline.entity.name,
-        timeline.articleCount,
-        new Set(timeline.events.map((e) => e.date)).size,
-      );
-      return { text: `${caption}\n${t.console.pictureSaved(saved)}`, outcome: 'found' };
+      return {
+        text: `${timelineCaption(timeline, t)}\n${t.console.pictureSaved(saved)}`,
+        outcome: 'found',
+      };
     }
     case 'search': {
       const refused = tooLong(args, 'text');

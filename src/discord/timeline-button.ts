@@ -1,5 +1,6 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import type { TimelineAnswer } from '../answers/timeline';
+import { timelineCaption } from '../charts/pictures';
 import type { Messages } from '../i18n';
 import type { BaseContext } from './command';
 import { cutText, LIMITS } from './limits';
@@ -27,15 +28,12 @@ export function timelineMessage(answer: Extract<TimelineAnswer, { kind: 'found' 
   const { timeline } = answer;
   const picture = timelinePicture(timeline, t);
   const c = t.moderation.charts;
-  const events = new Set(timeline.events.map((e) => e.date)).size;
   return {
     embeds: [
       {
         color: COLOUR,
         title: cutText(escapeText(oneLine(c.timelineTitle(timeline.entity.name))), LIMITS.title),
-        description: escapeText(
-          c.timelineCaption(timeline.entity.name, timeline.articleCount, events),
-        ),
+        description: escapeText(timelineCaption(timeline, t)),
         image: { url: `attachment://${picture.name}` },
       },
     ],
