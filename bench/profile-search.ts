@@ -1,7 +1,7 @@
 /**
  * Kilde's search alone at one size, for profiling and for explaining a slow query:
  *
- *   node --import tsx bench/profile-search.ts 400k [--profile /tmp/prof]
+ *   node --expose-gc --import tsx bench/profile-search.ts 400k [--profile /tmp/prof]
  *
  * Builds the index, warms its impact lists, runs the bench's query sets, and prints per
  * set the percentiles, the mean cost (passages scored exactly, postings read in impact
@@ -15,7 +15,7 @@ import path from 'node:path';
 import { PassageIndex } from '../src/search';
 import { passageCount, readNorec, takePassages } from './corpus';
 import { searchQueries } from './queries';
-import { REPEAT } from './timing';
+import { REPEAT, settleHeap } from './timing';
 
 const argv = process.argv.slice(2);
 const profileAt = argv.indexOf('--profile');
@@ -47,6 +47,7 @@ if (session) {
 }
 for (const [name, queries] of Object.entries(sets)) {
   const rows: { query: string; ms: number; scored: number; read: number }[] = [];
+  settleHeap();
   for (const query of queries) {
     let best = Number.POSITIVE_INFINITY;
     for (let r = 0; r < REPEAT; r++) {

@@ -426,11 +426,14 @@ export class PassageIndex {
   }
 
   /**
-   * Builds the frequent terms' typed lists in the background (sliced), so that the
-   * first queries after a build or restart cost what later ones do. Returns how many lists it built.
+   * Builds the frequent terms' typed lists and their bounds, and looks up every passage's
+   * language, in the background (sliced), so that the first queries after a build or
+   * restart cost what later ones do. Returns how many lists it built.
    */
-  warm(): Promise<number> {
-    return this.retriever.warm();
+  async warm(sliceMs = 5): Promise<number> {
+    while (!this.languages.syncSome(LANGUAGE_SYNC_SLICE))
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    return this.retriever.warm(sliceMs);
   }
 
   get size(): number {
@@ -591,6 +594,8 @@ interface IndexInternals {
 
 /** Most postings read to tell whether a term occurs in passages of one language. */
 const LANGUAGE_LOOKUP_LIMIT = 2000;
+/** Passages whose language the warm-up looks up between two yields (about 2 ms). */
+const LANGUAGE_SYNC_SLICE = 5000;
 
 /**
  * A hit whose snippet is made when first read: callers often read only the first few of

@@ -54,22 +54,34 @@ export class PassageLanguages {
 
   /** Brings the dense sides up to the index (call before `isOn`). */
   sync(): void {
+    this.syncSome(Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Looks up at most `limit` passages not looked up yet; true when the sides are up to
+   * the index. The index's warm-up calls it in slices: at 400k passages the whole lookup
+   * is some 300 ms of Map reads, which the first English or translated query would
+   * otherwise pay at once, stalling every other answer.
+   */
+  syncSome(limit: number): boolean {
     const next = this.mini._nextId;
     if (next < this.upTo) this.upTo = 0;
-    if (next <= this.upTo) return;
+    if (next <= this.upTo) return true;
     if (this.sides.length < next) {
       const grown = new Uint8Array(Math.ceil(next * 1.25) + 64);
       grown.set(this.sides.subarray(0, this.upTo));
       this.sides = grown;
     }
     const ids = this.mini._documentIds;
-    for (let shortId = this.upTo; shortId < next; shortId++) {
+    const end = Math.min(next, this.upTo + limit);
+    for (let shortId = this.upTo; shortId < end; shortId++) {
       const id = ids.get(shortId);
       const language = typeof id === 'string' ? this.languageOf(id) : undefined;
       const side = language === undefined ? NONE : language === 'en' ? ENGLISH : NORWEGIAN;
       this.sides[shortId] = side;
       this.counts[side] = (this.counts[side] ?? 0) + 1;
     }
-    this.upTo = next;
+    this.upTo = end;
+    return end === next;
   }
 }

@@ -31,4 +31,23 @@ describe('PassageLanguages', () => {
     expect(sides.isOn(0, 'no')).toBe(false);
     expect(sides.isOn(1, 'no')).toBe(true);
   });
+
+  it('looks passages up in slices that end up equal to one whole lookup', () => {
+    const mini = new MiniSearch<{ id: string; text: string }>({ fields: ['text'] });
+    const languages = new Map<string, Language>();
+    for (let i = 0; i < 23; i++) languages.set(`p${i}`, i % 5 === 0 ? 'en' : 'nb');
+    mini.addAll([...languages.keys()].map((id) => ({ id, text: 'ord' })));
+    const internals = mini as unknown as ConstructorParameters<typeof PassageLanguages>[0];
+    const sliced = new PassageLanguages(internals, (id) => languages.get(id));
+    const whole = new PassageLanguages(internals, (id) => languages.get(id));
+    whole.sync();
+    const steps: boolean[] = [];
+    while (steps.length < 10 && steps.at(-1) !== true) steps.push(sliced.syncSome(10));
+    // 23 passages, 10 at a time: two partial slices, then the last one.
+    expect(steps).toEqual([false, false, true]);
+    for (let shortId = 0; shortId < 23; shortId++)
+      for (const side of ['en', 'no'] as const)
+        expect(sliced.isOn(shortId, side)).toBe(whole.isOn(shortId, side));
+    expect(sliced.any('en')).toBe(true);
+  });
 });
