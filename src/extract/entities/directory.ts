@@ -473,16 +473,21 @@ export class EntityDirectory {
     const typed = looseQuery(query);
     if (!typed) return [];
     const slips = nameTolerance(typed.length);
+    const wanted = Math.max(0, limit);
     const near: { found: Found; distance: number }[] = [];
+    // Each layer's best `wanted`, its gone entities left out: the best of both are among them.
     for (const layer of this.#delta ? [this.#base, this.#delta] : [this.#base]) {
-      const distances = layer.prepared.names.near(typed, slips, sameFirstLetter(slips));
-      for (const [rank, distance] of distances) {
+      const closest = layer.prepared.names.closest(typed, slips, wanted, {
+        sameFirst: sameFirstLetter(slips),
+        exclude: layer.gone,
+      });
+      for (const [rank, distance] of closest) {
         for (const f of found(layer, [rank])) near.push({ found: f, distance });
       }
     }
     return near
       .sort((a, b) => a.distance - b.distance || compareFound(a.found, b.found))
-      .slice(0, Math.max(0, limit))
+      .slice(0, wanted)
       .map(({ found }) => found.entity);
   }
 

@@ -6,13 +6,15 @@
  * - The keys are one sorted array, so the keys that start with what was typed are one
  *   contiguous range, found by binary search. The array is also an implicit trie: the
  *   keys under a node (a prefix) are a range, and its children are sub-ranges.
- * - A range small enough is read whole; for a prefix whose range holds more than
- *   `SCAN_LIMIT` postings ("a", "an", "and"), its best `KEEP` items were merged at build
- *   from its children, so no lookup reads more than a few hundred postings.
+ * - A lookup never reads a range whole: a segment tree over each key's best rank
+ *   (`RangeMin`) leads it to the best keys first and skips every part of a range whose
+ *   best rank cannot enter the few it keeps (`BestRanks`), so "a" costs about what "anni"
+ *   does.
  * - Close spellings walk the implicit trie carrying one edit-distance row per node
  *   (restricted Damerau-Levenshtein, as `editDistance`), and leave a branch as soon as
- *   every cell of its row exceeds the bound: cost grows with the bound and the typed
- *   word, not with the number of keys.
+ *   every cell of its row exceeds the bound, or as soon as its best rank cannot beat what
+ *   was found already: cost grows with the bound and the typed word, not with the number
+ *   of keys.
  *
  * MiniSearch's SearchableMap (a radix tree) was the first candidate, being this project's
  * library already; it matches a whole key fuzzily but not a prefix ("mekr" for "Merkel"),
@@ -20,21 +22,15 @@
  * does both, in two typed arrays and one array of strings.
  */
 
+import { BestRanks, ClosestRanks } from './best-ranks';
+import { NONE, RangeMin, type RangeReader } from './range-min';
+
 /** Lets a long build yield to the event loop: `Slicer` in src/archive/pace.ts fits. */
 export interface Pace {
   due(): boolean;
   breathe(): Promise<void>;
 }
 
-/**
- * The most items a precomputed prefix keeps: more than a lookup asks for (Discord offers
- * at most 25 choices), so that a list
- * still answers when some of its items are left out (entities an incremental reload
- * replaced, choices an earlier tier took) instead of reading the whole range.
- */
-const KEEP = 64;
-/** Up to this many postings a range is read whole; above it its top list is precomputed. */
-const SCAN_LIMIT = 512;
 /** Keys laid out between two yields of the build. */
 const KEYS_PER_STEP = 10_000;
 
@@ -55,7 +51,9 @@ export class RankedKeysBuilder {
     // Sorted in buckets by first character so that no single sort holds the thread long.
     const buckets = new Map<number, string[]>();
     let seen = 0;
+    let length = 0;
     for (const key of this.#postings.keys()) {
+      length += key.length;
       const first = key.charCodeAt(0);
       const bucket = buckets.get(first);
       if (bucket) bucket.push(key);
@@ -72,20 +70,25 @@ export class RankedKeysBuilder {
     for (const list of this.#postings.values()) total += list.length;
     const starts = new Int32Array(keys.length + 1);
     const ranks = new Int32Array(total);
+    const text = { codes: new Uint16Array(length), offsets: new Int32Array(keys.length + 1) };
+    const best = new Int32Array(keys.length);
     let at = 0;
+    let code = 0;
     for (const [i, key] of keys.entries()) {
       starts[i] = at;
       const list = (this.#postings.get(key) ?? []).sort((a, b) => a - b);
       ranks.set(list, at);
+      best[i] = list[0] ?? NONE;
       at += list.length;
+      text.offsets[i] = code;
+      for (let c = 0; c < key.length; c++) text.codes[code++] = key.charCodeAt(c);
       if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
     }
     starts[keys.length] = at;
+    text.offsets[keys.length] = code;
     this.#postings.clear();
     yield;
-    const built = new RankedKeys(keys, starts, ranks);
-    yield* built.precompute();
-    return built;
+    return new RankedKeys(keys, starts, ranks, text, new RangeMin(best));
   }
 }
 
@@ -113,14 +116,39 @@ interface Node {
   depth: number;
 }
 
-export class RankedKeys {
-  readonly #heavy = new Map<string, Int32Array>();
+/** How `RankedKeys.walk` goes over the implicit trie. */
+interface Walk {
+  /** The most edits a reported node may be off by; read again at every node. */
+  maxDistance: () => number;
+  /** 'prefix' reports a node whose prefix is close enough; 'key' each whole key that is. */
+  mode: 'prefix' | 'key';
+  /** Only keys that begin with the same character as what was typed. */
+  sameFirst: boolean;
+  /** Whether the keys [from, to), none closer than `least` edits, could still be of use. */
+  enter: (from: number, to: number, least: number) => boolean;
+  report: (node: Node, distance: number) => void;
+}
 
+/**
+ * The keys' characters in one typed array: the trie walk reads a character of key i at
+ * depth d thousands of times a lookup, and reading it from the key strings (each its own
+ * object somewhere in the heap) cost a cache miss a time.
+ */
+interface KeyText {
+  codes: Uint16Array;
+  /** Key i is codes[offsets[i]] up to codes[offsets[i + 1]]. */
+  offsets: Int32Array;
+}
+
+export class RankedKeys {
   constructor(
     private readonly keys: readonly string[],
     /** Postings of keys[i] are ranks[starts[i]] up to ranks[starts[i + 1]], ascending. */
     private readonly starts: Int32Array,
     private readonly ranks: Int32Array,
+    private readonly text: KeyText,
+    /** The best rank of each key's postings, over any range of keys. */
+    private readonly best: RangeMin,
   ) {}
 
   get size(): number {
@@ -137,12 +165,16 @@ export class RankedKeys {
   /** The best `limit` ranks (ascending) of keys starting with `prefix`, leaving out `exclude`. */
   top(prefix: string, limit: number, exclude: ReadonlySet<number> = new Set()): number[] {
     const node = this.rangeOf(prefix);
-    return node ? this.topOf(node, prefix, limit, exclude) : [];
+    if (!node) return [];
+    const best = new BestRanks(limit, exclude);
+    this.collect(node.from, node.to, best);
+    return best.ranks();
   }
 
   /**
    * The best `limit` ranks (ascending) of keys with some prefix within `maxDistance` edits
-   * of `typed` ("mekr" reaches "merkel" through "merk"), leaving out `exclude`.
+   * of `typed` ("mekr" reaches "merkel" through "merk"), leaving out `exclude`. A branch
+   * whose best rank cannot enter what was found already is not walked.
    */
   topNearPrefix(
     typed: string,
@@ -150,78 +182,50 @@ export class RankedKeys {
     limit: number,
     exclude: ReadonlySet<number> = new Set(),
   ): number[] {
-    const found = new Set<number>();
-    this.walk(typed, maxDistance, 'prefix', false, (node) => {
-      const prefix = (this.keys[node.from] ?? '').slice(0, node.depth);
-      for (const rank of this.topOf(node, prefix, limit, exclude)) found.add(rank);
+    const best = new BestRanks(limit, exclude);
+    this.walk(typed, {
+      maxDistance: () => maxDistance,
+      mode: 'prefix',
+      sameFirst: false,
+      enter: (from, to) => !best.full || this.best.min(from, to) < best.bound,
+      report: (node) => this.collect(node.from, node.to, best),
     });
-    return [...found].sort((a, b) => a - b).slice(0, limit);
+    return best.ranks();
   }
 
   /**
-   * Every rank with a whole key within `maxDistance` edits of `typed`, with its least
-   * distance; with `sameFirst`, only keys that begin with the same character as `typed`.
+   * The best `limit` ranks with a whole key within `maxDistance` edits of `typed`, by
+   * least distance then rank, each with its least distance, leaving out `exclude`; with
+   * `sameFirst`, only keys that begin with the same character as `typed`. Once `limit`
+   * are found the walk narrows to what could still beat the worst of them.
    */
-  near(typed: string, maxDistance: number, sameFirst = false): Map<number, number> {
-    const best = new Map<number, number>();
-    this.walk(typed, maxDistance, 'key', sameFirst, (node, distance) => {
-      for (let p = this.at(node.from); p < this.at(node.from + 1); p++) {
-        const rank = this.ranks[p] ?? 0;
-        const known = best.get(rank);
-        if (known === undefined || distance < known) best.set(rank, distance);
-      }
+  closest(
+    typed: string,
+    maxDistance: number,
+    limit: number,
+    options: { sameFirst?: boolean; exclude?: ReadonlySet<number> } = {},
+  ): [rank: number, distance: number][] {
+    const found = new ClosestRanks(limit, options.exclude ?? new Set());
+    this.walk(typed, {
+      maxDistance: () => found.maxDistance(maxDistance),
+      mode: 'key',
+      sameFirst: options.sameFirst ?? false,
+      // Every key below has at least the row's least distance and the range's best rank.
+      enter: (from, to, least) => !found.full || found.admits(least, this.best.min(from, to)),
+      report: (node, distance) => {
+        for (let p = this.at(node.from); p < this.at(node.from + 1); p++) {
+          const rank = this.ranks[p] ?? 0;
+          if (!found.admits(distance, rank)) break;
+          found.add(rank, distance);
+        }
+      },
     });
-    return best;
+    return found.entries();
   }
 
-  /** Build step: the top list of every prefix whose range is too large to read per lookup. */
-  *precompute(): Generator<void, void> {
-    if (this.keys.length > 0) yield* this.topUnder({ from: 0, to: this.keys.length, depth: 0 });
-  }
-
-  private *topUnder(node: Node): Generator<void, number[]> {
-    if (this.postingCount(node) <= SCAN_LIMIT) return this.scan(node, KEEP, new Set());
-    const merged = new Set<number>();
-    for (const child of this.children(node)) {
-      const childTop =
-        child.depth === node.depth
-          ? this.scan(child, KEEP, new Set())
-          : yield* this.topUnder(child);
-      for (const rank of childTop) merged.add(rank);
-    }
-    const top = [...merged].sort((a, b) => a - b).slice(0, KEEP);
-    if (node.depth > 0)
-      this.#heavy.set((this.keys[node.from] ?? '').slice(0, node.depth), Int32Array.from(top));
-    yield;
-    return top;
-  }
-
-  private topOf(node: Node, prefix: string, limit: number, exclude: ReadonlySet<number>): number[] {
-    const precomputed = this.#heavy.get(prefix);
-    if (precomputed) {
-      const out: number[] = [];
-      for (const rank of precomputed) {
-        if (out.length >= limit) break;
-        if (!exclude.has(rank)) out.push(rank);
-      }
-      // The list is the range's best KEEP: enough when it filled the request or is all there is.
-      if (out.length >= limit || precomputed.length < KEEP) return out;
-    }
-    // Small ranges, and large ones asked for more than was precomputed, are read whole.
-    return this.scan(node, limit, exclude);
-  }
-
-  private scan(node: Node, limit: number, exclude: ReadonlySet<number>): number[] {
-    const slice = this.ranks.slice(this.at(node.from), this.at(node.to)).sort();
-    const out: number[] = [];
-    let last = -1;
-    for (const rank of slice) {
-      if (out.length >= limit) break;
-      if (rank === last) continue;
-      last = rank;
-      if (!exclude.has(rank)) out.push(rank);
-    }
-    return out;
+  /** Adds the ranks of keys [from, to) to `best`, best keys first, skipping keys that cannot get in. */
+  private collect(from: number, to: number, best: BestRanks): void {
+    this.best.each(from, to, new PostingsInto(best, this.starts, this.ranks));
   }
 
   /**
@@ -230,16 +234,11 @@ export class RankedKeys {
    * range then matches); 'key' reports each whole key that is, with its distance. One row
    * per depth is reused across siblings: a branch is done before the next one starts.
    */
-  private walk(
-    typed: string,
-    maxDistance: number,
-    mode: 'prefix' | 'key',
-    sameFirst: boolean,
-    report: (node: Node, distance: number) => void,
-  ): void {
+  private walk(typed: string, how: Walk): void {
+    const { mode, sameFirst, enter, report } = how;
     const m = typed.length;
     if (this.keys.length === 0) return;
-    if (mode === 'prefix' && m <= maxDistance) {
+    if (mode === 'prefix' && m <= how.maxDistance()) {
       report({ from: 0, to: this.keys.length, depth: 0 }, m);
       return;
     }
@@ -252,70 +251,122 @@ export class RankedKeys {
       }
       return row;
     };
-    const visit = (from: number, to: number, depth: number, lastCode: number): void => {
+    /** The child [child, end) with next character `code`, below a node at `depth`. */
+    const step = (child: number, end: number, depth: number, code: number, lastCode: number) => {
       const row = rowAt(depth);
       const above = rowAt(Math.max(0, depth - 1));
       const next = rowAt(depth + 1);
+      next[0] = depth + 1;
+      let rowMin = depth + 1;
+      for (let j = 1; j <= m; j++) {
+        const typedCode = typed.charCodeAt(j - 1);
+        let value = Math.min(
+          (row[j] ?? 0) + 1,
+          (next[j - 1] ?? 0) + 1,
+          (row[j - 1] ?? 0) + (typedCode === code ? 0 : 1),
+        );
+        // A swap of two neighbours counts one edit ("mekr" ~ "merk").
+        if (depth >= 1 && j >= 2 && typedCode === lastCode && typed.charCodeAt(j - 2) === code)
+          value = Math.min(value, (above[j - 2] ?? 0) + 1);
+        next[j] = value;
+        if (value < rowMin) rowMin = value;
+      }
+      const maxDistance = how.maxDistance();
+      if (rowMin > maxDistance || !enter(child, end, rowMin)) return;
+      const distance = next[m] ?? maxDistance + 1;
+      if (mode === 'prefix') {
+        if (distance <= maxDistance) {
+          report({ from: child, to: end, depth: depth + 1 }, distance);
+          return;
+        }
+      } else if (this.lengthOf(child) === depth + 1 && distance <= maxDistance) {
+        report({ from: child, to: child + 1, depth: depth + 1 }, distance);
+      }
+      visit(child, end, depth + 1, code);
+    };
+    const visit = (from: number, to: number, depth: number, lastCode: number): void => {
       let i = from;
       // The key ending at this node was reported by the parent.
-      if (i < to && (this.keys[i] ?? '').length === depth) i += 1;
+      if (i < to && this.lengthOf(i) === depth) i += 1;
+      const viable =
+        sameFirst && depth === 0
+          ? [typed.charCodeAt(0)]
+          : this.viableCodes(
+              typed,
+              rowAt(depth),
+              rowAt(Math.max(0, depth - 1)),
+              depth,
+              lastCode,
+              how.maxDistance(),
+            );
+      if (viable) {
+        // Only these next characters can keep the branch within the bound: find each
+        // child by binary search rather than trying every one.
+        for (const code of viable) {
+          const child = this.childStart(i, to, depth, code);
+          if (child < to && this.codeAt(child, depth) === code)
+            step(child, this.childEnd(child, to, depth, code), depth, code, lastCode);
+        }
+        return;
+      }
       while (i < to) {
-        const code = (this.keys[i] ?? '').charCodeAt(depth);
+        const code = this.codeAt(i, depth);
         const end = this.childEnd(i, to, depth, code);
-        const child = i;
+        step(i, end, depth, code, lastCode);
         i = end;
-        if (sameFirst && depth === 0 && code !== typed.charCodeAt(0)) continue;
-        next[0] = depth + 1;
-        let rowMin = depth + 1;
-        for (let j = 1; j <= m; j++) {
-          const typedCode = typed.charCodeAt(j - 1);
-          let value = Math.min(
-            (row[j] ?? 0) + 1,
-            (next[j - 1] ?? 0) + 1,
-            (row[j - 1] ?? 0) + (typedCode === code ? 0 : 1),
-          );
-          // A swap of two neighbours counts one edit ("mekr" ~ "merk").
-          if (depth >= 1 && j >= 2 && typedCode === lastCode && typed.charCodeAt(j - 2) === code)
-            value = Math.min(value, (above[j - 2] ?? 0) + 1);
-          next[j] = value;
-          if (value < rowMin) rowMin = value;
-        }
-        if (rowMin > maxDistance) continue;
-        const distance = next[m] ?? maxDistance + 1;
-        if (mode === 'prefix') {
-          if (distance <= maxDistance) {
-            report({ from: child, to: end, depth: depth + 1 }, distance);
-            continue;
-          }
-        } else if ((this.keys[child] ?? '').length === depth + 1 && distance <= maxDistance) {
-          report({ from: child, to: child + 1, depth: depth + 1 }, distance);
-        }
-        visit(child, end, depth + 1, code);
       }
     };
     visit(0, this.keys.length, 0, -1);
   }
 
   /**
-   * The children of a node: first the key that ends at the node, if any (a range of one
-   * at the same depth), then one range per next character.
+   * The next characters that can keep a node whose row is `row` within `maxDistance`, when
+   * the row has no slack left (no cell below the bound): then a child stays only by
+   * matching a typed character (or swapping with the last one); `undefined` when any
+   * character may.
    */
-  private *children(node: Node): Generator<Node> {
-    let i = node.from;
-    if (i < node.to && (this.keys[i] ?? '').length === node.depth) {
-      yield { from: i, to: i + 1, depth: node.depth };
-      i += 1;
+  private viableCodes(
+    typed: string,
+    row: Int32Array,
+    above: Int32Array,
+    depth: number,
+    lastCode: number,
+    maxDistance: number,
+  ): number[] | undefined {
+    const m = typed.length;
+    for (let j = 0; j <= m; j++) if ((row[j] ?? 0) < maxDistance) return undefined;
+    const codes: number[] = [];
+    for (let j = 1; j <= m; j++) {
+      let code = -1;
+      if ((row[j - 1] ?? 0) <= maxDistance) code = typed.charCodeAt(j - 1);
+      if (code >= 0 && !codes.includes(code)) codes.push(code);
+      // A swap with the last character ("mekr" ~ "merk") lets the typed one before it in.
+      if (
+        depth >= 1 &&
+        j >= 2 &&
+        typed.charCodeAt(j - 1) === lastCode &&
+        (above[j - 2] ?? 0) < maxDistance
+      ) {
+        code = typed.charCodeAt(j - 2);
+        if (!codes.includes(code)) codes.push(code);
+      }
     }
-    while (i < node.to) {
-      const end = this.childEnd(
-        i,
-        node.to,
-        node.depth,
-        (this.keys[i] ?? '').charCodeAt(node.depth),
-      );
-      yield { from: i, to: end, depth: node.depth + 1 };
-      i = end;
+    return codes;
+  }
+
+  /**
+   * Where the keys with `code` after a shared prefix of `depth` characters begin, among
+   * keys [from, to) that share the prefix and each have a character after it.
+   */
+  private childStart(from: number, to: number, depth: number, code: number): number {
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.codeAt(mid, depth) < code) lo = mid + 1;
+      else hi = mid;
     }
+    return lo;
   }
 
   /**
@@ -323,14 +374,30 @@ export class RankedKeys {
    * [from, to) share the prefix and are sorted, and those with `code` next come first.
    */
   private childEnd(from: number, to: number, depth: number, code: number): number {
+    // Galloping first: most children are a few keys, so their end is near.
     let lo = from + 1;
-    let hi = to;
+    let step = 1;
+    while (lo + step < to && this.codeAt(lo + step, depth) === code) {
+      lo += step + 1;
+      step *= 2;
+    }
+    let hi = Math.min(to, lo + step);
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.keys[mid] ?? '').charCodeAt(depth) === code) lo = mid + 1;
+      if (this.codeAt(mid, depth) === code) lo = mid + 1;
       else hi = mid;
     }
     return lo;
+  }
+
+  /** The character of key i at `depth`, or -1 past its end. */
+  private codeAt(i: number, depth: number): number {
+    const at = (this.text.offsets[i] ?? 0) + depth;
+    return at < (this.text.offsets[i + 1] ?? 0) ? (this.text.codes[at] ?? -1) : -1;
+  }
+
+  private lengthOf(i: number): number {
+    return (this.text.offsets[i + 1] ?? 0) - (this.text.offsets[i] ?? 0);
   }
 
   /** The node holding exactly the keys that start with `prefix`. */
@@ -357,11 +424,30 @@ export class RankedKeys {
     return lo;
   }
 
-  private postingCount(node: Node): number {
-    return this.at(node.to) - this.at(node.from);
-  }
-
   private at(i: number): number {
     return this.starts[i] ?? 0;
+  }
+}
+
+/** Reads the postings of the keys a `RangeMin` hands over into `best`, until one cannot get in. */
+class PostingsInto implements RangeReader {
+  constructor(
+    private readonly best: BestRanks,
+    private readonly starts: Int32Array,
+    private readonly ranks: Int32Array,
+  ) {}
+
+  get bound(): number {
+    return this.best.bound;
+  }
+
+  read(key: number): void {
+    const end = this.starts[key + 1] ?? 0;
+    for (let p = this.starts[key] ?? 0; p < end; p++) {
+      const rank = this.ranks[p] ?? 0;
+      // Postings are ascending: the rest of this key cannot get in either.
+      if (rank >= this.best.bound) return;
+      this.best.add(rank);
+    }
   }
 }
