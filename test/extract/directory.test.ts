@@ -138,7 +138,7 @@ function scanClose(entities: readonly Entity[], query: string, limit: number): s
 }
 
 describe('EntityDirectory against a scan of every entity', { timeout: 300_000 }, () => {
-  // Enough entities that prefixes of one or two letters are read from precomputed lists.
+  // Enough entities that prefixes of one or two letters cover hundreds of keys, read best first.
   const entities = randomEntities(3, 1500);
   const directory = new EntityDirectory(entities);
   const random = seededRandom(5);

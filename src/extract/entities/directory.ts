@@ -526,6 +526,10 @@ export class EntityDirectory {
    */
   byRole(role: string): Entity[] {
     const key = roleKey(role);
+    // A common role ("ordfører") has thousands of holders: a directory built whole (the
+    // usual case) hands them over by rank, without the layers' merge.
+    if (!this.#delta && this.#base.gone.size === 0)
+      return entitiesOf(this.#base.prepared, this.#base.prepared.exactRoles.get(key) ?? []);
     return this.#find((p) => p.exactRoles.get(key)).map((f) => f.entity);
   }
 
@@ -548,6 +552,16 @@ export class EntityDirectory {
 }
 
 const EMPTY_SET: ReadonlySet<Entity> = new Set();
+
+/** The entities of `ranks`, in the same order. */
+function entitiesOf(prepared: Prepared, ranks: readonly number[]): Entity[] {
+  const out: Entity[] = [];
+  for (const rank of ranks) {
+    const entity = prepared.ranked[rank];
+    if (entity) out.push(entity);
+  }
+  return out;
+}
 
 /** The best `limit` ranks of a layer, leaving out `exclude`. */
 function firstRanks(prepared: Prepared, limit: number, exclude: ReadonlySet<number>): number[] {

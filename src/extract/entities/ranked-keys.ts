@@ -72,6 +72,7 @@ export class RankedKeysBuilder {
     const ranks = new Int32Array(total);
     const text = { codes: new Uint16Array(length), offsets: new Int32Array(keys.length + 1) };
     const best = new Int32Array(keys.length);
+    const shortness = new Int32Array(keys.length);
     let at = 0;
     let code = 0;
     for (const [i, key] of keys.entries()) {
@@ -79,6 +80,7 @@ export class RankedKeysBuilder {
       const list = (this.#postings.get(key) ?? []).sort((a, b) => a - b);
       ranks.set(list, at);
       best[i] = list[0] ?? NONE;
+      shortness[i] = -key.length;
       at += list.length;
       text.offsets[i] = code;
       for (let c = 0; c < key.length; c++) text.codes[code++] = key.charCodeAt(c);
@@ -88,7 +90,7 @@ export class RankedKeysBuilder {
     text.offsets[keys.length] = code;
     this.#postings.clear();
     yield;
-    return new RankedKeys(keys, starts, ranks, text, new RangeMin(best));
+    return new RankedKeys(keys, starts, ranks, text, new RangeMin(best), new RangeMin(shortness));
   }
 }
 
@@ -149,6 +151,8 @@ export class RankedKeys {
     private readonly text: KeyText,
     /** The best rank of each key's postings, over any range of keys. */
     private readonly best: RangeMin,
+    /** Minus the length of each key, over any range: the longest key of a range. */
+    private readonly shortness: RangeMin,
   ) {}
 
   get size(): number {
@@ -242,7 +246,11 @@ export class RankedKeys {
       report({ from: 0, to: this.keys.length, depth: 0 }, m);
       return;
     }
-    const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
+    // The bound never grows during a walk: the first one sets the band of cells computed.
+    const bound = how.maxDistance();
+    const rows: Int32Array[] = [
+      Int32Array.from({ length: m + 1 }, (_, j) => Math.min(j, bound + 1)),
+    ];
     const rowAt = (depth: number): Int32Array => {
       let row = rows[depth];
       if (!row) {
@@ -256,9 +264,15 @@ export class RankedKeys {
       const row = rowAt(depth);
       const above = rowAt(Math.max(0, depth - 1));
       const next = rowAt(depth + 1);
-      next[0] = depth + 1;
-      let rowMin = depth + 1;
-      for (let j = 1; j <= m; j++) {
+      // Only the band of cells within `bound` of the diagonal can be within the bound;
+      // those just outside it are written as over the bound, and no others are read.
+      const first = Math.max(1, depth + 1 - bound);
+      const last = Math.min(m, depth + 1 + bound);
+      next[0] = Math.min(depth + 1, bound + 1);
+      if (first > 1) next[first - 1] = bound + 1;
+      if (last < m) next[last + 1] = bound + 1;
+      let rowMin = next[0] ?? 0;
+      for (let j = first; j <= last; j++) {
         const typedCode = typed.charCodeAt(j - 1);
         let value = Math.min(
           (row[j] ?? 0) + 1,
@@ -272,8 +286,12 @@ export class RankedKeys {
         if (value < rowMin) rowMin = value;
       }
       const maxDistance = how.maxDistance();
-      if (rowMin > maxDistance || !enter(child, end, rowMin)) return;
-      const distance = next[m] ?? maxDistance + 1;
+      if (rowMin > maxDistance) return;
+      // A whole key is at least as many edits off as its length differs from what was typed:
+      // a branch of only short keys (single words) is left at once for a long name.
+      const least = mode === 'key' ? Math.max(rowMin, m + this.shortness.min(child, end)) : rowMin;
+      if (least > maxDistance || !enter(child, end, least)) return;
+      const distance = m <= last + 1 ? (next[m] ?? bound + 1) : bound + 1;
       if (mode === 'prefix') {
         if (distance <= maxDistance) {
           report({ from: child, to: end, depth: depth + 1 }, distance);
@@ -293,6 +311,7 @@ export class RankedKeys {
           ? [typed.charCodeAt(0)]
           : this.viableCodes(
               typed,
+              bound,
               rowAt(depth),
               rowAt(Math.max(0, depth - 1)),
               depth,
@@ -327,6 +346,7 @@ export class RankedKeys {
    */
   private viableCodes(
     typed: string,
+    band: number,
     row: Int32Array,
     above: Int32Array,
     depth: number,
@@ -334,9 +354,12 @@ export class RankedKeys {
     maxDistance: number,
   ): number[] | undefined {
     const m = typed.length;
-    for (let j = 0; j <= m; j++) if ((row[j] ?? 0) < maxDistance) return undefined;
+    // The row's cells were written within `band` + 1 of the diagonal; the rest are over.
+    const from = Math.max(0, depth - band - 1);
+    const to = Math.min(m, depth + band + 1);
+    for (let j = from; j <= to; j++) if ((row[j] ?? 0) < maxDistance) return undefined;
     const codes: number[] = [];
-    for (let j = 1; j <= m; j++) {
+    for (let j = from + 1; j <= to + 1 && j <= m; j++) {
       let code = -1;
       if ((row[j - 1] ?? 0) <= maxDistance) code = typed.charCodeAt(j - 1);
       if (code >= 0 && !codes.includes(code)) codes.push(code);
@@ -344,6 +367,7 @@ export class RankedKeys {
       if (
         depth >= 1 &&
         j >= 2 &&
+        j - 2 >= depth - band - 2 &&
         typed.charCodeAt(j - 1) === lastCode &&
         (above[j - 2] ?? 0) < maxDistance
       ) {
