@@ -330,7 +330,8 @@ function found(layer: Layer, ranks: Iterable<number>): Found[] {
   for (const rank of ranks) {
     if (layer.gone.has(rank)) continue;
     const entity = layer.prepared.ranked[rank];
-    if (entity) out.push({ entity, count: layer.prepared.counts[rank] ?? 0 });
+    // Compared, not tested for truth: that would read each entity, a cache miss a time.
+    if (entity !== undefined) out.push({ entity, count: layer.prepared.counts[rank] ?? 0 });
   }
   return out;
 }
@@ -372,6 +373,8 @@ export class EntityDirectory {
   /** Entities added or changed since the base was built (none when built whole). */
   readonly #delta: Layer | undefined;
   #all: readonly Entity[] | undefined;
+  /** Holders of the roles asked for, kept: a common role has thousands. */
+  readonly #holders = new Map<string, readonly Entity[]>();
 
   /** Builds at once; `create` builds in slices that let other work run between them. */
   constructor(entities: readonly Entity[], from?: Prepared | { base: Layer; delta: Layer }) {
@@ -526,11 +529,13 @@ export class EntityDirectory {
    */
   byRole(role: string): Entity[] {
     const key = roleKey(role);
-    // A common role ("ordfører") has thousands of holders: a directory built whole (the
-    // usual case) hands them over by rank, without the layers' merge.
-    if (!this.#delta && this.#base.gone.size === 0)
-      return entitiesOf(this.#base.prepared, this.#base.prepared.exactRoles.get(key) ?? []);
-    return this.#find((p) => p.exactRoles.get(key)).map((f) => f.entity);
+    let holders = this.#holders.get(key);
+    if (!holders) {
+      holders = this.#find((p) => p.exactRoles.get(key)).map((f) => f.entity);
+      // Only roles someone holds are kept: what is typed cannot grow the map past them.
+      if (holders.length > 0) this.#holders.set(key, holders);
+    }
+    return [...holders];
   }
 
   get(id: string): Entity | undefined {
@@ -552,16 +557,6 @@ export class EntityDirectory {
 }
 
 const EMPTY_SET: ReadonlySet<Entity> = new Set();
-
-/** The entities of `ranks`, in the same order. */
-function entitiesOf(prepared: Prepared, ranks: readonly number[]): Entity[] {
-  const out: Entity[] = [];
-  for (const rank of ranks) {
-    const entity = prepared.ranked[rank];
-    if (entity) out.push(entity);
-  }
-  return out;
-}
 
 /** The best `limit` ranks of a layer, leaving out `exclude`. */
 function firstRanks(prepared: Prepared, limit: number, exclude: ReadonlySet<number>): number[] {

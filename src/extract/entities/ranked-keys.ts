@@ -288,8 +288,12 @@ export class RankedKeys {
       const maxDistance = how.maxDistance();
       if (rowMin > maxDistance) return;
       // A whole key is at least as many edits off as its length differs from what was typed:
-      // a branch of only short keys (single words) is left at once for a long name.
-      const least = mode === 'key' ? Math.max(rowMin, m + this.shortness.min(child, end)) : rowMin;
+      // a branch of only short keys (single words) is left at once for a long name. Deeper
+      // than m - bound characters every key below is long enough: not worth asking.
+      const least =
+        mode === 'key' && depth + 1 < m - maxDistance
+          ? Math.max(rowMin, m + this.shortness.min(child, end))
+          : rowMin;
       if (least > maxDistance || !enter(child, end, least)) return;
       const distance = m <= last + 1 ? (next[m] ?? bound + 1) : bound + 1;
       if (mode === 'prefix') {
