@@ -145,3 +145,20 @@ describe('close names for a miss', () => {
     expect(directory.suggest('qwxz', 25)).toEqual([]);
   });
 });
+
+describe('the holders of a role', () => {
+  const mayor = (id: string, passages: number): Entity => ({
+    ...person(id, `Ordfører ${id}`, passages),
+    roles: [{ role: 'ordfører', roleText: 'ordfører', passageId: `${id}-p0`, articleId: 'a' }],
+  });
+  const directory = new EntityDirectory([mayor('b', 2), mayor('a', 9), ...crowd().slice(0, 50)]);
+
+  it('are the same when asked again, whatever the caller did with the first answer', () => {
+    const first = directory.byRole('Ordfører');
+    expect(first.map((e) => e.id)).toEqual(['a', 'b']);
+    first.reverse();
+    first.pop();
+    expect(directory.byRole('den ordfører').map((e) => e.id)).toEqual(['a', 'b']);
+    expect(directory.byRole('havnesjef')).toEqual([]);
+  });
+});
