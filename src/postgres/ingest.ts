@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { DaySuggestion } from '../answers/types';
 import { HYPHEN_PARTICLES, NAME_PARTICLES } from '../extract/entities/tables';
-import { foldName } from '../extract/entities/tokens';
+import { nameKey } from '../extract/entities/tokens';
 import type { Entity, TimeMention } from '../extract/types';
 import type { AliasGroup, Article, Passage, Problem } from '../knowledge/types';
 import { foldCase } from '../language';
@@ -59,7 +59,7 @@ function stripParticle(word: string): string {
  * and every word of every name (for prefixes and close spellings).
  */
 export function entityKeys(entity: Entity): { exact: Set<string>; words: Set<string> } {
-  const names = [entity.name, ...entity.aliases].map(foldName).filter((n) => n.length > 0);
+  const names = [entity.name, ...entity.aliases].map(nameKey).filter((n) => n.length > 0);
   const exact = new Set(names);
   const words = new Set<string>();
   for (const name of names) {

@@ -8,8 +8,7 @@ import type {
 } from '../backend/backend';
 import { parseDateQuery } from '../extract/dates';
 import { toDayNumber } from '../extract/dates/calendar';
-import { editDistance } from '../extract/entities/directory';
-import { foldName } from '../extract/entities/tokens';
+import { editDistance, normaliseQuery, queryForms } from '../extract/entities/directory';
 import type { Entity, TimeMention } from '../extract/types';
 import type { AliasGroup, DateSpan, Passage, Problem } from '../knowledge/types';
 import { analyzeTokens } from '../language';
@@ -62,18 +61,6 @@ if (FIELD_WEIGHTS.text !== 'D' || FIELD_WEIGHTS.names !== 'A') {
 }
 
 const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-function normaliseName(query: string): string {
-  return foldName(query.replace(/^[@#]/u, '').replace(/[?!.,:;"«»]+/gu, ' '));
-}
-
-function nameForms(folded: string): string[] {
-  const forms = [folded];
-  const apostrophe = folded.replace(/'s?$/u, '');
-  if (apostrophe !== folded) forms.push(apostrophe);
-  else if (folded.endsWith('s') && folded.length > 2) forms.push(folded.slice(0, -1));
-  return forms;
-}
 
 const tolerance = (length: number): number =>
   length <= 3 ? 0 : length <= 5 ? 1 : length <= 9 ? 2 : 3;
@@ -422,9 +409,9 @@ export class PostgresView implements KnowledgeView {
   }
 
   async lookupEntities(query: string): Promise<{ matches: Entity[]; suggestions: Entity[] }> {
-    const folded = normaliseName(query);
+    const folded = normaliseQuery(query);
     if (!folded) return { matches: [], suggestions: [] };
-    for (const form of nameForms(folded)) {
+    for (const form of queryForms(folded)) {
       const matches = await this.entitiesWhere(
         'id in (select entity_id from kilde_entity_names where folded = $1 and exact)',
         [form],
@@ -461,7 +448,7 @@ export class PostgresView implements KnowledgeView {
   }
 
   async suggestEntities(partial: string, limit: number): Promise<Entity[]> {
-    const folded = normaliseName(partial);
+    const folded = normaliseQuery(partial);
     if (limit <= 0) return [];
     if (!folded) {
       return this.entitiesWhere('true', [], limit);

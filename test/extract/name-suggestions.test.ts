@@ -162,3 +162,22 @@ describe('the holders of a role', () => {
     expect(directory.byRole('havnesjef')).toEqual([]);
   });
 });
+
+describe('a name written with full stops or commas', () => {
+  const directory = new EntityDirectory([
+    person('k', 'Todd A. Kessler', 4),
+    person('r', 'Anna R.E. Dahl', 2),
+    person('o', 'Ola Nordmann', 9),
+  ]);
+
+  it('is found by the name autocomplete offers, and as people type it without them', () => {
+    for (const typed of ['Todd A. Kessler', 'todd a kessler', 'Todd A Kessler?', 'Kessler']) {
+      expect(names(directory.lookup(typed).matches), typed).toEqual(['Todd A. Kessler']);
+    }
+    // What autocomplete offers is the value /hvem then looks up.
+    for (const offered of directory.suggest('anna r', 25)) {
+      expect(names(directory.lookup(offered.name).matches)).toEqual([offered.name]);
+    }
+    expect(names(directory.lookup('anna r e dahl').matches)).toEqual(['Anna R.E. Dahl']);
+  });
+});

@@ -13,7 +13,7 @@ import {
   runStepsAsync,
 } from './ranked-keys';
 import { HYPHEN_PARTICLES, NAME_PARTICLES } from './tables';
-import { foldName } from './tokens';
+import { foldName, nameKey } from './tokens';
 
 function stripParticle(word: string): string {
   const dash = word.indexOf('-');
@@ -64,8 +64,9 @@ export const prefixTolerance = (length: number): number => (length >= 3 ? 1 : 0)
 /** How many close names a miss offers. */
 const SUGGESTIONS = 5;
 
+/** A typed name as lookups compare it (a mention's @ or a tag's # left out). */
 export function normaliseQuery(query: string): string {
-  return foldName(query.replace(/^[@#]/u, '').replace(/[?!.,:;"«»]+/gu, ' '));
+  return nameKey(query.replace(/^[@#]/u, ''));
 }
 
 /**
@@ -107,7 +108,7 @@ export function roleKey(text: string): string {
 }
 
 /** The query and its genitive-less forms ("assads" -> "assad", "hellas'" -> "hellas"). */
-function queryForms(folded: string): string[] {
+export function queryForms(folded: string): string[] {
   const forms = [folded];
   const apostrophe = folded.replace(/'s?$/u, '');
   if (apostrophe !== folded) forms.push(apostrophe);
@@ -168,7 +169,7 @@ const SHORT_FORMS: { rule: string; example: string; forms(parts: NameParts): str
 /** What finds one entity: exact keys, and the keys a typed beginning or a slip may reach. */
 export function nameKeysOf(
   entity: Entity,
-  fold: (text: string) => string = foldName,
+  fold: (text: string) => string = nameKey,
 ): { exact: Set<string>; reachable: Set<string> } {
   const names = [entity.name, ...entity.aliases].map(fold).filter((n) => n.length > 0);
   const exact = new Set(names);
@@ -280,7 +281,7 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
       return value;
     };
   };
-  const foldNameOnce = memo(foldName);
+  const nameKeyOnce = memo(nameKey);
   const roleKeysOnce = memo(roleKeys);
   const names = new RankedKeysBuilder();
   const roles = new RankedKeysBuilder();
@@ -288,7 +289,7 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
   const exactRoles = new Map<string, number[]>();
   for (const [rank, entity] of ranked.entries()) {
     byId.set(entity.id, rank);
-    const nameKeys = nameKeysOf(entity, foldNameOnce);
+    const nameKeys = nameKeysOf(entity, nameKeyOnce);
     for (const key of nameKeys.exact) addTo(exactNames, key, rank);
     for (const key of nameKeys.reachable) names.add(key, rank);
     const givenRoles = roleKeysOf(entity, roleKeysOnce);

@@ -69,6 +69,18 @@ export function isNameShaped(word: string, hyphenParticles: ReadonlySet<string>)
   return parts.slice(1).every((part) => isCapitalised(part) || /^\d+$/u.test(part));
 }
 
+/** Punctuation people leave out when they type a name ("Todd A. Kessler", "R.E.D"). */
+const NAME_PUNCTUATION = /[?!.,:;"«»]+/gu;
+
+/**
+ * A name as lookups key it, and a typed name as they compare it: folded, with the
+ * punctuation people leave out read as a space. Names and queries go through this one
+ * function, so a name picked from autocomplete finds its entity again.
+ */
+export function nameKey(value: string): string {
+  return foldName(value.replace(NAME_PUNCTUATION, ' '));
+}
+
 /** Lowercase, without diacritics: the key two spellings of a name share. */
 export function foldName(value: string): string {
   return value
