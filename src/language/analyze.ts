@@ -8,7 +8,7 @@ import { type Token, tokenize } from './tokenize';
  * Bump whenever analysis output changes: index snapshots are keyed by it, so a restart
  * after an analyzer change re-analyses instead of loading stale terms.
  */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 /**
  * Terms of the words already seen, per language. News text repeats its words (a few
@@ -39,17 +39,61 @@ export interface AnalyzedToken extends Token {
   term: string | null;
 }
 
+/** Two or more capitals and no small letter: "VAR", "FN", or a shouted "OGSÅ". */
+const CAPITALS = /^(?=(?:\p{N}*\p{Lu}){2})[\p{Lu}\p{N}]+$/u;
+const LANGUAGES: readonly Language[] = ['nb', 'nn', 'en'];
+
+function writtenInCapitals(text: string): boolean {
+  // Most words fail on their second letter, before the pattern runs.
+  const second = text.charAt(1);
+  return second !== second.toLowerCase() && CAPITALS.test(text);
+}
+
+/**
+ * The index term of an acronym that spells a function word of any of the archive's
+ * languages, or undefined. "VAR" (video assistant referee), "WHO", "IT" or "AS" written in
+ * capitals inside ordinary text are names, and dropping them as "var", "who"... lost the
+ * question "Hva står VAR for?". Such a word is indexed as written, so it never meets the
+ * stem of another word ("varer" stems to "var"), and the same in every language, so an
+ * English question finds it in Norwegian text. Written so only when neither neighbouring
+ * word is in capitals: a run of capitals ("LES OGSÅ", "DET VAR EN GANG") is shouting, and
+ * its function words stay function words. A part of a hyphenated word ("VAR-dommeren")
+ * has its whole word's neighbours.
+ */
+export function acronymTermAt(
+  words: readonly { text: string; part?: boolean }[],
+  i: number,
+): string | undefined {
+  const word = words[i];
+  if (word === undefined || !writtenInCapitals(word.text)) return undefined;
+  const folded = foldCase(word.text);
+  if (!LANGUAGES.some((language) => isStopWord(folded, language))) return undefined;
+  let whole = i;
+  while (whole > 0 && words[whole]?.part) whole--;
+  let before = whole - 1;
+  while (before > 0 && words[before]?.part) before--;
+  let after = whole + 1;
+  while (after < words.length && words[after]?.part) after++;
+  const shouted = (at: number) => {
+    const neighbour = at >= 0 ? words[at] : undefined;
+    return neighbour !== undefined && writtenInCapitals(neighbour.text);
+  };
+  return shouted(before) || shouted(after) ? undefined : word.text;
+}
+
 /** Tokens of a text with their terms: what snippets need to mark matched words in place. */
 export function analyzeTokens(text: string, language: Language): AnalyzedToken[] {
-  return tokenize(text).map((token) => ({ ...token, term: termOf(token.text, language) }));
+  const tokens = tokenize(text);
+  return tokens.map((token, i) => ({
+    ...token,
+    term: acronymTermAt(tokens, i) ?? termOf(token.text, language),
+  }));
 }
 
 /** Index terms of a text: case-folded, stemmed, stop words dropped, hyphenated words whole and split. */
 export function analyze(text: string, language: Language): string[] {
   const terms: string[] = [];
-  for (const token of tokenize(text)) {
-    const term = termOf(token.text, language);
-    if (term !== null) terms.push(term);
-  }
+  for (const token of analyzeTokens(text, language))
+    if (token.term !== null) terms.push(token.term);
   return terms;
 }

@@ -1,4 +1,11 @@
-export { ANALYZER_VERSION, type AnalyzedToken, analyze, analyzeTokens, termOf } from './analyze';
+export {
+  ANALYZER_VERSION,
+  type AnalyzedToken,
+  acronymTermAt,
+  analyze,
+  analyzeTokens,
+  termOf,
+} from './analyze';
 export { foldCase } from './normalize';
 export { stem } from './stem';
 export { isStopWord } from './stopwords';

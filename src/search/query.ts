@@ -1,5 +1,5 @@
 import type { AliasGroup, Language } from '../knowledge/types';
-import { foldCase, isStopWord, stem, tokenize } from '../language';
+import { acronymTermAt, foldCase, isStopWord, stem, tokenize } from '../language';
 import { splitCompound } from '../language/compound';
 import { type LexiconSide, lexicon } from '../language/lexicon';
 
@@ -376,6 +376,20 @@ export function analyseQuery(
     const w = all[i];
     if (w === undefined) continue;
     const previous = all[i - 1]?.folded;
+    // An acronym that spells a function word ("Hva står VAR for?") is a name, indexed as written.
+    const acronym = acronymTermAt(all, i);
+    if (acronym !== undefined) {
+      wordAt.set(i, words.length);
+      words.push({
+        text: w.text,
+        terms: [acronym],
+        alternatives: [{ term: acronym, weight: 1, source: 'typed' }],
+        last: false,
+        maxEdits: 0,
+        meantAsTyped: true,
+      });
+      continue;
+    }
     if (QUESTION_WORDS.has(w.folded) || isStopWord(w.folded, lang)) continue;
     if (
       QUANTITY_AFTER_QUESTION.has(w.folded) &&
