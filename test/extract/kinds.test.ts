@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KIND_RULES, NO_NAME_RULES } from '../../src/extract/entities/kinds';
+import { sameOfficeKey } from '../../src/extract/entities/merge';
 import type { Language } from '../../src/knowledge/types';
 import { archiveRoles, readNames as read } from '../helpers/extract';
 
@@ -226,5 +227,68 @@ describe('roles the reader used to miss', () => {
       a: ['Det sier trener i Strandvik Ola Moe.', 'Treneren i det andre laget var sur.'],
     });
     expect(entities.find((e) => e.name === 'Ola Moe')?.roles ?? []).not.toContain('trener@a#1');
+  });
+});
+
+describe('venues, trades, bands and the sides of a game are not people', () => {
+  it('a name ending in a venue, a stage or a hotel word is a place, after a first name a person', () => {
+    expect(kindOf('Kampen går på Nordvik Arena søndag.', 'Nordvik Arena')).toBe('place');
+    expect(
+      kindOf('Stykket hadde premiere på Den Vestlandske Scene.', 'Den Vestlandske Scene'),
+    ).toBe('place');
+    expect(kindOf('Gjestene bodde på Brakstad Hotell i tre netter.', 'Brakstad Hotell')).toBe(
+      'place',
+    );
+    expect(kindOf('Festen var på Sjøstrand Kulturhus.', 'Sjøstrand Kulturhus')).toBe('place');
+    expect(kindOf('Lisa Park vant finalen.', 'Lisa Park')).toBe('person');
+    expect(kindOf('Det sier Anna Hall til avisen.', 'Anna Hall')).toBe('person');
+  });
+
+  it('a trade word ending a name makes it a company', () => {
+    expect(persons('Laksen kjøpes av Havbris Sjømat i Florø.')).toEqual([]);
+    expect(kindOf('Oppdraget gikk til Strandberg Bygg.', 'Strandberg Bygg')).toBe('organisation');
+    expect(kindOf('Lønna i Vikane Verft er for låg.', 'Vikane Verft', 'nn')).toBe('organisation');
+  });
+
+  it('an opening "Bandet", "Klubben" or "Selskapet" says what the name after it is', () => {
+    expect(read('Bandet Skodde spelte i Bergen i går.', 'nn')).toContainEqual({
+      name: 'Skodde',
+      kind: 'organisation',
+      role: undefined,
+    });
+    expect(kindOf('Klubben Fjellhaug har fått ny trener.', 'Fjellhaug')).toBe('organisation');
+    expect(persons('Selskapet Havbris Sjømat har fått nye eigarar.', 'nn')).toEqual([]);
+    // Not a body's word: the opening is kept or dropped as before, the person stays one.
+    expect(persons('Dramatikeren Tale Vik skrev stykket.')).toEqual(['Tale Vik']);
+  });
+
+  it('two plain words before a score or after a game noun are the two sides', () => {
+    expect(persons('Fjellhaug Rosvik 2-1 (1-0)')).toEqual([]);
+    expect(names('Det ble 2–1 i kampen Fjellhaug Rosvik.')).toEqual(['Fjellhaug', 'Rosvik']);
+    expect(names('Han scoret i seriekampen Fjellhaug Rosvik søndag.')).toEqual([
+      'Fjellhaug',
+      'Rosvik',
+    ]);
+    // A person before a score keeps the whole name: a first name, or one the archive knows.
+    expect(persons('Kari Lund 6-3 i første sett.')).toEqual(['Kari Lund']);
+    expect(persons('Trener Casper Lund var fornøyd. Casper Lund 6-3 i første sett.')).toEqual([
+      'Casper Lund',
+      'Casper Lund',
+    ]);
+  });
+});
+
+describe('Nynorsk roles', () => {
+  it('"Analytikar", "eigar", "politikar" before a name are roles, in their Bokmål office too', () => {
+    expect(read('Analytikar Kari Moe i Nordbank meiner renta vil stige.', 'nn')).toContainEqual({
+      name: 'Kari Moe',
+      kind: 'person',
+      role: 'analytikar',
+    });
+    expect(read('Eigaren Per Strand vil selje garden.', 'nn')[0]?.role).toBe('eigar');
+    expect(read('Politikaren Siri Holm røysta nei.', 'nn')[0]?.role).toBe('politikar');
+    const inBank = read('Kari Moe, analytikar i Nordbank, seier at renta vil stige.', 'nn');
+    expect(inBank.find((m) => m.name === 'Nordbank')?.kind).toBe('organisation');
+    expect(sameOfficeKey('analytikar i Nordbank')).toBe(sameOfficeKey('analytiker i Nordbank'));
   });
 });

@@ -29,15 +29,30 @@ export function hasAgeOrParty(tokens: readonly Token[], last: number): boolean {
   return /^\d{1,3}$/u.test(inside.text) || PARTY_ABBREVIATIONS.has(inside.text);
 }
 
-/** Last words that make a name a venue, whatever sponsor it carries ("SR-Bank Arena"). */
+/**
+ * Last words that make a name a venue, whatever sponsor it carries ("SR-Bank Arena"), or a
+ * stage or a hotel ("Det Norske Teatret" is a body already; "Nordvik Scene", "Brakstad
+ * Hotell" are places).
+ */
 export const VENUE_WORDS = new Set([
   'Arena',
   'Stadion',
   'Stadium',
   'Park',
   'Hall',
+  'Hallen',
   'Senter',
   'Center',
+  'Scene',
+  'Scenen',
+  'Hotell',
+  'Hotel',
+  'Kulturhus',
+  'Kulturhuset',
+  'Konserthus',
+  'Amfi',
+  'Kirke',
+  'Kyrkje',
 ]);
 
 /** A capitalised word right before a name is part of another name, never a descriptor noun. */
@@ -110,7 +125,7 @@ const EMPLOYMENT_HEADS = new Set(
   `konsernsjef direktør finansdirektør styreleder styremedlem analytiker økonom journalist
   redaktør forsker gründer eier investor spiller trener keeper pressesjef informasjonssjef
   kommunikasjonssjef advokat professor stipendiat rådgiver sekretær produsent
-  spelar trenar`.split(/\s+/u),
+  spelar trenar analytikar forskar eigar rådgjevar`.split(/\s+/u),
 );
 
 /** English heads whose `of`/`at` complement is an employer ("chief executive of Nordhav"). */

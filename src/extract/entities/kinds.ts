@@ -99,9 +99,15 @@ const knownPlace = (c: KindContext): boolean =>
   PLACE_NAMES.has(c.name) ||
   MULTIWORD_PLACES.has(c.words.map((w) => w.text).join(' '));
 
-/** The word before the name is a lower-case descriptor noun ("nyhetsbyrået NTB", "byen Aleppo"). */
+/**
+ * The word before the name is a descriptor noun ("nyhetsbyrået NTB", "byen Aleppo"), in
+ * lower case or opening the sentence ("Bandet Skodde spelte"); any other capitalised word
+ * there belongs to another name.
+ */
 const describedAs = (c: KindContext, descriptors: readonly string[]): boolean =>
-  c.prev !== undefined && !isCapitalisedWord(c.prev) && isDescriptor(c.prevLower, descriptors);
+  c.prev !== undefined &&
+  (!isCapitalisedWord(c.prev) || c.prev.sentenceStart) &&
+  isDescriptor(c.prevLower, descriptors);
 
 /** "Oberstdorf-VM", "Holmenkollen-rennet": the last part after a hyphen names an event. */
 function isEventCompound(word: string): boolean {
@@ -217,6 +223,20 @@ export const KIND_RULES: readonly KindRule[] = [
     read: (c) =>
       describedAs(c, ORG_DESCRIPTORS_ENDING) && !isCountryName(c.name)
         ? is('organisation')
+        : undefined,
+  },
+  {
+    name: 'venue-word-ends-name',
+    // "Nordvik Arena", "Den Vestlandske Scene", "Brakstad Hotell": a name ending in a venue's
+    // word is where things happen. Not after a first name ("Lisa Park", "Anna Hall").
+    example: {
+      text: 'Konserten går på Nordvik Arena i kveld.',
+      name: 'Nordvik Arena',
+      kind: 'place',
+    },
+    read: (c) =>
+      !c.single && VENUE_WORDS.has(c.lastWord) && !FIRST_NAMES.has(c.firstWord) && !c.role
+        ? is('place')
         : undefined,
   },
   {

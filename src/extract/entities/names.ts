@@ -7,7 +7,9 @@ import {
   FUNCTION_WORDS,
   HYPHEN_PARTICLES,
   LEAGUE_WORDS,
+  MATCH_NOUNS,
   NAME_PARTICLES,
+  ORG_DESCRIPTORS_ENDING,
   ORG_NAME_ENDINGS,
   ORG_WORDS,
   PERSON_TITLES,
@@ -226,6 +228,17 @@ function pushTrimmed(
       start++;
       continue;
     }
+    // "Bandet Skodde", "Klubben Fjellhaug", "Selskapet Havbris Sjømat": an opening definite
+    // noun for a kind of body says what the name after it is; it is no part of the name.
+    if (
+      token.sentenceStart &&
+      start < last &&
+      ORG_DESCRIPTORS_ENDING.includes(token.lower) &&
+      (lexicon.nameCount?.(token.text) ?? 0) === 0
+    ) {
+      start++;
+      continue;
+    }
     // "Men da Erik Poppe": once the opening is gone, a particle cannot start the name.
     if (isParticle(token)) {
       start++;
@@ -284,6 +297,20 @@ function pushSplit(
       return;
     }
   }
+  // "Fjellhaug Rosvik 2-1", "kampen Fjellhaug Rosvik": two plain words right before a score
+  // or after a game's noun are the two sides, not one person's name, unless the first is a
+  // first name ("Kari Lund 6-3") or the archive names either word as a person's elsewhere.
+  if (
+    last === first + 1 &&
+    (isScoreAt(tokens, last + 1) || afterMatchNoun(tokens, first)) &&
+    !FIRST_NAMES.has(tokens[first]?.text ?? '') &&
+    !lexicon.isPersonWord?.(tokens[first]?.text ?? '') &&
+    !lexicon.isPersonWord?.(tokens[last]?.text ?? '')
+  ) {
+    spans.push({ first, last: first, titled: false });
+    spans.push({ first: last, last, titled: false });
+    return;
+  }
   const lastToken = tokens[last];
   const words = last - first + 1;
   if (
@@ -298,6 +325,25 @@ function pushSplit(
     return;
   }
   spans.push({ first, last, titled });
+}
+
+/** A result's score right after the previous token: "2-1", "2 – 1". */
+function isScoreAt(tokens: readonly Token[], index: number): boolean {
+  const score = tokens[index];
+  if (!score?.joinedToPrevious) return false;
+  if (/^\p{N}{1,2}[-–]\p{N}{1,2}$/u.test(score.text)) return true;
+  return (
+    /^\p{N}{1,2}$/u.test(score.text) &&
+    /^[-–]$/u.test(tokens[index + 1]?.text ?? '') &&
+    /^\p{N}{1,2}$/u.test(tokens[index + 2]?.text ?? '')
+  );
+}
+
+/** The name at `first` follows a lower-case noun for one game ("kampen", "seriekampen"). */
+function afterMatchNoun(tokens: readonly Token[], first: number): boolean {
+  const noun = tokens[first - 1];
+  if (!noun?.isWord || !tokens[first]?.joinedToPrevious || /^\p{Lu}/u.test(noun.text)) return false;
+  return MATCH_NOUNS.some((m) => noun.lower === m || (m.length >= 6 && noun.lower.endsWith(m)));
 }
 
 /** A word that names a kind of body on its own ("Bank", "Fotballforbund", "Universitet"). */

@@ -80,6 +80,9 @@ export const ROLE_NOUNS_NB = words(`
   ordførar varaordførar leiar nestleiar trenar landslagstrenar forfattar dommar forskar
   spelar
   rådgjevar sekretær direktør kommunedirektør
+  analytikar politikar eigar kunstnar musikar songar skodespelar sjukepleiar historikar
+  statsvitar kritikar etterforskar forsvarar angripar skiløpar langrennsløpar låtskrivar
+  utøvar dramatikar
 `);
 
 export const ROLE_NOUNS_EN = words(`
@@ -297,7 +300,9 @@ export const ORG_WORDS = new Set(
   Labs Software Solutions Markets Entertainment Media Telecom Bancorp Shipping Logistics
   Petroleum Resources Seafood Invest Eiendom Offshore Drilling Mining Pharma Foods
   Authority Commission Watch Exchange Foundation Alliance Federation Coalition Bureau
-  Administration Borders`),
+  Administration Borders
+  Sjømat Fiskeri Havbruk Bygg Entreprenør Transport Elektro Maskin Verft Verksted Bakeri
+  Meieri Regnskap Trelast Energi`),
 );
 
 /**
@@ -380,6 +385,7 @@ export const ORG_DESCRIPTORS_ENDING = [
   'byrået',
   'byrå',
   'avisen',
+  'avisa',
   'avis',
   'selskapet',
   'organisasjonen',
@@ -541,6 +547,13 @@ export const EVENT_NOUNS = new Set(
   words(`rennet renn løpet løp cupen cup finalen turneringen mesterskapet festivalen festival
   konferansen stevnet lekene games open marathon maraton rally`),
 );
+
+/**
+ * Nouns for one game between two sides: two plain words right after one ("kampen Fjellhaug
+ * Rosvik", "i oppgjeret Fjellhaug Rosvik") are the two sides. Compounds of the longer ones
+ * count too ("seriekampen", "cupoppgjeret").
+ */
+export const MATCH_NOUNS = words(`kampen kampane oppgjøret oppgjeret derbyet matchen match`);
 
 /** Last words of league names: a league is a body that runs a competition. */
 export const LEAGUE_WORDS = new Set(words(`League Liga Ligaen Serien Bundesliga LaLiga Ligue`));
