@@ -18,6 +18,7 @@ import { DEFAULT_TUNING, type SearchTuning } from '../src/search/tuning';
 import {
   evaluateUnderstanding,
   formatUnderstandingTable,
+  loadRewrites,
   type UnderstandingReport,
 } from './understanding';
 
@@ -40,6 +41,23 @@ export interface RetrievalReport {
   understanding: UnderstandingReport;
   /** The Norwegian questions with one slip of the keys each (`withSlip`). */
   slips: { validation: RetrievalScores; test: RetrievalScores };
+  /** What the relevance floor is for: questions asked of an archive without their articles. */
+  unrelated: { validation: UnrelatedScores; test: UnrelatedScores };
+}
+
+/**
+ * Questions asked of an archive that lacks their articles (the other split's): the share
+ * that still get passages, which the relevance floor exists to keep low. Another story on
+ * the same topic may share words with a question, so 0 is not the aim; lower is better at
+ * the same retrieval figures.
+ */
+export interface UnrelatedScores {
+  /** Share answered: NorQuAD's own questions, and the English and keyword rewrites. */
+  norwegian: number;
+  english: number;
+  short: number;
+  questions: number;
+  passages: number;
 }
 
 interface SquadFile {
@@ -270,6 +288,25 @@ export function evaluateBaseline(
   return scoreRanks(ranks);
 }
 
+export function evaluateUnrelated(corpus: NorquadCorpus, split: Split): UnrelatedScores {
+  const asked = new Set(corpus.questions[split].map((q) => q.passageId.split('#')[0]));
+  const others = corpus.articles.filter((a) => !asked.has(a.id));
+  const index = PassageIndex.build({ articles: others, aliases: [] });
+  const answered = (questions: readonly string[]) =>
+    questions.length === 0
+      ? 0
+      : questions.filter((q) => index.search(q, { limit: 10 }).length > 0).length /
+        questions.length;
+  const rewrites = loadRewrites(split);
+  return {
+    norwegian: answered(corpus.questions[split].map((q) => q.question)),
+    english: answered(rewrites.map((r) => r.english)),
+    short: answered(rewrites.map((r) => r.short)),
+    questions: corpus.questions[split].length,
+    passages: index.size,
+  };
+}
+
 export async function evaluateRetrieval(
   corpusDir: string,
   opts: { split?: Split } = {},
@@ -298,6 +335,10 @@ export async function evaluateRetrieval(
       validation: wants('validation') ? evaluateSlips(corpus, 'validation', index) : empty,
       test: wants('test') ? evaluateSlips(corpus, 'test', index) : empty,
     },
+    unrelated: {
+      validation: evaluateUnrelated(corpus, 'validation'),
+      test: evaluateUnrelated(corpus, 'test'),
+    },
   };
 }
 
@@ -319,9 +360,17 @@ export function formatRetrievalTable(report: RetrievalReport): string {
         `${name.padEnd(22)} ${String(s.questions).padStart(9)}  ${pct(s.mrr10).padStart(6)}  ${pct(s.recall1).padStart(8)}  ${pct(s.recall5).padStart(8)}`,
     ),
   ];
+  const share = (x: number) => `${(100 * x).toFixed(1)} %`;
   lines.push(
     '',
     "'with a slip': each question with two middle letters of its longest word swapped.",
+    '',
+    "Unrelated questions: each split asked of an archive of the other split's articles only",
+    '(what the relevance floor is for; share answered with passages, lower is better):',
+    ...(['validation', 'test'] as const).map((split) => {
+      const u = report.unrelated[split];
+      return `  ${split.padEnd(10)} ${u.questions} questions, ${u.passages} passages: Norwegian ${share(u.norwegian)}, English ${share(u.english)}, keywords ${share(u.short)}`;
+    }),
     '',
     'The same passages asked in English and as 2-3 keywords (eval/questions; ratio: to the',
     'Norwegian questions of the same ids; targets English >= 0.85, keywords >= 0.9):',

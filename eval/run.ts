@@ -92,6 +92,7 @@ async function main(): Promise<void> {
                   validation: pick(retrieval.slips.validation),
                   test: pick(retrieval.slips.test),
                 },
+                unrelated: retrieval.unrelated,
               }
             : null,
           // `dates`/`roles` at the top stay the tuning sample, as before; quote `final`.
