@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { auditDateSamples, DATES_SAMPLES, type DatesAudit } from './dates';
 import { formatPrecisionInterval, newestFirst, wilson } from './ndt';
 import { evaluateNer, type NerScore } from './ner';
-import { evaluatePersons, PERSONS_HELDOUT_DIR, type PersonsScore } from './persons';
+import {
+  evaluatePersons,
+  PERSONS_FRESH_DIR,
+  PERSONS_HELDOUT_DIR,
+  type PersonsScore,
+} from './persons';
 import { evaluateRetrieval, formatRetrievalTable, type RetrievalReport } from './retrieval';
 import { auditRoleSamples, ROLES_SAMPLES, type RolesAudit } from './roles';
 
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
   // In the repository, not the shared corpus: articles written for this measure.
   const persons = await evaluatePersons();
   const personsHeldout = await evaluatePersons(PERSONS_HELDOUT_DIR);
+  const personsFresh = await evaluatePersons(PERSONS_FRESH_DIR);
   const hasNorquad = existsSync(path.join(corpusDir, 'norquad-news'));
   const ner: NerScore | undefined = hasNorne ? await evaluateNer(corpusDir) : undefined;
   const retrieval: RetrievalReport | undefined = hasNorquad
@@ -79,6 +85,7 @@ async function main(): Promise<void> {
           ner: ner ? { precision: ner.precision, recall: ner.recall, f1: ner.f1 } : null,
           persons: personsJson(persons),
           personsHeldout: personsJson(personsHeldout),
+          personsFresh: personsJson(personsFresh),
           retrieval: retrieval
             ? {
                 validation: pick(retrieval.validation),
@@ -128,7 +135,8 @@ async function main(): Promise<void> {
   );
   for (const [label, score] of [
     ['eval/persons, a development set', persons],
-    ['eval/persons-heldout, held out: quote this', personsHeldout],
+    ['eval/persons-heldout, held out, its errors seen by the third round', personsHeldout],
+    ['eval/persons-fresh, written after the third round: quote this', personsFresh],
   ] as const) {
     console.log(
       `\n"Is it a person?" on ${score.articles} articles written for it (${label}; sport, business, culture, courts):`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePersons, PERSONS_HELDOUT_DIR } from '../../eval/persons';
+import { evaluatePersons, PERSONS_FRESH_DIR, PERSONS_HELDOUT_DIR } from '../../eval/persons';
 
 describe('"is it a person" on the articles written for it (eval/persons)', () => {
   it('judges every article, and keeps the precision it reached', async () => {
@@ -19,5 +19,12 @@ describe('"is it a person" on the articles written for it (eval/persons)', () =>
     expect(score.articles).toBe(8);
     expect(score.unjudged).toEqual([]);
     expect(score.judged).toBeGreaterThan(40);
+  });
+
+  it('judges every name the reader calls a person in the fresh sample', async () => {
+    const score = await evaluatePersons(PERSONS_FRESH_DIR);
+    expect(score.articles).toBe(6);
+    expect(score.unjudged).toEqual([]);
+    expect(score.judged).toBeGreaterThan(20);
   });
 });

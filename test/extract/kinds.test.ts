@@ -278,6 +278,15 @@ describe('venues, trades, bands and the sides of a game are not people', () => {
   });
 });
 
+describe('who speaks', () => {
+  it('the name after "i" before a verb of saying is where the speaker is, not the speaker', () => {
+    expect(kindOf('Kommunestyret i Nordvik sa nei til brua.', 'Nordvik', 'nn')).toBe('place');
+    expect(persons('Styret i Havbris sier at planen står.')).toEqual([]);
+    expect(persons('Per Hansen i Sparebank Vest sier at renta stiger.')).toEqual(['Per Hansen']);
+    expect(persons('Etter møtet sa Aasvik at saka er avgjort.', 'nn')).toEqual(['Aasvik']);
+  });
+});
+
 describe('Nynorsk roles', () => {
   it('"Analytikar", "eigar", "politikar" before a name are roles, in their Bokmål office too', () => {
     expect(read('Analytikar Kari Moe i Nordbank meiner renta vil stige.', 'nn')).toContainEqual({

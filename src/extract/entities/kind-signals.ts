@@ -59,15 +59,21 @@ export const VENUE_WORDS = new Set([
 export const isCapitalisedWord = (token: Token): boolean =>
   token.isWord && /^\p{Lu}/u.test(token.text);
 
+/**
+ * "Per Hansen i Sparebank Vest sier", "Kommunestyret i Sundvik sa", "styret i Nordvik
+ * sier": the name after the preposition is where the one before it is, and that one speaks.
+ */
 export function followsNameAndPreposition(tokens: readonly Token[], first: number): boolean {
   const prep = tokens[first - 1];
   const before = tokens[first - 2];
   return (
     prep?.isWord === true &&
+    prep.joinedToPrevious &&
+    tokens[first]?.joinedToPrevious === true &&
     ['i', 'ved', 'hos', 'fra', 'in', 'at', 'from'].includes(prep.lower) &&
     before !== undefined &&
-    // "Per Hansen i ...", "Jon Askeland (Sp) i Vestland meiner"
-    ((isCapitalisedWord(before) && !before.sentenceStart) || before.text === ')')
+    // "Jon Askeland (Sp) i Vestland meiner"
+    (before.isWord || before.text === ')')
   );
 }
 
