@@ -1,12 +1,12 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { LoadResult } from '../knowledge/types';
 import type { Logger } from '../logger';
 import type { PassageIndex } from '../search';
-import type { AnalyseReply, AnalyseRequest } from './analyse-worker';
+import type { AnalyseReply, AnalyseRequest, AnalyseRole } from './analyse-worker';
 import { Interner } from './analysis-text';
 import { type AnalysisParts, analyse } from './build';
 import { Slicer } from './pace';
-import { decodeAnalysis, encodeAnalysis, sectionsOf } from './snapshot-body';
+import { decodeAnalysisText, decodeIndex, encodeAnalysis, sectionsOf } from './snapshot-body';
 
 /** An analysis, its index, and both as the snapshot stores them (snapshot-body.ts). */
 export interface AnalysisResult {
@@ -22,6 +22,8 @@ const WORKER_FILE = new URL(
   import.meta.url,
 );
 const ARTICLES_PER_MESSAGE = 200;
+/** The workers' roles, one worker each (analyse-worker.ts). */
+const ROLES: readonly AnalyseRole[] = ['names', 'index'];
 
 const TYPESCRIPT_WORKER = new URL('./typescript-worker.mjs', import.meta.url);
 
@@ -36,9 +38,10 @@ function startWorker(file: URL): Worker {
 }
 
 /**
- * Analyses `load` on a worker thread and decodes the result on this one in slices (as a
- * restart decodes the snapshot), so the event loop stays free for answers throughout. Rejects when the worker cannot start,
- * crashes or exits without an answer.
+ * Analyses `load` on two worker threads side by side (analyse-worker.ts: one reads the
+ * names, the other the dates and the index's terms) and decodes their result on this one
+ * in slices (as a restart decodes the snapshot), so the event loop stays free for answers
+ * throughout. Rejects when a worker cannot start, crashes or exits without an answer.
  */
 export async function analyseInWorker(
   load: LoadResult,
@@ -46,50 +49,77 @@ export async function analyseInWorker(
   timeoutMs = workerTimeoutMs(load),
   signal?: AbortSignal,
 ): Promise<AnalysisResult> {
-  const worker = startWorker(file);
+  const workers = ROLES.map(() => startWorker(file));
   let timer: NodeJS.Timeout | undefined;
-  const onAbort = () => void worker.terminate();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  const stop = () => {
+    for (const worker of workers) void worker.terminate();
+  };
+  signal?.addEventListener('abort', stop, { once: true });
   try {
-    const reply = new Promise<AnalyseReply>((resolve, reject) => {
-      // A worker that hangs must not hold up every later reload: give up and fall back.
-      timer = setTimeout(
-        () => reject(new Error(`analysis worker gave no answer in ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) =>
-        reject(new Error(`analysis worker exited (code ${code}) without an answer`)),
-      );
-    });
+    const replies = Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<AnalyseReply>((resolve, reject) => {
+            worker.once('message', resolve);
+            worker.once('error', reject);
+            worker.once('exit', (code) =>
+              reject(new Error(`analysis worker exited (code ${code}) without an answer`)),
+            );
+          }),
+      ),
+    );
+    const reply = Promise.race([
+      replies,
+      new Promise<never>((_, reject) => {
+        // A worker that hangs must not hold up every later reload: give up and fall back.
+        timer = setTimeout(
+          () => reject(new Error(`analysis worker gave no answer in ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+      }),
+    ]);
     // Handled below; this keeps a crash during the sending from counting as unhandled.
     reply.catch(() => undefined);
+    // The two workers talk to each other over a channel of their own.
+    const { port1, port2 } = new MessageChannel();
+    const peers = [port1, port2];
+    workers.forEach((worker, i) => {
+      const peer = peers[i];
+      const role = ROLES[i];
+      if (!peer || !role) return;
+      const start: AnalyseRequest = { role, peer };
+      worker.postMessage(start, [peer]);
+    });
     // Cloning a message blocks the sender, so the articles go in batches between breaths.
     const slicer = new Slicer();
     for (let i = 0; i < load.articles.length; i += ARTICLES_PER_MESSAGE) {
       const request: AnalyseRequest = {
         articles: load.articles.slice(i, i + ARTICLES_PER_MESSAGE),
       };
-      worker.postMessage(request);
-      if (slicer.due()) await slicer.breathe();
+      for (const worker of workers) {
+        worker.postMessage(request);
+        if (slicer.due()) await slicer.breathe();
+      }
     }
     const done: AnalyseRequest = { aliases: load.aliases };
-    worker.postMessage(done);
-    const { body } = await reply;
-    const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    for (const worker of workers) worker.postMessage(done);
+    const [text, terms] = (await reply).map(({ body }) =>
+      Buffer.from(body.buffer, body.byteOffset, body.byteLength),
+    );
+    if (!text || !terms) throw new Error('analysis workers gave no answer');
     // The analysis names passages and articles by id: the loaded ones' strings, not copies.
     const ids = new Interner();
     await slicer.each(load.articles, (article) => {
       ids.get(article.id);
       for (const passage of article.passages) ids.get(passage.id);
     });
-    const { analysis, index } = await decodeAnalysis(bytes, sectionsOf(bytes), load, ids);
-    return { analysis, index, body: [body] };
+    const analysis = await decodeAnalysisText(text, sectionsOf(text), ids);
+    const index = await decodeIndex(terms, sectionsOf(terms), load, ids);
+    return { analysis, index, body: [text, terms] };
   } finally {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-    void worker.terminate();
+    signal?.removeEventListener('abort', stop);
+    stop();
   }
 }
 

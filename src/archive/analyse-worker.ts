@@ -1,41 +1,129 @@
 /**
- * Worker-thread entry: analyses a knowledge base (names, dates, entity merge, index) off
- * the main thread and answers with the analysis and index as the snapshot stores them
- * (snapshot-body.ts). Started by `analyseInWorker`; the protocol is below.
+ * Worker-thread entry: analyses a knowledge base off the main thread, in one of two roles
+ * that run side by side (the machine has more than one core) and hand each other what the
+ * other needs through a port of their own:
+ *
+ * - `names`: the names with roles and back references, merged into entities (the longest
+ *   part); it sends the entity names per passage to the `index` worker as soon as the
+ *   merge is done, then answers with the `ANLY` and `BASE` sections once it has the dates;
+ * - `index`: the dated time expressions and the index's terms, article by article as the
+ *   batches arrive, then sends the dates to the `names` worker; with the entity names it
+ *   indexes the passages and answers with the `INDX` section.
+ *
+ * Together they give what `analyse` gives on one thread. Started by `analyseInWorker`;
+ * the protocol is below.
  */
-import { parentPort } from 'node:worker_threads';
+import { type MessagePort, parentPort } from 'node:worker_threads';
+import type { TimeMention } from '../extract/types';
 import type { AliasGroup, Article } from '../knowledge/types';
-import { analyse } from './build';
-import { encodeAnalysis } from './snapshot-body';
+import { PassageIndex, PreparedDocuments } from '../search';
+import { articleDates, extractNames, mentionMaps } from './build';
+import { encodeAnalysisText, encodeIndex } from './snapshot-body';
 
-/** Main thread to worker: the articles in batches (small messages: cloning blocks the sender), then the aliases. */
-export type AnalyseRequest = { articles: Article[] } | { aliases: AliasGroup[] };
+export type AnalyseRole = 'names' | 'index';
+
 /**
- * Worker to main thread: the `ANLY` and `INDX` sections in one buffer, transferred (not
- * copied). The main thread decodes them line by line and term by term, in slices.
+ * Main thread to worker: its role and the port to the other worker first, then the
+ * articles in batches (small messages: cloning blocks the sender), then the aliases.
+ */
+export type AnalyseRequest =
+  | { role: AnalyseRole; peer: MessagePort }
+  | { articles: Article[] }
+  | { aliases: AliasGroup[] };
+/**
+ * Worker to main thread: its sections in one buffer, transferred (not copied). The main
+ * thread decodes them line by line and term by term, in slices.
  */
 export type AnalyseReply = { body: Uint8Array };
 
+/** Between the two workers: the dates (index to names), the entity names (names to index). */
+export type PeerMessage =
+  | { timeMentions: [string, TimeMention[]][] }
+  | { names: [string, string[]][] };
+
+/** The first message of `peer` that `pick` accepts. */
+function fromPeer<T>(peer: MessagePort, pick: (message: PeerMessage) => T | undefined): Promise<T> {
+  return new Promise((resolve) => {
+    const listen = (message: PeerMessage) => {
+      const found = pick(message);
+      if (found === undefined) return;
+      peer.off('message', listen);
+      resolve(found);
+    };
+    peer.on('message', listen);
+  });
+}
+
+function joined(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const body = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    body.set(piece, at);
+    at += piece.length;
+  }
+  return body;
+}
+
+/** The names role: extraction and merge; the dates come from the index worker. */
+async function names(articles: Article[], aliases: AliasGroup[], peer: MessagePort) {
+  const dates = fromPeer(peer, (m) => ('timeMentions' in m ? m.timeMentions : undefined));
+  const parts = await extractNames({ articles, aliases });
+  const { names: byPassage } = await mentionMaps(parts.entities);
+  const handed: PeerMessage = { names: [...byPassage] };
+  peer.postMessage(handed);
+  return encodeAnalysisText({ ...parts, timeMentions: await dates });
+}
+
+/** The index role, whose first pass runs as the batches arrive (`prepare`). */
+function indexer(peer: MessagePort) {
+  const articles: Article[] = [];
+  const prepared = new PreparedDocuments();
+  const timeMentions: [string, TimeMention[]][] = [];
+  const entityNames = fromPeer(peer, (m) => ('names' in m ? m.names : undefined));
+  return {
+    prepare(batch: Article[]): void {
+      for (const article of batch) {
+        articles.push(article);
+        prepared.add(article);
+        timeMentions.push(...articleDates(article));
+      }
+    },
+    async finish(aliases: AliasGroup[]): Promise<Uint8Array[]> {
+      const dated: PeerMessage = { timeMentions };
+      peer.postMessage(dated);
+      prepared.splitCompounds();
+      const names = new Map(await entityNames);
+      const input = { articles, aliases, entityNames: names };
+      return encodeIndex(await PassageIndex.fromDocuments(prepared.documents(names), input));
+    },
+  };
+}
+
 const port = parentPort;
 if (port) {
+  let peer: MessagePort | undefined;
+  let index: ReturnType<typeof indexer> | undefined;
   const articles: Article[] = [];
   port.on('message', (request: AnalyseRequest) => {
-    if ('articles' in request) {
-      articles.push(...request.articles);
+    if ('role' in request) {
+      peer = request.peer;
+      if (request.role === 'index') index = indexer(request.peer);
       return;
     }
+    if ('articles' in request) {
+      if (index) index.prepare(request.articles);
+      else articles.push(...request.articles);
+      return;
+    }
+    if (!peer) throw new Error('analysis worker started without its role');
+    const other = peer;
     // A throw here fails the worker with an 'error' event: the main thread then analyses itself.
-    void analyse({ articles, aliases: request.aliases, problems: [] })
-      .then(({ analysis, index }) => encodeAnalysis(analysis, index))
-      .then((pieces) => {
-        const body = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-        let at = 0;
-        for (const piece of pieces) {
-          body.set(piece, at);
-          at += piece.length;
-        }
+    void (index ? index.finish(request.aliases) : names(articles, request.aliases, other)).then(
+      (pieces) => {
+        const body = joined(pieces);
         const reply: AnalyseReply = { body };
         port.postMessage(reply, [body.buffer]);
-      });
+      },
+    );
   });
 }

@@ -11,7 +11,7 @@ import {
 } from '../extract/entities';
 import { listEntities } from '../extract/entities/live-merge';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
-import type { LoadResult, Passage } from '../knowledge/types';
+import type { Article, LoadResult, Passage } from '../knowledge/types';
 import { PassageIndex } from '../search';
 import type { Archive, IncrementalBasis } from './archive';
 import { breathe, Slicer } from './pace';
@@ -46,9 +46,33 @@ export interface Analysis extends AnalysisParts {
 export async function analyse(
   load: LoadResult,
 ): Promise<{ analysis: AnalysisParts; index: PassageIndex }> {
+  const names = await extractNames(load);
+  const timeMentions: [string, TimeMention[]][] = [];
+  for (const article of load.articles) {
+    timeMentions.push(...articleDates(article));
+    await breathe();
+  }
+  const index = await PassageIndex.buildAsync({
+    articles: load.articles,
+    aliases: load.aliases,
+    entityNames: (await mentionMaps(names.entities)).names,
+  });
+  return { analysis: { ...names, timeMentions }, index };
+}
+
+/** The analysis's names: everything but the dates (`articleDates`) and the index. */
+export type NameParts = Omit<AnalysisParts, 'timeMentions' | 'readBasis'>;
+
+/**
+ * The names of every passage, with roles and back references, merged into the archive's
+ * entities. Independent of the dates and of the index's terms, so that an analysis worker
+ * can work them out while another does those.
+ */
+export async function extractNames(
+  load: Pick<LoadResult, 'articles' | 'aliases'>,
+): Promise<NameParts> {
   const lexicon = buildLexicon(load.articles.flatMap((a) => a.passages.map((p) => p.text)));
   const passageMentions: PassageMentions[] = [];
-  const timeMentions: [string, TimeMention[]][] = [];
   const mentions: [string, EntityMention[]][] = [];
   const references: [string, BackReference[]][] = [];
   for (const article of load.articles) {
@@ -66,29 +90,23 @@ export async function analyse(
         references: pointing,
       });
     }
-    const dated = extractTimeMentions(article.passages, article.language, article.published);
-    article.passages.forEach((passage, i) => {
-      const found = dated[i] ?? [];
-      if (found.length > 0) timeMentions.push([passage.id, found]);
-    });
     await breathe();
   }
   const entities = buildEntities(passageMentions, load.aliases);
-  const index = await PassageIndex.buildAsync({
-    articles: load.articles,
-    aliases: load.aliases,
-    entityNames: (await mentionMaps(entities)).names,
+  return { entities, mentions, lexicon: lexicon.toJSON(), references };
+}
+
+/** The dated time expressions of an article's passages (those that have any), in order. */
+export function articleDates(
+  article: Pick<Article, 'passages' | 'language' | 'published'>,
+): [string, TimeMention[]][] {
+  const dated = extractTimeMentions(article.passages, article.language, article.published);
+  const out: [string, TimeMention[]][] = [];
+  article.passages.forEach((passage, i) => {
+    const found = dated[i] ?? [];
+    if (found.length > 0) out.push([passage.id, found]);
   });
-  return {
-    analysis: {
-      entities,
-      timeMentions,
-      mentions,
-      lexicon: lexicon.toJSON(),
-      references,
-    },
-    index,
-  };
+  return out;
 }
 
 export interface MentionMaps {

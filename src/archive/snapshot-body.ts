@@ -68,11 +68,24 @@ export async function encodeAnalysis(
   index: PassageIndex,
   pace?: Slicer,
 ): Promise<Uint8Array[]> {
+  return [...(await encodeAnalysisText(analysis, pace)), ...(await encodeIndex(index, pace))];
+}
+
+/** The `ANLY` and `BASE` sections. */
+export async function encodeAnalysisText(
+  analysis: AnalysisParts,
+  pace?: Slicer,
+): Promise<Uint8Array[]> {
   const answers = await linesSection('ANLY', analysisLines(analysis, 'answers'), pace);
   const basis = await linesSection('BASE', analysisLines(analysis, 'basis'), pace);
+  return [...answers, ...basis];
+}
+
+/** The `INDX` section. */
+export async function encodeIndex(index: PassageIndex, pace?: Slicer): Promise<Uint8Array[]> {
   const out = new ByteWriter(1 << 20);
   await writeIndex(index, out, pace);
-  return [...answers, ...basis, ...section('INDX', [out.bytes()])];
+  return section('INDX', [out.bytes()]);
 }
 
 /** Where each section's payload lies in `bytes[from..until]`; throws on a cut or unknown one. */
@@ -125,6 +138,17 @@ export async function decodeAnalysis(
   load: Pick<LoadResult, 'articles' | 'aliases'>,
   ids = new Interner(),
 ): Promise<{ analysis: AnalysisParts; index: PassageIndex }> {
+  const analysis = await decodeAnalysisText(bytes, sections, ids);
+  const index = await decodeIndex(bytes, sections, load, ids);
+  return { analysis, index };
+}
+
+/** The analysis from the `ANLY` section, with the `BASE` one kept as bytes to parse on first need. */
+export async function decodeAnalysisText(
+  bytes: Buffer,
+  sections: Map<SectionTag, { start: number; end: number }>,
+  ids = new Interner(),
+): Promise<AnalysisParts> {
   const text = need(sections, 'ANLY');
   const analysis = await parseAnalysis(bytes, text.start, text.end, ids);
   const base = need(sections, 'BASE');
@@ -133,7 +157,16 @@ export async function decodeAnalysis(
     const { mentions, references, lexicon } = await parseAnalysis(basisBytes);
     return { mentions, references, lexicon };
   };
+  return analysis;
+}
+
+/** The index of `load`'s articles from the `INDX` section. */
+export function decodeIndex(
+  bytes: Buffer,
+  sections: Map<SectionTag, { start: number; end: number }>,
+  load: Pick<LoadResult, 'articles' | 'aliases'>,
+  ids = new Interner(),
+): Promise<PassageIndex> {
   const place = need(sections, 'INDX');
-  const index = await readIndex(bytes.subarray(place.start, place.end), load, undefined, ids);
-  return { analysis, index };
+  return readIndex(bytes.subarray(place.start, place.end), load, undefined, ids);
 }

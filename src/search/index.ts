@@ -3,6 +3,7 @@ export {
   PassageIndex,
   type PassageIndexInput,
   type PassageIndexSnapshot,
+  PreparedDocuments,
   type SearchHit,
   type SearchOptions,
 } from './passage-index';

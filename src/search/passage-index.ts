@@ -104,18 +104,38 @@ export function* documentsOf(
   /** Words known beside these passages' own (an update's: the index's vocabulary). */
   alsoKnown: (term: string) => boolean = () => false,
 ): Generator<IndexedDocument> {
-  // Two passes: Norwegian compounds split against the archive's own vocabulary, so the
-  // whole archive's words are known before the first passage is indexed.
-  const analysed: {
-    passage: Passage;
-    title: string;
-    names: readonly string[];
-    terms: string[];
-    /** Terms of the words that may be compounds: not names (see `splittable`). */
-    splittable: string[];
-  }[] = [];
-  const norwegian = new Set<string>();
-  for (const article of input.articles) {
+  const prepared = new PreparedDocuments(alsoKnown);
+  for (const article of input.articles) prepared.add(article);
+  yield* prepared.documents(input.entityNames);
+}
+
+/** A passage analysed for the index, all but its entity names. */
+interface AnalysedPassage {
+  passage: Passage;
+  title: string;
+  terms: string[];
+  /** Terms of the words that may be compounds: not names (see `splittable`). */
+  splittable: string[];
+  /** The compounds' parts, once the whole archive's vocabulary is known. */
+  parts?: string;
+}
+
+/**
+ * The index's documents made in two passes, the first while articles still arrive (an
+ * analysis worker gets them in batches): Norwegian compounds split against the archive's
+ * own vocabulary, so the whole archive's words are known before the first passage is
+ * indexed. The entity names come last: they depend on the archive-wide entity merge, which
+ * another thread may still be working out while the rest is prepared here.
+ */
+export class PreparedDocuments {
+  readonly #analysed: AnalysedPassage[] = [];
+  readonly #norwegian = new Set<string>();
+  #split = false;
+
+  constructor(private readonly alsoKnown: (term: string) => boolean = () => false) {}
+
+  /** The first pass over one article: its passages' terms. */
+  add(article: Pick<Article, 'title' | 'language' | 'passages'>): void {
     const title = analyze(article.title, article.language).join(' ');
     for (const passage of article.passages) {
       const terms: string[] = [];
@@ -127,29 +147,38 @@ export function* documentsOf(
         if (passage.language !== 'en' && mayBeCompound(passage.text, tokens, i))
           splittable.push(token.term);
       });
-      if (passage.language !== 'en') for (const term of terms) norwegian.add(term);
-      analysed.push({
-        passage,
-        title,
-        names: input.entityNames?.get(passage.id) ?? [],
-        terms,
-        splittable,
-      });
+      if (passage.language !== 'en') for (const term of terms) this.#norwegian.add(term);
+      this.#analysed.push({ passage, title, terms, splittable });
     }
   }
-  const parts = compoundParts((term) => norwegian.has(term) || alsoKnown(term));
-  for (const { passage, title, names, terms, splittable } of analysed) {
-    // A compound's parts are indexed besides it, in a field of their own that weighs less
-    // ("fredssamtalene" is found by "fred", but less surely than a passage about "fred").
-    const extra = splittable.flatMap((t) => parts(t));
-    yield {
-      id: passage.id,
-      text: terms.join(' '),
-      parts: extra.join(' '),
-      heading: passage.heading ? analyze(passage.heading, passage.language).join(' ') : '',
-      title,
-      names: names.map((n) => analyze(n, passage.language).join(' ')).join(' '),
-    };
+
+  /** The compounds' parts of every passage added: call once the last article is in. */
+  splitCompounds(): void {
+    if (this.#split) return;
+    this.#split = true;
+    const norwegian = this.#norwegian;
+    const parts = compoundParts((term) => norwegian.has(term) || this.alsoKnown(term));
+    for (const analysed of this.#analysed) {
+      // A compound's parts are indexed besides it, in a field of their own that weighs less
+      // ("fredssamtalene" is found by "fred", but less surely than a passage about "fred").
+      analysed.parts = analysed.splittable.flatMap((t) => parts(t)).join(' ');
+    }
+  }
+
+  /** The second pass: the documents in the order their articles were added. */
+  *documents(entityNames?: PassageIndexInput['entityNames']): Generator<IndexedDocument> {
+    this.splitCompounds();
+    for (const { passage, title, terms, parts } of this.#analysed) {
+      const names = entityNames?.get(passage.id) ?? [];
+      yield {
+        id: passage.id,
+        text: terms.join(' '),
+        parts: parts ?? '',
+        heading: passage.heading ? analyze(passage.heading, passage.language).join(' ') : '',
+        title,
+        names: names.map((n) => analyze(n, passage.language).join(' ')).join(' '),
+      };
+    }
   }
 }
 
@@ -239,9 +268,22 @@ export class PassageIndex {
     input: PassageIndexInput,
     tuning: SearchTuning = DEFAULT_TUNING,
   ): Promise<PassageIndex> {
+    return PassageIndex.fromDocuments(documentsOf(input), input, tuning);
+  }
+
+  /**
+   * The index of documents prepared beforehand (`PreparedDocuments`, for `input`'s articles
+   * in their order), yielding as `buildAsync` does: an analysis worker prepares them while
+   * another thread still merges the entities whose names the last pass adds.
+   */
+  static async fromDocuments(
+    documents: Iterable<IndexedDocument>,
+    input: PassageIndexInput,
+    tuning: SearchTuning = DEFAULT_TUNING,
+  ): Promise<PassageIndex> {
     const mini = new MiniSearch<IndexedDocument>(miniSearchOptions(tuning));
     let added = 0;
-    for (const document of documentsOf(input)) {
+    for (const document of documents) {
       mini.add(document);
       if (++added % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -7,7 +7,7 @@ import {
 } from '../../src/archive/analyse-aside';
 import { parseAnalysis, serializeAnalysis } from '../../src/archive/analysis-text';
 import { type AnalysisParts, analyse } from '../../src/archive/build';
-import { decodeAnalysis, sectionsOf } from '../../src/archive/snapshot-body';
+import { decodeAnalysis, encodeAnalysis, sectionsOf } from '../../src/archive/snapshot-body';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { bokmalBudget, bokmalFollowUp, englishClimate } from '../helpers/articles';
 import { generatedArticles } from '../helpers/generated';
@@ -46,6 +46,18 @@ describe('analysing on a worker thread', () => {
     expect(aside.analysis.entities.map((e) => e.name)).toContain('Kari Nordmann');
     // The worker's index, decoded from its bytes, holds every passage.
     expect(aside.index.size).toBe(load.articles.reduce((n, a) => n + a.passages.length, 0));
+  });
+
+  it('splits the work over two workers and gives, byte for byte, the sections one thread gives', async () => {
+    // Names found by the one worker are indexed by the other, and dates go the other way.
+    const kb = await kbWith({ ...written, ...generatedArticles(30) });
+    const load = await loadKnowledge(kb.dir);
+    const aside = await analyseInWorker(load);
+    const here = await analyse(load);
+    const oneThread = Buffer.concat(await encodeAnalysis(here.analysis, here.index));
+    expect(Buffer.concat(aside.body).equals(oneThread)).toBe(true);
+    expect(here.analysis.timeMentions.length).toBeGreaterThan(0);
+    expect(aside.index.search('Kari Nordmann').length).toBeGreaterThan(0);
   });
 
   it('gives up on a worker that never answers', async () => {

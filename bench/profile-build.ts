@@ -1,0 +1,160 @@
+/**
+ * Where a full build from files goes, main thread and analysis worker:
+ *
+ *   node --cpu-prof --cpu-prof-dir=DIR/prof --import tsx bench/profile-build.ts 50k DIR
+ *   npx tsx bench/profile-build.ts report DIR
+ *
+ * The first writes the corpus under DIR (once), builds it from files with no snapshot (as
+ * a moderator's reload does: read, analyse on the worker, assemble, snapshot write), and
+ * lists the event-loop stalls over 20 ms with the time of each; `--cpu-prof` writes one
+ * profile per thread. The second reads those profiles: each thread's time by function
+ * (self and total), and the frames that held the main thread during each stall.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { KnowledgeStore } from '../src/archive/store';
+import type { Article } from '../src/knowledge/types';
+import { createLogger } from '../src/logger';
+import { readNorec, takePassages } from './corpus';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function markdown(article: Article): string {
+  return [
+    '---',
+    `title: ${JSON.stringify(article.title.trim() || article.id)}`,
+    `date: ${article.published.start}`,
+    'language: nb',
+    '---',
+    ...article.passages.map((p) => `${p.text}\n`),
+  ].join('\n');
+}
+
+/** Microseconds on the clock V8's profiles use (monotonic, as process.hrtime). */
+const micros = (): number => Number(process.hrtime.bigint() / 1000n);
+
+async function build(sizeArg: string, root: string): Promise<void> {
+  const dir = join(root, 'knowledge');
+  if (!existsSync(dir)) {
+    const size = Number.parseFloat(sizeArg) * (sizeArg.endsWith('k') ? 1000 : 1);
+    for (const article of takePassages(await readNorec(size), size)) {
+      const file = join(dir, `${article.id}.md`);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, markdown(article));
+    }
+  }
+  const cache = join(root, 'cache');
+  await rm(cache, { recursive: true, force: true });
+  const gaps: { from: number; to: number }[] = [];
+  let last = micros();
+  const ticker = setInterval(() => {
+    const now = micros();
+    if (now - last > 20_000) gaps.push({ from: last, to: now });
+    last = now;
+  }, 1);
+  const marks: [string, number][] = [];
+  const t0 = micros();
+  const store = new KnowledgeStore(dir, cache, createLogger('warn'), {});
+  const outcome = await store.reload();
+  marks.push(['answerable', micros()]);
+  await store.settled();
+  marks.push(['snapshot written', micros()]);
+  clearInterval(ticker);
+  const cpu = process.cpuUsage();
+  const summary = {
+    passages: outcome.archive.passageById.size,
+    seconds: (micros() - t0) / 1e6,
+    marks: marks.map(([name, at]) => [name, (at - t0) / 1e6]),
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    longestStallMs: Math.max(0, ...gaps.map((g) => (g.to - g.from) / 1000)),
+  };
+  console.log(JSON.stringify(summary));
+  await writeFile(join(root, 'gaps.json'), JSON.stringify({ t0, gaps }));
+}
+
+function frameName(n: ProfileNode): string {
+  return `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber}`;
+}
+
+/** Self and total milliseconds per frame name, for samples whose time is in [from, to]. */
+function tally(profile: Profile, from = -Infinity, to = Infinity) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < from || at > to) return;
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const leaf = byId.get(id);
+    if (leaf) self.set(frameName(leaf), (self.get(frameName(leaf)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
+      const frame = byId.get(node);
+      if (!frame) break;
+      const key = frameName(frame);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + dt);
+    }
+  });
+  return { self, total };
+}
+
+const NOISE =
+  /^\(root\)|^\(program\)|^\(idle\)|processTicksAndRejections|runMicrotasks|processImmediate|listOnTimeout|processTimers/;
+
+function top(map: Map<string, number>, n: number): string[] {
+  return [...map]
+    .filter(([key]) => !NOISE.test(key))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([key, ms]) => `  ${ms.toFixed(0).padStart(7)} ms ${key}`);
+}
+
+async function report(root: string): Promise<void> {
+  const profDir = join(root, 'prof');
+  const files = (await readdir(profDir)).filter((f) => f.endsWith('.cpuprofile')).sort();
+  const { gaps } = JSON.parse(await readFile(join(root, 'gaps.json'), 'utf8')) as {
+    gaps: { from: number; to: number }[];
+  };
+  for (const file of files) {
+    const profile = JSON.parse(await readFile(join(profDir, file), 'utf8')) as Profile;
+    const { self, total } = tally(profile);
+    const ms = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1000;
+    console.log(`\n== ${file}: ${(ms / 1000).toFixed(1)} s profiled`);
+    console.log('self:');
+    for (const line of top(self, 25)) console.log(line);
+    console.log('total:');
+    for (const line of top(total, 45)) console.log(line);
+    // Stalls are the main thread's: its profile is the one whose span holds them all.
+    const main = gaps.every((g) => g.from >= profile.startTime);
+    if (!main || gaps.length === 0) continue;
+    const longest = [...gaps].sort((a, b) => b.to - b.from - (a.to - a.from)).slice(0, 12);
+    for (const gap of longest) {
+      const { total: held } = tally(profile, gap.from, gap.to);
+      console.log(
+        `stall ${((gap.to - gap.from) / 1000).toFixed(0)} ms at ${((gap.from - profile.startTime) / 1e6).toFixed(1)} s:`,
+      );
+      for (const line of top(held, 8)) console.log(`  ${line}`);
+    }
+  }
+}
+
+const [mode, a] = process.argv.slice(2);
+if (mode === 'report' && a) await report(a);
+else if (mode && a) await build(mode, a);
+else console.log('usage: profile-build.ts SIZE DIR | report DIR');
