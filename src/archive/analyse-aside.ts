@@ -56,30 +56,31 @@ export async function analyseInWorker(
   };
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    const replies = Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<AnalyseReply>((resolve, reject) => {
-            worker.once('message', resolve);
-            worker.once('error', reject);
-            worker.once('exit', (code) =>
-              reject(new Error(`analysis worker exited (code ${code}) without an answer`)),
-            );
-          }),
-      ),
+    const replies = workers.map(
+      (worker) =>
+        new Promise<Buffer>((resolve, reject) => {
+          worker.once('message', ({ body }: AnalyseReply) =>
+            resolve(Buffer.from(body.buffer, body.byteOffset, body.byteLength)),
+          );
+          worker.once('error', reject);
+          worker.once('exit', (code) =>
+            reject(new Error(`analysis worker exited (code ${code}) without an answer`)),
+          );
+        }),
     );
-    const reply = Promise.race([
-      replies,
-      new Promise<never>((_, reject) => {
-        // A worker that hangs must not hold up every later reload: give up and fall back.
-        timer = setTimeout(
-          () => reject(new Error(`analysis worker gave no answer in ${timeoutMs} ms`)),
-          timeoutMs,
-        );
-      }),
-    ]);
+    const timeout = new Promise<never>((_, reject) => {
+      // A worker that hangs must not hold up every later reload: give up and fall back.
+      timer = setTimeout(
+        () => reject(new Error(`analysis worker gave no answer in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    // The first failure of either, or the timeout, fails the whole.
+    const failed = Promise.race([timeout, ...replies.map((r) => r.then(() => timeout))]);
+    const reply = (i: number) => Promise.race([failed, replies[i] ?? failed]);
     // Handled below; this keeps a crash during the sending from counting as unhandled.
-    reply.catch(() => undefined);
+    failed.catch(() => undefined);
+    for (const r of replies) r.catch(() => undefined);
     // The two workers talk to each other over a channel of their own.
     const { port1, port2 } = new MessageChannel();
     const peers = [port1, port2];
@@ -103,17 +104,19 @@ export async function analyseInWorker(
     }
     const done: AnalyseRequest = { aliases: load.aliases };
     for (const worker of workers) worker.postMessage(done);
-    const [text, terms] = (await reply).map(({ body }) =>
-      Buffer.from(body.buffer, body.byteOffset, body.byteLength),
-    );
-    if (!text || !terms) throw new Error('analysis workers gave no answer');
     // The analysis names passages and articles by id: the loaded ones' strings, not copies.
     const ids = new Interner();
     await slicer.each(load.articles, (article) => {
       ids.get(article.id);
       for (const passage of article.passages) ids.get(passage.id);
     });
+    // The names worker is done first (the index waits for its names): its sections are
+    // decoded here while the index worker still indexes.
+    const text = await reply(0);
+    // Its memory (the lexicon, every passage's names) goes now rather than with the other's.
+    void workers[0]?.terminate();
     const analysis = await decodeAnalysisText(text, sectionsOf(text), ids);
+    const terms = await reply(1);
     const index = await decodeIndex(terms, sectionsOf(terms), load, ids);
     return { analysis, index, body: [text, terms] };
   } finally {

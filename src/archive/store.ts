@@ -140,6 +140,9 @@ export class KnowledgeStore {
       this.#current = restored;
       warmUp(restored);
     }
+    // The loaded files' section of the snapshot is encoded (in slices) while the workers analyse.
+    const loadSection = encodeLoad(load, new Slicer());
+    loadSection.catch(() => undefined);
     const { analysis, index, body } = await analyseAside(load, this.logger, {
       signal: this.#stopping.signal,
     });
@@ -147,10 +150,7 @@ export class KnowledgeStore {
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
     warmUp(archive);
-    this.#writing = this.#write(key, async () => [
-      ...(await encodeLoad(load, new Slicer())),
-      ...body,
-    ]);
+    this.#writing = this.#write(key, async () => [...(await loadSection), ...body]);
     await this.#writing;
     return outcome(archive, diff, kept, started);
   }
