@@ -7,19 +7,37 @@
 export class ByteWriter {
   #bytes: Uint8Array;
   #length = 0;
+  /** Chunks filled before the current one (`chunk` given): a large writer never copies itself to grow. */
+  readonly #filled: Uint8Array[] = [];
+  #filledLength = 0;
 
-  constructor(initial = 1 << 16) {
+  /**
+   * `chunk`: once the bytes reach this size, further bytes go to new chunks of it rather
+   * than into a copy twice as large (copying 100 MB holds the event loop); read them with
+   * `pieces()`.
+   */
+  constructor(
+    initial = 1 << 16,
+    private readonly chunk = Number.POSITIVE_INFINITY,
+  ) {
     this.#bytes = new Uint8Array(initial);
   }
 
   get length(): number {
-    return this.#length;
+    return this.#filledLength + this.#length;
   }
 
   #room(more: number): void {
     if (this.#length + more <= this.#bytes.length) return;
     let size = this.#bytes.length * 2;
     while (size < this.#length + more) size *= 2;
+    if (size > this.chunk && this.#length > 0) {
+      this.#filled.push(this.#bytes.subarray(0, this.#length));
+      this.#filledLength += this.#length;
+      this.#bytes = new Uint8Array(Math.max(this.chunk, more));
+      this.#length = 0;
+      return;
+    }
     const grown = new Uint8Array(size);
     grown.set(this.#bytes.subarray(0, this.#length));
     this.#bytes = grown;
@@ -55,12 +73,20 @@ export class ByteWriter {
 
   /** Forgets what was written, keeping the room. */
   reset(): void {
+    this.#filled.length = 0;
+    this.#filledLength = 0;
     this.#length = 0;
   }
 
   /** The bytes written so far (a view: write no more once taken). */
   bytes(): Uint8Array {
-    return this.#bytes.subarray(0, this.#length);
+    const last = this.#bytes.subarray(0, this.#length);
+    return this.#filled.length === 0 ? last : Buffer.concat([...this.#filled, last]);
+  }
+
+  /** The bytes written so far, as the chunks they were written in (views). */
+  pieces(): Uint8Array[] {
+    return [...this.#filled, this.#bytes.subarray(0, this.#length)];
   }
 }
 

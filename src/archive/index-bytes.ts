@@ -164,6 +164,7 @@ export async function writeIndex(
   out: ByteWriter,
   pace?: Slicer,
 ): Promise<void> {
+  const fingerprint = pace ? await index.contentFingerprintAsync(pace) : index.contentFingerprint;
   const state = stateOf(index.searchIndex);
   const head: Head = {
     documentCount: state._documentCount,
@@ -171,7 +172,7 @@ export async function writeIndex(
     fieldIds: state._fieldIds,
     averageFieldLength: state._avgFieldLength,
     dirtCount: state._dirtCount,
-    fingerprint: index.contentFingerprint,
+    fingerprint,
     documents: state._documentIds.size,
   };
   out.string(JSON.stringify(head));

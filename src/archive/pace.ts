@@ -26,4 +26,15 @@ export class Slicer {
       if (this.due()) await this.breathe();
     }
   }
+
+  /** The items of `items` as an array, copied between breaths. */
+  async collect<T>(items: Iterable<T>): Promise<T[]> {
+    const out: T[] = [];
+    let n = 0;
+    for (const item of items) {
+      out.push(item);
+      if ((++n & 0x3ff) === 0 && this.due()) await this.breathe();
+    }
+    return out;
+  }
 }

@@ -22,7 +22,9 @@ import type { Slicer } from './pace';
 export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'INDX';
 const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'BASE', 'INDX'];
 /** Lines are gathered into pieces of about this size: no text as large as the whole. */
-const PIECE_CHARS = 1 << 20;
+const PIECE_CHARS = 1 << 18;
+/** The index's bytes are written in chunks of this size: never copied whole to grow. */
+const INDEX_CHUNK_BYTES = 8 << 20;
 
 /** A section as the pieces to write: its head, then the payload's pieces. */
 function section(tag: SectionTag, pieces: readonly Uint8Array[]): Uint8Array[] {
@@ -83,9 +85,9 @@ export async function encodeAnalysisText(
 
 /** The `INDX` section. */
 export async function encodeIndex(index: PassageIndex, pace?: Slicer): Promise<Uint8Array[]> {
-  const out = new ByteWriter(1 << 20);
+  const out = new ByteWriter(1 << 20, INDEX_CHUNK_BYTES);
   await writeIndex(index, out, pace);
-  return section('INDX', [out.bytes()]);
+  return section('INDX', out.pieces());
 }
 
 /** Where each section's payload lies in `bytes[from..until]`; throws on a cut or unknown one. */

@@ -173,12 +173,23 @@ export class KnowledgeStore {
       const pace = new Slicer();
       const { basis } = archive;
       await basis.read?.();
+      // Copied in slices: at 400k passages each of these is hundreds of thousands of entries.
+      const { lexicon } = basis;
       const parts: AnalysisParts = {
-        entities: [...archive.entities.all()],
-        timeMentions: [...archive.timeMentions] as [string, TimeMention[]][],
-        mentions: [...basis.mentions],
-        lexicon: basis.lexicon instanceof ArchiveLexicon ? basis.lexicon.toJSON() : basis.lexicon,
-        references: [...basis.references],
+        entities: await pace.collect(archive.entities.all()),
+        timeMentions: (await pace.collect(archive.timeMentions)) as [string, TimeMention[]][],
+        mentions: await pace.collect(basis.mentions),
+        lexicon:
+          lexicon instanceof ArchiveLexicon
+            ? {
+                lower: await pace.collect(lexicon.lowerCounts),
+                capital: await pace.collect(lexicon.capitalCounts),
+                names: await pace.collect(lexicon.nameCounts),
+                persons: await pace.collect(lexicon.personWords),
+                things: await pace.collect(lexicon.thingNames),
+              }
+            : lexicon,
+        references: await pace.collect(basis.references),
       };
       return [
         ...(await encodeLoad(archive.load, pace)),

@@ -1,0 +1,127 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ByteReader, ByteWriter } from '../../src/archive/bytes';
+import { Slicer } from '../../src/archive/pace';
+import { encodeAnalysis } from '../../src/archive/snapshot-body';
+import { KnowledgeStore } from '../../src/archive/store';
+import type { TimeMention } from '../../src/extract/types';
+import { loadKnowledge } from '../../src/knowledge/load';
+import { createLogger } from '../../src/logger';
+import { PassageIndex } from '../../src/search';
+import { bokmalBudget, bokmalFollowUp, englishClimate } from '../helpers/articles';
+import { generatedArticles } from '../helpers/generated';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+
+async function folder(files: Record<string, string>) {
+  const root = await mkdtemp(join(tmpdir(), 'kilde-snapshot-write-'));
+  cleanups.push(() => rm(root, { recursive: true, force: true }));
+  const dir = join(root, 'knowledge');
+  await mkdir(dir);
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), text);
+  }
+  return { root, dir };
+}
+
+/** A slicer that yields at every chance: the most interleaving a write can meet. */
+const everyStep = () => new Slicer(0);
+
+describe('bytes written in chunks', () => {
+  it('are the bytes one growing buffer holds, whatever crosses a chunk boundary', () => {
+    const whole = new ByteWriter(4);
+    const chunked = new ByteWriter(4, 64);
+    const big = new Uint8Array(200).map((_, i) => i);
+    for (let i = 0; i < 500; i++) {
+      for (const out of [whole, chunked]) {
+        out.uint(i * 7919);
+        out.int(-i);
+        out.string(`term ${i} æøå`);
+        if (i % 97 === 0) out.raw(big);
+      }
+    }
+    expect(chunked.pieces().length).toBeGreaterThan(10);
+    expect(chunked.length).toBe(whole.length);
+    const joined = Buffer.concat(chunked.pieces());
+    expect(joined.equals(Buffer.from(whole.bytes()))).toBe(true);
+    const reader = new ByteReader(joined);
+    expect([reader.uint(), reader.int(), reader.string()]).toEqual([0, 0, 'term 0 æøå']);
+  });
+});
+
+describe('a snapshot encoded in slices on the main thread', () => {
+  it('is byte for byte what the worker encodes in one go', async () => {
+    const kb = await folder({ 'budsjett.md': bokmalBudget, ...generatedArticles(20) });
+    const load = await loadKnowledge(kb.dir);
+    const store = new KnowledgeStore(kb.dir, join(kb.root, 'cache'), createLogger('silent'));
+    const { archive } = await store.reload();
+    const { basis } = archive;
+    await basis.read?.();
+    const analysis = {
+      entities: [...archive.entities.all()],
+      timeMentions: [...archive.timeMentions] as [string, TimeMention[]][],
+      mentions: [...basis.mentions],
+      lexicon: 'toJSON' in basis.lexicon ? basis.lexicon.toJSON() : basis.lexicon,
+      references: [...basis.references],
+    };
+    const sliced = Buffer.concat(await encodeAnalysis(analysis, archive.index, everyStep()));
+    const oneGo = Buffer.concat(await encodeAnalysis(analysis, archive.index));
+    expect(sliced.equals(oneGo)).toBe(true);
+    expect(load.articles.length).toBeGreaterThan(20);
+  });
+});
+
+describe("an index's fingerprint after an update", () => {
+  it('is the same worked out in slices as in one step, and follows the entity names', async () => {
+    const kb = await folder({ 'budsjett.md': bokmalBudget, 'climate.md': englishClimate });
+    const before = await loadKnowledge(kb.dir);
+    await writeFile(join(kb.dir, 'laerere.md'), bokmalFollowUp);
+    const after = await loadKnowledge(kb.dir);
+    const added = after.articles.filter((a) => !before.articles.some((b) => b.id === a.id));
+    const names = new Map([[after.articles[0]?.passages[0]?.id ?? '', ['Kari Nordmann']]]);
+    const input = { articles: after.articles, aliases: after.aliases, entityNames: names };
+    const updated = () => {
+      const index = PassageIndex.build(before);
+      index.update({ removed: [], added, renamed: [] }, input);
+      return index;
+    };
+    const sliced = await updated().contentFingerprintAsync(everyStep());
+    expect(sliced).toBe(updated().contentFingerprint);
+    expect(sliced).toBe(PassageIndex.build(input).contentFingerprint);
+    const renamed = PassageIndex.build({ ...input, entityNames: new Map() }).contentFingerprint;
+    expect(renamed).not.toBe(sliced);
+  });
+});
+
+describe('answers while a snapshot is written after an update', () => {
+  it('come from the complete updated archive between every slice', async () => {
+    const kb = await folder({ 'budsjett.md': bokmalBudget, ...generatedArticles(20) });
+    const store = new KnowledgeStore(kb.dir, join(kb.root, 'cache'), createLogger('silent'));
+    await store.reload();
+    await store.settled();
+    await writeFile(join(kb.dir, 'laerere.md'), bokmalFollowUp);
+    const outcome = await store.reload();
+    expect(outcome.incremental).toBe(true);
+    const ask = () => store.current?.index.search('lærere Kari Nordmann', { limit: 5 });
+    const expected = JSON.stringify(ask());
+    expect(expected).toContain('laerere.md');
+    let writing = true;
+    const written = store.settled().then(() => {
+      writing = false;
+    });
+    let asked = 0;
+    while (writing) {
+      expect(JSON.stringify(ask())).toBe(expected);
+      asked++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await written;
+    expect(asked).toBeGreaterThan(1);
+  });
+});
