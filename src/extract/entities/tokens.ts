@@ -24,10 +24,14 @@ export function tokenize(text: string): Token[] {
   for (const match of text.matchAll(TOKEN_PATTERN)) {
     const value = match[0];
     const start = match.index;
-    const gap = text.slice(previousEnd, start);
-    const isWord = /[\p{L}\p{M}\p{N}]/u.test(value);
+    // Most gaps are one space or none: no line break in them, and only spaces.
+    const plain = start === previousEnd || (start === previousEnd + 1 && text[previousEnd] === ' ');
+    const gap = plain ? '' : text.slice(previousEnd, start);
+    // A match longer than one character (two: a symbol outside the BMP) begins with a letter or digit.
+    const isWord = value.length > 2 || /[\p{L}\p{M}\p{N}]/u.test(value);
     // A line break starts a new sentence: headings and paragraphs carry no final full stop.
-    if (gap.includes('\n')) sentenceStart = true;
+    const lineBreak = !plain && gap.includes('\n');
+    if (lineBreak) sentenceStart = true;
     tokens.push({
       text: value,
       lower: value.toLowerCase(),
@@ -35,7 +39,7 @@ export function tokenize(text: string): Token[] {
       end: start + value.length,
       isWord,
       sentenceStart: isWord && sentenceStart,
-      joinedToPrevious: tokens.length > 0 && !gap.includes('\n') && /^[ \t\u00a0]*$/u.test(gap),
+      joinedToPrevious: tokens.length > 0 && !lineBreak && (plain || /^[ \t\u00a0]*$/u.test(gap)),
     });
     if (isWord) sentenceStart = false;
     else if (SENTENCE_END.has(value)) sentenceStart = true;
@@ -60,6 +64,9 @@ export const isAcronym = (word: string): boolean => ACRONYM.test(word);
  * "Syria-konflikten" are not names. "al-Sisi" style particle prefixes count.
  */
 export function isNameShaped(word: string, hyphenParticles: ReadonlySet<string>): boolean {
+  // Most words have no hyphen: then a capital first letter is all it takes (the rules below
+  // give the same). Asked of every word of every passage, twice per full build.
+  if (!word.includes('-')) return UPPER_START.test(word);
   if (!/\p{L}/u.test(word)) return false;
   const parts = word.split('-');
   const first = parts[0] ?? '';

@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HYPHEN_PARTICLES } from '../../src/extract/entities/tables';
+import { isNameShaped, type Token, tokenize } from '../../src/extract/entities/tokens';
+
+// The rules as first written, without the fast paths for plain gaps and hyphen-free words:
+// the fast paths must never change a token or a verdict.
+const TOKEN_PATTERN = /[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const SENTENCE_END = new Set(['.', '!', '?', ':', '|']);
+const QUOTE_OPENERS = new Set(['"', '«', '»', '–', '—', '-', '(', '“', '”', '‘', "'", '*', '•']);
+
+function plainTokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentenceStart = true;
+  let previousEnd = 0;
+  for (const match of text.matchAll(TOKEN_PATTERN)) {
+    const value = match[0];
+    const start = match.index;
+    const gap = text.slice(previousEnd, start);
+    const isWord = /[\p{L}\p{M}\p{N}]/u.test(value);
+    if (gap.includes('\n')) sentenceStart = true;
+    tokens.push({
+      text: value,
+      lower: value.toLowerCase(),
+      start,
+      end: start + value.length,
+      isWord,
+      sentenceStart: isWord && sentenceStart,
+      joinedToPrevious: tokens.length > 0 && !gap.includes('\n') && /^[ \t\u00a0]*$/u.test(gap),
+    });
+    if (isWord) sentenceStart = false;
+    else if (SENTENCE_END.has(value)) sentenceStart = true;
+    else if (/^[-–—]$/u.test(value) && tokens[tokens.length - 2]?.text === ')')
+      sentenceStart = true;
+    else if (!QUOTE_OPENERS.has(value)) sentenceStart = false;
+    previousEnd = start + value.length;
+  }
+  return tokens;
+}
+
+function plainIsNameShaped(word: string): boolean {
+  if (!/\p{L}/u.test(word)) return false;
+  const parts = word.split('-');
+  const first = parts[0] ?? '';
+  if (!/^\p{Lu}/u.test(first)) {
+    if (parts.length < 2 || !HYPHEN_PARTICLES.has(first)) return false;
+  }
+  return parts.slice(1).every((part) => /^\p{Lu}/u.test(part) || /^\d+$/u.test(part));
+}
+
+const PIECES = [
+  'Kari',
+  'nordmann',
+  'Øst',
+  'al',
+  '-',
+  'Sisi',
+  'FN',
+  '2023',
+  '12',
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  '\u00a0',
+  '.',
+  ',',
+  '(',
+  ')',
+  '–',
+  '«',
+  '»',
+  ':',
+  "'",
+  '’',
+  'é',
+  'e\u0301',
+  '😀',
+  '𝔄',
+  'ab',
+];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join(''));
+
+describe('tokens', () => {
+  it('are those of the plain rules, whatever the gaps and symbols', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(tokenize(t)).toEqual(plainTokenize(t));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tell name-shaped words as the plain rules do', () => {
+    const word = fc.array(fc.constantFrom(...PIECES), { maxLength: 4 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(word, (w) => {
+        expect(isNameShaped(w, HYPHEN_PARTICLES)).toBe(plainIsNameShaped(w));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(isNameShaped('Mette-Marit', HYPHEN_PARTICLES)).toBe(true);
+    expect(isNameShaped('FN-styrte', HYPHEN_PARTICLES)).toBe(false);
+    expect(isNameShaped('Oslo', HYPHEN_PARTICLES)).toBe(true);
+    expect(isNameShaped('oslo', HYPHEN_PARTICLES)).toBe(false);
+  });
+});
