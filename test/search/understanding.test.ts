@@ -70,6 +70,25 @@ describe('English questions find Norwegian text, and Norwegian questions English
   });
 });
 
+describe('common news verbs and nouns FreeDict gives only in rarer senses', () => {
+  // FreeDict has "search" only as "lete" and "continue" only as "kontinuere"; news says
+  // "søket" and "fortsette". Both passages share every other word, so only those decide.
+  const searchArticles = [
+    article('nb/skred.md', 'Skredet i Lyngen', 'nb', [
+      'Politiet sier at søket kan fortsette torsdag morgen hvis været tillater det.',
+      'Politiet sier at veien kan åpne torsdag morgen hvis været tillater det.',
+    ]),
+  ];
+  const searchIndex = PassageIndex.build({ articles: searchArticles, aliases: [] });
+  const first = (query: string) => searchIndex.search(query)[0]?.passageId;
+
+  it('"search" finds "søket" and "continue" finds "fortsette"', () => {
+    expect(first('When can the search continue?')).toBe('nb/skred.md#0');
+    expect(first('search Thursday morning')).toBe('nb/skred.md#0');
+    expect(first('police continue Thursday')).toBe('nb/skred.md#0');
+  });
+});
+
 describe('fuzzy matching only where it helps', () => {
   it('"peace talks Geneva" finds the Geneva talks, not "takket"', () => {
     // The peace negotiations ("Fredsforhandlingene") answer "peace talks" as well as the
