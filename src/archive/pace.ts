@@ -8,7 +8,11 @@ export const breathe = (): Promise<void> => new Promise((resolve) => setImmediat
 export class Slicer {
   #sliceStart = performance.now();
 
-  constructor(private readonly budgetMs = 8) {}
+  /** With `signal`, work that no longer matters stops at its next breath (it throws there). */
+  constructor(
+    private readonly budgetMs = 8,
+    private readonly signal?: AbortSignal,
+  ) {}
 
   due(): boolean {
     return performance.now() - this.#sliceStart >= this.budgetMs;
@@ -16,6 +20,7 @@ export class Slicer {
 
   async breathe(): Promise<void> {
     await breathe();
+    this.signal?.throwIfAborted();
     this.#sliceStart = performance.now();
   }
 

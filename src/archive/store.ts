@@ -39,6 +39,10 @@ export class KnowledgeStore {
   #queued: Promise<ReloadOutcome> | undefined;
   /** The snapshot of the latest incremental update, written after it went live. */
   #writing: Promise<void> = Promise.resolve();
+  /** Stops the snapshot being encoded when a newer reload makes it out of date. */
+  #stopWriting: AbortController | undefined;
+  /** True when the snapshot on disk is older than the archive serving (a write was stopped). */
+  #snapshotBehind = false;
   readonly #stopping = new AbortController();
 
   constructor(
@@ -83,7 +87,10 @@ export class KnowledgeStore {
     const started = performance.now();
     const previous = this.#current;
     const key = await snapshotKey();
-    // A snapshot still being written belongs to the archive this reload starts from.
+    // A snapshot still being encoded belongs to the archive this reload starts from: it is
+    // stopped rather than waited for (at 400k passages it takes seconds), since this reload
+    // writes its own, or writes the stopped one's archive again should nothing have changed.
+    this.#stopWriting?.abort();
     await this.#writing;
     // A restart starts from the snapshot's archive: the knowledge as it was when written.
     const restored = previous ? undefined : await this.#restore(key);
@@ -119,7 +126,8 @@ export class KnowledgeStore {
         const archive: Archive = { ...base, load, aliases: load.aliases, problems: load.problems };
         this.#current = archive;
         if (restored) warmUp(archive);
-        if (!sameStamps(base.load, load)) this.#writing = this.#writeLater(key, archive);
+        if (!sameStamps(base.load, load) || this.#snapshotBehind)
+          this.#writing = this.#writeLater(key, archive);
         const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
         return outcome(archive, diff, kept, started);
       }
@@ -169,8 +177,10 @@ export class KnowledgeStore {
 
   /** Writes an updated archive's snapshot after it went live, so that a restart need not re-analyse. */
   #writeLater(key: string, archive: Archive): Promise<void> {
-    return this.#write(key, async () => {
-      const pace = new Slicer();
+    return this.#write(key, async (pace) => {
+      // A breath first: a reload right behind this one (an add, then another) stops it
+      // before any work.
+      await pace.breathe();
       const { basis } = archive;
       await basis.read?.();
       // Copied in slices: at 400k passages each of these is hundreds of thousands of entries.
@@ -198,11 +208,19 @@ export class KnowledgeStore {
     });
   }
 
-  async #write(key: string, pieces: () => Promise<Uint8Array[]>): Promise<void> {
+  /** Writes the pieces `encode` makes, in slices that stop when a newer reload begins. */
+  async #write(key: string, encode: (pace: Slicer) => Promise<Uint8Array[]>): Promise<void> {
+    const stop = new AbortController();
+    this.#stopWriting = stop;
+    this.#snapshotBehind = true;
     try {
-      await writeSnapshot(this.cacheDir, key, await pieces());
+      await writeSnapshot(this.cacheDir, key, await encode(new Slicer(8, stop.signal)));
+      this.#snapshotBehind = false;
     } catch (error) {
-      this.logger.warn({ err: error }, 'could not write the analysis snapshot');
+      if (!stop.signal.aborted)
+        this.logger.warn({ err: error }, 'could not write the analysis snapshot');
+    } finally {
+      if (this.#stopWriting === stop) this.#stopWriting = undefined;
     }
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAliases } from './aliases';
@@ -157,6 +158,14 @@ export async function loadKnowledge(
       return;
     }
     if (found.stamp) stamps.push(found.stamp);
+    // A file read again only because it had no stamp (it was written just before the last
+    // load) is often unchanged: the same bytes parse to the same article, so it is taken over.
+    const before = carried.articles.get(relative);
+    if (before && before.hash === sha256(found.file.bytes)) {
+      problems.push(...(carried.problems.get(relative) ?? []));
+      articles.push(before);
+      return;
+    }
     const parsed = parseArticleFile(relative, found.file.bytes);
     problems.push(...parsed.problems);
     if (parsed.article) articles.push(parsed.article);
@@ -183,6 +192,8 @@ export async function loadKnowledge(
   return { articles, aliases, problems, failedFiles, aliasesFailed, stamps };
 }
 
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
 /** What the last load found per file, for the files that have not changed since. */
 function carriedOver(previous: LoadResult | undefined) {
   const stamps = new Map<string, FileStamp>();
@@ -193,7 +204,7 @@ function carriedOver(previous: LoadResult | undefined) {
   for (const stamp of previous.stamps ?? []) stamps.set(stamp.file, stamp);
   for (const article of previous.articles) articles.set(article.id, article);
   for (const problem of previous.problems) {
-    if (NOT_FROM_THE_FILE.has(problem.code) || !stamps.has(problem.file)) continue;
+    if (NOT_FROM_THE_FILE.has(problem.code)) continue;
     const list = problems.get(problem.file) ?? [];
     list.push(problem);
     problems.set(problem.file, list);

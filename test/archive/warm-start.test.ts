@@ -146,6 +146,25 @@ describe('a warm start over unchanged files', () => {
   });
 });
 
+describe('a reload while the last snapshot is still being written', () => {
+  it('leaves the newest archive on disk, so that a restart reads no article again', async () => {
+    const kb = await folder(written);
+    const live = kb.open();
+    await live.start();
+    await kb.put('extra.md', bokmalBudget.replace('Lillevik', 'Storevik'));
+    await live.store.reload();
+    // The add's snapshot is being written: this reload stops it, and must write its own.
+    await live.store.reload();
+    await live.store.settled();
+    kb.reads.length = 0;
+    const restarted = kb.open();
+    const outcome = await restarted.store.reload();
+    expect(outcome.archive.fromSnapshot).toBe(true);
+    expect(kb.reads).toEqual(['aliases.yml']);
+    expect(await answers(restarted)).toEqual(await answers(live));
+  });
+});
+
 describe('a snapshot that cannot be used', () => {
   it('is rebuilt when it is of an older format, cut short or not a snapshot at all', async () => {
     const kb = await folder(written);
