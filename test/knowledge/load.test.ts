@@ -111,7 +111,12 @@ describe('loadKnowledge again, over files written just before the last load', ()
     );
     expect(second.problems.some((p) => p.file === 'budsjett.md')).toBe(true);
     expect(after.get('bro.md')).not.toBe(before.get('bro.md'));
-    expect(after.get('bro.md')?.passages.map((p) => p.text).join(' ')).toContain('950 meter');
+    expect(
+      after
+        .get('bro.md')
+        ?.passages.map((p) => p.text)
+        .join(' '),
+    ).toContain('950 meter');
   });
 });
 
