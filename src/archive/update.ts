@@ -26,7 +26,7 @@ import {
   extractEntityMentions,
   passageReferences,
 } from '../extract/entities';
-import { EntityMerge, type MergeInput } from '../extract/entities/live-merge';
+import { EntitiesDoNotFit, EntityMerge, type MergeInput } from '../extract/entities/live-merge';
 import { runStepsAsync } from '../extract/entities/ranked-keys';
 import type { EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult, Passage } from '../knowledge/types';
@@ -112,8 +112,10 @@ const inputsOf = (
 
 /**
  * The live merge of an archive that has none yet (built in full, or restored from a
- * snapshot): every passage's cached names merged once, in slices, and the archive's own
- * entities adopted wherever they are the same, so that they stay shared.
+ * snapshot): every passage's cached names placed once, in slices, each cluster described
+ * by the archive's own entity for it (a merge of the same names made those), so that
+ * they stay shared. Should the entities not fit (they always should), the names are
+ * merged in full and the archive's entities adopted wherever they are the same.
  */
 async function mergeOf(
   previous: Archive,
@@ -121,11 +123,18 @@ async function mergeOf(
   references: ReadonlyMap<string, BackReference[]>,
   slicer: Slicer,
 ): Promise<EntityMerge> {
-  const merge = new EntityMerge(previous.aliases);
   const inputs: MergeInput[] = [];
   await slicer.each(previous.articles, (article) => {
     inputs.push(...inputsOf(article, mentions, references));
   });
+  try {
+    const merge = new EntityMerge(previous.aliases);
+    await runStepsAsync(merge.restore(inputs, previous.entities.all()), slicer);
+    return merge;
+  } catch (error) {
+    if (!(error instanceof EntitiesDoNotFit)) throw error;
+  }
+  const merge = new EntityMerge(previous.aliases);
   await runStepsAsync(merge.apply([], inputs), slicer);
   await runStepsAsync(merge.adopt(previous.entities.all()), slicer);
   return merge;

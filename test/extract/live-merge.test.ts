@@ -4,7 +4,12 @@ import {
   buildEntities,
   type PassageMentions,
 } from '../../src/extract/entities';
-import { EntityMerge, listEntities, type MergeInput } from '../../src/extract/entities/live-merge';
+import {
+  EntitiesDoNotFit,
+  EntityMerge,
+  listEntities,
+  type MergeInput,
+} from '../../src/extract/entities/live-merge';
 import { runSteps } from '../../src/extract/entities/ranked-keys';
 import type { Entity, EntityKind, EntityMention } from '../../src/extract/types';
 import type { AliasGroup } from '../../src/knowledge/types';
@@ -158,5 +163,57 @@ describe('the live entity merge', () => {
         live = new Map(live);
       }
     }
+  });
+
+  it('restored from the passages and the entities a merge made, shares them and goes on equal to a full merge', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rand = seededRandom(seed);
+      const articles = new Map<string, ArticleMentions>();
+      const merge = new EntityMerge(ALIASES);
+      let restored: EntityMerge | undefined;
+      for (let step = 0; step < 25; step++) {
+        const id = `a${Math.floor(rand() * 12)}.md`;
+        const old = articles.get(id);
+        const roll = rand();
+        const gone = old;
+        const came = !old || roll >= 0.35 ? randomArticle(rand, id, step) : undefined;
+        if (gone) articles.delete(id);
+        if (came) articles.set(id, came);
+        const goneIds = gone?.passages.map((p) => p.passageId) ?? [];
+        const cameInputs = came ? inputs(came) : [];
+        runSteps(merge.apply(goneIds, cameInputs));
+        if (restored) runSteps(restored.apply(goneIds, cameInputs));
+        if (rand() < 0.3) {
+          // A restart: the passages in archive order, and the entities the merge made.
+          const all = [...articles.keys()]
+            .sort()
+            .flatMap((a) => inputs(articles.get(a) as ArticleMentions));
+          restored = new EntityMerge(ALIASES);
+          runSteps(restored.restore(all, merge.entities()));
+          const made = new Map([...merge.entities()].map((e) => [e.id, e]));
+          for (const entity of restored.entities()) expect(entity).toBe(made.get(entity.id));
+        }
+        if (!restored) continue;
+        const expected = fullBuild(articles);
+        expect(byId(restored.entities()), `seed ${seed} step ${step}`).toEqual(byId(expected));
+        const lists = perPassage(expected);
+        for (const article of articles.values())
+          for (const p of article.passages)
+            expect(restored.passageEntities(p.passageId), `${seed}/${step} ${p.passageId}`).toEqual(
+              lists.get(p.passageId),
+            );
+      }
+    }
+  });
+
+  it('refuses to be restored with entities that another merge made', () => {
+    const rand = seededRandom(7);
+    const one = [randomArticle(rand, 'a1.md', 1), randomArticle(rand, 'a2.md', 1)];
+    const other = [randomArticle(rand, 'a1.md', 2), randomArticle(rand, 'a2.md', 2)];
+    const entities = fullBuild(new Map(other.map((a) => [a.id, a])));
+    const restored = new EntityMerge(ALIASES);
+    expect(() => runSteps(restored.restore(one.flatMap(inputs), entities))).toThrow(
+      EntitiesDoNotFit,
+    );
   });
 });

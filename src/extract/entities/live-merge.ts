@@ -30,6 +30,7 @@ import {
   pickReferent,
   presentOnly,
   type ReferentRecord,
+  rolesOf,
   shortForms,
   slug,
   voteKind,
@@ -83,6 +84,7 @@ interface ClusterState extends ReferentRecord {
   /** Passages whose back references give this cluster a role. */
   backFrom: Set<PassageState>;
   name: string;
+  /** '' until needed when the description was taken from an entity (`restore`). */
   slug: string;
   /** The slug without trailing numbers: `familyOf(slug)`, '' before the first description. */
   family: string;
@@ -199,6 +201,29 @@ export class EntityMerge {
     }
   }
 
+  /**
+   * The state an archive's passages merged whole give, with the archive's entities (which a
+   * merge of the same passages made) taken for what they already say: names are placed as
+   * `apply` places them, but each cluster takes its description, id and entity from the
+   * entity whose first mention is its first name, instead of working them out again (most
+   * of a whole merge's time). Throws `EntitiesDoNotFit` where an entity does not fit its
+   * cluster, or one fits none; the state is then half made, and `apply` with `adopt` on a
+   * new merge does the whole work.
+   */
+  *restore(inputs: readonly MergeInput[], entities: Iterable<Entity>): Generator<void, void> {
+    const byFirst = new Map<string, Entity>();
+    let n = 0;
+    for (const entity of entities) {
+      const first = entity.mentions[0];
+      if (!first) throw new EntitiesDoNotFit(entity.id);
+      byFirst.set(firstKey(first.passageId, first.start), entity);
+      if (++n % STEP === 0) yield;
+    }
+    const change = yield* this.#apply([], inputs, byFirst);
+    if (byFirst.size > 0 || change.removed.length > 0)
+      throw new EntitiesDoNotFit([...byFirst.values()][0]?.id ?? '');
+  }
+
   /** The entity ids and names a passage mentions, in the order the passage first names them. */
   passageEntities(passageId: string): { ids: string[]; names: string[] } | undefined {
     const passage = this.#passages.get(passageId);
@@ -215,7 +240,16 @@ export class EntityMerge {
    * Passages `gone` (by id) leave and `came` ones join (whole articles at a time: a changed
    * article is its old passages gone and its new ones come). Yields between units of work.
    */
-  *apply(gone: Iterable<string>, came: readonly MergeInput[]): Generator<void, MergeChange> {
+  apply(gone: Iterable<string>, came: readonly MergeInput[]): Generator<void, MergeChange> {
+    return this.#apply(gone, came, undefined);
+  }
+
+  /** `apply`; with `known` (by `firstKey`), clusters take their entity from there (see `restore`). */
+  *#apply(
+    gone: Iterable<string>,
+    came: readonly MergeInput[],
+    known: Map<string, Entity> | undefined,
+  ): Generator<void, MergeChange> {
     const affectedKeys = new Set<string>();
     // Clusters whose names changed, and clusters whose back-reference roles changed.
     const members = new Set<ClusterState>();
@@ -346,7 +380,8 @@ export class EntityMerge {
         continue;
       }
       const before = referentKey(cluster);
-      this.#describe(cluster);
+      if (known) this.#take(cluster, known);
+      else this.#describe(cluster);
       if (referentKey(cluster) !== before) {
         for (const item of cluster.items) redo.add(item.passage.articleId);
         for (const passage of cluster.backFrom) redo.add(passage.articleId);
@@ -391,24 +426,24 @@ export class EntityMerge {
       this.#leaveFamily(cluster);
     }
     for (const cluster of changed) {
-      if (cluster.id) families.add(familyOf(cluster.id));
-      const family = familyOf(cluster.slug);
-      families.add(family);
-      if (cluster.family !== family) {
-        this.#leaveFamily(cluster);
-        const set = this.#families.get(family) ?? new Set<ClusterState>();
-        set.add(cluster);
-        this.#families.set(family, set);
-        cluster.family = family;
+      if (known) {
+        // Ids as the entities have them: only the families need filling in.
+        this.#joinFamily(cluster, familyOf(cluster.id));
+        continue;
       }
+      if (cluster.id) families.add(familyOf(cluster.id));
+      const family = familyOf(this.#slugOf(cluster));
+      families.add(family);
+      this.#joinFamily(cluster, family);
     }
     for (const family of families) {
       const set = this.#families.get(family);
       if (!set) continue;
       const used = new Set<string>();
       for (const cluster of [...set].sort((a, b) => compareFirst(a.first, b.first))) {
-        let id = cluster.slug;
-        for (let k = 2; used.has(id); k++) id = `${cluster.slug}-${k}`;
+        const slug = this.#slugOf(cluster);
+        let id = slug;
+        for (let k = 2; used.has(id); k++) id = `${slug}-${k}`;
         used.add(id);
         if (cluster.id !== id) {
           cluster.id = id;
@@ -426,6 +461,13 @@ export class EntityMerge {
       cluster.entity = undefined;
     }
     for (const cluster of changed) {
+      if (known) {
+        // The entity taken must be what this state would make of the cluster: the roles its
+        // back references give are counted here (its own were compared in `#take`).
+        if (cluster.entity?.roles.length !== cluster.mentionRoles.length + backRoles(cluster))
+          throw new EntitiesDoNotFit(cluster.id);
+        continue;
+      }
       const before = cluster.entity;
       const entity = this.#entityOf(cluster);
       if (before && sameEntity(before, entity)) continue;
@@ -437,6 +479,20 @@ export class EntityMerge {
       if (++n % STEP === 0) yield;
     }
     return { removed, added, passages };
+  }
+
+  #joinFamily(cluster: ClusterState, family: string): void {
+    if (cluster.family === family) return;
+    this.#leaveFamily(cluster);
+    const set = this.#families.get(family) ?? new Set<ClusterState>();
+    set.add(cluster);
+    this.#families.set(family, set);
+    cluster.family = family;
+  }
+
+  #slugOf(cluster: ClusterState): string {
+    if (cluster.slug === '') cluster.slug = this.#slug(cluster.name);
+    return cluster.slug;
   }
 
   #leaveFamily(cluster: ClusterState): void {
@@ -577,6 +633,54 @@ export class EntityMerge {
     cluster.mentions = described.mentions;
   }
 
+  /**
+   * A cluster described by the entity a whole merge made of it (see `restore`): the one
+   * whose first mention is the cluster's first name, with as many mentions, the last the
+   * same, and its own roles (those not from back references) the same. Takes it off `known`.
+   */
+  #take(cluster: ClusterState, known: Map<string, Entity>): void {
+    const members = [...cluster.items];
+    if (!members.every((item, i) => i === 0 || compareItems(members[i - 1] as Item, item) < 0))
+      members.sort(compareItems);
+    const first = members[0] as Item;
+    const last = members[members.length - 1] as Item;
+    const key = firstKey(first.passage.id, first.mention.start);
+    const entity = known.get(key);
+    const lastMention = entity?.mentions[entity.mentions.length - 1];
+    if (
+      !entity ||
+      entity.mentions.length !== members.length ||
+      lastMention?.passageId !== last.passage.id ||
+      lastMention.start !== last.mention.start
+    )
+      throw new EntitiesDoNotFit(entity?.id ?? key);
+    known.delete(key);
+    const roles = rolesOf(
+      members
+        .filter(({ mention }) => mention.role)
+        .map(({ mention, passage }) => ({
+          mention,
+          passageId: passage.id,
+          articleId: passage.articleId,
+        })),
+    );
+    roles.forEach((role, i) => {
+      const taken = entity.roles[i];
+      if (taken?.role !== role.role || taken.passageId !== role.passageId)
+        throw new EntitiesDoNotFit(entity.id);
+    });
+    cluster.name = entity.name;
+    cluster.slug = '';
+    cluster.first = first;
+    cluster.kind = entity.kind;
+    cluster.aliases = entity.aliases;
+    cluster.mentionRoles = roles;
+    cluster.knownRoles = roles.map((r) => this.#knownRole(r.role));
+    cluster.mentions = entity.mentions;
+    cluster.id = entity.id;
+    cluster.entity = entity;
+  }
+
   #knownRole(role: string): KnownRole {
     let known = this.#roleKeys.get(role);
     if (!known) {
@@ -628,6 +732,23 @@ export class EntityMerge {
       mentions: cluster.mentions,
     };
   }
+}
+
+/** An archive's entities do not fit the clusters its passages make (see `restore`). */
+export class EntitiesDoNotFit extends Error {
+  constructor(readonly entityId: string) {
+    super(`entity ${entityId} does not fit the merge of the archive's passages`);
+  }
+}
+
+const firstKey = (passageId: string, start: number): string => `${passageId}\u0000${start}`;
+
+/** How many roles a cluster is given by back references. */
+function backRoles(cluster: ClusterState): number {
+  let count = 0;
+  for (const passage of cluster.backFrom)
+    for (const target of passage.targets) if (target === cluster.key) count++;
+  return count;
 }
 
 function compareFirst(a: Item | undefined, b: Item | undefined): number {

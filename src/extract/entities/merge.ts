@@ -332,6 +332,25 @@ export interface Member {
  * role and passage, its kind (a role makes a person; else the kinds' vote) and its mentions.
  * The full merge and the live merge both describe clusters with it, so they cannot drift.
  */
+/** The roles a cluster's own names give it: one per role and passage, in the members' order. */
+export function rolesOf(members: readonly Member[]): SourcedRole[] {
+  const roles: SourcedRole[] = [];
+  const roleKeys = new Set<string>();
+  for (const { mention, passageId, articleId } of members) {
+    if (!mention.role) continue;
+    const key = `${mention.role}\u0000${passageId}`;
+    if (roleKeys.has(key)) continue;
+    roleKeys.add(key);
+    roles.push({
+      role: mention.role,
+      roleText: mention.roleText ?? mention.role,
+      passageId,
+      articleId,
+    });
+  }
+  return roles;
+}
+
 export function describeMembers(
   name: string,
   members: readonly Member[],
@@ -348,20 +367,7 @@ export function describeMembers(
     seen.add(folded);
     aliases.push(form);
   }
-  const roles: SourcedRole[] = [];
-  const roleKeys = new Set<string>();
-  for (const { mention, passageId, articleId } of members) {
-    if (!mention.role) continue;
-    const key = `${mention.role}\u0000${passageId}`;
-    if (roleKeys.has(key)) continue;
-    roleKeys.add(key);
-    roles.push({
-      role: mention.role,
-      roleText: mention.roleText ?? mention.role,
-      passageId,
-      articleId,
-    });
-  }
+  const roles = rolesOf(members);
   return {
     kind: roles.length > 0 ? 'person' : voteKind(counts),
     aliases,
