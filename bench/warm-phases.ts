@@ -35,8 +35,10 @@ const decoded = await timed('decode analysis+index', () =>
   decodeAnalysis(bytes, sections, load, ids),
 );
 // The whole read, checksum included, when the snapshot was made by this code.
-const restored =
-  (await timed('whole readSnapshot', () => readSnapshot(cache, key))) ?? { load, ...decoded };
+const restored = (await timed('whole readSnapshot', () => readSnapshot(cache, key))) ?? {
+  load,
+  ...decoded,
+};
 const archive = await timed('assemble', () =>
   assemble(restored.load, restored.analysis, true, restored.index),
 );
