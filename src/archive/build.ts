@@ -3,6 +3,7 @@ import {
   type BackReference,
   buildEntities,
   buildLexicon,
+  type DirectoryColumns,
   EntityDirectory,
   extractEntityMentions,
   type LexiconData,
@@ -31,6 +32,8 @@ export interface AnalysisParts {
    * decoded for answers): reads them.
    */
   readBasis?: () => Promise<Pick<AnalysisParts, 'mentions' | 'references' | 'lexicon'>>;
+  /** The entity directory's prepared keys, when a snapshot stored them: restored, not built. */
+  directory?: DirectoryColumns;
 }
 
 /** The analysis with the index in MiniSearch's JSON form (what an incremental update can give). */
@@ -164,7 +167,9 @@ export async function assemble(
   });
   const mentions = await mentionMaps(analysis.entities, slicer);
   await slicer.breathe();
-  const entities = await EntityDirectory.create(analysis.entities, slicer);
+  const entities = analysis.directory
+    ? await EntityDirectory.restore(analysis.entities, analysis.directory, slicer)
+    : await EntityDirectory.create(analysis.entities, slicer);
   await slicer.breathe();
   const timeMentions = new Map<string, readonly TimeMention[]>();
   await slicer.each(analysis.timeMentions, ([id, found]) => timeMentions.set(id, found));

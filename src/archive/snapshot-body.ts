@@ -6,21 +6,31 @@
  * - `ANLY`: the analysis answers need (names, dates) as lines of JSON (analysis-text.ts);
  * - `BASE`: what only an incremental reload needs (names per passage before the merge,
  *   back references, the lexicon), as lines of JSON: parsed on first need, not on restore;
+ * - `DIRC`: the entity directory's prepared keys as columns (`DirectoryColumns`), so that a
+ *   restart does not work out every entity's keys again; left out when it cannot be stored
+ *   (a key holding the separator), and then the directory is built;
  * - `INDX`: the passage index as bytes (index-bytes.ts).
  *
  * The worker encodes `ANLY` and `INDX` and transfers them; the main thread decodes them
  * just as a restart decodes them from the file, and writes them after its own `LOAD`.
  */
+import { type DirectoryColumns, EntityDirectory } from '../extract/entities';
+import type { KeyColumns } from '../extract/entities/ranked-keys';
+import type { Entity } from '../extract/types';
 import type { LoadResult } from '../knowledge/types';
 import type { PassageIndex } from '../search';
 import { analysisLines, Interner, loadLines, parseAnalysis, parseLoad } from './analysis-text';
 import type { AnalysisParts } from './build';
-import { ByteWriter } from './bytes';
+import { ByteReader, ByteWriter } from './bytes';
 import { readIndex, writeIndex } from './index-bytes';
-import type { Slicer } from './pace';
+import { Slicer } from './pace';
 
-export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'INDX';
-const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'BASE', 'INDX'];
+export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'DIRC' | 'INDX';
+const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'BASE', 'DIRC', 'INDX'];
+/** Between the keys of a `DIRC` column: folded names never hold it. */
+const KEY_SEPARATOR = '\u0000';
+/** Numbers written or read between two looks at the pace. */
+const NUMBERS_PER_LOOK = 4096;
 /** Lines are gathered into pieces of about this size: no text as large as the whole. */
 const PIECE_CHARS = 1 << 18;
 /** The index's bytes are written in chunks of this size: never copied whole to grow. */
@@ -69,18 +79,24 @@ export async function encodeAnalysis(
   analysis: AnalysisParts,
   index: PassageIndex,
   pace?: Slicer,
+  directory?: EntityDirectory,
 ): Promise<Uint8Array[]> {
-  return [...(await encodeAnalysisText(analysis, pace)), ...(await encodeIndex(index, pace))];
+  return [
+    ...(await encodeAnalysisText(analysis, pace, directory)),
+    ...(await encodeIndex(index, pace)),
+  ];
 }
 
-/** The `ANLY` and `BASE` sections. */
+/** The `ANLY`, `BASE` and `DIRC` sections. */
 export async function encodeAnalysisText(
   analysis: AnalysisParts,
   pace?: Slicer,
+  directory?: EntityDirectory,
 ): Promise<Uint8Array[]> {
   const answers = await linesSection('ANLY', analysisLines(analysis, 'answers'), pace);
   const basis = await linesSection('BASE', analysisLines(analysis, 'basis'), pace);
-  return [...answers, ...basis];
+  const keys = await encodeDirectory(analysis.entities, directory, pace);
+  return [...answers, ...basis, ...keys];
 }
 
 /** The `INDX` section. */
@@ -88,6 +104,80 @@ export async function encodeIndex(index: PassageIndex, pace?: Slicer): Promise<U
   const out = new ByteWriter(1 << 20, INDEX_CHUNK_BYTES);
   await writeIndex(index, out, pace);
   return section('INDX', out.pieces());
+}
+
+/**
+ * The `DIRC` section: `directory`'s columns over `entities`, or those of a directory built
+ * of them now when it has none (an update made it of layers, or the worker has none).
+ */
+async function encodeDirectory(
+  entities: readonly Entity[],
+  directory: EntityDirectory | undefined,
+  pace?: Slicer,
+): Promise<Uint8Array[]> {
+  let columns = directory?.columns(entities);
+  if (!columns) {
+    const whole = pace
+      ? await EntityDirectory.create(entities, pace)
+      : new EntityDirectory(entities);
+    columns = whole.columns(entities);
+  }
+  if (!columns) return [];
+  const keyed = [columns.names, columns.roles, columns.exactNames, columns.exactRoles];
+  if (keyed.some((c) => c.keys.some((key) => key.includes(KEY_SEPARATOR)))) return [];
+  const out = new ByteWriter(1 << 20);
+  const numbers = async (values: Int32Array) => {
+    out.uint(values.length);
+    for (let i = 0; i < values.length; i++) {
+      out.uint(values[i] ?? 0);
+      if (pace && i % NUMBERS_PER_LOOK === 0 && pace.due()) await pace.breathe();
+    }
+  };
+  await numbers(columns.order);
+  await numbers(columns.counts);
+  for (const keys of keyed) {
+    out.uint(keys.keys.length);
+    out.string(keys.keys.join(KEY_SEPARATOR));
+    await numbers(keys.starts);
+    await numbers(keys.ranks);
+  }
+  return section('DIRC', [out.bytes()]);
+}
+
+/** The `DIRC` section's columns, read in slices. */
+async function decodeDirectory(
+  bytes: Buffer,
+  start: number,
+  end: number,
+): Promise<DirectoryColumns> {
+  const pace = new Slicer();
+  const reader = new ByteReader(bytes, start, end);
+  const numbers = async (): Promise<Int32Array> => {
+    const values = new Int32Array(reader.uint());
+    for (let i = 0; i < values.length; i++) {
+      values[i] = reader.uint();
+      if (i % NUMBERS_PER_LOOK === 0 && pace.due()) await pace.breathe();
+    }
+    return values;
+  };
+  const order = await numbers();
+  const counts = await numbers();
+  const keyed: KeyColumns[] = [];
+  for (let k = 0; k < 4; k++) {
+    const count = reader.uint();
+    const text = reader.string();
+    const keys = count === 0 ? [] : text.split(KEY_SEPARATOR);
+    if (keys.length !== count) throw new Error('Snapshot directory keys do not add up');
+    keyed.push({ keys, starts: await numbers(), ranks: await numbers() });
+  }
+  if (!reader.done) throw new Error('Snapshot directory has bytes left over');
+  const [names, roles, exactNames, exactRoles] = keyed as [
+    KeyColumns,
+    KeyColumns,
+    KeyColumns,
+    KeyColumns,
+  ];
+  return { order, counts, names, roles, exactNames, exactRoles };
 }
 
 /** Where each section's payload lies in `bytes[from..until]`; throws on a cut or unknown one. */
@@ -159,6 +249,8 @@ export async function decodeAnalysisText(
     const { mentions, references, lexicon } = await parseAnalysis(basisBytes);
     return { mentions, references, lexicon };
   };
+  const keys = sections.get('DIRC');
+  if (keys) analysis.directory = await decodeDirectory(bytes, keys.start, keys.end);
   return analysis;
 }
 

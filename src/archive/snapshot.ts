@@ -31,7 +31,8 @@ async function checksum(pieces: readonly Uint8Array[]): Promise<number> {
  */
 // 4: a header line (with the body's length and CRC-32), then tagged sections
 // (snapshot-body.ts): the loaded files, the analysis as lines, the index as bytes.
-const SNAPSHOT_FORMAT = 4;
+// 5: the entity directory's keys as columns (`DIRC`).
+const SNAPSHOT_FORMAT = 5;
 /** Checked between breaths: CRC-32 runs at a few GB/s, so a slice stays a few ms. */
 const CHECK_SLICE_BYTES = 8 * 1024 * 1024;
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));

@@ -203,7 +203,7 @@ export class KnowledgeStore {
       };
       return [
         ...(await encodeLoad(archive.load, pace)),
-        ...(await encodeAnalysis(parts, archive.index, pace)),
+        ...(await encodeAnalysis(parts, archive.index, pace, archive.entities)),
       ];
     });
   }

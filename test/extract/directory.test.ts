@@ -282,3 +282,43 @@ describe('an EntityDirectory updated with changed entities', { timeout: 300_000 
     }
   });
 });
+
+describe('an EntityDirectory restored from its columns', { timeout: 300_000 }, () => {
+  const pace = { due: () => false, breathe: async () => undefined };
+  const queries = ['', 'a', 'h', 'hans', 'Hansen', 'huitf', 'hiutf', 'sore', 'ordf', 'ordfører'];
+  const answers = (directory: EntityDirectory, extra: readonly string[]) =>
+    [...queries, ...extra].map((q) => ({
+      suggest: [1, 10, 25].map((limit) => directory.suggest(q, limit).map((e) => e.id)),
+      close: directory.closeNames(q, 5).map((e) => e.id),
+      lookup: directory.lookup(q).matches.map((e) => e.id),
+      role: directory.byRole(q).map((e) => e.id),
+      get: directory.get(q)?.name,
+    }));
+
+  it('answers as the directory stored, over the entities in another order', async () => {
+    const entities = randomEntities(13, 1500);
+    const built = new EntityDirectory(entities);
+    // The entities as a snapshot lists them need not be in the directory's order.
+    const listed = [...entities].reverse();
+    const columns = built.columns(listed);
+    if (!columns) throw new Error('a directory built whole has columns');
+    const restored = await EntityDirectory.restore(listed, columns, pace);
+    const extra = entities
+      .slice(0, 12)
+      .flatMap((e) => [e.id, e.name, ...e.roles.map((r) => r.role)]);
+    expect(answers(restored, extra)).toEqual(answers(built, extra));
+    expect([...restored.all()].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(
+      [...entities].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+  });
+
+  it('has no columns once an update made it of layers, and refuses columns of other entities', async () => {
+    const entities = randomEntities(17, 300);
+    const built = new EntityDirectory(entities);
+    const changed = await built.with(entities.slice(0, 3), [], pace);
+    expect(changed.columns(changed.all())).toBeUndefined();
+    const columns = built.columns(entities);
+    if (!columns) throw new Error('a directory built whole has columns');
+    await expect(EntityDirectory.restore(entities.slice(1), columns, pace)).rejects.toThrow();
+  });
+});

@@ -6,8 +6,10 @@
 
 import type { Entity } from '../types';
 import {
+  type KeyColumns,
+  keyColumns,
   type Pace,
-  type RankedKeys,
+  RankedKeys,
   RankedKeysBuilder,
   runSteps,
   runStepsAsync,
@@ -238,8 +240,46 @@ interface Prepared {
   byId: Map<string, number>;
   names: RankedKeys;
   roles: RankedKeys;
-  exactNames: Map<string, number[]>;
-  exactRoles: Map<string, number[]>;
+  exactNames: ExactKeys;
+  exactRoles: ExactKeys;
+}
+
+/** Exact keys -> ranks (ascending): a map when built, sorted columns when restored. */
+type ExactKeys = Map<string, number[]> | ExactColumns;
+
+/** Exact keys as stored columns, found by binary search (no map of lists made on restore). */
+class ExactColumns {
+  constructor(readonly columns: KeyColumns) {}
+
+  get(key: string): number[] | undefined {
+    const { keys, starts, ranks } = this.columns;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((keys[mid] ?? '') < key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (keys[lo] !== key) return undefined;
+    return Array.from(ranks.subarray(starts[lo] ?? 0, starts[lo + 1] ?? 0));
+  }
+}
+
+const exactColumns = (exact: ExactKeys): KeyColumns =>
+  exact instanceof ExactColumns ? exact.columns : keyColumns(exact);
+
+/**
+ * A directory's prepared structures as columns: what the snapshot stores, so that a
+ * restart does not work out every entity's keys again.
+ */
+export interface DirectoryColumns {
+  /** For each rank, the entity's position in the list of entities stored beside. */
+  order: Int32Array;
+  counts: Int32Array;
+  names: KeyColumns;
+  roles: KeyColumns;
+  exactNames: KeyColumns;
+  exactRoles: KeyColumns;
 }
 
 const ENTITIES_PER_STEP = 2000;
@@ -392,6 +432,63 @@ export class EntityDirectory {
 
   static async create(entities: readonly Entity[], pace: Pace): Promise<EntityDirectory> {
     return new EntityDirectory(entities, await runStepsAsync(prepare(entities), pace));
+  }
+
+  /** The directory of `entities` from its stored columns (see `columns`); throws on columns that do not fit. */
+  static async restore(
+    entities: readonly Entity[],
+    columns: DirectoryColumns,
+    pace: Pace,
+  ): Promise<EntityDirectory> {
+    const { order, counts } = columns;
+    if (order.length !== entities.length || counts.length !== entities.length)
+      throw new Error('Directory columns do not fit the entities');
+    const ranked: Entity[] = [];
+    const byId = new Map<string, number>();
+    for (let rank = 0; rank < order.length; rank++) {
+      const entity = entities[order[rank] ?? -1];
+      if (!entity || byId.has(entity.id))
+        throw new Error('Directory columns do not fit the entities');
+      ranked.push(entity);
+      byId.set(entity.id, rank);
+      if (rank % ENTITIES_PER_STEP === 0 && pace.due()) await pace.breathe();
+    }
+    const prepared: Prepared = {
+      ranked,
+      counts,
+      byId,
+      names: await runStepsAsync(RankedKeys.restore(columns.names), pace),
+      roles: await runStepsAsync(RankedKeys.restore(columns.roles), pace),
+      exactNames: new ExactColumns(columns.exactNames),
+      exactRoles: new ExactColumns(columns.exactRoles),
+    };
+    return new EntityDirectory(entities, prepared);
+  }
+
+  /**
+   * The directory as columns over `entities` (every entity it holds, in any order), or
+   * undefined when it is made of layers (an update changed it): then `create` it whole first.
+   */
+  columns(entities: readonly Entity[]): DirectoryColumns | undefined {
+    if (this.#delta || this.#base.gone.size > 0) return undefined;
+    const prepared = this.#base.prepared;
+    if (prepared.ranked.length !== entities.length) return undefined;
+    const position = new Map<Entity, number>();
+    for (const [i, entity] of entities.entries()) position.set(entity, i);
+    const order = new Int32Array(prepared.ranked.length);
+    for (const [rank, entity] of prepared.ranked.entries()) {
+      const at = position.get(entity);
+      if (at === undefined) return undefined;
+      order[rank] = at;
+    }
+    return {
+      order,
+      counts: prepared.counts,
+      names: prepared.names.columns(),
+      roles: prepared.roles.columns(),
+      exactNames: exactColumns(prepared.exactNames),
+      exactRoles: exactColumns(prepared.exactRoles),
+    };
   }
 
   /**

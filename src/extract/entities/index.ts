@@ -1,4 +1,4 @@
-export { EntityDirectory, roleKey } from './directory';
+export { type DirectoryColumns, EntityDirectory, roleKey } from './directory';
 export { ArchiveLexicon, buildLexicon, type Lexicon, type LexiconData } from './lexicon';
 export { extractEntityMentions } from './mentions';
 export {

@@ -94,6 +94,31 @@ export class RankedKeysBuilder {
   }
 }
 
+/** A `RankedKeys` as plain columns: what a snapshot stores (its precomputed lists are not). */
+export interface KeyColumns {
+  keys: readonly string[];
+  starts: Int32Array;
+  ranks: Int32Array;
+}
+
+/** Key -> ranks lists (ascending) as columns, keys sorted as `RankedKeys` sorts them. */
+export function keyColumns(lists: ReadonlyMap<string, readonly number[]>): KeyColumns {
+  const keys = [...lists.keys()].sort();
+  const starts = new Int32Array(keys.length + 1);
+  let total = 0;
+  for (const list of lists.values()) total += list.length;
+  const ranks = new Int32Array(total);
+  let at = 0;
+  keys.forEach((key, i) => {
+    starts[i] = at;
+    const list = lists.get(key) ?? [];
+    ranks.set(list, at);
+    at += list.length;
+  });
+  starts[keys.length] = at;
+  return { keys, starts, ranks };
+}
+
 /** Runs build steps to the end at once. */
 export function runSteps<T>(steps: Generator<void, T>): T {
   for (;;) {
@@ -154,6 +179,20 @@ export class RankedKeys {
     /** Minus the length of each key, over any range: the longest key of a range. */
     private readonly shortness: RangeMin,
   ) {}
+
+  /** Keys as columns were stored, their precomputed lists worked out again (in steps). */
+  static *restore(columns: KeyColumns): Generator<void, RankedKeys> {
+    const { keys, starts, ranks } = columns;
+    if (starts.length !== keys.length + 1 || starts[keys.length] !== ranks.length)
+      throw new Error('Ranked keys: columns do not add up');
+    const built = new RankedKeys(keys, starts, ranks);
+    yield* built.precompute();
+    return built;
+  }
+
+  columns(): KeyColumns {
+    return { keys: this.keys, starts: this.starts, ranks: this.ranks };
+  }
 
   get size(): number {
     return this.keys.length;
