@@ -135,9 +135,14 @@ export class ArchiveLexicon implements Lexicon {
         if (++n % WORDS_PER_STEP === 0) yield;
       }
     }
-    for (const word of data.persons) lexicon.personWords.add(word);
-    yield;
-    for (const name of data.things ?? []) lexicon.thingNames.add(name);
+    for (const word of data.persons) {
+      lexicon.personWords.add(word);
+      if (++n % WORDS_PER_STEP === 0) yield;
+    }
+    for (const name of data.things ?? []) {
+      lexicon.thingNames.add(name);
+      if (++n % WORDS_PER_STEP === 0) yield;
+    }
     return lexicon;
   }
 }

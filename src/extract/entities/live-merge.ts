@@ -395,6 +395,8 @@ export class EntityMerge {
       const articleItems = article.flatMap((p) => p.items);
       for (const passage of article) {
         if (passage.references.length === 0) continue;
+        // A yield per passage resolved: a restore resolves every article, some of them long.
+        if (++n % STEP === 0) yield;
         const targets = this.#resolveReferences(passage, articleItems);
         if (targets.every((t, i) => t === passage.targets[i])) continue;
         for (const target of passage.targets) {
