@@ -109,6 +109,8 @@ export interface MergeChange {
 
 /** Units of work between two yields: small enough for a slice of a few milliseconds. */
 const STEP = 200;
+/** Names of the clusters described between two yields. */
+const NAMES_PER_STEP = 2000;
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -372,7 +374,14 @@ export class EntityMerge {
     // Clusters left without names go; the others are described again, and where what back
     // references look at (kind, roles) changed, every article naming them resolves again.
     const emptied = new Set<ClusterState>();
+    // Names handled since the last yield: a cluster costs by its names (one holds thousands).
+    let names = 0;
     for (const cluster of members) {
+      names += cluster.items.size;
+      if (names >= NAMES_PER_STEP) {
+        names = 0;
+        yield;
+      }
       if (cluster.items.size === 0) {
         this.#clusters.delete(cluster.key);
         emptied.add(cluster);
@@ -428,6 +437,7 @@ export class EntityMerge {
       this.#leaveFamily(cluster);
     }
     for (const cluster of changed) {
+      if (++n % STEP === 0) yield;
       if (known) {
         // Ids as the entities have them: only the families need filling in.
         this.#joinFamily(cluster, familyOf(cluster.id));
@@ -464,6 +474,7 @@ export class EntityMerge {
     }
     for (const cluster of changed) {
       if (known) {
+        if (++n % STEP === 0) yield;
         // The entity taken must be what this state would make of the cluster: the roles its
         // back references give are counted here (its own were compared in `#take`).
         if (cluster.entity?.roles.length !== cluster.mentionRoles.length + backRoles(cluster))
