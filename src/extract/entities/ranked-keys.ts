@@ -180,14 +180,28 @@ export class RankedKeys {
     private readonly shortness: RangeMin,
   ) {}
 
-  /** Keys as columns were stored, their precomputed lists worked out again (in steps). */
+  /** Keys as columns were stored, with what lookups read beside them worked out again (in steps). */
   static *restore(columns: KeyColumns): Generator<void, RankedKeys> {
     const { keys, starts, ranks } = columns;
     if (starts.length !== keys.length + 1 || starts[keys.length] !== ranks.length)
       throw new Error('Ranked keys: columns do not add up');
-    const built = new RankedKeys(keys, starts, ranks);
-    yield* built.precompute();
-    return built;
+    let length = 0;
+    for (const key of keys) length += key.length;
+    const text = { codes: new Uint16Array(length), offsets: new Int32Array(keys.length + 1) };
+    const best = new Int32Array(keys.length);
+    const shortness = new Int32Array(keys.length);
+    let code = 0;
+    for (const [i, key] of keys.entries()) {
+      const from = starts[i] ?? 0;
+      best[i] = from < (starts[i + 1] ?? 0) ? (ranks[from] ?? NONE) : NONE;
+      shortness[i] = -key.length;
+      text.offsets[i] = code;
+      for (let c = 0; c < key.length; c++) text.codes[code++] = key.charCodeAt(c);
+      if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
+    }
+    text.offsets[keys.length] = code;
+    yield;
+    return new RankedKeys(keys, starts, ranks, text, new RangeMin(best), new RangeMin(shortness));
   }
 
   columns(): KeyColumns {
