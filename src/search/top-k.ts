@@ -36,6 +36,9 @@ import {
  * the others: a frequent expansion whose bound cannot matter is never walked.
  */
 
+/** Passages whose field lengths the warm-up copies between two yields (a few ms). */
+const LENGTHS_SLICE = 20_000;
+
 export interface ScoringOptions {
   /** Field boosts by field name, as given to MiniSearch. */
   boost: Readonly<Record<string, number>>;
@@ -157,6 +160,8 @@ export class TopKRetriever {
    * passages are added; returns how many lists it built.
    */
   async warm(sliceMs = 5): Promise<number> {
+    while (!this.store.syncLengthsSome(LENGTHS_SLICE))
+      await new Promise<void>((resolve) => setImmediate(resolve));
     this.store.sync();
     const version = this.mini._nextId;
     const shortList = this.options.shortList ?? SHORT_LIST;

@@ -1,6 +1,7 @@
 import MiniSearch, { type Query } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import type { QueryPlan } from '../../src/search/plan';
+import { type MiniInternals, PostingStore } from '../../src/search/postings';
 import { TopKRetriever } from '../../src/search/top-k';
 import { seededRandom } from '../helpers/random';
 import { exhaustiveTopK } from './exhaustive';
@@ -393,6 +394,27 @@ describe('TopKRetriever against an exhaustive ranking', () => {
         `query ${q}`,
       );
       expect(retriever.cache.listBytes).toBeLessThanOrEqual(cacheBytes);
+    }
+  });
+});
+
+describe('the dense field lengths', () => {
+  it('copied in slices (as the warm-up does) equal one copy of them all', () => {
+    const { docs } = randomCorpus(7, 300);
+    const index = newIndex(docs);
+    index.discard(docs[5]?.id ?? '');
+    const internals = index as unknown as MiniInternals;
+    const sliced = new PostingStore(internals);
+    const whole = new PostingStore(internals);
+    whole.sync();
+    let slices = 1;
+    while (!sliced.syncLengthsSome(64)) slices++;
+    // 300 passages, 64 at a time.
+    expect(slices).toBe(5);
+    for (const fieldId of Object.values(internals._fieldIds)) {
+      const want = whole.lengthsOf(fieldId).subarray(0, internals._nextId);
+      expect([...sliced.lengthsOf(fieldId).subarray(0, internals._nextId)]).toEqual([...want]);
+      expect(want.some((length) => length > 0)).toBe(true);
     }
   });
 });
