@@ -1,7 +1,7 @@
 /**
  * Kilde's search alone at one size, for profiling and for explaining a slow query:
  *
- *   node --expose-gc --import tsx bench/profile-search.ts 400k [--profile /tmp/prof]
+ *   node --import tsx bench/profile-search.ts 400k [--profile /tmp/prof]
  *
  * Builds the index, warms its impact lists, runs the bench's query sets, and prints per
  * set the percentiles, the mean cost (passages scored exactly, postings read in impact

@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 /**
  * Latency percentiles of a call over a set of inputs, in CPU and wall milliseconds. Each
  * input is timed REPEAT times and its fastest time kept: on this machine, shared with
@@ -74,15 +77,21 @@ class BestTimes {
   }
 }
 
+let collector: (() => void) | undefined;
+
 /**
- * A full collection before a set is timed, when the bench runs with `--expose-gc` (npm run
- * bench does): `process.cpuUsage` counts every thread of the process, and V8's concurrent
- * marking of the garbage a build left (gigabytes at 400k) would otherwise be billed to
- * whichever queries it ran beside.
+ * A full garbage collection, now (V8's `gc`, exposed at run time). Before a set is timed:
+ * `process.cpuUsage` counts every thread of the process, and V8's concurrent marking of the
+ * garbage a build left (gigabytes at 400k) would otherwise be billed to whichever queries
+ * it ran beside.
  */
 export function settleHeap(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (typeof gc === 'function') gc();
+  if (!collector) {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    collector = typeof gc === 'function' ? (gc as () => void) : () => {};
+  }
+  collector();
 }
 
 export function latencyOf<T>(inputs: readonly T[], call: (input: T) => unknown): Latency {
