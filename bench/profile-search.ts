@@ -15,7 +15,7 @@ import path from 'node:path';
 import { PassageIndex } from '../src/search';
 import { passageCount, readNorec, takePassages } from './corpus';
 import { searchQueries } from './queries';
-import { REPEAT, settleHeap } from './timing';
+import { REPEAT } from './timing';
 
 const argv = process.argv.slice(2);
 const profileAt = argv.indexOf('--profile');
@@ -47,7 +47,6 @@ if (session) {
 }
 for (const [name, queries] of Object.entries(sets)) {
   const rows: { query: string; ms: number; scored: number; read: number }[] = [];
-  settleHeap();
   for (const query of queries) {
     let best = Number.POSITIVE_INFINITY;
     for (let r = 0; r < REPEAT; r++) {
