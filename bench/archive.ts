@@ -21,18 +21,7 @@ import { KnowledgeStore } from '../src/archive/store';
 import type { Article } from '../src/knowledge/types';
 import { createLogger } from '../src/logger';
 import { hasNorec, readNorec, takePassages } from './corpus';
-
-function markdown(article: Article): string {
-  const title = article.title.trim() || article.id;
-  return [
-    '---',
-    `title: ${JSON.stringify(title)}`,
-    `date: ${article.published.start}`,
-    'language: nb',
-    '---',
-    ...article.passages.map((p) => `${p.text}\n`),
-  ].join('\n');
-}
+import { articleMarkdown as markdown } from './cpu-profile';
 
 async function writeArticles(dir: string, articles: readonly Article[]): Promise<void> {
   for (const article of articles) {

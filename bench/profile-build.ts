@@ -14,32 +14,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { KnowledgeStore } from '../src/archive/store';
-import type { Article } from '../src/knowledge/types';
 import { createLogger } from '../src/logger';
 import { readNorec, takePassages } from './corpus';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-function markdown(article: Article): string {
-  return [
-    '---',
-    `title: ${JSON.stringify(article.title.trim() || article.id)}`,
-    `date: ${article.published.start}`,
-    'language: nb',
-    '---',
-    ...article.passages.map((p) => `${p.text}\n`),
-  ].join('\n');
-}
+import { articleMarkdown as markdown, type Profile, type ProfileNode } from './cpu-profile';
 
 /** Microseconds on the clock V8's profiles use (monotonic, as process.hrtime). */
 const micros = (): number => Number(process.hrtime.bigint() / 1000n);
