@@ -3,6 +3,7 @@
  * returns it, the frames behind each stall of the event loop, and an article written as
  * the Markdown file a moderator would add.
  */
+import { Session } from 'node:inspector/promises';
 import type { Article } from '../src/knowledge/types';
 
 export interface ProfileNode {
@@ -33,7 +34,7 @@ export function articleMarkdown(article: Article): string {
  * The frames that ran during each stall (a gap between two ticks of a 1 ms timer longer
  * than `minMs`), heaviest first: what to slice next.
  */
-export function stalls(
+function stalls(
   profile: Profile,
   profileStart: number,
   gaps: [number, number, number][],
@@ -83,4 +84,39 @@ export function stalls(
         .map(([key, ms]) => `    ${ms.toFixed(0).padStart(5)} ms ${key}`);
       return `stall ${(to - from).toFixed(0)} ms (${cpu.toFixed(0)} ms CPU):\n${top.join('\n')}`;
     });
+}
+
+/**
+ * Starts a CPU profile (sampled every 0.5 ms) and a 1 ms ticker; `stop` ends both and gives
+ * the frames behind each stall of at least `minMs` of CPU.
+ */
+export async function profileStalls(): Promise<{ stop(minMs?: number): Promise<string[]> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  const profileStart = performance.now();
+  // Gaps between ticks, with the process CPU time spent in them: on a shared machine a
+  // gap can be the scheduler's, and only CPU time says the event loop was held.
+  const gaps: [number, number, number][] = [];
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    if (now - last > 5) gaps.push([last, now, (cpu.user + cpu.system) / 1000]);
+    last = now;
+    lastCpu = process.cpuUsage();
+  }, 1);
+  return {
+    async stop(minMs) {
+      clearInterval(ticker);
+      const { profile } = (await session.post('Profiler.stop')) as unknown as {
+        profile: Profile;
+      };
+      session.disconnect();
+      return stalls(profile, profileStart, gaps, minMs);
+    },
+  };
 }

@@ -4,13 +4,12 @@
  * event loop was held and the functions that held it (`npx tsx bench/profile-reload.ts 10k`).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { KnowledgeStore } from '../src/archive/store';
 import { createLogger } from '../src/logger';
 import { readNorec, takePassages } from './corpus';
-import { articleMarkdown as markdown, type Profile, stalls } from './cpu-profile';
+import { articleMarkdown as markdown, profileStalls } from './cpu-profile';
 
 const arg = process.argv[2] ?? '10k';
 const size = Number.parseFloat(arg) * (arg.endsWith('k') ? 1000 : 1);
@@ -32,24 +31,7 @@ try {
   await builder.settled();
   const store = new KnowledgeStore(dir, cache, logger);
   await store.reload();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 500 });
-  await session.post('Profiler.start');
-  const profileStart = performance.now();
-  // Gaps between ticks, with the process CPU time spent in them: on a shared machine a
-  // gap can be the scheduler's, and only CPU time says the event loop was held.
-  const gaps: [number, number, number][] = [];
-  let last = performance.now();
-  let lastCpu = process.cpuUsage();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    const cpu = process.cpuUsage(lastCpu);
-    if (now - last > 5) gaps.push([last, now, (cpu.user + cpu.system) / 1000]);
-    last = now;
-    lastCpu = process.cpuUsage();
-  }, 1);
+  const profiling = await profileStalls();
   const extraFile = join(dir, `${extra.id}.md`);
   let t = performance.now();
   await mkdir(dirname(extraFile), { recursive: true });
@@ -62,10 +44,7 @@ try {
   await store.reload();
   console.log(`remove answerable ${(performance.now() - t).toFixed(0)} ms`);
   await store.settled();
-  clearInterval(ticker);
-  const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: Profile };
-  for (const line of stalls(profile, profileStart, gaps)) console.log(line);
-  session.disconnect();
+  for (const line of await profiling.stop()) console.log(line);
 } finally {
   await rm(root, { recursive: true, force: true });
 }
