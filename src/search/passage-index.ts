@@ -492,9 +492,20 @@ export class PassageIndex {
   /**
    * Builds the frequent terms' typed lists and their bounds, and looks up every passage's
    * language, in the background (sliced), so that the first queries after a build or
-   * restart cost what later ones do. Returns how many lists it built.
+   * restart cost what later ones do. Returns how many lists it built. A caller that asks
+   * while a warm-up runs (the store starts one after every build) shares it rather than
+   * walking the vocabulary a second time beside it.
    */
-  async warm(sliceMs = 5): Promise<number> {
+  warm(sliceMs = 5): Promise<number> {
+    this.warming ??= this.warmOnce(sliceMs).finally(() => {
+      this.warming = undefined;
+    });
+    return this.warming;
+  }
+
+  private warming: Promise<number> | undefined;
+
+  private async warmOnce(sliceMs: number): Promise<number> {
     while (!this.languages.syncSome(LANGUAGE_SYNC_SLICE))
       await new Promise<void>((resolve) => setImmediate(resolve));
     return this.retriever.warm(sliceMs);
