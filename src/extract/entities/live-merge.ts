@@ -21,9 +21,11 @@ import type { AliasGroup, Language } from '../../knowledge/types';
 import type { Entity, EntityKind, EntityMention, SourcedRole } from '../types';
 import {
   type BackReference,
+  chooseFullName,
   describeMembers,
   displayName,
   earlierThan,
+  fullestNames,
   type KnownRole,
   knownRoleOf,
   nameWords,
@@ -570,24 +572,14 @@ export class EntityMerge {
       let candidates = memo.get(item.key);
       if (!candidates) {
         const all = [...(this.#fullNames.get(item.key) ?? [])].filter((full) => full !== item.key);
-        // "Gahr Støre" is itself a short form of "Jonas Gahr Støre": only the fullest counts.
-        candidates = all.filter(
-          (full) =>
-            !all.some((other) => other !== full && this.#shortFormsOf(other).includes(full)),
-        );
+        candidates = fullestNames(all, (name) => this.#shortFormsOf(name));
         memo.set(item.key, candidates);
       }
-      if (candidates.length > 0) {
-        const articleId = item.passage.articleId;
-        const local = candidates.filter((full) => this.#keys.get(full)?.articles.has(articleId));
-        const chosen =
-          local.length === 1
-            ? local[0]
-            : local.length === 0 && candidates.length === 1
-              ? candidates[0]
-              : undefined;
-        if (chosen) cluster = chosen;
-      }
+      const articleId = item.passage.articleId;
+      const chosen = chooseFullName(candidates, (full) =>
+        this.#keys.get(full)?.articles.has(articleId),
+      );
+      if (chosen) cluster = chosen;
     }
     return this.#groupOf.get(cluster) ?? this.#groupOf.get(item.key) ?? cluster;
   }

@@ -198,20 +198,38 @@ function resolveShortForms(items: Item[]): void {
   for (const item of items) {
     if (item.mention.kind === 'organisation' || item.mention.kind === 'place') continue;
     const all = [...(fullNames.get(item.key) ?? [])].filter((full) => full !== item.key);
-    // "Gahr Støre" is itself a short form of "Jonas Gahr Støre": only the fullest counts.
-    const candidates = all.filter(
-      (full) => !all.some((other) => other !== full && shortForms(other).includes(full)),
+    const candidates = fullestNames(all, shortForms);
+    const chosen = chooseFullName(candidates, (full) =>
+      articlesOf.get(full)?.has(item.passage.articleId),
     );
-    if (candidates.length === 0) continue;
-    const local = candidates.filter((full) => articlesOf.get(full)?.has(item.passage.articleId));
-    const chosen =
-      local.length === 1
-        ? local[0]
-        : local.length === 0 && candidates.length === 1
-          ? candidates[0]
-          : undefined;
     if (chosen) item.cluster = chosen;
   }
+}
+
+/**
+ * Of the full names a short form may stand for, those no other candidate holds as a short
+ * form: "Gahr Støre" is itself a short form of "Jonas Gahr Støre", and only the fullest counts.
+ */
+export function fullestNames(
+  all: readonly string[],
+  shortFormsOf: (name: string) => readonly string[],
+): string[] {
+  return all.filter(
+    (full) => !all.some((other) => other !== full && shortFormsOf(other).includes(full)),
+  );
+}
+
+/**
+ * The full name a short form stands for: the one candidate its own article names, else the
+ * only candidate there is; none when that is ambiguous (a wrong "who" is worse than none).
+ */
+export function chooseFullName(
+  candidates: readonly string[],
+  inArticle: (full: string) => boolean | undefined,
+): string | undefined {
+  const local = candidates.filter((full) => inArticle(full) === true);
+  if (local.length === 1) return local[0];
+  return local.length === 0 && candidates.length === 1 ? candidates[0] : undefined;
 }
 
 function joinAliasGroups(items: Item[], aliases: readonly AliasGroup[]): void {
