@@ -10,7 +10,8 @@
  * archive's own figures follow: warm start, incremental add and remove, peak RSS,
  * snapshot, stalls. Load on the real bot process (bench/load.ts) runs once.
  *
- * Latencies are CPU time per call (process.cpuUsage), which a machine shared with other
+ * Latencies are CPU time per call of the calling thread (bench/thread-cpu.ts: not V8's
+ * garbage-collector threads beside it), which a machine shared with other
  * work disturbs less than wall time, each call's fastest of three (bench/timing.ts);
  * wall-time p99 is in the JSON.
  *

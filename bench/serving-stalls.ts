@@ -12,6 +12,7 @@ import { KnowledgeStore } from '../src/archive/store';
 import { ArchiveView } from '../src/backend/memory';
 import { createLogger } from '../src/logger';
 import { answerQueries, searchQueries } from './queries';
+import { threadCpuMs } from './thread-cpu';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: serving-stalls.ts DIR [answers per kind]');
@@ -55,10 +56,9 @@ const timed: { kind: string; query: string; ms: number }[] = [];
 for (const [kind, query, ask] of asks) {
   let best = Number.POSITIVE_INFINITY;
   for (let r = 0; r < 2; r++) {
-    const cpu = process.cpuUsage();
+    const cpu = threadCpuMs();
     await ask();
-    const used = process.cpuUsage(cpu);
-    best = Math.min(best, (used.user + used.system) / 1000);
+    best = Math.min(best, threadCpuMs() - cpu);
   }
   timed.push({ kind, query, ms: best });
 }

@@ -1,5 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { threadCpuMs } from './thread-cpu';
 
 /**
  * Latency percentiles of a call over a set of inputs, in CPU and wall milliseconds. Each
@@ -15,7 +16,7 @@ export function setRepeat(n: number): void {
 }
 
 export interface Latency {
-  /** CPU time per call (user + system, this process). */
+  /** CPU time per call of the thread that made it (bench/thread-cpu.ts says why not the process's). */
   p50: number;
   p95: number;
   p99: number;
@@ -43,24 +44,22 @@ function summarise(cpu: number[], wall: number[]): Latency {
   };
 }
 
-const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
-
 /** The fastest CPU and wall time of each input's REPEAT timed calls. */
 class BestTimes {
   readonly #cpu: number[] = [];
   readonly #wall: number[] = [];
   #bestCpu = Number.POSITIVE_INFINITY;
   #bestWall = Number.POSITIVE_INFINITY;
-  #cpuAt = process.cpuUsage();
+  #cpuAt = 0;
   #wallAt = 0;
 
   start(): void {
     this.#wallAt = performance.now();
-    this.#cpuAt = process.cpuUsage();
+    this.#cpuAt = threadCpuMs();
   }
 
   stop(): void {
-    this.#bestCpu = Math.min(this.#bestCpu, cpuMs(process.cpuUsage(this.#cpuAt)));
+    this.#bestCpu = Math.min(this.#bestCpu, threadCpuMs() - this.#cpuAt);
     this.#bestWall = Math.min(this.#bestWall, performance.now() - this.#wallAt);
   }
 
@@ -82,9 +81,9 @@ let collector: (() => void) | undefined;
 /**
  * A full garbage collection, now (V8's `gc`, exposed at run time): after a build, so that
  * the garbage it left is not collected while queries are timed. Not before every set: at
- * 400k a forced collection there made V8 mark again sooner, and `process.cpuUsage` bills
+ * 400k a forced collection there made V8 mark again sooner, and `process.cpuUsage` billed
  * the marking threads' CPU to the queries beside them (frequent-word p99 25-36 ms against
- * 5.6 without).
+ * 5.6 without), before the bench timed the calling thread alone.
  */
 export function settleHeap(): void {
   if (!collector) {
