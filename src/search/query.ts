@@ -1,7 +1,9 @@
 import type { AliasGroup, Language } from '../knowledge/types';
 import { acronymTermAt, foldCase, isStopWord, stem, tokenize } from '../language';
 import { splitCompound } from '../language/compound';
+import { englishBaseForm } from '../language/english-forms';
 import { type LexiconSide, lexicon } from '../language/lexicon';
+import { englishPhrases, findPhrases, type PhraseMatch } from '../language/phrases';
 
 /**
  * Query analysis. Passages are indexed with the stems of their own language, but a query
@@ -253,6 +255,10 @@ function alternativesOf(
     stem(word.folded, stemFor(side)),
     ...word.parts.map((p) => stem(p, stemFor(side))),
   ];
+  // An irregular English form the lexicon lacks is translated by its base ("took" as "take").
+  const base = englishBaseForm(word.folded);
+  if (side === 'en' && base !== word.folded && lex.translate(sources[0] ?? '', 'en').length === 0)
+    sources.push(stem(base, 'en'));
   // A Norwegian compound that neither the archive nor the lexicon holds whole is translated
   // by its parts, split against the words either knows ("rekordoverskudd" -> rekord +
   // overskudd -> record, profit): Norwegian compounds are English phrases.
@@ -280,8 +286,10 @@ function alternativesOf(
   const name = word.text !== word.folded;
   if (vocabulary && !name && translations.size > 0) {
     for (const a of out) {
-      if (a.source === 'typed' && !vocabulary.inLanguage(a.term, side))
-        a.weight = Math.min(a.weight, share * weights.crossTyped);
+      if (a.source !== 'typed' || vocabulary.inLanguage(a.term, side)) continue;
+      // A word spelt alike in both languages ("media", "person") is one of its translations.
+      const cognate = translations.has(a.term);
+      a.weight = Math.min(a.weight, cognate ? share : share * weights.crossTyped);
     }
   }
 
@@ -356,6 +364,100 @@ function addNorwegianCompounds(
 
 const COMPOUND_LINKS = ['', 's', 'e'] as const;
 
+/**
+ * An irregular form of an English function verb ("made", "took"), unless the lexicon
+ * knows the form as a word of its own: the light verb of "the decision was made".
+ */
+function isFormOfFunctionWord(folded: string): boolean {
+  const base = englishBaseForm(folded);
+  if (base === folded || !isStopWord(base, 'en')) return false;
+  return lexicon().translate(stem(folded, 'en'), 'en').length === 0;
+}
+
+/** Norwegian stems of one word of a phrase's translation (its forms' stems). */
+function norwegianStemsOf(forms: readonly string[]): string[] {
+  const terms: string[] = [];
+  for (const form of forms) {
+    if (form.length === 0 || isStopWord(form, 'nb')) continue;
+    const term = stem(form, 'nb');
+    if (!terms.includes(term)) terms.push(term);
+  }
+  return terms;
+}
+
+/**
+ * The phrases of the phrase table in an English query, by the index of each word they
+ * cover; only those the archive holds some Norwegian word of, so that a phrase the archive
+ * cannot answer leaves its words to be translated one by one.
+ */
+function phrasesOf(
+  all: readonly QueryToken[],
+  vocabulary: Vocabulary | undefined,
+): Map<number, PhraseMatch> {
+  const at = new Map<number, PhraseMatch>();
+  for (const match of findPhrases(
+    englishPhrases(),
+    all.map((w) => w.folded),
+  )) {
+    const held = match.norwegian.some((forms) =>
+      norwegianStemsOf(forms).some((t) => !vocabulary || vocabulary.inLanguage(t, 'no')),
+    );
+    if (!held) continue;
+    for (let i = match.start; i < match.end; i++) at.set(i, match);
+  }
+  return at;
+}
+
+/**
+ * The query words a phrase stands for: one per Norwegian word of its translation (as a
+ * Norwegian question would have them), and its English content words as typed, for
+ * passages in English only.
+ */
+function phraseWords(
+  match: PhraseMatch,
+  all: readonly QueryToken[],
+  vocabulary: Vocabulary | undefined,
+  weights: AlternativeWeights,
+): QueryWord[] {
+  const text = all
+    .slice(match.start, match.end)
+    .map((w) => w.text)
+    .join(' ');
+  const out: QueryWord[] = [];
+  for (const forms of match.norwegian) {
+    const terms = norwegianStemsOf(forms).filter(
+      (t) => !vocabulary || vocabulary.inLanguage(t, 'no'),
+    );
+    if (terms.length === 0) continue;
+    out.push({
+      text,
+      terms,
+      alternatives: terms.map((term) => ({
+        term,
+        weight: weights.translated,
+        source: 'translated',
+      })),
+      last: false,
+      maxEdits: 0,
+      meantAsTyped: true,
+    });
+  }
+  for (const w of all.slice(match.start, match.end)) {
+    if (QUESTION_WORDS.has(w.folded) || isStopWord(w.folded, 'en')) continue;
+    const term = stem(w.folded, 'en');
+    if (vocabulary && !vocabulary.inLanguage(term, 'en')) continue;
+    out.push({
+      text: w.text,
+      terms: [term],
+      alternatives: [{ term, weight: 1, source: 'typed' }],
+      last: false,
+      maxEdits: 0,
+      meantAsTyped: true,
+    });
+  }
+  return out;
+}
+
 /** Analyses a query for the index: content words with their alternatives, and alias expansions. */
 export function analyseQuery(
   query: string,
@@ -372,6 +474,7 @@ export function analyseQuery(
   // function words, "De forente nasjoner") can be matched on the full word sequence.
   const words: QueryWord[] = [];
   const wordAt = new Map<number, number>();
+  const phraseAt = lang === 'en' ? phrasesOf(all, vocabulary) : new Map<number, PhraseMatch>();
   for (let i = 0; i < all.length; i++) {
     const w = all[i];
     if (w === undefined) continue;
@@ -390,7 +493,13 @@ export function analyseQuery(
       });
       continue;
     }
+    const phrase = phraseAt.get(i);
+    if (phrase !== undefined) {
+      if (phrase.start === i) words.push(...phraseWords(phrase, all, vocabulary, weights));
+      continue;
+    }
     if (QUESTION_WORDS.has(w.folded) || isStopWord(w.folded, lang)) continue;
+    if (lang === 'en' && isFormOfFunctionWord(w.folded)) continue;
     if (
       QUANTITY_AFTER_QUESTION.has(w.folded) &&
       previous !== undefined &&

@@ -55,6 +55,14 @@ Saken startet 12. mars 2019, da politiet ransaket kontoret til rederiet.
 
 Dommen faller på torsdag, opplyser tingretten.
 `,
+  'festival.md': `---
+title: Rekordår for festivalen i Molde
+date: 2024-07-20
+language: nb
+---
+
+Over 40 band deltok på jazzfestivalen i Molde i år, flere enn noen gang.
+`,
 };
 
 const e2e = useBot({ name: 'understanding', knowledge: ARTICLES });
@@ -87,6 +95,13 @@ describe('/search across languages through Discord', () => {
     const fields = JSON.stringify(embed.fields);
     expect(fields).toContain('**salmon**');
     expect(fields).toContain('Salmon exports at a record');
+  });
+
+  it('an English phrase finds the Norwegian word for it: "took part" bolds "deltok"', async () => {
+    const embed = await search('How many bands took part in the jazz festival?', 'en-US');
+    const fields = JSON.stringify(embed.fields);
+    expect(fields).toContain('**deltok**');
+    expect(fields).toContain('Rekordår for festivalen i Molde');
   });
 
   it('/søk with a compound the text writes apart finds it', async () => {

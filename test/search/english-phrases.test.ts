@@ -1,0 +1,67 @@
+/**
+ * English questions in words Norwegian says otherwise: phrases ("is behind" as "står bak",
+ * "took part" as "deltok"), irregular verbs, light verbs, and words spelt alike in both
+ * languages, through the passage index, on articles written here.
+ */
+import { describe, expect, it } from 'vitest';
+import { PassageIndex } from '../../src/search';
+import { analyseQuery } from '../../src/search/query';
+import { article } from './fixtures';
+
+const articles = [
+  article('nb/ran.md', 'Ran i Bergen', 'nb', [
+    'Politiet mener at en kjent bande står bak ranet av gullsmeden i Bergen.',
+    'Ranerne kom seg unna bak butikken, og gullsmeden ble sittende igjen med tapet.',
+  ]),
+  article('nb/renn.md', 'Rekord i Birkebeinerrennet', 'nb', [
+    'Over 3000 skiløpere deltok i Birkebeinerrennet lørdag.',
+    'En del av løypa var stengt, og rennet fikk en annen del av traseen i år.',
+  ]),
+  article('nb/ferje.md', 'Ferja innstilt', 'nb', [
+    'All transport over fjorden stanset da ferja ble innstilt.',
+    'Passasjerene ble ført i land med en mindre båt.',
+  ]),
+];
+
+const index = PassageIndex.build({ articles, aliases: [] });
+const ids = (query: string) => index.search(query).map((h) => h.passageId);
+const marked = (query: string) =>
+  (index.search(query)[0]?.snippet.segments ?? []).filter((s) => s.marked).map((s) => s.text);
+const analysed = (query: string) => analyseQuery(query, [], 'en', index.vocabulary);
+
+describe('an English phrase finds the Norwegian phrase', () => {
+  it('"who is behind" finds "står bak", not a passage where "bak" means a place', () => {
+    expect(ids('Who is behind the robbery?')[0]).toBe('nb/ran.md#0');
+    expect(marked('Who is behind the robbery?')).toEqual(expect.arrayContaining(['står', 'bak']));
+  });
+
+  it('"took part" (an irregular past) finds "deltok", not "del"', () => {
+    expect(ids('How many skiers took part in the race?')[0]).toBe('nb/renn.md#0');
+    expect(marked('How many skiers took part in the race?')).toContain('deltok');
+  });
+
+  it('a phrase takes its words: "part" is not translated on its own', () => {
+    const words = analysed('Who took part?').words;
+    expect(words.flatMap((w) => w.alternatives.map((a) => a.term))).not.toContain('del');
+  });
+
+  it('a phrase the archive has no word of leaves its words to the lexicon', () => {
+    const words = analysed('the team dug in its heels').words;
+    expect(words.map((w) => w.text)).toEqual(['team', 'dug', 'heels']);
+  });
+});
+
+describe('English verbs and words spelt alike', () => {
+  it('a light verb\'s past ("made", "took") is a function word like its base', () => {
+    expect(analysed('When was the decision made?').words.map((w) => w.text)).toEqual(['decision']);
+  });
+
+  it('a word spelt alike in Norwegian ("transport") weighs as its translations, not as a chance spelling', () => {
+    const word = analysed('transport across the fjord').words[0];
+    const typed = word?.alternatives.find((a) => a.source === 'typed' && a.term === 'transport');
+    const translated = word?.alternatives.find((a) => a.source === 'translated');
+    expect(translated).toBeDefined();
+    expect(typed?.weight).toBeCloseTo(translated?.weight ?? 0);
+    expect(ids('transport across the fjord')[0]).toBe('nb/ferje.md#0');
+  });
+});
