@@ -16,7 +16,10 @@ import { stem } from './stem';
 export interface PhraseEntry {
   /** The English words as index keys (base form, stemmed); `*` stands for any one word. */
   english: string[];
-  /** The Norwegian words, each a list of forms any of which may stand for it. */
+  /**
+   * The Norwegian words, each a list of forms any of which may stand for it; none for a
+   * phrase of function words ("be going to", "have to").
+   */
   norwegian: string[][];
 }
 
@@ -50,10 +53,14 @@ export function parsePhrases(text: string): PhraseEntry[] {
     const words = foldCase(english.trim())
       .split(/\s+/u)
       .map((w) => (w === '*' ? w : englishPhraseKey(w)));
-    const slots = norwegian
-      .trim()
-      .split(/\s+/u)
-      .map((slot) => slot.split('/').map(foldCase));
+    // "-": a phrase of function words ("be going to"), which stands for no word at all.
+    const slots =
+      norwegian.trim() === '-'
+        ? []
+        : norwegian
+            .trim()
+            .split(/\s+/u)
+            .map((slot) => slot.split('/').map(foldCase));
     if (words.length >= 2) entries.push({ english: words, norwegian: slots });
   }
   return entries;

@@ -343,9 +343,11 @@ function addNorwegianCompounds(
     const found = new Set<string>();
     for (const a of translationsAt(head)) {
       for (const b of translationsAt(tail)) {
-        for (const link of COMPOUND_LINKS) {
-          const compound = `${a}${link}${b}`;
-          if (vocabulary.inLanguage(compound, 'no')) found.add(compound);
+        for (const ending of HEAD_ENDINGS) {
+          for (const link of COMPOUND_LINKS) {
+            const compound = `${a}${ending}${link}${b}`;
+            if (vocabulary.inLanguage(compound, 'no')) found.add(compound);
+          }
         }
       }
     }
@@ -363,12 +365,43 @@ function addNorwegianCompounds(
 }
 
 const COMPOUND_LINKS = ['', 's', 'e'] as const;
+// A compound's first part is a whole word, and the stemmer cut an ending off the lexicon's
+// stem: "pulver" is "pulv", so "powder diet" is "pulv" + "er" + "kur".
+const HEAD_ENDINGS = ['', 'e', 'er', 'en'] as const;
+
+// English auxiliaries the stop list lacks, and their negations: they say whether, not what.
+const ENGLISH_AUXILIARIES = new Set([
+  'ought',
+  'cannot',
+  "can't",
+  "won't",
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+  "couldn't",
+  "wouldn't",
+  "shouldn't",
+  "mustn't",
+]);
+// Auxiliaries that are also names when capitalised: "may" is "kanskje", "May" the month.
+const LOWER_CASE_AUXILIARIES = new Set(['may', 'might']);
 
 /**
- * An irregular form of an English function verb ("made", "took"), unless the lexicon
+ * A function word of an English question the stop list lacks: an auxiliary ("may",
+ * "can't"), or an irregular form of a function verb ("made", "took") unless the lexicon
  * knows the form as a word of its own: the light verb of "the decision was made".
  */
-function isFormOfFunctionWord(folded: string): boolean {
+function isEnglishFunctionWord(word: QueryToken): boolean {
+  const folded = word.folded.replace(/’/gu, "'");
+  if (ENGLISH_AUXILIARIES.has(folded)) return true;
+  if (LOWER_CASE_AUXILIARIES.has(word.text)) return true;
   const base = englishBaseForm(folded);
   if (base === folded || !isStopWord(base, 'en')) return false;
   return lexicon().translate(stem(folded, 'en'), 'en').length === 0;
@@ -399,9 +432,11 @@ function phrasesOf(
     englishPhrases(),
     all.map((w) => w.folded),
   )) {
-    const held = match.norwegian.some((forms) =>
-      norwegianStemsOf(forms).some((t) => !vocabulary || vocabulary.inLanguage(t, 'no')),
-    );
+    const held =
+      match.norwegian.length === 0 ||
+      match.norwegian.some((forms) =>
+        norwegianStemsOf(forms).some((t) => !vocabulary || vocabulary.inLanguage(t, 'no')),
+      );
     if (!held) continue;
     for (let i = match.start; i < match.end; i++) at.set(i, match);
   }
@@ -499,7 +534,7 @@ export function analyseQuery(
       continue;
     }
     if (QUESTION_WORDS.has(w.folded) || isStopWord(w.folded, lang)) continue;
-    if (lang === 'en' && isFormOfFunctionWord(w.folded)) continue;
+    if (lang === 'en' && isEnglishFunctionWord(w)) continue;
     if (
       QUANTITY_AFTER_QUESTION.has(w.folded) &&
       previous !== undefined &&

@@ -55,6 +55,13 @@ describe('finding phrases in a question', () => {
     expect(found('why did he dig in heels')).toEqual([]);
   });
 
+  it('reads "-" as a phrase of function words, standing for no Norwegian word', () => {
+    const table2 = parsePhrases('going to\t-');
+    expect(findPhrases(table2, ['who', 'is', 'going', 'to', 'win'])).toEqual([
+      { start: 2, end: 4, norwegian: [] },
+    ]);
+  });
+
   it('finds nothing in words that only share a phrase word', () => {
     expect(found('the part of the city behind the station')).toEqual([]);
   });

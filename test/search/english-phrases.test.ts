@@ -17,6 +17,10 @@ const articles = [
     'Over 3000 skiløpere deltok i Birkebeinerrennet lørdag.',
     'En del av løypa var stengt, og rennet fikk en annen del av traseen i år.',
   ]),
+  article('nb/slank.md', 'Slankekurer', 'nb', [
+    'For ti år siden trodde mange at pulverkurer var løsningen for å gå ned i vekt.',
+    'Ernæringsfysiologen anbefaler heller vanlig mat og mosjon.',
+  ]),
   article('nb/ferje.md', 'Ferja innstilt', 'nb', [
     'All transport over fjorden stanset da ferja ble innstilt.',
     'Passasjerene ble ført i land med en mindre båt.',
@@ -63,5 +67,27 @@ describe('English verbs and words spelt alike', () => {
     expect(translated).toBeDefined();
     expect(typed?.weight).toBeCloseTo(translated?.weight ?? 0);
     expect(ids('transport across the fjord')[0]).toBe('nb/ferje.md#0');
+  });
+});
+
+describe('English function words never reach the index', () => {
+  it('an auxiliary the stop list lacks ("may", "can\'t") and a function phrase ("going to")', () => {
+    expect(analysed('the ferry may be late').words.map((w) => w.text)).toEqual(['ferry', 'late']);
+    expect(analysed("the ferry can't sail").words.map((w) => w.text)).toEqual(['ferry', 'sail']);
+    expect(analysed('who is the mayor going to meet').words.map((w) => w.text)).toEqual([
+      'mayor',
+      'meet',
+    ]);
+  });
+
+  it('"May" written as a name is the month, not an auxiliary', () => {
+    expect(analysed('the ferry in May').words.map((w) => w.text)).toEqual(['ferry', 'May']);
+  });
+});
+
+describe('two English words reach the Norwegian compound their translations make', () => {
+  it('"powder diets" finds "pulverkurer" though the stem of "pulver" is "pulv"', () => {
+    expect(ids('When were powder diets popular?')[0]).toBe('nb/slank.md#0');
+    expect(marked('When were powder diets popular?')).toContain('pulverkurer');
   });
 });
