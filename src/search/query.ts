@@ -211,6 +211,8 @@ export function maxEditsFor(length: number): number {
   return 2;
 }
 
+const ENGLISH_ORDINAL = /^(\d+)(?:st|nd|rd|th)$/u;
+
 const sideOf = (language: Language): LexiconSide => (language === 'en' ? 'en' : 'no');
 const stemFor = (side: LexiconSide): Language => (side === 'en' ? 'en' : 'nb');
 
@@ -228,6 +230,9 @@ function alternativesOf(
     else out.push({ term, weight, source });
   };
   for (const term of stemsOf(word.folded)) add(term, 1, 'typed');
+  // An English ordinal is the number Norwegian writes with a stop ("17th" is "17.").
+  const ordinal = language === 'en' ? ENGLISH_ORDINAL.exec(word.folded)?.[1] : undefined;
+  if (ordinal !== undefined) add(ordinal, 1, 'typed');
   const known = (term: string) => (vocabulary ? vocabulary.documentFrequency(term) > 0 : true);
 
   // A hyphenated word matches whole and in parts ("Genève-samtaler" finds "samtaler i
@@ -369,8 +374,31 @@ const COMPOUND_LINKS = ['', 's', 'e'] as const;
 // stem: "pulver" is "pulv", so "powder diet" is "pulv" + "er" + "kur".
 const HEAD_ENDINGS = ['', 'e', 'er', 'en'] as const;
 
-// English auxiliaries the stop list lacks, and their negations: they say whether, not what.
-const ENGLISH_AUXILIARIES = new Set([
+// English function words the stop list lacks: auxiliaries and their negations, which say
+// whether, not what, and adverbs whose dictionary senses are other words' ("just" as
+// "rettferdig", "quite" as "slutt", "even" as "jevn", "lot" as "skjebne").
+const ENGLISH_FUNCTION_WORDS = new Set([
+  'so',
+  'yet',
+  'already',
+  'just',
+  'even',
+  'quite',
+  'rather',
+  'really',
+  'either',
+  'neither',
+  'though',
+  'although',
+  'however',
+  'unless',
+  'ago',
+  'thus',
+  'therefore',
+  'maybe',
+  'perhaps',
+  'lot',
+  'lots',
   'ought',
   'cannot',
   "can't",
@@ -400,7 +428,7 @@ const LOWER_CASE_AUXILIARIES = new Set(['may', 'might']);
  */
 function isEnglishFunctionWord(word: QueryToken): boolean {
   const folded = word.folded.replace(/’/gu, "'");
-  if (ENGLISH_AUXILIARIES.has(folded)) return true;
+  if (ENGLISH_FUNCTION_WORDS.has(folded)) return true;
   if (LOWER_CASE_AUXILIARIES.has(word.text)) return true;
   const base = englishBaseForm(folded);
   if (base === folded || !isStopWord(base, 'en')) return false;

@@ -22,7 +22,7 @@ const articles = [
     'Ernæringsfysiologen anbefaler heller vanlig mat og mosjon.',
   ]),
   article('nb/ferje.md', 'Ferja innstilt', 'nb', [
-    'All transport over fjorden stanset da ferja ble innstilt.',
+    'All transport over fjorden stanset da ferja ble innstilt 17. mai.',
     'Passasjerene ble ført i land med en mindre båt.',
   ]),
 ];
@@ -70,6 +70,13 @@ describe('English verbs and words spelt alike', () => {
   });
 });
 
+describe('English numbers', () => {
+  it('an ordinal ("17th") is the number Norwegian writes with a stop ("17.")', () => {
+    const word = analysed('the 17th').words[0];
+    expect(word?.alternatives.map((a) => a.term)).toContain('17');
+  });
+});
+
 describe('English function words never reach the index', () => {
   it('an auxiliary the stop list lacks ("may", "can\'t") and a function phrase ("going to")', () => {
     expect(analysed('the ferry may be late').words.map((w) => w.text)).toEqual(['ferry', 'late']);
@@ -77,6 +84,13 @@ describe('English function words never reach the index', () => {
     expect(analysed('who is the mayor going to meet').words.map((w) => w.text)).toEqual([
       'mayor',
       'meet',
+    ]);
+  });
+
+  it('an adverb whose dictionary senses are other words\' ("just", "quite") stands for nothing', () => {
+    expect(analysed('the ferry was just quite late').words.map((w) => w.text)).toEqual([
+      'ferry',
+      'late',
     ]);
   });
 
