@@ -61,9 +61,28 @@ export function parsePhrases(text: string): PhraseEntry[] {
             .trim()
             .split(/\s+/u)
             .map((slot) => slot.split('/').map(foldCase));
-    if (words.length >= 2) entries.push({ english: words, norwegian: slots });
+    // A phrase starts with a word of its own (entries are looked up by their first word).
+    if (words.length >= 2 && words[0] !== '*') entries.push({ english: words, norwegian: slots });
   }
   return entries;
+}
+
+/** Entries by their first English word, so each query word looks at its own few. */
+const byFirstWord = new WeakMap<readonly PhraseEntry[], Map<string, PhraseEntry[]>>();
+
+function entriesByFirstWord(entries: readonly PhraseEntry[]): Map<string, PhraseEntry[]> {
+  let map = byFirstWord.get(entries);
+  if (map === undefined) {
+    map = new Map();
+    for (const entry of entries) {
+      const first = entry.english[0] ?? '';
+      const list = map.get(first);
+      if (list === undefined) map.set(first, [entry]);
+      else list.push(entry);
+    }
+    byFirstWord.set(entries, map);
+  }
+  return map;
 }
 
 /**
@@ -74,12 +93,13 @@ export function findPhrases(
   entries: readonly PhraseEntry[],
   folded: readonly string[],
 ): PhraseMatch[] {
+  const byFirst = entriesByFirstWord(entries);
   const keys = folded.map(englishPhraseKey);
   const matches: PhraseMatch[] = [];
   let i = 0;
   while (i < keys.length) {
     let best: PhraseEntry | undefined;
-    for (const entry of entries) {
+    for (const entry of byFirst.get(keys[i] ?? '') ?? []) {
       if (best && entry.english.length <= best.english.length) continue;
       if (i + entry.english.length > keys.length) continue;
       if (entry.english.every((w, j) => w === '*' || w === keys[i + j])) best = entry;
