@@ -14,6 +14,9 @@ export interface SearchQuerySets {
   typos: string[];
 }
 
+export type QuerySet = keyof SearchQuerySets;
+export const QUERY_SETS: readonly QuerySet[] = ['frequent', 'names', 'questions', 'typos'];
+
 const WORD = /\p{L}{4,}/gu;
 const NAME = /(?<=[\p{Ll},] )\p{Lu}\p{Ll}{2,}(?: \p{Lu}\p{Ll}{2,})?/gu;
 

@@ -5,10 +5,13 @@
  * encoder, a plain BM25 over Kilde's terms) is built over the same passages and asked four
  * query sets (frequent words, names, questions, typos); each engine's NorQuAD MRR@10 is
  * measured once, so speed is never read apart from the answers. Then the archive is built
- * from files as a moderator's reload builds it (bench/archive.ts), its answers are timed
- * on it (`/søk`, `/hvem`, `/hva-skjedde`, both autocompletes; bench/pipeline.ts), and the
- * archive's own figures follow: warm start, incremental add and remove, peak RSS,
- * snapshot, stalls. Load on the real bot process (bench/load.ts) runs once.
+ * from files as a moderator's reload builds it, in a build process of its own, and served
+ * by another process from its snapshot, as the bot is deployed (bench/archive.ts): warm
+ * start, incremental add and remove, stalls, each process's peak RSS; then, on the served
+ * archive settled, Kilde's search over the same query sets and its answers (`/søk`,
+ * `/hvem`, `/hva-skjedde`, both autocompletes; bench/pipeline.ts). The engines above share
+ * this process with the corpus and each other; the serving process's heap holds only its
+ * archive. Load on the real bot process (bench/load.ts) runs once.
  *
  * Latencies are CPU time per call of the calling thread (bench/thread-cpu.ts: not V8's
  * garbage-collector threads beside it), which a machine shared with other
@@ -32,15 +35,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadNorquad, scoreRanks } from '../eval/retrieval';
-import type { Archive } from '../src/archive/archive';
-import { prepareUpdates } from '../src/archive/update';
 import type { Article } from '../src/knowledge/types';
 import { measureArchive } from './archive';
 import { corpusDir, hasNorec, passageCount, readNorec, takePassages } from './corpus';
 import { ENGINES, type Engine } from './engines';
 import { measureLoad } from './load';
-import { type PipelineMeasurement, timeAnswers } from './pipeline';
-import { searchQueries } from './queries';
+import type { PipelineMeasurement } from './pipeline';
+import { QUERY_SETS, type QuerySet, searchQueries } from './queries';
 import { type Latency, latencyOf, setRepeat, settleHeap } from './timing';
 
 const DEFAULT_SIZES = [10_000, 50_000, 200_000, 400_000];
@@ -48,8 +49,6 @@ const DEFAULT_QUERIES = 100;
 /** Per answer kind: today a name miss scans every name, 0.2 s a call at 400k. */
 const DEFAULT_ANSWER_QUERIES = 50;
 const SEARCH_K = 25;
-/** The answers' row takes its build figures from the archive's full build. */
-const NOT_TIMED = { buildMs: 0, buildStallMs: 0 };
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 
 interface EngineMeasurement {
@@ -62,8 +61,15 @@ interface EngineMeasurement {
   search: Record<QuerySet, Latency>;
 }
 
-type QuerySet = 'frequent' | 'names' | 'questions' | 'typos';
-const QUERY_SETS: readonly QuerySet[] = ['frequent', 'names', 'questions', 'typos'];
+/** Kilde's search in the serving process, where the heap holds the served archive alone. */
+interface ServedSearch {
+  passages: number;
+  /** V8's heap used by the settled serving process, after a full collection. */
+  heapMB: number;
+  /** The serving process's peak RSS: warm start, add and remove, these timings. */
+  peakRssMB: number;
+  search: Record<QuerySet, Latency>;
+}
 
 interface Quality {
   engine: string;
@@ -84,6 +90,8 @@ interface Report {
   quality: Quality[];
   engines: EngineMeasurement[];
   answers: PipelineMeasurement[];
+  /** Absent in reports from before the roles ran in processes of their own. */
+  served?: ServedSearch[];
   archive: { passages: number; figures: Record<string, number> }[];
   load: { passages: number; figures: Record<string, number> }[];
   /** How a report put together from several runs was made. */
@@ -224,6 +232,32 @@ function formatReport(report: Report): string {
       ],
     ),
   );
+  const served = report.served ?? [];
+  if (served.length > 0) {
+    out.push('');
+    out.push("Kilde's search in the serving process (the served archive alone in its heap)");
+    out.push(
+      markdown(
+        served.map((s) => [
+          s.passages.toLocaleString('en'),
+          s.heapMB.toFixed(0),
+          s.peakRssMB.toFixed(0),
+          ...QUERY_SETS.map(
+            (set) => `${triple(s.search[set])} (wall ${ms(s.search[set].wallP99)})`,
+          ),
+        ]),
+        [
+          'passages',
+          'heap MB',
+          'peak RSS MB',
+          'search: frequent words (wall p99)',
+          'names',
+          'questions',
+          'typos',
+        ],
+      ),
+    );
+  }
   if (report.answers.length > 0) {
     out.push('');
     out.push(
@@ -324,6 +358,7 @@ async function main(): Promise<void> {
     quality: [],
     engines: [],
     answers: [],
+    served: [],
     archive: [],
     load: [],
   };
@@ -351,38 +386,44 @@ async function main(): Promise<void> {
       log(`${engine.name} at ${size} passages …`);
       report.engines.push(await measureEngine(engine, articles, sets, gc));
     }
-    // The archive's figures start with a full build from files, as a moderator's reload
-    // makes it; the answers are timed on that archive (one 400k build, not two).
+    // The archive's figures: a build process, then a serving process that also times the
+    // answers once settled (the answers' row takes its build figures from the build's).
     gc();
     const searches = [...sets.questions, ...sets.frequent]
       .filter((_, i) => i % 2 === 0)
       .slice(0, args.answerQueries);
-    let answers: PipelineMeasurement | undefined;
     if (args.archive) {
-      log(`archive figures at ${size} passages (full build, answers, warm start, add, remove) …`);
-      const figures = await measureArchive({
+      log(`archive figures at ${size} passages (full build, warm start, add, remove, answers) …`);
+      const measured = await measureArchive({
         articles,
         passages: size,
         ...(args.answers
           ? {
-              whenBuilt: async (archive: Archive) => {
-                // Timed once the archive has settled, as a bot up for a minute serves: its
-                // search warm-up and the live merge's preparation run in slices in the
-                // background after a build, and would be billed to the calls they interleave
-                // with (what a reload costs the answers meanwhile is the reload's own figure).
-                await Promise.all([archive.index.warm(), prepareUpdates(archive)]);
-                log(`Kilde's answers at ${size} passages …`);
-                answers = await timeAnswers(archive, searches, args.answerQueries, NOT_TIMED);
+              timing: {
+                searchSets: sets,
+                answerSearches: searches,
+                answerQueries: args.answerQueries,
+                repeat: args.repeat,
+                k: SEARCH_K,
               },
             }
           : {}),
       });
+      const { figures } = measured;
       report.archive.push({ passages: size, figures });
-      if (answers) {
+      if (measured.answers) {
         report.answers.push({
-          ...answers,
+          ...measured.answers,
           buildMs: (figures.fullBuildS ?? 0) * 1000,
           buildStallMs: figures.fullBuildStallMs ?? 0,
+        });
+      }
+      if (measured.search) {
+        report.served?.push({
+          passages: size,
+          heapMB: figures.settledHeapUsedMB ?? 0,
+          peakRssMB: figures.peakRssMB ?? 0,
+          search: measured.search,
         });
       }
     }
