@@ -252,11 +252,24 @@ export function dominators(heap: Heap): { idom: Int32Array; retained: Float64Arr
 export function retainerTree(heap: Heap, minBytes: number, maxDepth = 14): string[] {
   const { idom, retained } = dominators(heap);
   const children = new Map<number, number[]>();
+  // A node's small children, summed by kind: many small passages can hold more than one map.
+  const small = new Map<number, Map<string, { count: number; bytes: number }>>();
   for (let v = 1; v < heap.count; v++) {
-    if ((retained[v] ?? 0) < minBytes || (idom[v] ?? -1) < 0) continue;
-    const list = children.get(idom[v] ?? 0) ?? [];
+    const parent = idom[v] ?? -1;
+    if (parent < 0) continue;
+    if ((retained[v] ?? 0) < minBytes) {
+      const byKind = small.get(parent) ?? new Map<string, { count: number; bytes: number }>();
+      const kind = kindOf(heap, v);
+      const sum = byKind.get(kind) ?? { count: 0, bytes: 0 };
+      sum.count++;
+      sum.bytes += retained[v] ?? 0;
+      byKind.set(kind, sum);
+      small.set(parent, byKind);
+      continue;
+    }
+    const list = children.get(parent) ?? [];
     list.push(v);
-    children.set(idom[v] ?? 0, list);
+    children.set(parent, list);
   }
   const edgeLabel = (from: number, to: number): string => {
     for (let e = heap.edgeStart[from] ?? 0; e < (heap.edgeStart[from + 1] ?? 0); e++) {
@@ -276,6 +289,13 @@ export function retainerTree(heap: Heap, minBytes: number, maxDepth = 14): strin
     if (depth >= maxDepth) return;
     const list = (children.get(v) ?? []).sort((a, b) => (retained[b] ?? 0) - (retained[a] ?? 0));
     for (const c of list) visit(c, depth + 1);
+    const sums = [...(small.get(v) ?? new Map()).entries()]
+      .filter(([, sum]) => sum.bytes >= minBytes)
+      .sort((a, b) => b[1].bytes - a[1].bytes);
+    for (const [kind, sum] of sums) {
+      const mb = (sum.bytes / 2 ** 20).toFixed(1);
+      lines.push(`${'  '.repeat(depth + 1)}${mb.padStart(7)} MB  ${sum.count} × ${kind}`);
+    }
   };
   visit(0, 0);
   return lines;

@@ -7,7 +7,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapStatistics, writeHeapSnapshot } from 'node:v8';
 import { KnowledgeStore } from '../src/archive/store';
 import { prepareUpdates } from '../src/archive/update';
 import { createLogger } from '../src/logger';
@@ -80,6 +80,7 @@ async function serve(input: ServingInput): Promise<ServingOutput> {
     await Promise.all([archive.index.warm(), prepareUpdates(archive)]);
     settleHeap();
     const settled = process.memoryUsage();
+    const heap = getHeapStatistics();
     const output: ServingOutput = { figures: {}, memory: {} };
     if (input.timing) {
       const { searchSets, answerSearches, answerQueries, repeat, k } = input.timing;
@@ -99,7 +100,6 @@ async function serve(input: ServingInput): Promise<ServingOutput> {
       });
     }
     const servingPeakRssMB = rss.endPhase();
-    if (input.heapSnapshot) writeHeapSnapshot(input.heapSnapshot);
     output.figures = {
       warmStartS: warm.ms / 1000,
       warmStartStallMs: warm.stallMs,
@@ -122,9 +122,13 @@ async function serve(input: ServingInput): Promise<ServingOutput> {
       servingStartRssMB,
       // What the settled archive holds: V8's heap, and typed arrays' memory outside it.
       settledHeapUsedMB: settled.heapUsed / MB,
+      // V8's committed heap: what the used heap costs in pages (free space, fragmentation).
+      settledHeapCommittedMB: heap.total_heap_size / MB,
       settledArrayBuffersMB: settled.arrayBuffers / MB,
       settledRssMB: settled.rss / MB,
     };
+    // Last: writing a heap snapshot takes as much memory again as the heap.
+    if (input.heapSnapshot) writeHeapSnapshot(input.heapSnapshot);
     return output;
   } finally {
     rss.stop();
