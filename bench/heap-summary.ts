@@ -160,6 +160,28 @@ export function kinds(heap: Heap): { key: string; count: number; selfBytes: numb
 }
 
 /**
+ * Strings held more than once with the same text, by the bytes the copies beyond the first
+ * take: a per-passage field holding its own copy of a shared string shows up here.
+ */
+export function duplicateStrings(
+  heap: Heap,
+): { text: string; copies: number; wastedBytes: number }[] {
+  const plain = heap.typeNames.indexOf('string');
+  const byText = new Map<string, { copies: number; bytes: number }>();
+  for (let i = 0; i < heap.count; i++) {
+    if (heap.type[i] !== plain) continue;
+    const text = heap.nameOf(i);
+    const entry = byText.get(text) ?? { copies: 0, bytes: heap.self[i] ?? 0 };
+    entry.copies++;
+    byText.set(text, entry);
+  }
+  return [...byText.entries()]
+    .filter(([, e]) => e.copies > 1)
+    .map(([text, e]) => ({ text, copies: e.copies, wastedBytes: (e.copies - 1) * e.bytes }))
+    .sort((a, b) => b.wastedBytes - a.wastedBytes);
+}
+
+/**
  * Immediate dominators (Cooper, Harvey and Kennedy's iterative algorithm over the reverse
  * postorder) and each node's retained size: what freeing it would free.
  */
@@ -313,6 +335,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log('| own MB | count | kind |\n| ---: | ---: | --- |');
   for (const { key, count, selfBytes } of rows.slice(0, top)) {
     console.log(`| ${mb(selfBytes)} | ${count} | ${key.replaceAll('|', '\\|')} |`);
+  }
+  const duplicates = duplicateStrings(heap);
+  const wasted = duplicates.reduce((n, d) => n + d.wastedBytes, 0);
+  console.log(`\nStrings held more than once: ${mb(wasted)} MB in the extra copies; the most:`);
+  for (const d of duplicates.slice(0, 15)) {
+    console.log(`  ${mb(d.wastedBytes)} MB  ${d.copies} × ${JSON.stringify(d.text.slice(0, 60))}`);
   }
   const minMB = Number(process.argv[4] ?? Math.max(1, total / 2 ** 20 / 100));
   console.log(`\nDominator tree, nodes retaining ${minMB} MB or more:`);
