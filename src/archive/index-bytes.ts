@@ -273,12 +273,13 @@ export async function readIndex(
     for (let d = 0; d < head.documents; d++) {
       shortId += reader.int();
       const id = ids ? ids.get(reader.string()) : reader.string();
-      const lengths: (number | undefined)[] = [];
       const fields = reader.uint();
+      // Sized up front: an array grown from [] by assignment keeps room for 17 (184 bytes a
+      // passage instead of 80; 9 MB at 100k passages). Unset fields stay holes.
+      const lengths = new Array<number | undefined>(fields);
       for (let f = 0; f < fields; f++) {
         const stored = reader.uint();
         if (stored > 0) lengths[f] = stored - 1;
-        else lengths.length = f + 1;
       }
       state._documentIds.set(shortId, id);
       state._idToShortId.set(id, shortId);

@@ -217,3 +217,35 @@ describe('the live entity merge', () => {
     );
   });
 });
+
+describe("a passage's list of entities", () => {
+  const entity = (id: string, name: string): Entity => ({
+    id,
+    name,
+    kind: 'person',
+    aliases: [],
+    roles: [],
+    mentions: [],
+  });
+  const kari = entity('kari-nordmann', 'Kari Nordmann');
+  const ola = entity('ola-nordmann', 'Ola Nordmann');
+  // Two entities with one name (a person and a place, say): one name, two ids.
+  const berge = entity('berge', 'Berge');
+  const bergePlace = entity('berge-sted', 'Berge');
+
+  it('names each entity once, in the order the passage first names them, ties by id', () => {
+    const lists = listEntities([
+      { start: 40, entity: ola },
+      { start: 0, entity: kari },
+      { start: 12, entity: bergePlace },
+      { start: 12, entity: berge },
+      { start: 60, entity: kari },
+    ]);
+    expect(lists.ids).toEqual(['kari-nordmann', 'berge', 'berge-sted', 'ola-nordmann']);
+    expect(lists.names).toEqual(['Kari Nordmann', 'Berge', 'Ola Nordmann']);
+  });
+
+  it('is empty for a passage that names no one', () => {
+    expect(listEntities([])).toEqual({ ids: [], names: [] });
+  });
+});
