@@ -20,6 +20,12 @@ export interface Lexicon {
   translate(term: string, from: LexiconSide): readonly string[];
   /** Whether the lexicon knows this stem as a word of that language. */
   knows(term: string, side: LexiconSide): boolean;
+  /**
+   * The Norwegian stems of an English word (case-folded, as written): the hand table's
+   * where it lists the word, which replace FreeDict's (their rarer senses, and the senses
+   * of other words with the same stem: "evening" is not "even"); otherwise its stem's.
+   */
+  translateEnglish(folded: string): readonly string[];
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -44,6 +50,8 @@ function dataLines(text: string): string[][] {
 export function parseLexicon(generated: string, supplement = ''): Lexicon {
   const enToNo = new Map<string, string[]>();
   const noToEn = new Map<string, string[]>();
+  // The supplement's words as written, for `translateEnglish`.
+  const byWord = new Map<string, string[]>();
   for (const [en, no] of dataLines(generated)) {
     if (!en || !no) continue;
     for (const term of no.split(' ')) {
@@ -62,12 +70,14 @@ export function parseLexicon(generated: string, supplement = ''): Lexicon {
         const no = stem(folded, 'nb');
         addPair(enToNo, en, no);
         addPair(noToEn, no, en);
+        addPair(byWord, foldCase(enWord), no);
       }
     }
   }
   return {
     translate: (term, from) => (from === 'en' ? enToNo : noToEn).get(term) ?? [],
     knows: (term, side) => (side === 'en' ? enToNo : noToEn).has(term),
+    translateEnglish: (folded) => byWord.get(folded) ?? enToNo.get(stem(folded, 'en')) ?? [],
   };
 }
 

@@ -262,7 +262,7 @@ function alternativesOf(
   ];
   // An irregular English form the lexicon lacks is translated by its base ("took" as "take").
   const base = englishBaseForm(word.folded);
-  if (side === 'en' && base !== word.folded && lex.translate(sources[0] ?? '', 'en').length === 0)
+  if (side === 'en' && base !== word.folded && lex.translateEnglish(word.folded).length === 0)
     sources.push(stem(base, 'en'));
   // A Norwegian compound that neither the archive nor the lexicon holds whole is translated
   // by its parts, split against the words either knows ("rekordoverskudd" -> rekord +
@@ -277,9 +277,12 @@ function alternativesOf(
     if (split) sources.push(...split);
   }
   const translations = new Set<string>();
-  for (const source of sources) {
-    for (const term of lex.translate(source, side)) if (translatable(term)) translations.add(term);
-  }
+  sources.forEach((source, i) => {
+    // The word as written first: the hand table's news senses replace FreeDict's.
+    const list =
+      i === 0 && side === 'en' ? lex.translateEnglish(word.folded) : lex.translate(source, side);
+    for (const term of list) if (translatable(term)) translations.add(term);
+  });
   // A passage is scored by the sum of the terms it matches: a word with five translations
   // would count up to five times. Sharing the weight keeps each word worth about one.
   const share = weights.translated / Math.sqrt(Math.max(1, translations.size));
@@ -335,7 +338,7 @@ function addNorwegianCompounds(
   const lex = lexicon();
   const translationsAt = (i: number): readonly string[] => {
     const token = all[i];
-    return token ? lex.translate(stem(token.folded, 'en'), 'en') : [];
+    return token ? lex.translateEnglish(token.folded) : [];
   };
   const pairs: [number, number][] = [];
   for (let i = 0; i + 1 < all.length; i++) {
@@ -432,7 +435,7 @@ function isEnglishFunctionWord(word: QueryToken): boolean {
   if (LOWER_CASE_AUXILIARIES.has(word.text)) return true;
   const base = englishBaseForm(folded);
   if (base === folded || !isStopWord(base, 'en')) return false;
-  return lexicon().translate(stem(folded, 'en'), 'en').length === 0;
+  return lexicon().translateEnglish(folded).length === 0;
 }
 
 /** Norwegian stems of one word of a phrase's translation (its forms' stems). */

@@ -21,6 +21,10 @@ const articles = [
     'For ti år siden trodde mange at pulverkurer var løsningen for å gå ned i vekt.',
     'Ernæringsfysiologen anbefaler heller vanlig mat og mosjon.',
   ]),
+  article('nb/konsert.md', 'Konsert i parken', 'nb', [
+    'Konserten i parken trakk fulle hus mandag kveld.',
+    'Billettsalget har gått jevnt og trutt hele uka, sier arrangøren om konserten.',
+  ]),
   article('nb/ferje.md', 'Ferja innstilt', 'nb', [
     'All transport over fjorden stanset da ferja ble innstilt 17. mai.',
     'Passasjerene ble ført i land med en mindre båt.',
@@ -103,5 +107,14 @@ describe('two English words reach the Norwegian compound their translations make
   it('"powder diets" finds "pulverkurer" though the stem of "pulver" is "pulv"', () => {
     expect(ids('When were powder diets popular?')[0]).toBe('nb/slank.md#0');
     expect(marked('When were powder diets popular?')).toContain('pulverkurer');
+  });
+});
+
+describe("the hand table's news senses replace the dictionary's", () => {
+  it('"evening" is "kveld", not the "jevn" of "even", which shares its English stem', () => {
+    const terms = analysed('concert evening').words[1]?.alternatives.map((a) => a.term);
+    expect(terms).toContain('kveld');
+    expect(terms).not.toContain('jevnt');
+    expect(ids('the concert on Monday evening')[0]).toBe('nb/konsert.md#0');
   });
 });
