@@ -6,6 +6,7 @@ import {
   type DirectoryColumns,
   EntityDirectory,
   extractEntityMentions,
+  LearnedReadings,
   type LexiconData,
   type PassageMentions,
   passageReferences,
@@ -74,13 +75,19 @@ export type NameParts = Omit<AnalysisParts, 'timeMentions' | 'readBasis'>;
 export async function extractNames(
   load: Pick<LoadResult, 'articles' | 'aliases'>,
 ): Promise<NameParts> {
-  const lexicon = buildLexicon(load.articles.flatMap((a) => a.passages.map((p) => p.text)));
+  // Learning the lexicon reads every passage's names once; most need no second reading.
+  const readings = new LearnedReadings();
+  const texts = load.articles.flatMap((a) => a.passages.map((p) => p.text));
+  const lexicon = buildLexicon(texts, readings);
   const passageMentions: PassageMentions[] = [];
   const mentions: [string, EntityMention[]][] = [];
   const references: [string, BackReference[]][] = [];
+  let index = 0;
   for (const article of load.articles) {
     for (const passage of article.passages) {
-      const found = extractEntityMentions(passage.text, passage.language, lexicon);
+      const found =
+        readings.take(index++, passage.language, lexicon) ??
+        extractEntityMentions(passage.text, passage.language, lexicon);
       if (found.length > 0) mentions.push([passage.id, found]);
       const pointing = passageReferences({ ...passage, mentions: found });
       if (pointing.length > 0) references.push([passage.id, pointing]);
