@@ -1,5 +1,6 @@
 import { extractTimeMentions } from '../extract/dates';
 import {
+  type ArchiveLexicon,
   type BackReference,
   buildEntities,
   buildLexicon,
@@ -74,11 +75,17 @@ export type NameParts = Omit<AnalysisParts, 'timeMentions' | 'readBasis'>;
  */
 export async function extractNames(
   load: Pick<LoadResult, 'articles' | 'aliases'>,
+  /**
+   * A lexicon that has counted these passages' words already, in their order (an analysis
+   * worker counts them as the batches arrive): it learns the rest here.
+   */
+  counted?: ArchiveLexicon,
 ): Promise<NameParts> {
   // Learning the lexicon reads every passage's names once; most need no second reading.
   const readings = new LearnedReadings();
   const texts = load.articles.flatMap((a) => a.passages.map((p) => p.text));
-  const lexicon = buildLexicon(texts, readings);
+  counted?.learnPersons(texts, readings);
+  const lexicon = counted ?? buildLexicon(texts, readings);
   const passageMentions: PassageMentions[] = [];
   const mentions: [string, EntityMention[]][] = [];
   const references: [string, BackReference[]][] = [];
