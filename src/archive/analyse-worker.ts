@@ -4,7 +4,7 @@
  * other needs through a port of their own:
  *
  * - `names`: the names with roles and back references, merged into entities (the longest
- *   part); it sends the entity names per passage to the `index` worker as soon as the
+ *   part; the lexicon's words are counted as the batches arrive); it sends the entity names per passage to the `index` worker as soon as the
  *   merge is done, then answers with the `ANLY` and `BASE` sections once it has the dates;
  * - `index`: the dated time expressions and the index's terms, article by article as the
  *   batches arrive, then sends the dates to the `names` worker; with the entity names it
