@@ -10,7 +10,7 @@
  * profile per thread. The second reads those profiles: each thread's time by function
  * (self and total), and the frames that held the main thread during each stall.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { KnowledgeStore } from '../src/archive/store';
@@ -20,6 +20,28 @@ import { articleMarkdown as markdown, type Profile, type ProfileNode } from './c
 
 /** Microseconds on the clock V8's profiles use (monotonic, as process.hrtime). */
 const micros = (): number => Number(process.hrtime.bigint() / 1000n);
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Each thread's CPU so far, from /proc (Node 20 has no per-thread CPU clock): what a thread
+ * did does not depend on how busy the machine is, unlike its wall time.
+ */
+function threadCpu(): Map<string, number> {
+  const cpu = new Map<string, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // Fields after the command name (in brackets): utime and stime are the 12th and 13th.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpu.set(tid, (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return cpu;
+}
 
 async function build(sizeArg: string, root: string): Promise<void> {
   const dir = join(root, 'knowledge');
@@ -42,12 +64,26 @@ async function build(sizeArg: string, root: string): Promise<void> {
   }, 1);
   const marks: [string, number][] = [];
   const t0 = micros();
+  // Per thread: CPU seconds, and when (s after t0) it last grew: when the thread finished.
+  const threads = new Map<string, { cpu: number; busyUntil: number }>();
+  const before = threadCpu();
+  const sampleThreads = () => {
+    for (const [tid, total] of threadCpu()) {
+      const cpu = total - (before.get(tid) ?? 0);
+      const known = threads.get(tid);
+      if (known && known.cpu === cpu) continue;
+      threads.set(tid, { cpu, busyUntil: (micros() - t0) / 1e6 });
+    }
+  };
+  const threadSampler = setInterval(sampleThreads, 100);
   const store = new KnowledgeStore(dir, cache, createLogger('warn'), {});
   const outcome = await store.reload();
   marks.push(['answerable', micros()]);
   await store.settled();
   marks.push(['snapshot written', micros()]);
   clearInterval(ticker);
+  clearInterval(threadSampler);
+  sampleThreads();
   const cpu = process.cpuUsage();
   const summary = {
     passages: outcome.archive.passageById.size,
@@ -55,6 +91,10 @@ async function build(sizeArg: string, root: string): Promise<void> {
     marks: marks.map(([name, at]) => [name, (at - t0) / 1e6]),
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     longestStallMs: Math.max(0, ...gaps.map((g) => (g.to - g.from) / 1000)),
+    // The threads that worked over a second (the main thread first): CPU s, busy until s.
+    threads: [...threads]
+      .filter(([, t]) => t.cpu >= 1)
+      .map(([tid, t]) => [Number(tid) === process.pid ? 'main' : tid, t.cpu, t.busyUntil]),
   };
   console.log(JSON.stringify(summary));
   await writeFile(join(root, 'gaps.json'), JSON.stringify({ t0, gaps }));

@@ -1,5 +1,5 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
-import type { LoadResult } from '../knowledge/types';
+import type { Article, LoadResult } from '../knowledge/types';
 import type { Logger } from '../logger';
 import type { PassageIndex } from '../search';
 import type { AnalyseReply, AnalyseRequest, AnalyseRole } from './analyse-worker';
@@ -37,9 +37,103 @@ function startWorker(file: URL): Worker {
   return new Worker(TYPESCRIPT_WORKER, { ...options, workerData: { entry: file.href } });
 }
 
+/** The two workers of one analysis: sent the articles in batches, then asked for the result. */
+export interface WorkerRun {
+  /** Posts these articles (in batches: cloning a message blocks this thread meanwhile). */
+  send(articles: readonly Article[]): void;
+  /**
+   * Sends the aliases (the articles sent so far are all there are), and decodes the result
+   * in slices. Rejects when a worker crashes, exits without an answer, or takes longer
+   * than `timeoutMs` from here. The workers are stopped once it settles.
+   */
+  finish(load: LoadResult, timeoutMs: number): Promise<AnalysisResult>;
+  /** Terminates both workers (the analysis then rejects, if asked for). */
+  stop(): void;
+}
+
 /**
- * Analyses `load` on two worker threads side by side (analyse-worker.ts: one reads the
- * names, the other the dates and the index's terms) and decodes their result on this one
+ * Starts the two workers side by side (analyse-worker.ts: one reads the names, the other
+ * the dates and the index's terms), each ready for the articles in batches.
+ */
+export function startWorkers(file = WORKER_FILE): WorkerRun {
+  const workers = ROLES.map(() => startWorker(file));
+  const stop = () => {
+    for (const worker of workers) void worker.terminate();
+  };
+  const replies = workers.map(
+    (worker) =>
+      new Promise<Buffer>((resolve, reject) => {
+        worker.once('message', ({ body }: AnalyseReply) =>
+          resolve(Buffer.from(body.buffer, body.byteOffset, body.byteLength)),
+        );
+        worker.once('error', reject);
+        worker.once('exit', (code) =>
+          reject(new Error(`analysis worker exited (code ${code}) without an answer`)),
+        );
+      }),
+  );
+  // Handled in `finish`; this keeps a crash while the articles are still sent from
+  // counting as unhandled.
+  for (const r of replies) r.catch(() => undefined);
+  // The two workers talk to each other over a channel of their own.
+  const { port1, port2 } = new MessageChannel();
+  const peers = [port1, port2];
+  workers.forEach((worker, i) => {
+    const peer = peers[i];
+    const role = ROLES[i];
+    if (!peer || !role) return;
+    const start: AnalyseRequest = { role, peer };
+    worker.postMessage(start, [peer]);
+  });
+  return {
+    send(articles) {
+      for (let i = 0; i < articles.length; i += ARTICLES_PER_MESSAGE) {
+        const request: AnalyseRequest = { articles: articles.slice(i, i + ARTICLES_PER_MESSAGE) };
+        for (const worker of workers) worker.postMessage(request);
+      }
+    },
+    async finish(load, timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const timeout = new Promise<never>((_, reject) => {
+          // A worker that hangs must not hold up every later reload: give up and fall back.
+          timer = setTimeout(
+            () => reject(new Error(`analysis worker gave no answer in ${timeoutMs} ms`)),
+            timeoutMs,
+          );
+        });
+        // The first failure of either, or the timeout, fails the whole.
+        const failed = Promise.race([timeout, ...replies.map((r) => r.then(() => timeout))]);
+        failed.catch(() => undefined);
+        const reply = (i: number) => Promise.race([failed, replies[i] ?? failed]);
+        const done: AnalyseRequest = { aliases: load.aliases };
+        for (const worker of workers) worker.postMessage(done);
+        // The analysis names passages and articles by id: the loaded ones' strings, not copies.
+        const ids = new Interner();
+        await new Slicer().each(load.articles, (article) => {
+          ids.get(article.id);
+          for (const passage of article.passages) ids.get(passage.id);
+        });
+        // The names worker is done first (the index waits for its names): its sections are
+        // decoded here while the index worker still indexes.
+        const text = await reply(0);
+        // Its memory (the lexicon, every passage's names) goes now rather than with the other's.
+        void workers[0]?.terminate();
+        const analysis = await decodeAnalysisText(text, sectionsOf(text), ids);
+        const terms = await reply(1);
+        const index = await decodeIndex(terms, sectionsOf(terms), load, ids);
+        return { analysis, index, body: [text, terms] };
+      } finally {
+        clearTimeout(timer);
+        stop();
+      }
+    },
+    stop,
+  };
+}
+
+/**
+ * Analyses `load` on two worker threads side by side and decodes their result on this one
  * in slices (as a restart decodes the snapshot), so the event loop stays free for answers
  * throughout. Rejects when a worker cannot start, crashes or exits without an answer.
  */
@@ -49,80 +143,20 @@ export async function analyseInWorker(
   timeoutMs = workerTimeoutMs(load),
   signal?: AbortSignal,
 ): Promise<AnalysisResult> {
-  const workers = ROLES.map(() => startWorker(file));
-  let timer: NodeJS.Timeout | undefined;
-  const stop = () => {
-    for (const worker of workers) void worker.terminate();
-  };
+  const run = startWorkers(file);
+  const stop = () => run.stop();
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    const replies = workers.map(
-      (worker) =>
-        new Promise<Buffer>((resolve, reject) => {
-          worker.once('message', ({ body }: AnalyseReply) =>
-            resolve(Buffer.from(body.buffer, body.byteOffset, body.byteLength)),
-          );
-          worker.once('error', reject);
-          worker.once('exit', (code) =>
-            reject(new Error(`analysis worker exited (code ${code}) without an answer`)),
-          );
-        }),
-    );
-    const timeout = new Promise<never>((_, reject) => {
-      // A worker that hangs must not hold up every later reload: give up and fall back.
-      timer = setTimeout(
-        () => reject(new Error(`analysis worker gave no answer in ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-    });
-    // The first failure of either, or the timeout, fails the whole.
-    const failed = Promise.race([timeout, ...replies.map((r) => r.then(() => timeout))]);
-    const reply = (i: number) => Promise.race([failed, replies[i] ?? failed]);
-    // Handled below; this keeps a crash during the sending from counting as unhandled.
-    failed.catch(() => undefined);
-    for (const r of replies) r.catch(() => undefined);
-    // The two workers talk to each other over a channel of their own.
-    const { port1, port2 } = new MessageChannel();
-    const peers = [port1, port2];
-    workers.forEach((worker, i) => {
-      const peer = peers[i];
-      const role = ROLES[i];
-      if (!peer || !role) return;
-      const start: AnalyseRequest = { role, peer };
-      worker.postMessage(start, [peer]);
-    });
-    // Cloning a message blocks the sender, so the articles go in batches between breaths.
+    // Between batches, answers: cloning the articles for a worker blocks this thread.
     const slicer = new Slicer();
     for (let i = 0; i < load.articles.length; i += ARTICLES_PER_MESSAGE) {
-      const request: AnalyseRequest = {
-        articles: load.articles.slice(i, i + ARTICLES_PER_MESSAGE),
-      };
-      for (const worker of workers) {
-        worker.postMessage(request);
-        if (slicer.due()) await slicer.breathe();
-      }
+      run.send(load.articles.slice(i, i + ARTICLES_PER_MESSAGE));
+      if (slicer.due()) await slicer.breathe();
     }
-    const done: AnalyseRequest = { aliases: load.aliases };
-    for (const worker of workers) worker.postMessage(done);
-    // The analysis names passages and articles by id: the loaded ones' strings, not copies.
-    const ids = new Interner();
-    await slicer.each(load.articles, (article) => {
-      ids.get(article.id);
-      for (const passage of article.passages) ids.get(passage.id);
-    });
-    // The names worker is done first (the index waits for its names): its sections are
-    // decoded here while the index worker still indexes.
-    const text = await reply(0);
-    // Its memory (the lexicon, every passage's names) goes now rather than with the other's.
-    void workers[0]?.terminate();
-    const analysis = await decodeAnalysisText(text, sectionsOf(text), ids);
-    const terms = await reply(1);
-    const index = await decodeIndex(terms, sectionsOf(terms), load, ids);
-    return { analysis, index, body: [text, terms] };
+    return await run.finish(load, timeoutMs);
   } finally {
-    clearTimeout(timer);
     signal?.removeEventListener('abort', stop);
-    stop();
+    run.stop();
   }
 }
 
@@ -144,6 +178,85 @@ function workerTimeoutMs(load: LoadResult): number {
  */
 export const WORKER_MIN_PASSAGES = 1000;
 
+/**
+ * An analysis begun while the files are still read, for a full build with nothing to
+ * start from: each article goes to the workers as the load parses it, so that reading
+ * (this thread) and analysing (the workers) overlap instead of following each other.
+ * The workers start once the articles fed hold `minPassages` passages, never below.
+ * `analyseAside` takes its result only when the load holds exactly the articles fed, in
+ * the order fed (a folder listed in another order than the ids sort in does not): the
+ * analysis is the same function of the same articles. Otherwise it is stopped.
+ */
+export class AnalysisFeed {
+  readonly #fed: Article[] = [];
+  #unsent: Article[] = [];
+  #passages = 0;
+  #run: WorkerRun | undefined;
+  #failure: unknown;
+
+  readonly #onAbort = () => this.stop();
+
+  constructor(
+    private readonly options: {
+      /** Starts the workers; `startWorkers` unless given (tests pass a failing one). */
+      start?: () => WorkerRun;
+      minPassages?: number;
+      /** Aborted when the program shuts down: the workers are terminated. */
+      signal?: AbortSignal;
+    } = {},
+  ) {
+    options.signal?.addEventListener('abort', this.#onAbort, { once: true });
+  }
+
+  /** One more article, in the load's order: sent on with the next full batch. */
+  add(article: Article): void {
+    this.#fed.push(article);
+    this.#unsent.push(article);
+    this.#passages += article.passages.length;
+    if (this.#failure !== undefined || this.options.signal?.aborted) return;
+    if (!this.#run) {
+      if (this.#passages < (this.options.minPassages ?? WORKER_MIN_PASSAGES)) return;
+      try {
+        this.#run = (this.options.start ?? startWorkers)();
+      } catch (error) {
+        this.#failure = error;
+        return;
+      }
+    }
+    if (this.#unsent.length >= ARTICLES_PER_MESSAGE) this.#send();
+  }
+
+  #send(): void {
+    this.#run?.send(this.#unsent);
+    this.#unsent = [];
+  }
+
+  /** Whether the workers were started and `load` holds exactly the articles fed, in order. */
+  holds(load: LoadResult): boolean {
+    if (!this.#run && this.#failure === undefined) return false;
+    const fed = this.#fed;
+    return load.articles.length === fed.length && load.articles.every((a, i) => a === fed[i]);
+  }
+
+  /** The workers' analysis of `load` (which `holds`); rejects as `analyseInWorker` does. */
+  async finish(load: LoadResult): Promise<AnalysisResult> {
+    const run = this.#run;
+    if (!run) throw this.#failure ?? new Error('the analysis feed never started its workers');
+    this.#send();
+    try {
+      return await run.finish(load, workerTimeoutMs(load));
+    } finally {
+      this.options.signal?.removeEventListener('abort', this.#onAbort);
+    }
+  }
+
+  /** Stops the workers, when started (the load turned out to need another analysis). */
+  stop(): void {
+    this.options.signal?.removeEventListener('abort', this.#onAbort);
+    this.#run?.stop();
+  }
+}
+
 export interface AnalyseAsideOptions {
   /** Passages from which the worker is used; WORKER_MIN_PASSAGES unless given. */
   workerMinPassages?: number;
@@ -155,6 +268,8 @@ export interface AnalyseAsideOptions {
    * would only reach a user as a false "something went wrong").
    */
   signal?: AbortSignal;
+  /** The workers fed while `load` was read: used when they hold its articles, else stopped. */
+  feed?: AnalysisFeed;
 }
 
 /**
@@ -166,10 +281,17 @@ export async function analyseAside(
   logger: Logger,
   options: AnalyseAsideOptions = {},
 ): Promise<AnalysisResult> {
-  if (options.signal?.aborted) return new Promise<never>(() => {});
+  const { feed } = options;
+  if (options.signal?.aborted) {
+    feed?.stop();
+    return new Promise<never>(() => {});
+  }
   const passages = load.articles.reduce((n, a) => n + a.passages.length, 0);
-  if (passages >= (options.workerMinPassages ?? WORKER_MIN_PASSAGES)) {
+  const fed = feed?.holds(load) === true;
+  if (!fed) feed?.stop();
+  if (passages >= (options.workerMinPassages ?? WORKER_MIN_PASSAGES) || fed) {
     try {
+      if (feed && fed) return await feed.finish(load);
       return await (options.inWorker ?? ((l, s) => analyseInWorker(l, undefined, undefined, s)))(
         load,
         options.signal,

@@ -4,7 +4,7 @@
  * other needs through a port of their own:
  *
  * - `names`: the names with roles and back references, merged into entities (the longest
- *   part); it sends the entity names per passage to the `index` worker as soon as the
+ *   part; the lexicon's words are counted as the batches arrive); it sends the entity names per passage to the `index` worker as soon as the
  *   merge is done, then answers with the `ANLY` and `BASE` sections once it has the dates;
  * - `index`: the dated time expressions and the index's terms, article by article as the
  *   batches arrive, then sends the dates to the `names` worker; with the entity names it
@@ -14,6 +14,7 @@
  * the protocol is below.
  */
 import { type MessagePort, parentPort } from 'node:worker_threads';
+import { ArchiveLexicon } from '../extract/entities';
 import type { TimeMention } from '../extract/types';
 import type { AliasGroup, Article } from '../knowledge/types';
 import { PassageIndex, PreparedDocuments } from '../search';
@@ -64,24 +65,40 @@ function joined(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   return body;
 }
 
-/** The names role: extraction and merge; the dates come from the index worker. */
-async function names(articles: Article[], aliases: AliasGroup[], peer: MessagePort) {
+/**
+ * The names role: extraction and merge; the dates come from the index worker. The
+ * lexicon's word counts are sums over the passages, so they are counted as the batches
+ * arrive (the main thread may still be reading files); the rest needs them all.
+ */
+function namer(peer: MessagePort) {
+  const articles: Article[] = [];
+  const lexicon = new ArchiveLexicon();
   const dates = fromPeer(peer, (m) => ('timeMentions' in m ? m.timeMentions : undefined));
-  const parts = await extractNames({ articles, aliases });
-  const { names: byPassage } = await mentionMaps(parts.entities);
-  const handed: PeerMessage = { names: [...byPassage] };
-  peer.postMessage(handed);
-  return encodeAnalysisText({ ...parts, timeMentions: await dates });
+  return {
+    take(batch: Article[]): void {
+      for (const article of batch) {
+        articles.push(article);
+        lexicon.count(article.passages.map((p) => p.text));
+      }
+    },
+    async finish(aliases: AliasGroup[]): Promise<Uint8Array[]> {
+      const parts = await extractNames({ articles, aliases }, lexicon);
+      const { names: byPassage } = await mentionMaps(parts.entities);
+      const handed: PeerMessage = { names: [...byPassage] };
+      peer.postMessage(handed);
+      return encodeAnalysisText({ ...parts, timeMentions: await dates });
+    },
+  };
 }
 
-/** The index role, whose first pass runs as the batches arrive (`prepare`). */
+/** The index role, whose first pass runs as the batches arrive (`take`). */
 function indexer(peer: MessagePort) {
   const articles: Article[] = [];
   const prepared = new PreparedDocuments();
   const timeMentions: [string, TimeMention[]][] = [];
   const entityNames = fromPeer(peer, (m) => ('names' in m ? m.names : undefined));
   return {
-    prepare(batch: Article[]): void {
+    take(batch: Article[]): void {
       for (const article of batch) {
         articles.push(article);
         prepared.add(article);
@@ -101,29 +118,22 @@ function indexer(peer: MessagePort) {
 
 const port = parentPort;
 if (port) {
-  let peer: MessagePort | undefined;
-  let index: ReturnType<typeof indexer> | undefined;
-  const articles: Article[] = [];
+  let role: ReturnType<typeof indexer> | ReturnType<typeof namer> | undefined;
   port.on('message', (request: AnalyseRequest) => {
     if ('role' in request) {
-      peer = request.peer;
-      if (request.role === 'index') index = indexer(request.peer);
+      role = request.role === 'index' ? indexer(request.peer) : namer(request.peer);
       return;
     }
+    if (!role) throw new Error('analysis worker started without its role');
     if ('articles' in request) {
-      if (index) index.prepare(request.articles);
-      else articles.push(...request.articles);
+      role.take(request.articles);
       return;
     }
-    if (!peer) throw new Error('analysis worker started without its role');
-    const other = peer;
     // A throw here fails the worker with an 'error' event: the main thread then analyses itself.
-    void (index ? index.finish(request.aliases) : names(articles, request.aliases, other)).then(
-      (pieces) => {
-        const body = joined(pieces);
-        const reply: AnalyseReply = { body };
-        port.postMessage(reply, [body.buffer]);
-      },
-    );
+    void role.finish(request.aliases).then((pieces) => {
+      const body = joined(pieces);
+      const reply: AnalyseReply = { body };
+      port.postMessage(reply, [body.buffer]);
+    });
   });
 }

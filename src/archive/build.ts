@@ -1,11 +1,13 @@
 import { extractTimeMentions } from '../extract/dates';
 import {
+  type ArchiveLexicon,
   type BackReference,
   buildEntities,
   buildLexicon,
   type DirectoryColumns,
   EntityDirectory,
   extractEntityMentions,
+  LearnedReadings,
   type LexiconData,
   type PassageMentions,
   passageReferences,
@@ -73,14 +75,26 @@ export type NameParts = Omit<AnalysisParts, 'timeMentions' | 'readBasis'>;
  */
 export async function extractNames(
   load: Pick<LoadResult, 'articles' | 'aliases'>,
+  /**
+   * A lexicon that has counted these passages' words already, in their order (an analysis
+   * worker counts them as the batches arrive): it learns the rest here.
+   */
+  counted?: ArchiveLexicon,
 ): Promise<NameParts> {
-  const lexicon = buildLexicon(load.articles.flatMap((a) => a.passages.map((p) => p.text)));
+  // Learning the lexicon reads every passage's names once; most need no second reading.
+  const readings = new LearnedReadings();
+  const texts = load.articles.flatMap((a) => a.passages.map((p) => p.text));
+  counted?.learnPersons(texts, readings);
+  const lexicon = counted ?? buildLexicon(texts, readings);
   const passageMentions: PassageMentions[] = [];
   const mentions: [string, EntityMention[]][] = [];
   const references: [string, BackReference[]][] = [];
+  let index = 0;
   for (const article of load.articles) {
     for (const passage of article.passages) {
-      const found = extractEntityMentions(passage.text, passage.language, lexicon);
+      const found =
+        readings.take(index++, passage.language, lexicon) ??
+        extractEntityMentions(passage.text, passage.language, lexicon);
       if (found.length > 0) mentions.push([passage.id, found]);
       const pointing = passageReferences({ ...passage, mentions: found });
       if (pointing.length > 0) references.push([passage.id, pointing]);

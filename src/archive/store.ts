@@ -5,7 +5,7 @@ import { KnowledgeDirError, type LoadOptions, loadKnowledge } from '../knowledge
 import { retainLastGood } from '../knowledge/retain';
 import type { AliasGroup, LoadResult, Problem } from '../knowledge/types';
 import type { Logger } from '../logger';
-import { analyseAside } from './analyse-aside';
+import { AnalysisFeed, analyseAside } from './analyse-aside';
 import type { Archive } from './archive';
 import { type AnalysisParts, assemble } from './build';
 import { Slicer } from './pace';
@@ -95,11 +95,17 @@ export class KnowledgeStore {
     // A restart starts from the snapshot's archive: the knowledge as it was when written.
     const restored = previous ? undefined : await this.#restore(key);
     const base = previous ?? restored;
+    // With nothing to start from, this is a full build: its analysis begins on the workers
+    // while the files are still read (they start once there are enough passages to need them).
+    const feed = base ? undefined : new AnalysisFeed({ signal: this.#stopping.signal });
     let fresh: LoadResult;
     try {
       // Files whose stat is unchanged since the base's load are not read again.
-      fresh = await loadKnowledge(this.knowledgeDir, this.loadOptions, base?.load);
+      fresh = await loadKnowledge(this.knowledgeDir, this.loadOptions, base?.load, (article) =>
+        feed?.add(article),
+      );
     } catch (error) {
+      feed?.stop();
       if (!(error instanceof KnowledgeDirError)) throw error;
       const problem: Problem = {
         file: '.',
@@ -153,6 +159,7 @@ export class KnowledgeStore {
     loadSection.catch(() => undefined);
     const { analysis, index, body } = await analyseAside(load, this.logger, {
       signal: this.#stopping.signal,
+      feed,
     });
     const archive = await assemble(load, analysis, false, index);
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);

@@ -289,8 +289,7 @@ function toPassage(raw: RawPassage, index: number, articleId: string, language: 
  */
 function passageLanguage(text: string, articleLanguage: Language): Language {
   const english = articleLanguage === 'en';
-  const hints = countWords(text, english ? NORWEGIAN_HINTS : ENGLISH_HINTS);
-  if (hints < 3) return articleLanguage;
+  if (!hasWords(text, english ? NORWEGIAN_HINTS : ENGLISH_HINTS, 3)) return articleLanguage;
   const detected = detectLanguage(text);
   if (!detected.confident) return articleLanguage;
   return (detected.language === 'en') !== english ? detected.language : articleLanguage;
@@ -322,10 +321,15 @@ const NORWEGIAN_HINTS = new Set([
   'av',
 ]);
 
-function countWords(text: string, words: ReadonlySet<string>): number {
+/**
+ * Whether `text` holds at least `enough` of `words`: it stops reading at the last one
+ * needed (every passage of every file is asked, on the thread that answers).
+ */
+function hasWords(text: string, words: ReadonlySet<string>, enough: number): boolean {
   let count = 0;
-  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) if (words.has(word)) count++;
-  return count;
+  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu))
+    if (words.has(word) && ++count >= enough) return true;
+  return false;
 }
 
 function countNewlines(text: string): number {

@@ -70,6 +70,11 @@ export async function loadKnowledge(
   dir: string,
   options: LoadOptions = {},
   previous?: LoadResult,
+  /**
+   * Called with each article as it is found, in the order the folder is listed (the
+   * result sorts them by id): a full build starts analysing them while the rest is read.
+   */
+  found?: (article: Article) => void,
 ): Promise<LoadResult> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new KnowledgeDirError(dir);
@@ -117,6 +122,10 @@ export async function loadKnowledge(
   const stamps: FileStamp[] = [];
   let aliases: LoadResult['aliases'] = [];
   let aliasesFailed = false;
+  const keep = (article: Article): void => {
+    articles.push(article);
+    found?.(article);
+  };
 
   const take = (relative: string, found: Looked | undefined): void => {
     if (!found || found.kind === 'skipped') return;
@@ -147,7 +156,7 @@ export async function loadKnowledge(
       stamps.push(found.stamp);
       problems.push(...(carried.problems.get(relative) ?? []));
       const article = carried.failed.has(relative) ? undefined : carried.articles.get(relative);
-      if (article) articles.push(article);
+      if (article) keep(article);
       else failedFiles.push(relative);
       return;
     }
@@ -163,12 +172,12 @@ export async function loadKnowledge(
     const before = carried.articles.get(relative);
     if (before && before.hash === sha256(found.file.bytes)) {
       problems.push(...(carried.problems.get(relative) ?? []));
-      articles.push(before);
+      keep(before);
       return;
     }
     const parsed = parseArticleFile(relative, found.file.bytes);
     problems.push(...parsed.problems);
-    if (parsed.article) articles.push(parsed.article);
+    if (parsed.article) keep(parsed.article);
     else failedFiles.push(relative);
   };
   let sliceStart = performance.now();

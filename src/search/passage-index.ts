@@ -113,7 +113,9 @@ export function* documentsOf(
 interface AnalysedPassage {
   passage: Passage;
   title: string;
-  terms: string[];
+  /** Its terms as the index's text field holds them (joined at once: one string, not many). */
+  text: string;
+  heading: string;
   /** Terms of the words that may be compounds: not names (see `splittable`). */
   splittable: string[];
   /** The compounds' parts, once the whole archive's vocabulary is known. */
@@ -148,7 +150,8 @@ export class PreparedDocuments {
           splittable.push(token.term);
       });
       if (passage.language !== 'en') for (const term of terms) this.#norwegian.add(term);
-      this.#analysed.push({ passage, title, terms, splittable });
+      const heading = passage.heading ? analyze(passage.heading, passage.language).join(' ') : '';
+      this.#analysed.push({ passage, title, text: terms.join(' '), heading, splittable });
     }
   }
 
@@ -165,18 +168,35 @@ export class PreparedDocuments {
     }
   }
 
-  /** The second pass: the documents in the order their articles were added. */
+  /**
+   * The second pass: the documents in the order their articles were added. All that does
+   * not depend on the entity names is worked out before (an analysis worker does it while
+   * another still merges the names), and each name is analysed once per language: the
+   * same names recur in thousands of passages.
+   */
   *documents(entityNames?: PassageIndexInput['entityNames']): Generator<IndexedDocument> {
     this.splitCompounds();
-    for (const { passage, title, terms, parts } of this.#analysed) {
+    const analysedNames: Record<Language, Map<string, string>> = {
+      nb: new Map(),
+      nn: new Map(),
+      en: new Map(),
+    };
+    const nameTerms = (name: string, language: Language): string => {
+      const known = analysedNames[language].get(name);
+      if (known !== undefined) return known;
+      const terms = analyze(name, language).join(' ');
+      analysedNames[language].set(name, terms);
+      return terms;
+    };
+    for (const { passage, title, text, heading, parts } of this.#analysed) {
       const names = entityNames?.get(passage.id) ?? [];
       yield {
         id: passage.id,
-        text: terms.join(' '),
+        text,
         parts: parts ?? '',
-        heading: passage.heading ? analyze(passage.heading, passage.language).join(' ') : '',
+        heading,
         title,
-        names: names.map((n) => analyze(n, passage.language).join(' ')).join(' '),
+        names: names.map((n) => nameTerms(n, passage.language)).join(' '),
       };
     }
   }

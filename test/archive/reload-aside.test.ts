@@ -1,8 +1,10 @@
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  AnalysisFeed,
   analyseAside,
   analyseInWorker,
+  startWorkers,
   WORKER_MIN_PASSAGES,
 } from '../../src/archive/analyse-aside';
 import { parseAnalysis, serializeAnalysis } from '../../src/archive/analysis-text';
@@ -92,6 +94,85 @@ describe('analysing on a worker thread', () => {
     const body = Buffer.concat(result.body);
     const decoded = await decodeAnalysis(body, sectionsOf(body), load);
     expect(await whole(decoded.analysis)).toEqual(JSON.parse(JSON.stringify(result.analysis)));
+  });
+});
+
+describe('a full build fed to the workers while the files are read', () => {
+  const silent = pino({ level: 'silent' });
+
+  it('gives, byte for byte, the sections one thread gives, the workers started mid-load', async () => {
+    const kb = await kbWith({ ...written, ...generatedArticles(30) });
+    const feed = new AnalysisFeed({ minPassages: 20 });
+    let fedWhileReading = 0;
+    const load = await loadKnowledge(kb.dir, {}, undefined, (article) => {
+      feed.add(article);
+      fedWhileReading++;
+    });
+    expect(fedWhileReading).toBe(load.articles.length);
+    expect(feed.holds(load)).toBe(true);
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
+    const fed = await analyseAside(load, logger, { feed, inWorker: () => Promise.reject() });
+    // The fed workers answered: no fallback to a second start or to this thread.
+    expect(warnings).toEqual([]);
+    const here = await analyse(load);
+    const oneThread = Buffer.concat(await encodeAnalysis(here.analysis, here.index));
+    expect(Buffer.concat(fed.body).equals(oneThread)).toBe(true);
+    expect(fed.index.search('Kari Nordmann').length).toBeGreaterThan(0);
+  });
+
+  it('is stopped, and the load analysed afresh, when the folder lists files in another order than the ids sort in', async () => {
+    // "a/x.md" is listed before "a-b.md" (the folder "a" sorts first), but sorts after it by id.
+    const kb = await kbWith({
+      'a-b.md': bokmalBudget,
+      'a/x.md': bokmalFollowUp,
+      'c.md': englishClimate,
+    });
+    const started: string[] = [];
+    const feed = new AnalysisFeed({
+      minPassages: 0,
+      start: () => {
+        const run = startWorkers();
+        started.push('feed');
+        return run;
+      },
+    });
+    const load = await loadKnowledge(kb.dir, {}, undefined, (article) => feed.add(article));
+    expect(load.articles.map((a) => a.id)).toEqual(['a-b.md', 'a/x.md', 'c.md']);
+    expect(started).toEqual(['feed']);
+    expect(feed.holds(load)).toBe(false);
+    const result = await analyseAside(load, silent, { feed, workerMinPassages: 0 });
+    const here = await analyse(load);
+    const oneThread = Buffer.concat(await encodeAnalysis(here.analysis, here.index));
+    expect(Buffer.concat(result.body).equals(oneThread)).toBe(true);
+  });
+
+  it('starts no worker below the threshold (the main thread analyses a small archive)', async () => {
+    const kb = await kbWith(written);
+    let starts = 0;
+    const feed = new AnalysisFeed({
+      start: () => {
+        starts++;
+        return startWorkers();
+      },
+    });
+    const load = await loadKnowledge(kb.dir, {}, undefined, (article) => feed.add(article));
+    const result = await analyseAside(load, silent, { feed });
+    expect(starts).toBe(0);
+    expect(result.analysis.entities.map((e) => e.name)).toContain('Kari Nordmann');
+  });
+
+  it('falls back to the main thread when its workers crash', async () => {
+    const kb = await kbWith(written);
+    const crashing = new URL('./fixtures/crashing-worker.ts', import.meta.url);
+    const feed = new AnalysisFeed({ minPassages: 0, start: () => startWorkers(crashing) });
+    const load = await loadKnowledge(kb.dir, {}, undefined, (article) => feed.add(article));
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
+    const result = await analyseAside(load, logger, { feed });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/crashes on purpose/);
+    expect(result.analysis.entities.map((e) => e.name)).toContain('Kari Nordmann');
   });
 });
 

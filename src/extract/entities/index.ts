@@ -1,5 +1,11 @@
 export { type DirectoryColumns, EntityDirectory, roleKey } from './directory';
-export { ArchiveLexicon, buildLexicon, type Lexicon, type LexiconData } from './lexicon';
+export {
+  ArchiveLexicon,
+  buildLexicon,
+  LearnedReadings,
+  type Lexicon,
+  type LexiconData,
+} from './lexicon';
 export { extractEntityMentions } from './mentions';
 export {
   type BackReference,

@@ -5,7 +5,9 @@
  * words belong to people named with a clear person signal somewhere.
  */
 
-import { readMentions } from './mentions';
+import type { Language } from '../../knowledge/types';
+import type { EntityMention } from '../types';
+import { type ReadMention, readMentions } from './mentions';
 import type { Lexicon } from './names';
 import { tokenize } from './tokens';
 
@@ -80,11 +82,18 @@ export class ArchiveLexicon implements Lexicon {
     }
   }
 
-  /** Learns the words of names these texts give with a clear person signal (after counting). */
-  learnPersons(texts: Iterable<string>): void {
+  /**
+   * Learns the words of names these texts give with a clear person signal (after counting).
+   * With `readings`, each text's reading is kept there, to be taken over by the extraction
+   * that follows instead of reading the text again where the outcome cannot differ.
+   */
+  learnPersons(texts: Iterable<string>, readings?: LearnedReadings): void {
     const people: string[] = [];
+    const reader = readings ? readings.watching(this) : this;
     for (const text of texts) {
-      for (const mention of readMentions(text, 'nb', this)) {
+      const found = readMentions(text, LEARNING_LANGUAGE, reader);
+      readings?.keep(found);
+      for (const mention of found) {
         if (mention.thing) this.thingNames.add(mention.name);
         else if (mention.kind === 'person' && mention.strong) people.push(mention.name);
       }
@@ -157,11 +166,82 @@ export interface LexiconData {
   things?: string[];
 }
 
-/** Two passes over the archive: word counts first, then names read with those counts. */
-export function buildLexicon(texts: Iterable<string>): ArchiveLexicon {
+/**
+ * Two passes over the archive: word counts first, then names read with those counts.
+ * With `readings`, the second pass's reading of each text is kept (`LearnedReadings`).
+ */
+export function buildLexicon(texts: Iterable<string>, readings?: LearnedReadings): ArchiveLexicon {
   const lexicon = new ArchiveLexicon();
   const all = [...texts];
   lexicon.count(all);
-  lexicon.learnPersons(all);
+  lexicon.learnPersons(all, readings);
   return lexicon;
+}
+
+/** Learning reads every text as Bokmål, whatever its language (the archive is mostly Bokmål). */
+const LEARNING_LANGUAGE: Language = 'nb';
+
+/** One text's names as learning read them, and the answers that reading was given. */
+interface LearnedReading {
+  mentions: ReadMention[];
+  /** Person words asked, each with the answer then. */
+  persons: [word: string, answer: boolean][];
+  /** Thing names asked, each with the answer then (the set grows while learning reads). */
+  things: [name: string, answer: boolean][];
+}
+
+/**
+ * The names learning read in each text, in the order of the texts, and what each reading
+ * asked of the two parts of the lexicon that learning itself grows (person words, thing
+ * names). Reading names is a function of the text, its language and the lexicon's answers,
+ * so a Bokmål text whose reading was given, for every question, the answer the finished
+ * lexicon gives reads the same again: the full build takes its names over instead of
+ * reading every passage twice (most are: the answers seldom change). The counts a reading
+ * asks for are complete before learning starts, so only those two parts are watched.
+ */
+export class LearnedReadings {
+  readonly #readings: (LearnedReading | undefined)[] = [];
+  #persons: [string, boolean][] = [];
+  #things: [string, boolean][] = [];
+
+  /** `lexicon` as learning reads with it, noting each person-word and thing-name question. */
+  watching(lexicon: ArchiveLexicon): Lexicon {
+    return {
+      isCommonWord: (lower) => lexicon.isCommonWord(lower),
+      nameCount: (name) => lexicon.nameCount(name),
+      isPersonWord: (word) => {
+        const answer = lexicon.isPersonWord(word);
+        this.#persons.push([word, answer]);
+        return answer;
+      },
+      isThingName: (name) => {
+        const answer = lexicon.isThingName(name);
+        this.#things.push([name, answer]);
+        return answer;
+      },
+    };
+  }
+
+  /** Keeps the next text's reading with the questions asked since the last one. */
+  keep(mentions: ReadMention[]): void {
+    this.#readings.push({ mentions, persons: this.#persons, things: this.#things });
+    this.#persons = [];
+    this.#things = [];
+  }
+
+  /**
+   * Text `index`'s names as `extractEntityMentions(text, language, lexicon)` gives them, when
+   * learning's reading of it holds for `language` and the finished `lexicon`; otherwise
+   * undefined (read it again). Each reading is given up once asked for.
+   */
+  take(index: number, language: Language, lexicon: ArchiveLexicon): EntityMention[] | undefined {
+    const reading = this.#readings[index];
+    this.#readings[index] = undefined;
+    if (!reading || language !== LEARNING_LANGUAGE) return undefined;
+    for (const [word, answer] of reading.persons)
+      if (lexicon.isPersonWord(word) !== answer) return undefined;
+    for (const [name, answer] of reading.things)
+      if (lexicon.isThingName(name) !== answer) return undefined;
+    return reading.mentions.map(({ strong: _strong, thing: _thing, ...mention }) => mention);
+  }
 }
