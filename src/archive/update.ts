@@ -123,19 +123,20 @@ async function mergeOf(
   references: ReadonlyMap<string, BackReference[]>,
   slicer: Slicer,
 ): Promise<EntityMerge> {
-  const inputs: MergeInput[] = [];
-  await slicer.each(previous.articles, (article) => {
-    inputs.push(...inputsOf(article, mentions, references));
-  });
+  // Made as the merge takes them, not as one list: every passage's input would otherwise
+  // outlive a few collections, and be copied into the old generation, for nothing.
+  function* inputs(): Generator<MergeInput> {
+    for (const article of previous.articles) yield* inputsOf(article, mentions, references);
+  }
   try {
     const merge = new EntityMerge(previous.aliases);
-    await runStepsAsync(merge.restore(inputs, previous.entities.all()), slicer);
+    await runStepsAsync(merge.restore(inputs(), previous.entities.all()), slicer);
     return merge;
   } catch (error) {
     if (!(error instanceof EntitiesDoNotFit)) throw error;
   }
   const merge = new EntityMerge(previous.aliases);
-  await runStepsAsync(merge.apply([], inputs), slicer);
+  await runStepsAsync(merge.apply([], inputs()), slicer);
   await runStepsAsync(merge.adopt(previous.entities.all()), slicer);
   return merge;
 }

@@ -136,6 +136,8 @@ function bump<K>(map: Map<K, number>, key: K, by: number): void {
 
 export class EntityMerge {
   readonly #aliases: readonly AliasGroup[];
+  /** Whether an alias can be found in a passage's text beside its names (`withAliasMentions`). */
+  readonly #aliasesInText: boolean;
   readonly #groupOf = new Map<string, string>();
   readonly #passages = new Map<string, PassageState>();
   readonly #articles = new Map<string, PassageState[]>();
@@ -154,6 +156,7 @@ export class EntityMerge {
 
   constructor(aliases: readonly AliasGroup[]) {
     this.#aliases = aliases;
+    this.#aliasesInText = aliases.some((group) => group.names.some(readsInText));
     aliases.forEach((group, index) => {
       for (const name of group.names) this.#groupOf.set(foldName(name), `alias#${index}`);
     });
@@ -214,7 +217,7 @@ export class EntityMerge {
    * cluster, or one fits none; the state is then half made, and `apply` with `adopt` on a
    * new merge does the whole work.
    */
-  *restore(inputs: readonly MergeInput[], entities: Iterable<Entity>): Generator<void, void> {
+  *restore(inputs: Iterable<MergeInput>, entities: Iterable<Entity>): Generator<void, void> {
     const byFirst = new Map<string, Entity>();
     let n = 0;
     for (const entity of entities) {
@@ -244,14 +247,14 @@ export class EntityMerge {
    * Passages `gone` (by id) leave and `came` ones join (whole articles at a time: a changed
    * article is its old passages gone and its new ones come). Yields between units of work.
    */
-  apply(gone: Iterable<string>, came: readonly MergeInput[]): Generator<void, MergeChange> {
+  apply(gone: Iterable<string>, came: Iterable<MergeInput>): Generator<void, MergeChange> {
     return this.#apply(gone, came, undefined);
   }
 
   /** `apply`; with `known` (by `firstKey`), clusters take their entity from there (see `restore`). */
   *#apply(
     gone: Iterable<string>,
-    came: readonly MergeInput[],
+    came: Iterable<MergeInput>,
     known: Map<string, Entity> | undefined,
   ): Generator<void, MergeChange> {
     const affectedKeys = new Set<string>();
@@ -263,10 +266,10 @@ export class EntityMerge {
     let n = 0;
 
     for (const id of gone) {
+      passages.add(id);
       const passage = this.#passages.get(id);
       if (!passage) continue;
       this.#passages.delete(id);
-      passages.add(id);
       for (const item of passage.items) {
         this.#unkey(item);
         affectedKeys.add(item.key);
@@ -294,16 +297,18 @@ export class EntityMerge {
         id: input.passageId,
         articleId: input.articleId,
         order: input.order,
-        items: [],
+        items: NO_ITEMS,
         references: input.references,
-        targets: [],
+        targets: NO_TARGETS,
       };
-      for (const mention of withAliasMentions(
-        { text: input.text, mentions: [...input.mentions] },
-        this.#aliases,
-      )) {
+      // Most passages name no one: they share one empty list (a restore makes one per passage).
+      const mentions = this.#aliasesInText
+        ? withAliasMentions({ text: input.text, mentions: [...input.mentions] }, this.#aliases)
+        : input.mentions;
+      for (const mention of mentions) {
         const key = this.#fold(mention.name);
         if (!key) continue;
+        if (passage.items === NO_ITEMS) passage.items = [];
         const item: Item = {
           mention,
           passage,
@@ -316,15 +321,24 @@ export class EntityMerge {
         this.#key(item);
         affectedKeys.add(key);
       }
+      // A restore's change is not reported: every passage would be in it.
+      if (!known) passages.add(passage.id);
+      // A passage naming no one and pointing back at no one changes nothing here: it is not
+      // kept (most passages of an archive are such), and its going is only reported.
+      if (passage.items === NO_ITEMS && passage.references.length === 0) {
+        if (++n % STEP === 0) yield;
+        continue;
+      }
       // Kept for as long as the merge lives: a copy without the room pushing left (17 items).
-      passage.items = passage.items.slice();
+      if (passage.items !== NO_ITEMS) passage.items = passage.items.slice();
       this.#passages.set(passage.id, passage);
-      const article = this.#articles.get(passage.articleId) ?? [];
-      article.push(passage);
-      if (article.length > 1 && (article[article.length - 2]?.order ?? 0) > passage.order)
-        article.sort((a, b) => a.order - b.order);
-      this.#articles.set(passage.articleId, article);
-      passages.add(passage.id);
+      const article = this.#articles.get(passage.articleId);
+      if (!article) this.#articles.set(passage.articleId, [passage]);
+      else {
+        article.push(passage);
+        if ((article[article.length - 2]?.order ?? 0) > passage.order)
+          article.sort((a, b) => a.order - b.order);
+      }
       redo.add(passage.articleId);
       if (++n % STEP === 0) yield;
     }
@@ -335,7 +349,7 @@ export class EntityMerge {
       if (++n % STEP === 0) yield;
       const state = this.#keys.get(key);
       const isFull =
-        state !== undefined && nameWords(key).length >= 2 && voteKind(state.kinds) === 'person';
+        state !== undefined && voteKind(state.kinds) === 'person' && nameWords(key).length >= 2;
       const wasFull = this.#fullKeys.has(key);
       if (isFull || wasFull) for (const short of this.#shortFormsOf(key)) placeAgain.add(short);
       if (isFull && !wasFull) {
@@ -392,9 +406,14 @@ export class EntityMerge {
         for (const passage of cluster.backFrom) redo.add(passage.articleId);
         continue;
       }
+      if (known) {
+        // A restore resolves every article's back references anyway (all its passages came).
+        this.#take(cluster, known);
+        if (++n % STEP === 0) yield;
+        continue;
+      }
       const before = referentKey(cluster);
-      if (known) this.#take(cluster, known);
-      else this.#describe(cluster);
+      this.#describe(cluster);
       if (referentKey(cluster) !== before) {
         for (const item of cluster.items) redo.add(item.passage.articleId);
         for (const passage of cluster.backFrom) redo.add(passage.articleId);
@@ -405,9 +424,11 @@ export class EntityMerge {
     for (const articleId of redo) {
       const article = this.#articles.get(articleId);
       if (!article) continue;
-      const articleItems = article.flatMap((p) => p.items);
+      // Most articles point back at no one: their names are gathered only when one does.
+      let articleItems: Item[] | undefined;
       for (const passage of article) {
         if (passage.references.length === 0) continue;
+        articleItems ??= article.flatMap((p) => p.items);
         // A yield per passage resolved: a restore resolves every article, some of them long.
         if (++n % STEP === 0) yield;
         const targets = this.#resolveReferences(passage, articleItems);
@@ -577,11 +598,13 @@ export class EntityMerge {
         candidates = fullestNames(all, (name) => this.#shortFormsOf(name));
         memo.set(item.key, candidates);
       }
-      const articleId = item.passage.articleId;
-      const chosen = chooseFullName(candidates, (full) =>
-        this.#keys.get(full)?.articles.has(articleId),
-      );
-      if (chosen) cluster = chosen;
+      if (candidates.length > 0) {
+        const articleId = item.passage.articleId;
+        const chosen = chooseFullName(candidates, (full) =>
+          this.#keys.get(full)?.articles.has(articleId),
+        );
+        if (chosen) cluster = chosen;
+      }
     }
     return this.#groupOf.get(cluster) ?? this.#groupOf.get(item.key) ?? cluster;
   }
@@ -747,6 +770,13 @@ export class EntitiesDoNotFit extends Error {
     super(`entity ${entityId} does not fit the merge of the archive's passages`);
   }
 }
+
+/** Shared by every passage that names no one, and every one not yet resolved: never changed in place. */
+const NO_ITEMS: Item[] = [];
+const NO_TARGETS: (string | undefined)[] = [];
+
+/** An alias `withAliasMentions` looks for in the text: several words, or a lowercase one. */
+const readsInText = (alias: string): boolean => /\s|^\p{Ll}/u.test(alias);
 
 const firstKey = (passageId: string, start: number): string => `${passageId}\u0000${start}`;
 
