@@ -15,7 +15,7 @@
  * just as a restart decodes them from the file, and writes them after its own `LOAD`.
  */
 import { type DirectoryColumns, EntityDirectory } from '../extract/entities';
-import type { KeyColumns } from '../extract/entities/ranked-keys';
+import { type KeyColumns, runStepsAsync } from '../extract/entities/ranked-keys';
 import type { Entity } from '../extract/types';
 import type { LoadResult } from '../knowledge/types';
 import type { PassageIndex } from '../search';
@@ -115,12 +115,15 @@ async function encodeDirectory(
   directory: EntityDirectory | undefined,
   pace?: Slicer,
 ): Promise<Uint8Array[]> {
-  let columns = directory?.columns(entities);
+  // In steps on the main thread: the exact keys are sorted into columns here.
+  const columnsOf = (of: EntityDirectory) =>
+    pace ? runStepsAsync(of.columnSteps(entities), pace) : of.columns(entities);
+  let columns = directory ? await columnsOf(directory) : undefined;
   if (!columns) {
     const whole = pace
       ? await EntityDirectory.create(entities, pace)
       : new EntityDirectory(entities);
-    columns = whole.columns(entities);
+    columns = await columnsOf(whole);
   }
   if (!columns) return [];
   const keyed = [columns.names, columns.roles, columns.exactNames, columns.exactRoles];

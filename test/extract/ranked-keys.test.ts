@@ -179,3 +179,57 @@ describe('RankedKeys against a scan of the same keys', { timeout: 300_000 }, () 
     expect(empty.closest('abc', 1, 5)).toEqual([]);
   });
 });
+
+/** Name-like keys of 3-22 characters over few letters: long names share long prefixes. */
+function namePostings(seed: number, count: number): Postings {
+  const random = seededRandom(seed);
+  const syllables = ['an', 'ne', 'berg', 'dal', 'lie', 'sæ', ' ', 'haug', 'e', 'ter'];
+  const postings: Postings = [];
+  for (let i = 0; i < count; i++) {
+    let key = random() < 0.5 ? 'a' : 'h';
+    const length = 3 + Math.floor(random() * 20);
+    while (key.length < length) key += syllables[Math.floor(random() * syllables.length)] ?? 'e';
+    postings.push([key.trim() || 'a', Math.floor(random() ** 2 * count)]);
+  }
+  return postings;
+}
+
+// A branch is left once every key below is too short or too long for what the row still
+// wants: a wrong bound there drops a key that a scan finds.
+describe('RankedKeys close whole keys among long names', { timeout: 300_000 }, () => {
+  const postings = namePostings(3, 3000);
+  const keys = build(postings);
+  // Whole keys with one to four slips after the first letter: what a `/hvem` miss looks like.
+  const random = seededRandom(5);
+  const typed = postings.slice(0, 80).map(([key]) => {
+    let slipped = key;
+    for (let slips = 1 + Math.floor(random() * 4); slips > 0; slips--) {
+      const at = 1 + Math.floor(random() * Math.max(1, slipped.length - 1));
+      const kind = Math.floor(random() * 3);
+      if (kind === 0) slipped = `${slipped.slice(0, at)}x${slipped.slice(at + 1)}`;
+      else if (kind === 1) slipped = `${slipped.slice(0, at)}${slipped.slice(at + 1)}`;
+      else slipped = `${slipped.slice(0, at)}q${slipped.slice(at)}`;
+    }
+    return slipped;
+  });
+
+  it('finds every key within 3 edits that a scan finds, by distance then rank', () => {
+    for (const query of typed) {
+      for (const sameFirst of [true, false]) {
+        const all = [...referenceNear(postings, query, 3, sameFirst)].sort(
+          (a, b) => a[1] - b[1] || a[0] - b[0],
+        );
+        for (const limit of [1, 5, 1e9])
+          expect(keys.closest(query, 3, limit, { sameFirst }), `${query} ${limit}`).toEqual(
+            all.slice(0, limit),
+          );
+      }
+    }
+  });
+
+  it('counts the trie nodes its walks step into', () => {
+    const before = keys.walked;
+    keys.closest(typed[0] ?? 'anne', 3, 5);
+    expect(keys.walked).toBeGreaterThan(before);
+  });
+});

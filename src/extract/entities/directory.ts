@@ -14,6 +14,7 @@ import {
   runSteps,
   runStepsAsync,
 } from './ranked-keys';
+import { sortInSteps } from './sort-steps';
 import { HYPHEN_PARTICLES, NAME_PARTICLES } from './tables';
 import { foldName, nameKey } from './tokens';
 
@@ -265,8 +266,9 @@ class ExactColumns {
   }
 }
 
-const exactColumns = (exact: ExactKeys): KeyColumns =>
-  exact instanceof ExactColumns ? exact.columns : keyColumns(exact);
+function* exactColumns(exact: ExactKeys): Generator<void, KeyColumns> {
+  return exact instanceof ExactColumns ? exact.columns : yield* keyColumns(exact);
+}
 
 /**
  * A directory's prepared structures as columns: what the snapshot stores, so that a
@@ -303,10 +305,10 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
     counts.set(entity, passageCount(entity));
     if (i % ENTITIES_PER_STEP === ENTITIES_PER_STEP - 1) yield;
   }
-  const ranked = [...entities].sort((a, b) =>
+  // In steps: one sort of 70k entities held the event loop 50-120 ms.
+  const ranked = yield* sortInSteps(entities, (a, b) =>
     compareRanked(a, counts.get(a) ?? 0, b, counts.get(b) ?? 0),
   );
-  yield;
   const rankedCounts = Int32Array.from(ranked, (e) => counts.get(e) ?? 0);
   const byId = new Map<string, number>();
   // Roles repeat across entities, and so do many names (a surname as an alias): fold once.
@@ -470,24 +472,33 @@ export class EntityDirectory {
    * undefined when it is made of layers (an update changed it): then `create` it whole first.
    */
   columns(entities: readonly Entity[]): DirectoryColumns | undefined {
+    return runSteps(this.columnSteps(entities));
+  }
+
+  /** `columns` in steps that yield now and then (drive with `runStepsAsync`). */
+  *columnSteps(entities: readonly Entity[]): Generator<void, DirectoryColumns | undefined> {
     if (this.#delta || this.#base.gone.size > 0) return undefined;
     const prepared = this.#base.prepared;
     if (prepared.ranked.length !== entities.length) return undefined;
     const position = new Map<Entity, number>();
-    for (const [i, entity] of entities.entries()) position.set(entity, i);
+    for (const [i, entity] of entities.entries()) {
+      position.set(entity, i);
+      if (i % ENTITIES_PER_STEP === ENTITIES_PER_STEP - 1) yield;
+    }
     const order = new Int32Array(prepared.ranked.length);
     for (const [rank, entity] of prepared.ranked.entries()) {
       const at = position.get(entity);
       if (at === undefined) return undefined;
       order[rank] = at;
     }
+    yield;
     return {
       order,
       counts: prepared.counts,
       names: prepared.names.columns(),
       roles: prepared.roles.columns(),
-      exactNames: exactColumns(prepared.exactNames),
-      exactRoles: exactColumns(prepared.exactRoles),
+      exactNames: yield* exactColumns(prepared.exactNames),
+      exactRoles: yield* exactColumns(prepared.exactRoles),
     };
   }
 

@@ -24,6 +24,7 @@
 
 import { BestRanks, ClosestRanks } from './best-ranks';
 import { NONE, RangeMin, type RangeReader } from './range-min';
+import { compareCodeUnits, sortInSteps } from './sort-steps';
 
 /** Lets a long build yield to the event loop: `Slicer` in src/archive/pace.ts fits. */
 export interface Pace {
@@ -31,8 +32,8 @@ export interface Pace {
   breathe(): Promise<void>;
 }
 
-/** Keys laid out between two yields of the build. */
-const KEYS_PER_STEP = 10_000;
+/** Keys laid out between two yields of the build (each yield only asks the pace). */
+const KEYS_PER_STEP = 2_000;
 
 /** Collects key -> rank postings before the keys are sorted. */
 export class RankedKeysBuilder {
@@ -48,31 +49,23 @@ export class RankedKeysBuilder {
 
   /** The build, as steps that yield now and then: drive with `runSteps` or `runStepsAsync`. */
   *steps(): Generator<void, RankedKeys> {
-    // Sorted in buckets by first character so that no single sort holds the thread long.
-    const buckets = new Map<number, string[]>();
-    let seen = 0;
-    let length = 0;
-    for (const key of this.#postings.keys()) {
-      length += key.length;
-      const first = key.charCodeAt(0);
-      const bucket = buckets.get(first);
-      if (bucket) bucket.push(key);
-      else buckets.set(first, [key]);
-      if (++seen % KEYS_PER_STEP === 0) yield;
-    }
-    const keys: string[] = [];
-    for (const first of [...buckets.keys()].sort((a, b) => a - b)) {
-      // The default sort compares UTF-16 code units, as `<` does in the binary searches.
-      for (const key of (buckets.get(first) ?? []).sort()) keys.push(key);
-      yield;
-    }
+    // Sorted in steps, so that no single sort holds the thread long (by UTF-16 code units,
+    // as `<` compares in the binary searches). One bucket per first character was not
+    // enough: at 400k passages the keys under "s" alone took 100 ms or more to sort.
+    const keys = yield* sortInSteps([...this.#postings.keys()], compareCodeUnits);
     let total = 0;
-    for (const list of this.#postings.values()) total += list.length;
+    let length = 0;
+    for (const [i, key] of keys.entries()) {
+      length += key.length;
+      total += this.#postings.get(key)?.length ?? 0;
+      if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
+    }
     const starts = new Int32Array(keys.length + 1);
     const ranks = new Int32Array(total);
     const text = { codes: new Uint16Array(length), offsets: new Int32Array(keys.length + 1) };
     const best = new Int32Array(keys.length);
     const shortness = new Int32Array(keys.length);
+    const lengths = new Int32Array(keys.length);
     let at = 0;
     let code = 0;
     for (const [i, key] of keys.entries()) {
@@ -81,6 +74,7 @@ export class RankedKeysBuilder {
       ranks.set(list, at);
       best[i] = list[0] ?? NONE;
       shortness[i] = -key.length;
+      lengths[i] = key.length;
       at += list.length;
       text.offsets[i] = code;
       for (let c = 0; c < key.length; c++) text.codes[code++] = key.charCodeAt(c);
@@ -90,7 +84,11 @@ export class RankedKeysBuilder {
     text.offsets[keys.length] = code;
     this.#postings.clear();
     yield;
-    return new RankedKeys(keys, starts, ranks, text, new RangeMin(best), new RangeMin(shortness));
+    return new RankedKeys(keys, starts, ranks, text, {
+      best: new RangeMin(best),
+      shortness: new RangeMin(shortness),
+      length: new RangeMin(lengths),
+    });
   }
 }
 
@@ -101,20 +99,23 @@ export interface KeyColumns {
   ranks: Int32Array;
 }
 
-/** Key -> ranks lists (ascending) as columns, keys sorted as `RankedKeys` sorts them. */
-export function keyColumns(lists: ReadonlyMap<string, readonly number[]>): KeyColumns {
-  const keys = [...lists.keys()].sort();
+/** Key -> ranks lists (ascending) as columns, keys sorted as `RankedKeys` sorts them (in steps). */
+export function* keyColumns(
+  lists: ReadonlyMap<string, readonly number[]>,
+): Generator<void, KeyColumns> {
+  const keys = yield* sortInSteps([...lists.keys()], compareCodeUnits);
   const starts = new Int32Array(keys.length + 1);
   let total = 0;
   for (const list of lists.values()) total += list.length;
   const ranks = new Int32Array(total);
   let at = 0;
-  keys.forEach((key, i) => {
+  for (const [i, key] of keys.entries()) {
     starts[i] = at;
     const list = lists.get(key) ?? [];
     ranks.set(list, at);
     at += list.length;
-  });
+    if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
+  }
   starts[keys.length] = at;
   return { keys, starts, ranks };
 }
@@ -167,18 +168,35 @@ interface KeyText {
   offsets: Int32Array;
 }
 
+/** What a lookup asks of any range of keys without reading the range. */
+interface RangeBounds {
+  /** The best rank of each key's postings. */
+  best: RangeMin;
+  /** Minus the length of each key: the longest key of a range. */
+  shortness: RangeMin;
+  /** The length of each key: the shortest key of a range. */
+  length: RangeMin;
+}
+
 export class RankedKeys {
+  /** Trie nodes the close-key walks stepped into, all lookups together (the bench's count). */
+  walked = 0;
+  private readonly best: RangeMin;
+  private readonly shortness: RangeMin;
+  private readonly length: RangeMin;
+
   constructor(
     private readonly keys: readonly string[],
     /** Postings of keys[i] are ranks[starts[i]] up to ranks[starts[i + 1]], ascending. */
     private readonly starts: Int32Array,
     private readonly ranks: Int32Array,
     private readonly text: KeyText,
-    /** The best rank of each key's postings, over any range of keys. */
-    private readonly best: RangeMin,
-    /** Minus the length of each key, over any range: the longest key of a range. */
-    private readonly shortness: RangeMin,
-  ) {}
+    bounds: RangeBounds,
+  ) {
+    this.best = bounds.best;
+    this.shortness = bounds.shortness;
+    this.length = bounds.length;
+  }
 
   /** Keys as columns were stored, with what lookups read beside them worked out again (in steps). */
   static *restore(columns: KeyColumns): Generator<void, RankedKeys> {
@@ -190,18 +208,24 @@ export class RankedKeys {
     const text = { codes: new Uint16Array(length), offsets: new Int32Array(keys.length + 1) };
     const best = new Int32Array(keys.length);
     const shortness = new Int32Array(keys.length);
+    const lengths = new Int32Array(keys.length);
     let code = 0;
     for (const [i, key] of keys.entries()) {
       const from = starts[i] ?? 0;
       best[i] = from < (starts[i + 1] ?? 0) ? (ranks[from] ?? NONE) : NONE;
       shortness[i] = -key.length;
+      lengths[i] = key.length;
       text.offsets[i] = code;
       for (let c = 0; c < key.length; c++) text.codes[code++] = key.charCodeAt(c);
       if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
     }
     text.offsets[keys.length] = code;
     yield;
-    return new RankedKeys(keys, starts, ranks, text, new RangeMin(best), new RangeMin(shortness));
+    return new RankedKeys(keys, starts, ranks, text, {
+      best: new RangeMin(best),
+      shortness: new RangeMin(shortness),
+      length: new RangeMin(lengths),
+    });
   }
 
   columns(): KeyColumns {
@@ -314,6 +338,7 @@ export class RankedKeys {
     };
     /** The child [child, end) with next character `code`, below a node at `depth`. */
     const step = (child: number, end: number, depth: number, code: number, lastCode: number) => {
+      this.walked++;
       const row = rowAt(depth);
       const above = rowAt(Math.max(0, depth - 1));
       const next = rowAt(depth + 1);
@@ -340,12 +365,9 @@ export class RankedKeys {
       }
       const maxDistance = how.maxDistance();
       if (rowMin > maxDistance) return;
-      // A whole key is at least as many edits off as its length differs from what was typed:
-      // a branch of only short keys (single words) is left at once for a long name. Deeper
-      // than m - bound characters every key below is long enough: not worth asking.
       const least =
-        mode === 'key' && depth + 1 < m - maxDistance
-          ? Math.max(rowMin, m + this.shortness.min(child, end))
+        mode === 'key'
+          ? this.leastToWholeKey(next, first - 1, last + 1, depth + 1, child, end, maxDistance)
           : rowMin;
       if (least > maxDistance || !enter(child, end, least)) return;
       const distance = m <= last + 1 ? (next[m] ?? bound + 1) : bound + 1;
@@ -385,14 +407,59 @@ export class RankedKeys {
         }
         return;
       }
+      // The child that matches the next typed character first: the closest keys are most
+      // likely below it, and once enough are found the bound they set prunes the rest.
+      const next = mode === 'key' && depth < m ? typed.charCodeAt(depth) : -1;
+      let first = to;
+      if (next >= 0) {
+        first = this.childStart(i, to, depth, next);
+        if (first < to && this.codeAt(first, depth) === next) {
+          const end = this.childEnd(first, to, depth, next);
+          step(first, end, depth, next, lastCode);
+        } else first = to;
+      }
       while (i < to) {
         const code = this.codeAt(i, depth);
         const end = this.childEnd(i, to, depth, code);
-        step(i, end, depth, code, lastCode);
+        if (i !== first) step(i, end, depth, code, lastCode);
         i = end;
       }
     };
     visit(0, this.keys.length, 0, -1);
+  }
+
+  /**
+   * The fewest edits any whole key in [from, to) (all sharing a prefix of `depth`
+   * characters, whose row `row` is, written in cells lo..hi) can be from what was typed:
+   * a key's alignment leaves the prefix at some cell j, and what is left of the key must
+   * then make up for the rest of the typed word, at least the difference of their lengths.
+   * So a branch whose keys are all much shorter or longer than what the row still wants
+   * ("terje h" for "terje heimrudvix", below it only "terje hau") is left at once.
+   * Cells outside lo..hi are over the bound and cannot lower it.
+   */
+  private leastToWholeKey(
+    row: Int32Array,
+    lo: number,
+    hi: number,
+    depth: number,
+    from: number,
+    to: number,
+    maxDistance: number,
+  ): number {
+    // One key: its own length, no range to ask.
+    const shortest = to - from === 1 ? this.lengthOf(from) : this.length.min(from, to);
+    const longest = to - from === 1 ? shortest : -this.shortness.min(from, to);
+    const m = row.length - 1;
+    let least = maxDistance + 1;
+    for (let j = Math.max(0, lo); j <= hi && j <= m; j++) {
+      const wanted = m - j;
+      const fewest = shortest - depth;
+      const most = longest - depth;
+      const gap = wanted > most ? wanted - most : wanted < fewest ? fewest - wanted : 0;
+      const value = (row[j] ?? 0) + gap;
+      if (value < least) least = value;
+    }
+    return least;
   }
 
   /**
