@@ -29,6 +29,8 @@ export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'DIRC' | 'INDX';
 const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'BASE', 'DIRC', 'INDX'];
 /** Between the keys of a `DIRC` column: folded names never hold it. */
 const KEY_SEPARATOR = '\u0000';
+/** Directory keys encoded at once when the section is written. */
+const KEYS_PER_PIECE = 4096;
 /** Numbers written or read between two looks at the pace. */
 const NUMBERS_PER_LOOK = 4096;
 /** Lines are gathered into pieces of about this size: no text as large as the whole. */
@@ -127,8 +129,24 @@ async function encodeDirectory(
   }
   if (!columns) return [];
   const keyed = [columns.names, columns.roles, columns.exactNames, columns.exactRoles];
-  if (keyed.some((c) => c.keys.some((key) => key.includes(KEY_SEPARATOR)))) return [];
-  const out = new ByteWriter(1 << 20);
+  // The keys' text in pieces, each encoded apart between looks at the pace: joined and
+  // encoded whole, the names' keys (megabytes at 400k passages) held the event loop.
+  const texts: { bytes: number; pieces: Buffer[] }[] = [];
+  for (const { keys } of keyed) {
+    const pieces: Buffer[] = [];
+    let bytes = 0;
+    for (let from = 0; from < keys.length; from += KEYS_PER_PIECE) {
+      const some = keys.slice(from, from + KEYS_PER_PIECE);
+      if (some.some((key) => key.includes(KEY_SEPARATOR))) return [];
+      const last = from + KEYS_PER_PIECE >= keys.length;
+      const piece = Buffer.from(some.join(KEY_SEPARATOR) + (last ? '' : KEY_SEPARATOR));
+      pieces.push(piece);
+      bytes += piece.length;
+      if (pace?.due()) await pace.breathe();
+    }
+    texts.push({ bytes, pieces });
+  }
+  const out = new ByteWriter(1 << 20, INDEX_CHUNK_BYTES);
   const numbers = async (values: Int32Array) => {
     out.uint(values.length);
     for (let i = 0; i < values.length; i++) {
@@ -138,13 +156,16 @@ async function encodeDirectory(
   };
   await numbers(columns.order);
   await numbers(columns.counts);
-  for (const keys of keyed) {
+  for (const [k, keys] of keyed.entries()) {
     out.uint(keys.keys.length);
-    out.string(keys.keys.join(KEY_SEPARATOR));
+    // As `ByteWriter.string` writes the joined keys: their length in bytes, then the bytes.
+    const text = texts[k] ?? { bytes: 0, pieces: [] };
+    out.uint(text.bytes);
+    for (const piece of text.pieces) out.raw(piece);
     await numbers(keys.starts);
     await numbers(keys.ranks);
   }
-  return section('DIRC', [out.bytes()]);
+  return section('DIRC', out.pieces());
 }
 
 /** The `DIRC` section's columns, read in slices. */

@@ -4,9 +4,15 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter } from '../../src/archive/bytes';
 import { Slicer } from '../../src/archive/pace';
-import { encodeAnalysis } from '../../src/archive/snapshot-body';
+import {
+  decodeAnalysisText,
+  encodeAnalysis,
+  encodeAnalysisText,
+  sectionsOf,
+} from '../../src/archive/snapshot-body';
 import { KnowledgeStore } from '../../src/archive/store';
-import type { TimeMention } from '../../src/extract/types';
+import { EntityDirectory } from '../../src/extract/entities';
+import type { Entity, TimeMention } from '../../src/extract/types';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { createLogger } from '../../src/logger';
 import { PassageIndex } from '../../src/search';
@@ -74,6 +80,40 @@ describe('a snapshot encoded in slices on the main thread', () => {
     const oneGo = Buffer.concat(await encodeAnalysis(analysis, archive.index));
     expect(sliced.equals(oneGo)).toBe(true);
     expect(load.articles.length).toBeGreaterThan(20);
+  });
+});
+
+describe("the directory's keys in a snapshot", () => {
+  it('read back as the columns they were, their text written in many pieces', async () => {
+    // Thousands of entities: their name keys fill several of the pieces written apart.
+    const entities: Entity[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `e${i}`,
+      name: `Åse ${i} Berg${i % 97}`,
+      kind: 'person',
+      aliases: [],
+      roles:
+        i % 5 === 0
+          ? [{ role: 'ordfører', roleText: 'ordfører', passageId: 'p', articleId: 'a' }]
+          : [],
+      mentions: [{ passageId: `p${i}`, articleId: 'a', surface: 'x', start: 0, end: 1 }],
+    }));
+    const directory = new EntityDirectory(entities);
+    const analysis = {
+      entities,
+      timeMentions: [],
+      mentions: [],
+      lexicon: { lower: [], capital: [], names: [], persons: [] },
+      references: [],
+    };
+    const bytes = Buffer.concat(await encodeAnalysisText(analysis, everyStep(), directory));
+    const decoded = await decodeAnalysisText(bytes, sectionsOf(bytes));
+    const columns = directory.columns(entities);
+    expect(columns?.names.keys.length).toBeGreaterThan(2 * 4096);
+    expect(decoded.directory).toEqual(columns);
+    // In one go (the worker) the same bytes.
+    expect(
+      Buffer.concat(await encodeAnalysisText(analysis, undefined, directory)).equals(bytes),
+    ).toBe(true);
   });
 });
 
