@@ -14,7 +14,11 @@
  *
  * Frequencies and lengths are what they are at indexing time; the BM25 figures that move
  * with every added passage (document count, idf, average lengths) are applied per query,
- * so a cached list stays exact until a passage holding its term is added. Removed passages
+ * so a cached list stays exact until a passage holding its term is added. Added passages
+ * get short ids above every other, so such a list is extended at its end (the new short
+ * ids read from MiniSearch's maps) when next read, not built again: at 400k passages
+ * rebuilding a frequent word's list was one search reply of hundreds of ms right after
+ * every update. Removed passages
  * are no concern: MiniSearch leaves their postings in its own index until it vacuums, so
  * readers check that a short id is still there before returning it either way.
  */
@@ -72,11 +76,19 @@ export function bm25Part(
   return d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avgLength));
 }
 
+/**
+ * The most short ids a cached list is extended over; past it (a large update) the list is
+ * built again, which then costs less than looking each new short id up.
+ */
+const EXTEND_AT_MOST = 4096;
+
 /** Default bound of the list cache: about 100 MB at 8 bytes a posting. */
 const CACHE_BYTES = 96 * 1024 * 1024;
 
 export class PostingStore {
   private readonly cache = new Map<string, TermPostings>();
+  /** Cached lists that lack passages added from this short id on: extended when next read. */
+  private readonly behind = new Map<string, number>();
   private cachedBytes = 0;
   /** Field lengths by field id, then short id. */
   private lengths: Uint32Array[] = [];
@@ -101,7 +113,13 @@ export class PostingStore {
    * void the whole cache at the next read (correct, only slower).
    */
   noteIndexed(terms: Iterable<string>): void {
-    for (const term of terms) this.drop(term);
+    const from = this.syncedNextId;
+    for (const term of terms) {
+      if (!this.cache.has(term)) continue;
+      const since = Math.min(this.behind.get(term) ?? from, from);
+      if (this.mini._nextId - since > EXTEND_AT_MOST) this.drop(term);
+      else this.behind.set(term, since);
+    }
     this.syncedNextId = this.mini._nextId;
   }
 
@@ -110,6 +128,7 @@ export class PostingStore {
     const next = this.mini._nextId;
     if (next !== this.syncedNextId) {
       this.cache.clear();
+      this.behind.clear();
       this.cachedBytes = 0;
       this.syncedNextId = next;
     }
@@ -142,7 +161,15 @@ export class PostingStore {
    * (a frequency over 65,535) or would not fit the cache at all.
    */
   list(term: string, data: FieldTermData): TermPostings | undefined {
-    const cached = this.cache.get(term);
+    let cached = this.cache.get(term);
+    const since = this.behind.get(term);
+    if (cached && since !== undefined) {
+      this.behind.delete(term);
+      const extended = extend(cached, data, since, this.mini._nextId);
+      this.cachedBytes += (extended ? postingBytes(extended) : 0) - postingBytes(cached);
+      cached = extended;
+      if (!cached) this.cache.delete(term);
+    }
     if (cached) {
       // Least recently used goes first: a Map iterates in insertion order.
       this.cache.delete(term);
@@ -169,6 +196,7 @@ export class PostingStore {
   }
 
   private drop(term: string): void {
+    this.behind.delete(term);
     const list = this.cache.get(term);
     if (!list) return;
     this.cache.delete(term);
@@ -255,6 +283,51 @@ export class PostingStore {
     }
     this.lengthsUpTo = upTo;
   }
+}
+
+/**
+ * `list` with the postings of short ids [from, to) appended from MiniSearch's maps (all
+ * above the list's own), in short-id order; undefined when a field the list has no column
+ * for now holds the term, or a frequency cannot be held exactly: then it is built again.
+ * Its bounds are left to be worked out again.
+ */
+function extend(
+  list: TermPostings,
+  data: FieldTermData,
+  from: number,
+  to: number,
+): TermPostings | undefined {
+  for (const [fieldId, tfs] of data)
+    if (tfs.size > 0 && !list.columns.some((c) => c.fieldId === fieldId)) return undefined;
+  const fields = list.columns.map((c) => data.get(c.fieldId));
+  const docs: number[] = [];
+  const tfs: number[][] = list.columns.map(() => []);
+  const last = list.docs.length > 0 ? (list.docs[list.docs.length - 1] ?? -1) : -1;
+  for (let doc = Math.max(from, last + 1); doc < to; doc++) {
+    let found = false;
+    for (const field of fields) if ((field?.get(doc) ?? 0) > 0) found = true;
+    if (!found) continue;
+    docs.push(doc);
+    for (const [c, field] of fields.entries()) {
+      const tf = field?.get(doc) ?? 0;
+      if (tf > 0xffff || tf < 0 || !Number.isInteger(tf)) return undefined;
+      tfs[c]?.push(tf);
+    }
+  }
+  if (docs.length === 0) return list;
+  const n = list.docs.length;
+  const grown = new Int32Array(n + docs.length);
+  grown.set(list.docs);
+  grown.set(docs, n);
+  return {
+    docs: grown,
+    columns: list.columns.map((column, c) => {
+      const extended = new Uint16Array(n + docs.length);
+      extended.set(column.tfs);
+      extended.set(tfs[c] ?? [], n);
+      return { fieldId: column.fieldId, tfs: extended };
+    }),
+  };
 }
 
 /** Postings per block of a list's block bounds (a power of two: block of posting i is i >> 6). */

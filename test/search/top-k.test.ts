@@ -342,7 +342,7 @@ describe('TopKRetriever against an exhaustive ranking', () => {
     check('after vacuum');
   });
 
-  it('keeps the lists of terms an update did not touch, and rebuilds those it did', async () => {
+  it('keeps the lists of terms an update did not touch, and extends those it did', async () => {
     const { docs } = randomCorpus(5, 600);
     const index = newIndex(docs);
     const retriever = new TopKRetriever(index, { ...options, shortList: 16 });
@@ -359,13 +359,32 @@ describe('TopKRetriever against an exhaustive ranking', () => {
     };
     index.add(added);
     retriever.noteIndexed(termsOf(added));
-    expect(retriever.isCached(changed)).toBe(false);
+    // Kept, to be extended when read: rebuilding a frequent word's list was the longest
+    // search reply right after an update.
+    expect(retriever.isCached(changed)).toBe(true);
     expect(retriever.isCached(kept)).toBe(true);
     const plan = wordsPlan([[changed]]);
     const hits = retriever.search(plan, { k: docs.length });
     expect(hits.map((h) => h.documentId)).toContain('added');
     expectSameRanking(hits, exhaustiveTopK(index, plan, docs.length, options), changed);
     expect(retriever.isCached(changed)).toBe(true);
+  });
+
+  it('builds a list again after an update larger than it extends over', async () => {
+    const { make, docs } = randomCorpus(8, 600);
+    const index = newIndex(docs);
+    const retriever = new TopKRetriever(index, { ...options, shortList: 16 });
+    await retriever.warm();
+    const [term] = [...new Set(docs.flatMap(termsOf))].filter((t) => retriever.isCached(t));
+    if (!term) throw new Error('no cached terms');
+    const added = Array.from({ length: 4200 }, (_, i) => make(`big${i}`));
+    added.push({ id: 'big-last', text: `${term} ${term} ${term}`, title: term, names: '' });
+    index.addAll(added);
+    retriever.noteIndexed(new Set(added.flatMap(termsOf)));
+    expect(retriever.isCached(term)).toBe(false);
+    const plan = wordsPlan([[term]]);
+    const hits = retriever.search(plan, { k: 10 });
+    expectSameRanking(hits, exhaustiveTopK(index, plan, 10, options), term);
   });
 
   it('drops every list when passages are added behind its back', async () => {
