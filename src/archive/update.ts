@@ -238,9 +238,10 @@ export async function updateArchive(
       if (found.length > 0) mentions.set(p.id, found);
       const pointing = passageReferences({ ...p, mentions: found });
       if (pointing.length > 0) references.set(p.id, pointing);
+      // A passage at a time: an article's names were one step of 20-100 ms.
+      if (slicer.due()) await slicer.breathe();
     }
     came.push(...inputsOf(article, mentions, references));
-    if (slicer.due()) await slicer.breathe();
   }
   const change = await runStepsAsync(merge.apply(goneIds, came), slicer);
   const directory = await previous.entities.with(change.removed, change.added, slicer);
@@ -306,8 +307,8 @@ export async function updateArchive(
     aliases: load.aliases,
     entityNames: archive.namesByPassage,
   };
-  // Analysed here, so that the commit only puts the documents in.
-  const addedDocuments = index.documentsToAdd(changes.came, indexInput);
+  // Analysed here, in slices, so that the commit only puts the documents in.
+  const addedDocuments = await index.documentsToAddAsync(changes.came, indexInput, slicer);
   await slicer.breathe();
   return {
     archive,

@@ -47,4 +47,30 @@ describe('PassageIndex.update', () => {
     expect(index.search('Nilsen').map((h) => h.passageId)).toEqual(['nb/a3.md#2']);
     expect(index.search('Tveiten')).toEqual([]);
   });
+
+  it('analyses the added articles a passage at a time into the documents it makes whole', async () => {
+    const input: PassageIndexInput = { articles, aliases: [], entityNames };
+    const index = PassageIndex.build(input);
+    const added = [
+      article('nb/ny.md', 'Ny sak om fotballkamper', 'nb', [
+        'Fotballkampen endte med seier.',
+        'Trenerteamet og Ola Tveiten jublet over sesongstarten.',
+      ]),
+      article('en/new.md', 'Match report', 'en', ['The football match ended in a draw.']),
+    ];
+    const after: PassageIndexInput = {
+      articles: [...articles, ...added],
+      aliases: [],
+      entityNames: new Map([['nb/ny.md#1', ['Ola Tveiten']]]),
+    };
+    let breaths = 0;
+    const sliced = await index.documentsToAddAsync(added, after, {
+      due: () => true,
+      breathe: async () => {
+        breaths++;
+      },
+    });
+    expect(sliced).toEqual(index.documentsToAdd(added, after));
+    expect(breaths).toBeGreaterThanOrEqual(3);
+  });
 });
