@@ -5,10 +5,12 @@
  *
  *   npx tsx bench/autocomplete.ts                 70,000 synthetic entities
  *   npx tsx bench/autocomplete.ts --entities 20000
+ *   npx tsx bench/autocomplete.ts --entities-file entities.json   an archive's own (Entity[] as JSON)
  *
  * `npm run bench` calls `benchNameAutocomplete` with the entities of each NoReC archive it
  * builds, and `benchDayAutocomplete` with the archive itself.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { suggestDays } from '../src/answers/days';
 import { summarise } from '../src/answers/who';
@@ -43,6 +45,8 @@ export interface NameAutocompleteFigures {
   closeNames: Latency;
   /** Exact role lookups (`/hvem Kreml-talsmann`). */
   role: Latency;
+  /** Trie nodes a close-name lookup steps into, on average and at most: the walk's work, whatever the load. */
+  closeNamesNodes: { mean: number; max: number };
 }
 
 function percentiles(samples: readonly number[]) {
@@ -176,6 +180,11 @@ export function benchNameAutocomplete(
   const buildCpu = process.cpuUsage(cpuStart);
   const queries = typedQueries(entities, options.queries ?? 2000, options.seed ?? 7);
   const suggest = (typed: string) => directory.suggest(typed, 25).map((e) => summarise(e));
+  const nodes = queries.whole.map((typed) => {
+    const before = directory.walked;
+    directory.closeNames(typed, 5);
+    return directory.walked - before;
+  });
   return {
     entities: entities.length,
     buildMs,
@@ -187,6 +196,10 @@ export function benchNameAutocomplete(
       ROLES.flatMap((r) => [r, r.toUpperCase(), `den ${r}`]),
       (r) => directory.byRole(r),
     ),
+    closeNamesNodes: {
+      mean: nodes.reduce((sum, n) => sum + n, 0) / Math.max(1, nodes.length),
+      max: Math.max(0, ...nodes),
+    },
   };
 }
 
@@ -217,7 +230,13 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const at = process.argv.indexOf('--entities');
   const count = at > 0 ? Number(process.argv[at + 1]) : 70_000;
-  const figures = benchNameAutocomplete(syntheticEntities(count));
+  // An archive's own entities, as JSON (an array of Entity), instead of synthetic ones.
+  const file = process.argv.indexOf('--entities-file');
+  const entities =
+    file > 0
+      ? (JSON.parse(readFileSync(process.argv[file + 1] ?? '', 'utf8')) as Entity[])
+      : syntheticEntities(count);
+  const figures = benchNameAutocomplete(entities);
   console.log(
     `${figures.entities} entities: build ${Math.round(figures.buildMs)} ms (CPU ${Math.round(figures.buildCpuMs)} ms)\n`,
   );
@@ -229,4 +248,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       `| ${what} | ${l.calls} | ${round(l.p50Ms)} | ${round(l.p95Ms)} | ${round(l.p99Ms)} | ${round(l.maxMs)} | ${round(l.cpuP50Ms)} | ${round(l.cpuP99Ms)} |`,
     );
   }
+  const { mean, max } = figures.closeNamesNodes;
+  console.log(`\nclose names: ${Math.round(mean)} trie nodes a miss on average, ${max} at most`);
 }

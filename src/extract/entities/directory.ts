@@ -655,6 +655,14 @@ export class EntityDirectory {
     return [...holders];
   }
 
+  /** Trie nodes the close-name and near-prefix walks stepped into so far (the bench's count). */
+  get walked(): number {
+    let walked = 0;
+    for (const layer of this.#delta ? [this.#base, this.#delta] : [this.#base])
+      walked += layer.prepared.names.walked + layer.prepared.roles.walked;
+    return walked;
+  }
+
   get(id: string): Entity | undefined {
     for (const layer of this.#delta ? [this.#delta, this.#base] : [this.#base]) {
       const rank = layer.prepared.byId.get(id);
