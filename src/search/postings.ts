@@ -183,6 +183,7 @@ export class PostingStore {
     for (const [oldest, list] of this.cache) {
       if (this.cachedBytes + size <= this.maxBytes) break;
       this.cache.delete(oldest);
+      this.behind.delete(oldest);
       this.cachedBytes -= postingBytes(list);
     }
     this.cache.set(term, built);
