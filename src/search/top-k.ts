@@ -310,7 +310,7 @@ export class TopKRetriever {
           const doc = order[i] ?? 0;
           at = seek(docs, at, doc);
           cost.read++;
-          if (docs[at] !== doc) continue;
+          if (at >= docs.length || docs[at] !== doc) continue;
           const c = contribution(term, at, doc, bk, bb, bd);
           if (c <= 0) continue;
           this.hitTerm[hits] = term.index;
@@ -411,18 +411,20 @@ export class TopKRetriever {
     for (;;) {
       // One list left to walk (a frequent word alone, or beside lists that cannot place a
       // passage): skip its blocks whose best passage could not place either.
+      // (Every typed-array read below stays within bounds: a read past the end makes V8
+      // throw away this loop's optimised code, and the next queries run it unoptimised,
+      // several times slower, until it is compiled again.)
       if (essential === n - 1 && heap.full) {
         const term = long[essential] as LongTerm;
         const i = at[essential] ?? 0;
-        const block = i >> BLOCK_SHIFT;
-        const best = (term.blocks[block] ?? 0) * term.blockWeight;
-        const sources = Math.min(sourcesTotal, 1 + (prefixSources[essential] ?? 0));
-        if (
-          i < term.list.docs.length &&
-          (best + (prefixBound[essential] ?? 0)) * sources <= heap.min
-        ) {
-          at[essential] = (block + 1) << BLOCK_SHIFT;
-          continue;
+        if (i < term.list.docs.length) {
+          const block = i >> BLOCK_SHIFT;
+          const best = (term.blocks[block] ?? 0) * term.blockWeight;
+          const sources = Math.min(sourcesTotal, 1 + (prefixSources[essential] ?? 0));
+          if ((best + (prefixBound[essential] ?? 0)) * sources <= heap.min) {
+            at[essential] = (block + 1) << BLOCK_SHIFT;
+            continue;
+          }
         }
       }
       let doc = NO_DOC;
@@ -440,7 +442,7 @@ export class TopKRetriever {
       for (let j = essential; j < n; j++) {
         const term = long[j] as LongTerm;
         const i = at[j] ?? 0;
-        if (term.list.docs[i] !== doc) continue;
+        if (i >= term.list.docs.length || term.list.docs[i] !== doc) continue;
         at[j] = i + 1;
         cost.read++;
         if (seen[doc] === stamp) continue;
@@ -473,7 +475,7 @@ export class TopKRetriever {
         const i = seek(docs, at[j] ?? 0, doc);
         at[j] = i;
         cost.read++;
-        if (docs[i] !== doc) continue;
+        if (i >= docs.length || docs[i] !== doc) continue;
         const c = contribution(term, i, doc, bk, bb, bd);
         if (c <= 0) continue;
         gatherTerms[found] = term.index;
@@ -629,7 +631,8 @@ export class TopKRetriever {
     const typed = long.find((t) => t.index === index);
     if (typed) {
       const docs = typed.list.docs;
-      return docs[seek(docs, 0, doc)] === doc;
+      const at = seek(docs, 0, doc);
+      return at < docs.length && docs[at] === doc;
     }
     return query.terms[index]?.fields.some((f) => f.tfs.has(doc)) ?? false;
   }
