@@ -3,9 +3,9 @@
  * returns it, the frames behind each stall of the event loop, and an article written as
  * the Markdown file a moderator would add.
  */
-import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { Article } from '../src/knowledge/types';
+import { threadCpuMs } from './thread-cpu';
 
 export interface ProfileNode {
   id: number;
@@ -88,25 +88,6 @@ function stalls(
 }
 
 /**
- * CPU milliseconds the main thread has run, from Linux's per-thread scheduler figures
- * (nanoseconds); elsewhere the whole process's CPU time. On a machine shared by several
- * sessions a stall's wall time is mostly waiting for a core, and the process's CPU time
- * includes V8's helper threads: the main thread's own time is what the stall cost.
- */
-function mainThreadCpuMs(): () => number {
-  try {
-    readFileSync('/proc/thread-self/schedstat', 'utf8');
-    return () =>
-      Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0] ?? 0) / 1e6;
-  } catch {
-    return () => {
-      const used = process.cpuUsage();
-      return (used.user + used.system) / 1000;
-    };
-  }
-}
-
-/**
  * Starts a CPU profile (sampled every 0.5 ms) and a 1 ms ticker; `stop` ends both and gives
  * the frames behind each stall of at least `minMs` of CPU.
  */
@@ -119,13 +100,13 @@ export async function profileStalls(): Promise<{ stop(minMs?: number): Promise<s
   const profileStart = performance.now();
   // Gaps between ticks, with the main thread's CPU time spent in them: on a shared
   // machine a gap can be the scheduler's, and only CPU time says the event loop was held.
+  // The main thread's own CPU (bench/thread-cpu.ts): the process's includes V8's helper threads.
   const gaps: [number, number, number][] = [];
-  const cpuMs = mainThreadCpuMs();
   let last = performance.now();
-  let lastCpu = cpuMs();
+  let lastCpu = threadCpuMs();
   const ticker = setInterval(() => {
     const now = performance.now();
-    const cpu = cpuMs();
+    const cpu = threadCpuMs();
     if (now - last > 5) gaps.push([last, now, cpu - lastCpu]);
     last = now;
     lastCpu = cpu;

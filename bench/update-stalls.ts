@@ -2,15 +2,14 @@
  * What holds the main thread while one article is added and removed, searches arriving
  * every 20 ms, and each update's snapshot written: the longest gaps between two ticks of a
  * 1 ms timer and the sliced steps that ran longest between two breaths, all by the main
- * thread's own CPU time (`/proc/thread-self/schedstat`), which waiting for a core on the
+ * thread's own CPU time (`bench/thread-cpu.ts`), which waiting for a core on the
  * shared machine does not inflate; then the slowest search replies, by phase.
  *
  *   npx tsx bench/profile-reload.ts 100k --keep DIR    writes and builds DIR once
  *   npx tsx bench/update-stalls.ts 100k DIR            then this, as often as needed
  *
- * Linux only (elsewhere the process's CPU time, which V8's helper threads inflate).
+ * Where no thread clock exists, the process's CPU time, which V8's helper threads inflate.
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Slicer } from '../src/archive/pace';
@@ -18,15 +17,7 @@ import { KnowledgeStore } from '../src/archive/store';
 import { createLogger } from '../src/logger';
 import { readNorec, takePassages } from './corpus';
 import { articleMarkdown } from './cpu-profile';
-
-const cpuMs = (): number => {
-  try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0] ?? 0) / 1e6;
-  } catch {
-    const used = process.cpuUsage();
-    return (used.user + used.system) / 1000;
-  }
-};
+import { threadCpuMs } from './thread-cpu';
 
 const arg = process.argv[2] ?? '10k';
 const size = Number.parseFloat(arg) * (arg.endsWith('k') ? 1000 : 1);
@@ -51,21 +42,21 @@ for (const word of [...words, ...words]) store.current?.index.search(word, { lim
 
 // Sliced steps: CPU since the last breath or tick, whenever a slicer breathes.
 const steps: [ms: number, where: string][] = [];
-let since = cpuMs();
+let since = threadCpuMs();
 const breathe = Slicer.prototype.breathe;
 Slicer.prototype.breathe = async function (this: Slicer): Promise<void> {
-  const held = cpuMs() - since;
+  const held = threadCpuMs() - since;
   if (held > 12) {
     const stack = (new Error().stack ?? '').split('\n').slice(2, 6);
     steps.push([held, stack.map((line) => line.trim().replace(/\(.*\/src\//, '(')).join(' < ')]);
   }
   await breathe.call(this);
-  since = cpuMs();
+  since = threadCpuMs();
 };
 const gaps: number[] = [];
-let last = cpuMs();
+let last = threadCpuMs();
 const ticker = setInterval(() => {
-  const now = cpuMs();
+  const now = threadCpuMs();
   if (now - last > 12) gaps.push(now - last);
   last = now;
   since = now;
@@ -74,10 +65,10 @@ let phase = 'add';
 const replies: [ms: number, word: string, phase: string][] = [];
 let asked = 0;
 const asker = setInterval(() => {
-  const start = cpuMs();
+  const start = threadCpuMs();
   const word = words[asked++ % words.length] ?? 'filmen';
   store.current?.index.search(word, { limit: 25 });
-  replies.push([cpuMs() - start, word, phase]);
+  replies.push([threadCpuMs() - start, word, phase]);
 }, 20);
 
 const file = join(root, 'knowledge', `${extra.id}.md`);
