@@ -98,6 +98,24 @@ function randomArticle(rand: () => number, id: string, version: number): Article
   return { id, passages };
 }
 
+/**
+ * One step of a random history: an article of a dozen is added, removed (one time in three
+ * when it is there) or changed; the map follows, and what went and what came is returned.
+ */
+function randomChange(
+  rand: () => number,
+  articles: Map<string, ArticleMentions>,
+  step: number,
+): { gone?: ArticleMentions; came?: ArticleMentions } {
+  const id = `a${Math.floor(rand() * 12)}.md`;
+  const gone = articles.get(id);
+  const roll = rand();
+  const came = !gone || roll >= 0.35 ? randomArticle(rand, id, step) : undefined;
+  if (gone) articles.delete(id);
+  if (came) articles.set(id, came);
+  return { ...(gone ? { gone } : {}), ...(came ? { came } : {}) };
+}
+
 function inputs(article: ArticleMentions): MergeInput[] {
   return article.passages.map((p, order) => ({ ...p, articleId: article.id, order }));
 }
@@ -140,14 +158,7 @@ describe.each([
       const merge = new EntityMerge(aliases);
       let live = new Map<string, Entity>();
       for (let step = 0; step < 25; step++) {
-        const id = `a${Math.floor(rand() * 12)}.md`;
-        const old = articles.get(id);
-        const roll = rand();
-        // An article is added, removed (roll < 0.35) or changed.
-        const gone = old;
-        const came = !old || roll >= 0.35 ? randomArticle(rand, id, step) : undefined;
-        if (gone) articles.delete(id);
-        if (came) articles.set(id, came);
+        const { gone, came } = randomChange(rand, articles, step);
         const change = runSteps(
           merge.apply(gone?.passages.map((p) => p.passageId) ?? [], came ? inputs(came) : []),
         );
@@ -180,13 +191,7 @@ describe.each([
       const merge = new EntityMerge(aliases);
       let restored: EntityMerge | undefined;
       for (let step = 0; step < 25; step++) {
-        const id = `a${Math.floor(rand() * 12)}.md`;
-        const old = articles.get(id);
-        const roll = rand();
-        const gone = old;
-        const came = !old || roll >= 0.35 ? randomArticle(rand, id, step) : undefined;
-        if (gone) articles.delete(id);
-        if (came) articles.set(id, came);
+        const { gone, came } = randomChange(rand, articles, step);
         const goneIds = gone?.passages.map((p) => p.passageId) ?? [];
         const cameInputs = came ? inputs(came) : [];
         runSteps(merge.apply(goneIds, cameInputs));
