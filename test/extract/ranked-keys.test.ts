@@ -233,3 +233,114 @@ describe('RankedKeys close whole keys among long names', { timeout: 300_000 }, (
     expect(keys.walked).toBeGreaterThan(before);
   });
 });
+
+/** `key` with `slips` edits (a wrong, missing or extra letter, or a swap) at positions from `from` up to `to`. */
+function slipped(
+  key: string,
+  slips: number,
+  from: number,
+  to: number,
+  random: () => number,
+): string {
+  let out = key;
+  for (let left = slips; left > 0; left--) {
+    const span = Math.max(1, Math.min(to, out.length - 1) - from);
+    const at = Math.min(out.length - 1, from + Math.floor(random() * span));
+    const kind = Math.floor(random() * 4);
+    if (kind === 0) out = `${out.slice(0, at)}x${out.slice(at + 1)}`;
+    else if (kind === 1) out = `${out.slice(0, at)}${out.slice(at + 1)}`;
+    else if (kind === 2) out = `${out.slice(0, at)}q${out.slice(at)}`;
+    else out = `${out.slice(0, at)}${out[at + 1] ?? ''}${out[at] ?? ''}${out.slice(at + 2)}`;
+  }
+  return out;
+}
+
+// Close whole keys are found by two walks: forwards, few edits allowed until the first half
+// of what was typed is matched, and over the keys spelt backwards, few until the second half
+// is. A key whose slips all sit in one half, or straddle the split, is missed by one of
+// them; were the other wrong, the scan would find a key the lookup does not.
+describe('RankedKeys close whole keys, found from either end', { timeout: 300_000 }, () => {
+  // Long shared beginnings and endings ("the …", "… hansen"): both walks meet crowds.
+  const random = seededRandom(29);
+  const words = ['the', 'an', 'ber', 'hansen', 'dal', 'lie', 'sæ', 'haug', 'e', 'ter', 'o'];
+  const postings: Postings = [];
+  for (let i = 0; i < 2500; i++) {
+    const parts: string[] = [];
+    for (let n = 1 + Math.floor(random() * 4); n > 0; n--)
+      parts.push(words[Math.floor(random() * words.length)] ?? 'e');
+    const key = parts.join(random() < 0.5 ? ' ' : '');
+    postings.push([key, Math.floor(random() ** 2 * 2500)]);
+  }
+  const keys = build(postings);
+  const check = (query: string, max: number) => {
+    for (const sameFirst of [false, true]) {
+      const all = [...referenceNear(postings, query, max, sameFirst)].sort(
+        (a, b) => a[1] - b[1] || a[0] - b[0],
+      );
+      for (const limit of [1, 5, 1e9])
+        expect(keys.closest(query, max, limit, { sameFirst }), `${query} ~${max} ${limit}`).toEqual(
+          all.slice(0, limit),
+        );
+    }
+  };
+  const long = postings.filter(([key]) => key.length >= 6).slice(0, 60);
+
+  it('finds keys whose slips all sit in the beginning', () => {
+    for (const [key] of long)
+      for (const max of [1, 2, 3]) check(slipped(key, max, 1, key.length >> 1, random), max);
+  });
+
+  it('finds keys whose slips all sit in the ending', () => {
+    for (const [key] of long)
+      for (const max of [1, 2, 3])
+        check(slipped(key, max, key.length >> 1, key.length, random), max);
+  });
+
+  it('finds keys with two letters swapped across the split', () => {
+    for (const [key] of long) {
+      const query = slipped(key, 0, 0, 0, random);
+      const at = (query.length >> 1) - 1;
+      const swapped = `${query.slice(0, at)}${query[at + 1]}${query[at]}${query.slice(at + 2)}`;
+      for (const max of [1, 2, 3]) {
+        check(swapped, max);
+        // And with one more slip on either side.
+        check(slipped(swapped, 1, 1, at, random), max);
+        check(slipped(swapped, 1, at + 2, swapped.length, random), max);
+      }
+    }
+  });
+
+  it('holds the first letter backwards too: a key that only ends alike is not offered', () => {
+    const near = build([
+      ['anders hansen', 0],
+      ['banders hansen', 1],
+      ['xanders hansen', 2],
+    ]);
+    expect(near.closest('anders hanxen', 3, 5, { sameFirst: true })).toEqual([[0, 1]]);
+    expect(near.closest('anders hanxen', 3, 5)).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 2],
+    ]);
+  });
+
+  it('spells keys backwards by code units, as it does what was typed', () => {
+    const astral = build([
+      ['𝒜nne 𝒵ahl', 0],
+      ['anne dahl', 1],
+      ['𝒜nne dahl', 2],
+    ]);
+    const postingsOf: Postings = [
+      ['𝒜nne 𝒵ahl', 0],
+      ['anne dahl', 1],
+      ['𝒜nne dahl', 2],
+    ];
+    for (const query of ['𝒜nne 𝒵ahx', '𝒜nxe 𝒵ahl', 'anne 𝒵ahl', '𝒜nne dxhl'])
+      for (const max of [1, 2, 3])
+        expect(astral.closest(query, max, 5), `${query} ~${max}`).toEqual(
+          [...referenceNear(postingsOf, query, max, false)].sort(
+            (a, b) => a[1] - b[1] || a[0] - b[0],
+          ),
+        );
+  });
+});

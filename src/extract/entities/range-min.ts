@@ -80,3 +80,40 @@ export interface RangeReader {
 
 /** Above every rank: an empty range's least value. */
 export const NONE = 0x7fffffff;
+
+/**
+ * Which of 32 buckets occur over any range of a fixed array (each value a bit, OR-ed up a
+ * segment tree): lets a walk leave a range that holds no key of a wanted kind, such as no
+ * key beginning with a wanted letter (bucket: the letter's code modulo 32).
+ */
+export class RangeBits {
+  readonly #tree: Int32Array;
+  readonly #size: number;
+
+  constructor(bits: Int32Array) {
+    let size = 1;
+    while (size < bits.length) size <<= 1;
+    const tree = new Int32Array(2 * size);
+    tree.set(bits, size);
+    for (let i = size - 1; i >= 1; i--) tree[i] = (tree[2 * i] ?? 0) | (tree[2 * i + 1] ?? 0);
+    this.#tree = tree;
+    this.#size = size;
+  }
+
+  /** Whether any value in [from, to) has a bit of `mask`. */
+  any(from: number, to: number, mask: number): boolean {
+    const tree = this.#tree;
+    let lo = from + this.#size;
+    let hi = to + this.#size;
+    while (lo < hi) {
+      if (lo & 1 && ((tree[lo++] ?? 0) & mask) !== 0) return true;
+      if (hi & 1 && ((tree[--hi] ?? 0) & mask) !== 0) return true;
+      lo >>= 1;
+      hi >>= 1;
+    }
+    return false;
+  }
+}
+
+/** The bucket bit of a character code for `RangeBits`. */
+export const codeBit = (code: number): number => 1 << (code & 31);
