@@ -19,6 +19,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.resolve(root, process.argv[2] ?? 'dist');
+// Another project and tsc options: bench/role-process.ts compiles the bench's roles with
+// tsconfig.bench-roles.json and --noCheck (the typecheck has checked them already).
+const project = path.resolve(root, process.argv[3] ?? 'tsconfig.build.json');
+const tscOptions = process.argv.slice(4);
 
 rmSync(outDir, { recursive: true, force: true });
 const tsc = spawnSync(
@@ -26,9 +30,10 @@ const tsc = spawnSync(
   [
     path.join(root, 'node_modules/typescript/bin/tsc'),
     '-p',
-    path.join(root, 'tsconfig.build.json'),
+    project,
     '--outDir',
     outDir,
+    ...tscOptions,
   ],
   { stdio: 'inherit', cwd: root },
 );
