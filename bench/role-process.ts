@@ -26,12 +26,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 let compiled: Promise<string | undefined> | undefined;
 
 /**
- * The folder the roles were compiled to, or undefined if that failed. Inside the
- * project's node_modules, so that the compiled modules find the packages as dist/ does.
+ * The folder the roles were compiled to, or undefined if that failed. Inside the project
+ * (.cache/, as the compiled-bot test builds), so that the compiled modules find the
+ * packages in node_modules as dist/ does.
  */
 function compiledRoles(): Promise<string | undefined> {
   compiled ??= new Promise((resolve) => {
-    const cache = join(root, 'node_modules', '.cache');
+    const cache = join(root, '.cache');
     mkdirSync(cache, { recursive: true });
     const out = mkdtempSync(join(cache, 'kilde-bench-roles-'));
     process.once('exit', () => rmSync(out, { recursive: true, force: true }));
