@@ -24,6 +24,10 @@ const ranges: [number, number][] = [
 describe('RangeMin', () => {
   const tree = new RangeMin(values);
 
+  it('gives each value as it was', () => {
+    for (const [i, value] of values.entries()) expect(tree.at(i)).toBe(value);
+  });
+
   it('gives the least value of any range, NONE for an empty one', () => {
     for (const [from, to] of ranges)
       expect(tree.min(from, to), `${from}..${to}`).toBe(

@@ -19,6 +19,11 @@ export class RangeMin {
     this.#size = size;
   }
 
+  /** The value at one index. */
+  at(index: number): number {
+    return this.#tree[this.#size + index] ?? NONE;
+  }
+
   /** The least value in [from, to); `NONE` when the range is empty. */
   min(from: number, to: number): number {
     const tree = this.#tree;
