@@ -23,6 +23,7 @@
  * does both, in typed arrays and one array of strings.
  */
 
+import { KeysAfterFirst } from './after-first';
 import { BestRanks, ClosestRanks } from './best-ranks';
 import { KeyTrie, type Node, type Tight } from './key-trie';
 import { NONE, type RangeReader } from './range-min';
@@ -132,6 +133,8 @@ export class RankedKeys {
     private readonly forward: KeyTrie,
     /** The same keys spelt backwards: a close key's ending is a range of it. */
     private readonly backward: KeyTrie,
+    /** The same keys by what follows their first letter: a slip in it is a range. */
+    private readonly afterFirst: KeysAfterFirst,
   ) {}
 
   /** Keys as columns, with what lookups read beside them laid out (in steps). */
@@ -143,7 +146,8 @@ export class RankedKeys {
     };
     const forward = yield* KeyTrie.sorted(keys, bestOf);
     const backward = yield* KeyTrie.reversed(forward);
-    return new RankedKeys(keys, starts, ranks, forward, backward);
+    const afterFirst = yield* KeysAfterFirst.over(forward.text, forward.best);
+    return new RankedKeys(keys, starts, ranks, forward, backward, afterFirst);
   }
 
   /** Keys as columns were stored, with what lookups read beside them worked out again (in steps). */
@@ -186,7 +190,10 @@ export class RankedKeys {
   /**
    * The best `limit` ranks (ascending) of keys with some prefix within `maxDistance` edits
    * of `typed` ("mekr" reaches "merkel" through "merk"), leaving out `exclude`. A branch
-   * whose best rank cannot enter what was found already is not walked.
+   * whose best rank cannot enter what was found already is not walked. With one edit, a
+   * slip in the first letter is one range each way (a wrong or an extra first letter in
+   * the keys by what follows it, a missing one or the first two swapped in the keys), and
+   * the walk holds the first letter.
    */
   topNearPrefix(
     typed: string,
@@ -196,10 +203,24 @@ export class RankedKeys {
   ): number[] {
     const best = new BestRanks(limit, exclude);
     const keys = this.forward;
+    const firstHeld = maxDistance === 1 && typed.length >= 2;
+    if (firstHeld) {
+      const rest = typed.slice(1);
+      for (const [from, to] of [this.afterFirst.range(rest), this.afterFirst.range(typed)])
+        this.afterFirst.best.each(
+          from,
+          to,
+          new PostingsInto(best, this.starts, this.ranks, this.afterFirst),
+        );
+      for (const prefix of [rest, `${typed.charAt(1)}${typed.charAt(0)}${typed.slice(2)}`]) {
+        const node = this.rangeOf(prefix);
+        if (node) this.collect(node.from, node.to, best);
+      }
+    }
     keys.walk(typed, {
       maxDistance: () => maxDistance,
       mode: 'prefix',
-      sameFirst: false,
+      sameFirst: firstHeld,
       enter: (from, to) => !best.full || keys.best.min(from, to) < best.bound,
       report: (node) => this.collect(node.from, node.to, best),
     });
@@ -327,13 +348,16 @@ class PostingsInto implements RangeReader {
     private readonly best: BestRanks,
     private readonly starts: Int32Array,
     private readonly ranks: Int32Array,
+    /** The keys at the positions handed over, when not the keys themselves. */
+    private readonly order?: { key(position: number): number },
   ) {}
 
   get bound(): number {
     return this.best.bound;
   }
 
-  read(key: number): void {
+  read(position: number): void {
+    const key = this.order ? this.order.key(position) : position;
     const end = this.starts[key + 1] ?? 0;
     for (let p = this.starts[key] ?? 0; p < end; p++) {
       const rank = this.ranks[p] ?? 0;
