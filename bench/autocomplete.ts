@@ -47,6 +47,8 @@ export interface NameAutocompleteFigures {
   role: Latency;
   /** Trie nodes a close-name lookup steps into, on average and at most: the walk's work, whatever the load. */
   closeNamesNodes: { mean: number; max: number };
+  /** Trie nodes a keystroke's near-prefix tier steps into (prefixes and slipped ones together). */
+  suggestNodes: { mean: number; max: number };
 }
 
 function percentiles(samples: readonly number[]) {
@@ -180,10 +182,16 @@ export function benchNameAutocomplete(
   const buildCpu = process.cpuUsage(cpuStart);
   const queries = typedQueries(entities, options.queries ?? 2000, options.seed ?? 7);
   const suggest = (typed: string) => directory.suggest(typed, 25).map((e) => summarise(e));
-  const nodes = queries.whole.map((typed) => {
+  const walked = (call: (typed: string) => unknown) => (typed: string) => {
     const before = directory.walked;
-    directory.closeNames(typed, 5);
+    call(typed);
     return directory.walked - before;
+  };
+  const nodes = queries.whole.map(walked((typed) => directory.closeNames(typed, 5)));
+  const suggestNodes = [...queries.prefix, ...queries.typo].map(walked(suggest));
+  const spread = (counts: readonly number[]) => ({
+    mean: counts.reduce((sum, n) => sum + n, 0) / Math.max(1, counts.length),
+    max: Math.max(0, ...counts),
   });
   return {
     entities: entities.length,
@@ -196,10 +204,8 @@ export function benchNameAutocomplete(
       ROLES.flatMap((r) => [r, r.toUpperCase(), `den ${r}`]),
       (r) => directory.byRole(r),
     ),
-    closeNamesNodes: {
-      mean: nodes.reduce((sum, n) => sum + n, 0) / Math.max(1, nodes.length),
-      max: Math.max(0, ...nodes),
-    },
+    closeNamesNodes: spread(nodes),
+    suggestNodes: spread(suggestNodes),
   };
 }
 
@@ -250,4 +256,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const { mean, max } = figures.closeNamesNodes;
   console.log(`\nclose names: ${Math.round(mean)} trie nodes a miss on average, ${max} at most`);
+  const typed = figures.suggestNodes;
+  console.log(
+    `autocomplete: ${Math.round(typed.mean)} trie nodes a keystroke on average, ${typed.max} at most`,
+  );
 }
