@@ -1,0 +1,69 @@
+/**
+ * The live merge's preparation alone, over a folder `bench/warm-profile.ts build` wrote:
+ * `node --expose-gc --import tsx bench/merge-restore.ts DIR [ROUNDS]` restores the archive
+ * from its snapshot, then restores the live merge ROUNDS times (each on its own, as
+ * `prepareUpdates` does after a restart), printing each round's main-thread CPU and the heap
+ * the merge keeps (after a full collection, with the merge against without it).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Interner } from '../src/archive/analysis-text';
+import { assemble } from '../src/archive/build';
+import { decodeAnalysis, decodeLoad, sectionsOf } from '../src/archive/snapshot-body';
+import { EntityMerge, type MergeInput } from '../src/extract/entities/live-merge';
+import { runSteps } from '../src/extract/entities/ranked-keys';
+import { threadCpuMs } from './thread-cpu';
+
+const [dir, roundsArg] = process.argv.slice(2);
+if (!dir) throw new Error('usage: merge-restore DIR [ROUNDS]');
+const rounds = Number(roundsArg ?? 3);
+const gc = (globalThis as { gc?: () => void }).gc;
+// Decoded without the key's check (as bench/warm-phases.ts does): the key covers the
+// analysis code, this file among it, and the merge is what is being changed.
+const bytes = await readFile(join(dir, 'cache', 'analysis-snapshot.bin'));
+const sections = sectionsOf(bytes, bytes.indexOf(10) + 1);
+const ids = new Interner();
+const load = await decodeLoad(bytes, sections, ids);
+const { analysis, index } = await decodeAnalysis(bytes, sections, load, ids);
+const archive = await assemble(load, analysis, true, index);
+await archive.basis.read?.();
+const mentions = new Map(archive.basis.mentions);
+const references = new Map(archive.basis.references);
+
+function* inputs(): Generator<MergeInput> {
+  for (const article of archive.articles)
+    for (const [order, p] of article.passages.entries())
+      yield {
+        passageId: p.id,
+        articleId: article.id,
+        order,
+        text: p.text,
+        language: p.language,
+        mentions: mentions.get(p.id) ?? [],
+        references: references.get(p.id) ?? [],
+      };
+}
+
+const heapUsed = () => {
+  gc?.();
+  return process.memoryUsage().heapUsed;
+};
+function restore(): { merge: EntityMerge; used: number } {
+  const cpu = threadCpuMs();
+  const merge = new EntityMerge(archive.aliases);
+  runSteps(merge.restore(inputs(), archive.entities.all()));
+  return { merge, used: threadCpuMs() - cpu };
+}
+let kept: EntityMerge | undefined;
+// The heap without a merge: each round's merge replaces the one before.
+const before = heapUsed();
+for (let round = 0; round < rounds; round++) {
+  kept = undefined;
+  const { merge, used } = restore();
+  kept = merge;
+  const held = heapUsed() - before;
+  console.log(
+    `round ${round + 1}: ${archive.passageById.size} passages, ${merge.size} clusters, restore CPU ${used.toFixed(0)} ms, heap kept ${gc ? (held / 2 ** 20).toFixed(1) : '?'} MB`,
+  );
+}
+if (!kept) throw new Error('no round');
