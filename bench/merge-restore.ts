@@ -1,12 +1,13 @@
 /**
  * The live merge's preparation alone, over a folder `bench/warm-profile.ts build` wrote:
- * `node --expose-gc --import tsx bench/merge-restore.ts DIR [ROUNDS]` restores the archive
+ * `node --expose-gc --import tsx bench/merge-restore.ts DIR [ROUNDS] [--heap-snapshot FILE]` restores the archive
  * from its snapshot, then restores the live merge ROUNDS times (each on its own, as
  * `prepareUpdates` does after a restart), printing each round's main-thread CPU and the heap
  * the merge keeps (after a full collection, with the merge against without it).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 import { Interner } from '../src/archive/analysis-text';
 import { assemble } from '../src/archive/build';
 import { decodeAnalysis, decodeLoad, sectionsOf } from '../src/archive/snapshot-body';
@@ -14,8 +15,8 @@ import { EntityMerge, type MergeInput } from '../src/extract/entities/live-merge
 import { runSteps } from '../src/extract/entities/ranked-keys';
 import { threadCpuMs } from './thread-cpu';
 
-const [dir, roundsArg] = process.argv.slice(2);
-if (!dir) throw new Error('usage: merge-restore DIR [ROUNDS]');
+const [dir, roundsArg, flag, heapFile] = process.argv.slice(2);
+if (!dir) throw new Error('usage: merge-restore DIR [ROUNDS] [--heap-snapshot FILE]');
 const rounds = Number(roundsArg ?? 3);
 const gc = (globalThis as { gc?: () => void }).gc;
 // Decoded without the key's check (as bench/warm-phases.ts does): the key covers the
@@ -67,3 +68,5 @@ for (let round = 0; round < rounds; round++) {
   );
 }
 if (!kept) throw new Error('no round');
+// The last merge still held: `bench/heap-summary.ts FILE` shows it under EntityMerge.
+if (flag === '--heap-snapshot' && heapFile) writeHeapSnapshot(heapFile);
