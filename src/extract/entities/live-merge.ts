@@ -66,25 +66,65 @@ interface Item {
   mention: EntityMention;
   passage: PassageState;
   order: number;
-  /** Position among the passage's names. */
+  /** Position among the passage's names; `GONE` once its passage went. */
   seq: number;
   key: string;
   /** '' while not yet placed. */
   cluster: string;
 }
 
-interface KeyState {
-  kinds: Map<EntityKind, number>;
-  /** Articles using the key, with how many times. */
-  articles: Map<string, number>;
-  items: Set<Item>;
+/** An item's `seq` once its passage went: lists of items drop such items when next compacted. */
+const GONE = -1;
+/** Up to this many items, whether a key is used in an article is looked up without a Set. */
+const SCAN_ITEMS = 16;
+
+/**
+ * A name key's items and how many of them read as each kind. Lean because there is one per
+ * distinct name in the archive (a Map and two Sets each were most of the merge's memory):
+ * items as a list that a removal compacts once per update, kinds as counters (it serves as
+ * the counts `voteKind` reads), and the articles using it only while a placement asks.
+ */
+class KeyState {
+  items: Item[] = [];
+  /** Items not gone: the key leaves when none is left. */
+  live = 0;
+  person = 0;
+  organisation = 0;
+  place = 0;
+  other = 0;
+  /** Articles using the key: made when a placement asks, dropped when the key's items change. */
+  articles: Set<string> | undefined = undefined;
+
+  get(kind: EntityKind): number {
+    return this[kind];
+  }
+
+  count(item: Item, by: 1 | -1): void {
+    this[item.mention.kind] += by;
+    this.live += by;
+    this.articles = undefined;
+  }
+
+  inArticle(articleId: string): boolean {
+    // A few items are looked through: a Set is kept only for keys used often.
+    if (this.items.length <= SCAN_ITEMS)
+      return this.items.some((item) => item.seq !== GONE && item.passage.articleId === articleId);
+    this.articles ??= new Set(
+      this.items.filter((item) => item.seq !== GONE).map((item) => item.passage.articleId),
+    );
+    return this.articles.has(articleId);
+  }
 }
 
 interface ClusterState extends ReferentRecord {
   key: string;
-  items: Set<Item>;
-  /** Passages whose back references give this cluster a role. */
-  backFrom: Set<PassageState>;
+  /**
+   * Its names. Items that went or moved to another cluster stay in the list until the
+   * update that moved them compacts it (`#compact`): one pass per cluster, not one per item.
+   */
+  items: Item[];
+  /** Passages whose back references give this cluster a role (undefined while none: most). */
+  backFrom: Set<PassageState> | undefined;
   name: string;
   /** '' until needed when the description was taken from an entity (`restore`). */
   slug: string;
@@ -128,12 +168,6 @@ function compareItems(a: Item, b: Item): number {
 /** Ids a slug can be numbered into ("kari" -> "kari-2") share the slug without trailing numbers. */
 const familyOf = (id: string): string => id.replace(/(?:-\d+)+$/u, '');
 
-function bump<K>(map: Map<K, number>, key: K, by: number): void {
-  const next = (map.get(key) ?? 0) + by;
-  if (next === 0) map.delete(key);
-  else map.set(key, next);
-}
-
 export class EntityMerge {
   readonly #aliases: readonly AliasGroup[];
   /** Whether an alias can be found in a passage's text beside its names (`withAliasMentions`). */
@@ -146,7 +180,8 @@ export class EntityMerge {
   readonly #fullNames = new Map<string, Set<string>>();
   readonly #fullKeys = new Set<string>();
   readonly #clusters = new Map<string, ClusterState>();
-  readonly #families = new Map<string, Set<ClusterState>>();
+  /** Clusters by family: most families hold one cluster, so lists rather than Sets. */
+  readonly #families = new Map<string, ClusterState[]>();
   readonly #folded = new Map<string, string>();
   readonly #slugs = new Map<string, string>();
   readonly #roleKeys = new Map<string, KnownRole>();
@@ -261,6 +296,8 @@ export class EntityMerge {
     // Clusters whose names changed, and clusters whose back-reference roles changed.
     const members = new Set<ClusterState>();
     const backs = new Set<ClusterState>();
+    // Clusters that lost names: their lists are compacted once, before they are described.
+    const thinned = new Set<ClusterState>();
     const passages = new Set<string>();
     const redo = new Set<string>();
     let n = 0;
@@ -275,14 +312,14 @@ export class EntityMerge {
         affectedKeys.add(item.key);
         const cluster = this.#clusters.get(item.cluster);
         if (cluster) {
-          cluster.items.delete(item);
+          thinned.add(cluster);
           members.add(cluster);
         }
       }
       for (const target of passage.targets) {
         const cluster = target === undefined ? undefined : this.#clusters.get(target);
         if (!cluster) continue;
-        cluster.backFrom.delete(passage);
+        cluster.backFrom?.delete(passage);
         backs.add(cluster);
       }
       const article = this.#articles.get(passage.articleId);
@@ -290,6 +327,12 @@ export class EntityMerge {
       if (left.length > 0) this.#articles.set(passage.articleId, left);
       else this.#articles.delete(passage.articleId);
       if (++n % STEP === 0) yield;
+    }
+
+    // The keys that lost items drop them, once each.
+    for (const key of affectedKeys) {
+      const state = this.#keys.get(key);
+      if (state) state.items = state.items.filter((item) => item.seq !== GONE);
     }
 
     for (const input of came) {
@@ -349,7 +392,7 @@ export class EntityMerge {
       if (++n % STEP === 0) yield;
       const state = this.#keys.get(key);
       const isFull =
-        state !== undefined && voteKind(state.kinds) === 'person' && nameWords(key).length >= 2;
+        state !== undefined && voteKind(state) === 'person' && nameWords(key).length >= 2;
       const wasFull = this.#fullKeys.has(key);
       if (isFull || wasFull) for (const short of this.#shortFormsOf(key)) placeAgain.add(short);
       if (isFull && !wasFull) {
@@ -377,14 +420,16 @@ export class EntityMerge {
         if (cluster === item.cluster) continue;
         if (item.cluster !== '') {
           const from = this.#clusters.get(item.cluster);
-          from?.items.delete(item);
-          if (from) members.add(from);
+          if (from) {
+            thinned.add(from);
+            members.add(from);
+          }
           redo.add(item.passage.articleId);
           passages.add(item.passage.id);
         }
         item.cluster = cluster;
         const to = this.#cluster(cluster);
-        to.items.add(item);
+        to.items.push(item);
         members.add(to);
       }
     }
@@ -395,15 +440,21 @@ export class EntityMerge {
     // Names handled since the last yield: a cluster costs by its names (one holds thousands).
     let names = 0;
     for (const cluster of members) {
-      names += cluster.items.size;
+      if (thinned.has(cluster)) {
+        // What went, and what moved to another cluster, leaves the list.
+        cluster.items = cluster.items.filter(
+          (item) => item.seq !== GONE && item.cluster === cluster.key,
+        );
+      }
+      names += cluster.items.length;
       if (names >= NAMES_PER_STEP) {
         names = 0;
         yield;
       }
-      if (cluster.items.size === 0) {
+      if (cluster.items.length === 0) {
         this.#clusters.delete(cluster.key);
         emptied.add(cluster);
-        for (const passage of cluster.backFrom) redo.add(passage.articleId);
+        for (const passage of cluster.backFrom ?? []) redo.add(passage.articleId);
         continue;
       }
       if (known) {
@@ -416,7 +467,7 @@ export class EntityMerge {
       this.#describe(cluster);
       if (referentKey(cluster) !== before) {
         for (const item of cluster.items) redo.add(item.passage.articleId);
-        for (const passage of cluster.backFrom) redo.add(passage.articleId);
+        for (const passage of cluster.backFrom ?? []) redo.add(passage.articleId);
       }
       if (++n % STEP === 0) yield;
     }
@@ -436,13 +487,14 @@ export class EntityMerge {
         for (const target of passage.targets) {
           const cluster = target === undefined ? undefined : this.#clusters.get(target);
           if (!cluster) continue;
-          cluster.backFrom.delete(passage);
+          cluster.backFrom?.delete(passage);
           backs.add(cluster);
         }
         passage.targets = targets;
         for (const target of targets) {
           const cluster = target === undefined ? undefined : this.#clusters.get(target);
           if (!cluster) continue;
+          cluster.backFrom ??= new Set();
           cluster.backFrom.add(passage);
           backs.add(cluster);
         }
@@ -522,9 +574,9 @@ export class EntityMerge {
   #joinFamily(cluster: ClusterState, family: string): void {
     if (cluster.family === family) return;
     this.#leaveFamily(cluster);
-    const set = this.#families.get(family) ?? new Set<ClusterState>();
-    set.add(cluster);
-    this.#families.set(family, set);
+    const list = this.#families.get(family);
+    if (list) list.push(cluster);
+    else this.#families.set(family, [cluster]);
     cluster.family = family;
   }
 
@@ -534,8 +586,12 @@ export class EntityMerge {
   }
 
   #leaveFamily(cluster: ClusterState): void {
-    const set = this.#families.get(cluster.family);
-    if (set?.delete(cluster) && set.size === 0) this.#families.delete(cluster.family);
+    const list = this.#families.get(cluster.family);
+    const at = list?.indexOf(cluster) ?? -1;
+    if (list && at >= 0) {
+      if (list.length === 1) this.#families.delete(cluster.family);
+      else list.splice(at, 1);
+    }
     cluster.family = '';
   }
 
@@ -571,21 +627,20 @@ export class EntityMerge {
   #key(item: Item): void {
     let state = this.#keys.get(item.key);
     if (!state) {
-      state = { kinds: new Map(), articles: new Map(), items: new Set() };
+      state = new KeyState();
       this.#keys.set(item.key, state);
     }
-    bump(state.kinds, item.mention.kind, 1);
-    bump(state.articles, item.passage.articleId, 1);
-    state.items.add(item);
+    state.count(item, 1);
+    state.items.push(item);
   }
 
+  /** Counts the item out and marks it gone; its key's list drops it later (see `#apply`). */
   #unkey(item: Item): void {
+    item.seq = GONE;
     const state = this.#keys.get(item.key);
     if (!state) return;
-    bump(state.kinds, item.mention.kind, -1);
-    bump(state.articles, item.passage.articleId, -1);
-    state.items.delete(item);
-    if (state.items.size === 0) this.#keys.delete(item.key);
+    state.count(item, -1);
+    if (state.live === 0) this.#keys.delete(item.key);
   }
 
   /** The cluster a name joins: as `resolveShortForms` and `joinAliasGroups` decide it. */
@@ -601,7 +656,7 @@ export class EntityMerge {
       if (candidates.length > 0) {
         const articleId = item.passage.articleId;
         const chosen = chooseFullName(candidates, (full) =>
-          this.#keys.get(full)?.articles.has(articleId),
+          this.#keys.get(full)?.inArticle(articleId),
         );
         if (chosen) cluster = chosen;
       }
@@ -614,8 +669,8 @@ export class EntityMerge {
     if (!cluster) {
       cluster = {
         key,
-        items: new Set(),
-        backFrom: new Set(),
+        items: [],
+        backFrom: undefined,
         name: '',
         slug: '',
         family: '',
@@ -635,8 +690,8 @@ export class EntityMerge {
 
   /** What a cluster's own names make of it: as `buildRecords` does. */
   #describe(cluster: ClusterState): void {
-    const members = [...cluster.items];
     // Names join in archive order when an archive is merged whole: sort only when not.
+    const members = cluster.items;
     if (!members.every((item, i) => i === 0 || compareItems(members[i - 1] as Item, item) < 0))
       members.sort(compareItems);
     const group = cluster.key.startsWith('alias#')
@@ -669,7 +724,7 @@ export class EntityMerge {
    * same, and its own roles (those not from back references) the same. Takes it off `known`.
    */
   #take(cluster: ClusterState, known: Map<string, Entity>): void {
-    const members = [...cluster.items];
+    const members = cluster.items;
     if (!members.every((item, i) => i === 0 || compareItems(members[i - 1] as Item, item) < 0))
       members.sort(compareItems);
     const first = members[0] as Item;
@@ -742,7 +797,7 @@ export class EntityMerge {
 
   #entityOf(cluster: ClusterState): Entity {
     const roles = [...cluster.mentionRoles];
-    for (const passage of [...cluster.backFrom].sort(comparePassages)) {
+    for (const passage of [...(cluster.backFrom ?? [])].sort(comparePassages)) {
       passage.references.forEach((reference, i) => {
         if (passage.targets[i] !== cluster.key) return;
         roles.push({
@@ -783,7 +838,7 @@ const firstKey = (passageId: string, start: number): string => `${passageId}\u00
 /** How many roles a cluster is given by back references. */
 function backRoles(cluster: ClusterState): number {
   let count = 0;
-  for (const passage of cluster.backFrom)
+  for (const passage of cluster.backFrom ?? [])
     for (const target of passage.targets) if (target === cluster.key) count++;
   return count;
 }
