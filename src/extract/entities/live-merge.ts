@@ -85,7 +85,8 @@ const SCAN_ITEMS = 16;
  * the counts `voteKind` reads), and the articles using it only while a placement asks.
  */
 class KeyState {
-  items: Item[] = [];
+  /** Made with its first item: a list pushed from [] would keep room for 17 (most keys have one). */
+  items: Item[];
   /** Items not gone: the key leaves when none is left. */
   live = 0;
   person = 0;
@@ -94,6 +95,11 @@ class KeyState {
   other = 0;
   /** Articles using the key: made when a placement asks, dropped when the key's items change. */
   articles: Set<string> | undefined = undefined;
+
+  constructor(first: Item) {
+    this.items = [first];
+    this.count(first, 1);
+  }
 
   get(kind: EntityKind): number {
     return this[kind];
@@ -133,7 +139,7 @@ interface ClusterState extends ReferentRecord {
   id: string;
   /** Where it first appears: the order its family's ids are numbered in. */
   first: Item | undefined;
-  mentionRoles: SourcedRole[];
+  mentionRoles: readonly SourcedRole[];
   aliases: string[];
   mentions: Entity['mentions'];
   /** The entity as last published (shared with archives built before). */
@@ -177,7 +183,7 @@ export class EntityMerge {
   readonly #articles = new Map<string, PassageState[]>();
   readonly #keys = new Map<string, KeyState>();
   /** Short form -> the full person names it may stand for. */
-  readonly #fullNames = new Map<string, Set<string>>();
+  readonly #fullNames = new Map<string, string[]>();
   readonly #fullKeys = new Set<string>();
   readonly #clusters = new Map<string, ClusterState>();
   /** Clusters by family: most families hold one cluster, so lists rather than Sets. */
@@ -398,16 +404,17 @@ export class EntityMerge {
       if (isFull && !wasFull) {
         this.#fullKeys.add(key);
         for (const short of this.#shortFormsOf(key)) {
-          const set = this.#fullNames.get(short) ?? new Set<string>();
-          set.add(key);
-          this.#fullNames.set(short, set);
+          const list = this.#fullNames.get(short);
+          if (list) list.push(key);
+          else this.#fullNames.set(short, [key]);
         }
       } else if (!isFull && wasFull) {
         this.#fullKeys.delete(key);
         for (const short of this.#shortFormsOf(key)) {
-          const set = this.#fullNames.get(short);
-          set?.delete(key);
-          if (set?.size === 0) this.#fullNames.delete(short);
+          const list = this.#fullNames.get(short) ?? [];
+          const left = list.filter((full) => full !== key);
+          if (left.length > 0) this.#fullNames.set(short, left);
+          else this.#fullNames.delete(short);
         }
       }
     }
@@ -428,9 +435,7 @@ export class EntityMerge {
           passages.add(item.passage.id);
         }
         item.cluster = cluster;
-        const to = this.#cluster(cluster);
-        to.items.push(item);
-        members.add(to);
+        members.add(this.#join(cluster, item));
       }
     }
 
@@ -625,13 +630,12 @@ export class EntityMerge {
   }
 
   #key(item: Item): void {
-    let state = this.#keys.get(item.key);
-    if (!state) {
-      state = new KeyState();
-      this.#keys.set(item.key, state);
+    const state = this.#keys.get(item.key);
+    if (!state) this.#keys.set(item.key, new KeyState(item));
+    else {
+      state.count(item, 1);
+      state.items.push(item);
     }
-    state.count(item, 1);
-    state.items.push(item);
   }
 
   /** Counts the item out and marks it gone; its key's list drops it later (see `#apply`). */
@@ -649,7 +653,7 @@ export class EntityMerge {
     if (item.mention.kind !== 'organisation' && item.mention.kind !== 'place') {
       let candidates = memo.get(item.key);
       if (!candidates) {
-        const all = [...(this.#fullNames.get(item.key) ?? [])].filter((full) => full !== item.key);
+        const all = (this.#fullNames.get(item.key) ?? []).filter((full) => full !== item.key);
         candidates = fullestNames(all, (name) => this.#shortFormsOf(name));
         memo.set(item.key, candidates);
       }
@@ -664,12 +668,15 @@ export class EntityMerge {
     return this.#groupOf.get(cluster) ?? this.#groupOf.get(item.key) ?? cluster;
   }
 
-  #cluster(key: string): ClusterState {
+  /** Adds the item to the cluster `key`, made with it when there is none. */
+  #join(key: string, item: Item): ClusterState {
     let cluster = this.#clusters.get(key);
-    if (!cluster) {
+    if (cluster) cluster.items.push(item);
+    else {
       cluster = {
         key,
-        items: [],
+        // Made with its first name: a list pushed from [] keeps room for 17 (most have one).
+        items: [item],
         backFrom: undefined,
         name: '',
         slug: '',
@@ -677,10 +684,10 @@ export class EntityMerge {
         id: '',
         first: undefined,
         kind: 'other',
-        knownRoles: [],
-        mentionRoles: [],
-        aliases: [],
-        mentions: [],
+        knownRoles: NO_ROLES,
+        mentionRoles: NO_ROLES,
+        aliases: NO_NAMES,
+        mentions: NO_MENTIONS,
         entity: undefined,
       };
       this.#clusters.set(key, cluster);
@@ -713,8 +720,8 @@ export class EntityMerge {
     cluster.first = members[0];
     cluster.kind = described.kind;
     cluster.aliases = described.aliases;
-    cluster.mentionRoles = described.roles;
-    cluster.knownRoles = described.roles.map((r) => this.#knownRole(r.role));
+    cluster.mentionRoles = described.roles.length > 0 ? described.roles : NO_ROLES;
+    cluster.knownRoles = this.#knownRoles(described.roles);
     cluster.mentions = described.mentions;
   }
 
@@ -759,11 +766,15 @@ export class EntityMerge {
     cluster.first = first;
     cluster.kind = entity.kind;
     cluster.aliases = entity.aliases;
-    cluster.mentionRoles = roles;
-    cluster.knownRoles = roles.map((r) => this.#knownRole(r.role));
+    cluster.mentionRoles = roles.length > 0 ? roles : NO_ROLES;
+    cluster.knownRoles = this.#knownRoles(roles);
     cluster.mentions = entity.mentions;
     cluster.id = entity.id;
     cluster.entity = entity;
+  }
+
+  #knownRoles(roles: readonly SourcedRole[]): readonly KnownRole[] {
+    return roles.length > 0 ? roles.map((r) => this.#knownRole(r.role)) : NO_ROLES;
   }
 
   #knownRole(role: string): KnownRole {
@@ -829,6 +840,10 @@ export class EntitiesDoNotFit extends Error {
 /** Shared by every passage that names no one, and every one not yet resolved: never changed in place. */
 const NO_ITEMS: Item[] = [];
 const NO_TARGETS: (string | undefined)[] = [];
+/** Shared by the (most) clusters without roles, and clusters not yet described. */
+const NO_ROLES: readonly never[] = [];
+const NO_NAMES: string[] = [];
+const NO_MENTIONS: Entity['mentions'] = [];
 
 /** An alias `withAliasMentions` looks for in the text: several words, or a lowercase one. */
 const readsInText = (alias: string): boolean => /\s|^\p{Ll}/u.test(alias);
