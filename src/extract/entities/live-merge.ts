@@ -270,6 +270,9 @@ export class EntityMerge {
     const change = yield* this.#apply([], inputs, byFirst);
     if (byFirst.size > 0 || change.removed.length > 0)
       throw new EntitiesDoNotFit([...byFirst.values()][0]?.id ?? '');
+    // Caches of what every name gave: an update needs only its own names' again.
+    this.#folded.clear();
+    this.#shortForms.clear();
   }
 
   /** The entity ids and names a passage mentions, in the order the passage first names them. */
@@ -368,7 +371,8 @@ export class EntityMerge {
         };
         passage.items.push(item);
         this.#key(item);
-        affectedKeys.add(key);
+        // A restore looks at every key (below): no Set of them all.
+        if (!known) affectedKeys.add(key);
       }
       // A restore's change is not reported: every passage would be in it.
       if (!known) passages.add(passage.id);
@@ -388,19 +392,21 @@ export class EntityMerge {
         if ((article[article.length - 2]?.order ?? 0) > passage.order)
           article.sort((a, b) => a.order - b.order);
       }
-      redo.add(passage.articleId);
+      // A restore resolves only what points back: its articles' names are all placed anew.
+      if (!known || passage.references.length > 0) redo.add(passage.articleId);
       if (++n % STEP === 0) yield;
     }
 
     // A key whose standing as a full person name may have changed reaches its short forms.
     const placeAgain = new Set(affectedKeys);
-    for (const key of affectedKeys) {
+    for (const key of known ? this.#keys.keys() : affectedKeys) {
       if (++n % STEP === 0) yield;
       const state = this.#keys.get(key);
       const isFull =
         state !== undefined && voteKind(state) === 'person' && nameWords(key).length >= 2;
       const wasFull = this.#fullKeys.has(key);
-      if (isFull || wasFull) for (const short of this.#shortFormsOf(key)) placeAgain.add(short);
+      if (!known && (isFull || wasFull))
+        for (const short of this.#shortFormsOf(key)) placeAgain.add(short);
       if (isFull && !wasFull) {
         this.#fullKeys.add(key);
         for (const short of this.#shortFormsOf(key)) {
@@ -420,7 +426,7 @@ export class EntityMerge {
     }
 
     const candidates = new Map<string, string[]>();
-    for (const key of placeAgain) {
+    for (const key of known ? this.#keys.keys() : placeAgain) {
       for (const item of this.#keys.get(key)?.items ?? []) {
         if (++n % STEP === 0) yield;
         const cluster = this.#place(item, candidates);
