@@ -426,8 +426,9 @@ export class EntityMerge {
     }
 
     const candidates = new Map<string, string[]>();
-    for (const key of known ? this.#keys.keys() : placeAgain) {
-      for (const item of this.#keys.get(key)?.items ?? []) {
+    const placing = known ? this.#keys.values() : [...placeAgain].map((key) => this.#keys.get(key));
+    for (const state of placing) {
+      for (const item of state?.items ?? []) {
         if (++n % STEP === 0) yield;
         const cluster = this.#place(item, candidates);
         if (cluster === item.cluster) continue;
@@ -441,7 +442,9 @@ export class EntityMerge {
           passages.add(item.passage.id);
         }
         item.cluster = cluster;
-        members.add(this.#join(cluster, item));
+        const to = this.#join(cluster, item);
+        // A restore describes every cluster (below): no Set of them all.
+        if (!known) members.add(to);
       }
     }
 
@@ -450,7 +453,7 @@ export class EntityMerge {
     const emptied = new Set<ClusterState>();
     // Names handled since the last yield: a cluster costs by its names (one holds thousands).
     let names = 0;
-    for (const cluster of members) {
+    for (const cluster of known ? this.#clusters.values() : members) {
       if (thinned.has(cluster)) {
         // What went, and what moved to another cluster, leaves the list.
         cluster.items = cluster.items.filter(
@@ -513,6 +516,20 @@ export class EntityMerge {
       if (++n % STEP === 0) yield;
     }
 
+    if (known) {
+      for (const cluster of this.#clusters.values()) {
+        if (++n % STEP === 0) yield;
+        // Ids as the entities have them: only the families need filling in.
+        this.#joinFamily(cluster, familyOf(cluster.id));
+        // The entity taken must be what this state would make of the cluster: the roles its
+        // back references give are counted here (its own were compared in `#take`).
+        if (cluster.entity?.roles.length !== cluster.mentionRoles.length + backRoles(cluster))
+          throw new EntitiesDoNotFit(cluster.id);
+      }
+      // Nothing is reported (every entity is as it was); what `adopt` found waits.
+      return { removed: [], added: [], passages };
+    }
+
     // Ids: every family a changed cluster was or is in is numbered again.
     const changed = new Set<ClusterState>();
     for (const cluster of [...members, ...backs]) {
@@ -526,11 +543,6 @@ export class EntityMerge {
     }
     for (const cluster of changed) {
       if (++n % STEP === 0) yield;
-      if (known) {
-        // Ids as the entities have them: only the families need filling in.
-        this.#joinFamily(cluster, familyOf(cluster.id));
-        continue;
-      }
       if (cluster.id) families.add(familyOf(cluster.id));
       const family = familyOf(this.#slugOf(cluster));
       families.add(family);
@@ -561,14 +573,6 @@ export class EntityMerge {
       cluster.entity = undefined;
     }
     for (const cluster of changed) {
-      if (known) {
-        if (++n % STEP === 0) yield;
-        // The entity taken must be what this state would make of the cluster: the roles its
-        // back references give are counted here (its own were compared in `#take`).
-        if (cluster.entity?.roles.length !== cluster.mentionRoles.length + backRoles(cluster))
-          throw new EntitiesDoNotFit(cluster.id);
-        continue;
-      }
       const before = cluster.entity;
       const entity = this.#entityOf(cluster);
       if (before && sameEntity(before, entity)) continue;
@@ -753,15 +757,18 @@ export class EntityMerge {
     )
       throw new EntitiesDoNotFit(entity?.id ?? key);
     known.delete(key);
-    const roles = rolesOf(
-      members
-        .filter(({ mention }) => mention.role)
-        .map(({ mention, passage }) => ({
-          mention,
-          passageId: passage.id,
-          articleId: passage.articleId,
-        })),
-    );
+    // Most clusters have no role: no lists made for them.
+    const roles = members.some(({ mention }) => mention.role)
+      ? rolesOf(
+          members
+            .filter(({ mention }) => mention.role)
+            .map(({ mention, passage }) => ({
+              mention,
+              passageId: passage.id,
+              articleId: passage.articleId,
+            })),
+        )
+      : NO_ROLES;
     roles.forEach((role, i) => {
       const taken = entity.roles[i];
       if (taken?.role !== role.role || taken.passageId !== role.passageId)
