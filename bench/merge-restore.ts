@@ -12,6 +12,7 @@ import { Interner } from '../src/archive/analysis-text';
 import { assemble } from '../src/archive/build';
 import { decodeAnalysis, decodeLoad, sectionsOf } from '../src/archive/snapshot-body';
 import { prepareUpdates } from '../src/archive/update';
+import { ArchiveLexicon } from '../src/extract/entities';
 import { EntityMerge, type MergeInput } from '../src/extract/entities/live-merge';
 import { runSteps } from '../src/extract/entities/ranked-keys';
 import { threadCpuMs } from './thread-cpu';
@@ -33,6 +34,14 @@ await archive.basis.read?.();
 console.log(`basis read: CPU ${(threadCpuMs() - cpu).toFixed(0)} ms`);
 const mentions = new Map(archive.basis.mentions);
 const references = new Map(archive.basis.references);
+const { lexicon } = archive.basis;
+if (!(lexicon instanceof ArchiveLexicon)) {
+  cpu = threadCpuMs();
+  runSteps(ArchiveLexicon.restore(lexicon));
+  console.log(
+    `lexicon restore (also in prepareUpdates): CPU ${(threadCpuMs() - cpu).toFixed(0)} ms`,
+  );
+}
 
 function* inputs(): Generator<MergeInput> {
   for (const article of archive.articles)
@@ -75,6 +84,8 @@ if (!kept) throw new Error('no round');
 // (restored once more) and the extractors' warm-up.
 cpu = threadCpuMs();
 await prepareUpdates(archive);
-console.log(`prepareUpdates: CPU ${(threadCpuMs() - cpu).toFixed(0)} ms (the merge's restore in it)`);
+console.log(
+  `prepareUpdates: CPU ${(threadCpuMs() - cpu).toFixed(0)} ms (the merge's restore in it)`,
+);
 // The last merge still held: `bench/heap-summary.ts FILE` shows it under EntityMerge.
 if (flag === '--heap-snapshot' && heapFile) writeHeapSnapshot(heapFile);
