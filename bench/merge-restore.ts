@@ -43,18 +43,23 @@ if (!(lexicon instanceof ArchiveLexicon)) {
   );
 }
 
-function* inputs(): Generator<MergeInput> {
+/** As `prepareUpdates` gives them: passages that name no one left out where they change nothing. */
+function* inputs(readsText: boolean): Generator<MergeInput> {
   for (const article of archive.articles)
-    for (const [order, p] of article.passages.entries())
+    for (const [order, p] of article.passages.entries()) {
+      const named = mentions.get(p.id);
+      const pointing = references.get(p.id);
+      if (!readsText && !named && !pointing) continue;
       yield {
         passageId: p.id,
         articleId: article.id,
         order,
         text: p.text,
         language: p.language,
-        mentions: mentions.get(p.id) ?? [],
-        references: references.get(p.id) ?? [],
+        mentions: named ?? [],
+        references: pointing ?? [],
       };
+    }
 }
 
 const heapUsed = () => {
@@ -64,7 +69,7 @@ const heapUsed = () => {
 function restore(): { merge: EntityMerge; used: number } {
   const cpu = threadCpuMs();
   const merge = new EntityMerge(archive.aliases);
-  runSteps(merge.restore(inputs(), archive.entities.all()));
+  runSteps(merge.restore(inputs(merge.readsText), archive.entities.all()));
   return { merge, used: threadCpuMs() - cpu };
 }
 let kept: EntityMerge | undefined;

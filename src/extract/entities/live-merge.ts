@@ -207,6 +207,15 @@ export class EntityMerge {
     return this.#clusters.size;
   }
 
+  /**
+   * Whether a passage that names no one can still give it a name (an alias it looks for in
+   * the text). When not, a passage without names or back references changes nothing here,
+   * and a restore need not be given it (most of an archive's passages).
+   */
+  get readsText(): boolean {
+    return this.#aliasesInText;
+  }
+
   *entities(): Generator<Entity> {
     for (const cluster of this.#clusters.values()) if (cluster.entity) yield cluster.entity;
   }
