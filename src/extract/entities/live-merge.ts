@@ -434,12 +434,19 @@ export class EntityMerge {
       }
     }
 
-    const candidates = new Map<string, string[]>();
-    const placing = known ? this.#keys.values() : [...placeAgain].map((key) => this.#keys.get(key));
-    for (const state of placing) {
-      for (const item of state?.items ?? []) {
+    const placing = known ? this.#keys.keys() : placeAgain;
+    for (const key of placing) {
+      const state = this.#keys.get(key);
+      if (!state) continue;
+      // Worked out once per key: the full names it may stand for (most keys: none), and
+      // where its names go when they stand for none of them.
+      const candidates = this.#candidatesOf(key);
+      const own = this.#groupOf.get(key) ?? key;
+      // The cluster joined last: a key's names mostly go to one.
+      let to: ClusterState | undefined;
+      for (const item of state.items) {
         if (++n % STEP === 0) yield;
-        const cluster = this.#place(item, candidates);
+        const cluster = candidates.length === 0 ? own : this.#place(item, candidates, own);
         if (cluster === item.cluster) continue;
         if (item.cluster !== '') {
           const from = this.#clusters.get(item.cluster);
@@ -451,7 +458,8 @@ export class EntityMerge {
           passages.add(item.passage.id);
         }
         item.cluster = cluster;
-        const to = this.#join(cluster, item);
+        if (to?.key === cluster) to.items.push(item);
+        else to = this.#join(cluster, item);
         // A restore describes every cluster (below): no Set of them all.
         if (!known) members.add(to);
       }
@@ -667,24 +675,22 @@ export class EntityMerge {
   }
 
   /** The cluster a name joins: as `resolveShortForms` and `joinAliasGroups` decide it. */
-  #place(item: Item, memo: Map<string, string[]>): string {
-    let cluster = item.key;
-    if (item.mention.kind !== 'organisation' && item.mention.kind !== 'place') {
-      let candidates = memo.get(item.key);
-      if (!candidates) {
-        const all = (this.#fullNames.get(item.key) ?? []).filter((full) => full !== item.key);
-        candidates = fullestNames(all, (name) => this.#shortFormsOf(name));
-        memo.set(item.key, candidates);
-      }
-      if (candidates.length > 0) {
-        const articleId = item.passage.articleId;
-        const chosen = chooseFullName(candidates, (full) =>
-          this.#keys.get(full)?.inArticle(articleId),
-        );
-        if (chosen) cluster = chosen;
-      }
-    }
-    return this.#groupOf.get(cluster) ?? this.#groupOf.get(item.key) ?? cluster;
+  /** The full person names a key may be a short form of (the fullest of them). */
+  #candidatesOf(key: string): string[] {
+    const all = (this.#fullNames.get(key) ?? []).filter((full) => full !== key);
+    return all.length === 0 ? all : fullestNames(all, (name) => this.#shortFormsOf(name));
+  }
+
+  /**
+   * The cluster a name joins: as `resolveShortForms` and `joinAliasGroups` decide it, given
+   * its key's `candidates` and where it goes when it stands for none (`own`).
+   */
+  #place(item: Item, candidates: readonly string[], own: string): string {
+    if (item.mention.kind === 'organisation' || item.mention.kind === 'place') return own;
+    const articleId = item.passage.articleId;
+    const chosen = chooseFullName(candidates, (full) => this.#keys.get(full)?.inArticle(articleId));
+    if (chosen === undefined) return own;
+    return this.#groupOf.get(chosen) ?? this.#groupOf.get(item.key) ?? chosen;
   }
 
   /** Adds the item to the cluster `key`, made with it when there is none. */
