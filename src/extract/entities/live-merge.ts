@@ -187,7 +187,7 @@ export class EntityMerge {
   readonly #fullKeys = new Set<string>();
   readonly #clusters = new Map<string, ClusterState>();
   /** Clusters by family: most families hold one cluster, so lists rather than Sets. */
-  readonly #families = new Map<string, ClusterState[]>();
+  readonly #families = new Map<string, ClusterState | ClusterState[]>();
   readonly #folded = new Map<string, string>();
   readonly #slugs = new Map<string, string>();
   readonly #roleKeys = new Map<string, KnownRole>();
@@ -268,17 +268,25 @@ export class EntityMerge {
    * new merge does the whole work.
    */
   *restore(inputs: Iterable<MergeInput>, entities: Iterable<Entity>): Generator<void, void> {
-    const byFirst = new Map<string, Entity>();
+    // By the passage of their first mention: its id is a string already hashed, where a
+    // key made of passage and offset was a new string to hash per entity and per cluster.
+    const byFirst: FirstMentions = new Map();
     let n = 0;
     for (const entity of entities) {
       const first = entity.mentions[0];
       if (!first) throw new EntitiesDoNotFit(entity.id);
-      byFirst.set(firstKey(first.passageId, first.start), entity);
+      const there = byFirst.get(first.passageId);
+      if (!there) byFirst.set(first.passageId, entity);
+      else if (Array.isArray(there)) there.push(entity);
+      else byFirst.set(first.passageId, [there, entity]);
       if (++n % STEP === 0) yield;
     }
     const change = yield* this.#apply([], inputs, byFirst);
-    if (byFirst.size > 0 || change.removed.length > 0)
-      throw new EntitiesDoNotFit([...byFirst.values()][0]?.id ?? '');
+    if (this.#clusters.size !== n || change.removed.length > 0) {
+      const taken = new Set(this.entities());
+      const left = [...byFirst.values()].flat().find((entity) => !taken.has(entity));
+      throw new EntitiesDoNotFit(left?.id ?? '');
+    }
     // Caches of what every name gave: an update needs only its own names' again.
     this.#folded.clear();
     this.#shortForms.clear();
@@ -304,11 +312,11 @@ export class EntityMerge {
     return this.#apply(gone, came, undefined);
   }
 
-  /** `apply`; with `known` (by `firstKey`), clusters take their entity from there (see `restore`). */
+  /** `apply`; with `known`, clusters take their entity from there (see `restore`). */
   *#apply(
     gone: Iterable<string>,
     came: Iterable<MergeInput>,
-    known: Map<string, Entity> | undefined,
+    known: FirstMentions | undefined,
   ): Generator<void, MergeChange> {
     const affectedKeys = new Set<string>();
     // Clusters whose names changed, and clusters whose back-reference roles changed.
@@ -566,10 +574,9 @@ export class EntityMerge {
       this.#joinFamily(cluster, family);
     }
     for (const family of families) {
-      const set = this.#families.get(family);
-      if (!set) continue;
+      const members = this.#familyOf(family);
       const used = new Set<string>();
-      for (const cluster of [...set].sort((a, b) => compareFirst(a.first, b.first))) {
+      for (const cluster of members.sort((a, b) => compareFirst(a.first, b.first))) {
         const slug = this.#slugOf(cluster);
         let id = slug;
         for (let k = 2; used.has(id); k++) id = `${slug}-${k}`;
@@ -603,12 +610,20 @@ export class EntityMerge {
     return { removed, added, passages };
   }
 
+  /** A family's clusters, as a new list. */
+  #familyOf(family: string): ClusterState[] {
+    const there = this.#families.get(family);
+    return there === undefined ? [] : Array.isArray(there) ? [...there] : [there];
+  }
+
+  // Most families hold one cluster: that one is kept without a list.
   #joinFamily(cluster: ClusterState, family: string): void {
     if (cluster.family === family) return;
     this.#leaveFamily(cluster);
-    const list = this.#families.get(family);
-    if (list) list.push(cluster);
-    else this.#families.set(family, [cluster]);
+    const there = this.#families.get(family);
+    if (there === undefined) this.#families.set(family, cluster);
+    else if (Array.isArray(there)) there.push(cluster);
+    else this.#families.set(family, [there, cluster]);
     cluster.family = family;
   }
 
@@ -618,11 +633,12 @@ export class EntityMerge {
   }
 
   #leaveFamily(cluster: ClusterState): void {
-    const list = this.#families.get(cluster.family);
-    const at = list?.indexOf(cluster) ?? -1;
-    if (list && at >= 0) {
-      if (list.length === 1) this.#families.delete(cluster.family);
-      else list.splice(at, 1);
+    const there = this.#families.get(cluster.family);
+    if (there === cluster) this.#families.delete(cluster.family);
+    else if (Array.isArray(there)) {
+      const left = there.filter((other) => other !== cluster);
+      if (left.length === 0) this.#families.delete(cluster.family);
+      else this.#families.set(cluster.family, left.length === 1 ? (left[0] as ClusterState) : left);
     }
     cluster.family = '';
   }
@@ -753,16 +769,21 @@ export class EntityMerge {
   /**
    * A cluster described by the entity a whole merge made of it (see `restore`): the one
    * whose first mention is the cluster's first name, with as many mentions, the last the
-   * same, and its own roles (those not from back references) the same. Takes it off `known`.
+   * same, and its own roles (those not from back references) the same.
    */
-  #take(cluster: ClusterState, known: Map<string, Entity>): void {
+  #take(cluster: ClusterState, known: FirstMentions): void {
     const members = cluster.items;
     if (!members.every((item, i) => i === 0 || compareItems(members[i - 1] as Item, item) < 0))
       members.sort(compareItems);
     const first = members[0] as Item;
     const last = members[members.length - 1] as Item;
-    const key = firstKey(first.passage.id, first.mention.start);
-    const entity = known.get(key);
+    const there = known.get(first.passage.id);
+    const startsHere = (e: Entity | undefined) => e?.mentions[0]?.start === first.mention.start;
+    const entity = Array.isArray(there)
+      ? there.find(startsHere)
+      : startsHere(there)
+        ? there
+        : undefined;
     const lastMention = entity?.mentions[entity.mentions.length - 1];
     if (
       !entity ||
@@ -770,8 +791,7 @@ export class EntityMerge {
       lastMention?.passageId !== last.passage.id ||
       lastMention.start !== last.mention.start
     )
-      throw new EntitiesDoNotFit(entity?.id ?? key);
-    known.delete(key);
+      throw new EntitiesDoNotFit(entity?.id ?? `${first.passage.id} ${first.mention.start}`);
     // Most clusters have no role: no lists made for them.
     const roles = members.some(({ mention }) => mention.role)
       ? rolesOf(
@@ -876,7 +896,8 @@ const NO_MENTIONS: Entity['mentions'] = [];
 /** An alias `withAliasMentions` looks for in the text: several words, or a lowercase one. */
 const readsInText = (alias: string): boolean => /\s|^\p{Ll}/u.test(alias);
 
-const firstKey = (passageId: string, start: number): string => `${passageId}\u0000${start}`;
+/** A restore's entities by the passage of their first mention (one, or the few there). */
+type FirstMentions = Map<string, Entity | Entity[]>;
 
 /** How many roles a cluster is given by back references. */
 function backRoles(cluster: ClusterState): number {
