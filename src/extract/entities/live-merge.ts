@@ -62,15 +62,27 @@ interface PassageState {
   targets: (string | undefined)[];
 }
 
-interface Item {
-  mention: EntityMention;
-  passage: PassageState;
-  order: number;
+/** One name in one passage: there is one per name the archive holds, so it keeps only what it must. */
+class Item {
+  readonly mention: EntityMention;
+  readonly passage: PassageState;
   /** Position among the passage's names; `GONE` once its passage went. */
   seq: number;
-  key: string;
+  readonly key: string;
   /** '' while not yet placed. */
-  cluster: string;
+  cluster = '';
+
+  constructor(mention: EntityMention, passage: PassageState, seq: number, key: string) {
+    this.mention = mention;
+    this.passage = passage;
+    this.seq = seq;
+    this.key = key;
+  }
+
+  /** The passage's position in its article, as `earlierThan` reads it: the passage holds it. */
+  get order(): number {
+    return this.passage.order;
+  }
 }
 
 /** An item's `seq` once its passage went: lists of items drop such items when next compacted. */
@@ -92,7 +104,6 @@ class KeyState {
   person = 0;
   organisation = 0;
   place = 0;
-  other = 0;
   /** Articles using the key: made when a placement asks, dropped when the key's items change. */
   articles: Set<string> | undefined = undefined;
 
@@ -102,11 +113,12 @@ class KeyState {
   }
 
   get(kind: EntityKind): number {
-    return this[kind];
+    return kind === 'other' ? this.live - this.person - this.organisation - this.place : this[kind];
   }
 
   count(item: Item, by: 1 | -1): void {
-    this[item.mention.kind] += by;
+    const { kind } = item.mention;
+    if (kind !== 'other') this[kind] += by;
     this.live += by;
     this.articles = undefined;
   }
@@ -378,14 +390,7 @@ export class EntityMerge {
         const key = this.#fold(mention.name);
         if (!key) continue;
         if (passage.items === NO_ITEMS) passage.items = [];
-        const item: Item = {
-          mention,
-          passage,
-          order: input.order,
-          seq: passage.items.length,
-          key,
-          cluster: '',
-        };
+        const item = new Item(mention, passage, passage.items.length, key);
         passage.items.push(item);
         this.#key(item);
         // A restore looks at every key (below): no Set of them all.
