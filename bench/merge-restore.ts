@@ -85,6 +85,32 @@ for (let round = 0; round < rounds; round++) {
   );
 }
 if (!kept) throw new Error('no round');
+// Then what an update's merge costs on it: articles spread over the archive taken out and
+// put back, one at a time (what a changed file is), each `apply` timed.
+const merge: EntityMerge = kept;
+const outs: number[] = [];
+const ins: number[] = [];
+const every = Math.max(1, Math.floor(archive.articles.length / 20));
+for (let a = 0; a < archive.articles.length; a += every) {
+  const article = archive.articles[a];
+  if (!article) continue;
+  const own = [...inputs(true)].filter((input) => input.articleId === article.id);
+  let at = threadCpuMs();
+  runSteps(
+    merge.apply(
+      own.map((input) => input.passageId),
+      [],
+    ),
+  );
+  outs.push(threadCpuMs() - at);
+  at = threadCpuMs();
+  runSteps(merge.apply([], own));
+  ins.push(threadCpuMs() - at);
+}
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[values.length >> 1] ?? 0;
+console.log(
+  `apply, ${outs.length} articles: out median ${median(outs).toFixed(1)} ms (max ${Math.max(...outs).toFixed(1)}), back in median ${median(ins).toFixed(1)} ms (max ${Math.max(...ins).toFixed(1)})`,
+);
 // What the first update waits for after a restart: the live maps, the lexicon, the merge
 // (restored once more) and the extractors' warm-up.
 cpu = threadCpuMs();
