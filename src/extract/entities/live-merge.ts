@@ -379,7 +379,8 @@ export class EntityMerge {
         articleId: input.articleId,
         order: input.order,
         items: NO_ITEMS,
-        references: input.references,
+        // Most passages point back at no one: they share one empty list, not the caller's.
+        references: input.references.length > 0 ? input.references : NO_REFERENCES,
         targets: NO_TARGETS,
       };
       // Most passages name no one: they share one empty list (a restore makes one per passage).
@@ -893,6 +894,7 @@ export class EntitiesDoNotFit extends Error {
 /** Shared by every passage that names no one, and every one not yet resolved: never changed in place. */
 const NO_ITEMS: Item[] = [];
 const NO_TARGETS: (string | undefined)[] = [];
+const NO_REFERENCES: readonly BackReference[] = [];
 /** Shared by the (most) clusters without roles, and clusters not yet described. */
 const NO_ROLES: readonly never[] = [];
 const NO_NAMES: string[] = [];
