@@ -302,6 +302,27 @@ describe.each([
     expect(expected.find((e) => e.name === 'Kari Nordmann')?.mentions).toHaveLength(30);
   });
 
+  it('refuses to be restored with an entity too many or one missing, naming the one left over', () => {
+    const rand = seededRandom(11);
+    const articles = new Map(
+      [randomArticle(rand, 'a1.md', 1), randomArticle(rand, 'a2.md', 1)].map((a) => [a.id, a]),
+    );
+    const all = [...articles.values()].flatMap(inputs);
+    const entities = fullBuild(articles, aliases);
+    const [dropped, ...rest] = entities;
+    if (!dropped) throw new Error('the articles name no one');
+    expect(() => runSteps(new EntityMerge(aliases).restore(all, rest))).toThrow(EntitiesDoNotFit);
+    // An entity no cluster's first name starts: it is the one named.
+    const stray: Entity = {
+      ...dropped,
+      id: 'stray',
+      mentions: [{ passageId: 'a9.md#0', articleId: 'a9.md', surface: 'X', start: 0, end: 1 }],
+    };
+    const restore = () => runSteps(new EntityMerge(aliases).restore(all, [...entities, stray]));
+    expect(restore).toThrow(EntitiesDoNotFit);
+    expect(restore).toThrow(/stray/);
+  });
+
   it('refuses to be restored with entities that another merge made', () => {
     const rand = seededRandom(7);
     const one = [randomArticle(rand, 'a1.md', 1), randomArticle(rand, 'a2.md', 1)];
