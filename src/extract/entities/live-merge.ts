@@ -94,7 +94,7 @@ const SCAN_ITEMS = 16;
  * A name key's items and how many of them read as each kind. Lean because there is one per
  * distinct name in the archive (a Map and two Sets each were most of the merge's memory):
  * items as a list that a removal compacts once per update, kinds as counters (it serves as
- * the counts `voteKind` reads), and the articles using it only while a placement asks.
+ * the counts `voteKind` reads), and the articles using it only while an update places names.
  */
 class KeyState {
   /** Made with its first item: a list pushed from [] would keep room for 17 (most keys have one). */
@@ -104,8 +104,6 @@ class KeyState {
   person = 0;
   organisation = 0;
   place = 0;
-  /** Articles using the key: made when a placement asks, dropped when the key's items change. */
-  articles: Set<string> | undefined = undefined;
 
   constructor(first: Item) {
     this.items = [first];
@@ -120,17 +118,23 @@ class KeyState {
     const { kind } = item.mention;
     if (kind !== 'other') this[kind] += by;
     this.live += by;
-    this.articles = undefined;
   }
 
-  inArticle(articleId: string): boolean {
-    // A few items are looked through: a Set is kept only for keys used often.
+  /**
+   * Whether the key is used in the article. A few items are looked through; for a key used
+   * often, a Set of its articles is made in `sets`, which lives as long as one update's
+   * placement (kept on the key, such Sets were held for as long as the archive served).
+   */
+  inArticle(articleId: string, sets: Map<KeyState, Set<string>>): boolean {
     if (this.items.length <= SCAN_ITEMS)
       return this.items.some((item) => item.seq !== GONE && item.passage.articleId === articleId);
-    this.articles ??= new Set(
-      this.items.filter((item) => item.seq !== GONE).map((item) => item.passage.articleId),
-    );
-    return this.articles.has(articleId);
+    let articles = sets.get(this);
+    if (!articles) {
+      articles = new Set();
+      for (const item of this.items) if (item.seq !== GONE) articles.add(item.passage.articleId);
+      sets.set(this, articles);
+    }
+    return articles.has(articleId);
   }
 }
 
@@ -449,6 +453,7 @@ export class EntityMerge {
     }
 
     const placing = known ? this.#keys.keys() : placeAgain;
+    const articleSets = new Map<KeyState, Set<string>>();
     for (const key of placing) {
       const state = this.#keys.get(key);
       if (!state) continue;
@@ -460,7 +465,8 @@ export class EntityMerge {
       let to: ClusterState | undefined;
       for (const item of state.items) {
         if (++n % STEP === 0) yield;
-        const cluster = candidates.length === 0 ? own : this.#place(item, candidates, own);
+        const cluster =
+          candidates.length === 0 ? own : this.#place(item, candidates, own, articleSets);
         if (cluster === item.cluster) continue;
         if (item.cluster !== '') {
           const from = this.#clusters.get(item.cluster);
@@ -707,10 +713,17 @@ export class EntityMerge {
    * The cluster a name joins: as `resolveShortForms` and `joinAliasGroups` decide it, given
    * its key's `candidates` and where it goes when it stands for none (`own`).
    */
-  #place(item: Item, candidates: readonly string[], own: string): string {
+  #place(
+    item: Item,
+    candidates: readonly string[],
+    own: string,
+    articleSets: Map<KeyState, Set<string>>,
+  ): string {
     if (item.mention.kind === 'organisation' || item.mention.kind === 'place') return own;
     const articleId = item.passage.articleId;
-    const chosen = chooseFullName(candidates, (full) => this.#keys.get(full)?.inArticle(articleId));
+    const chosen = chooseFullName(candidates, (full) =>
+      this.#keys.get(full)?.inArticle(articleId, articleSets),
+    );
     if (chosen === undefined) return own;
     return this.#groupOf.get(chosen) ?? this.#groupOf.get(item.key) ?? chosen;
   }
