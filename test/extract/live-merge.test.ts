@@ -219,6 +219,110 @@ describe.each([
     }
   });
 
+  it('restored from only the passages that name someone or point back, where it reads no texts, is the same merge', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const rand = seededRandom(seed);
+      const articles = new Map<string, ArticleMentions>();
+      const merge = new EntityMerge(aliases);
+      for (let step = 0; step < 15; step++) {
+        const { gone, came } = randomChange(rand, articles, step);
+        runSteps(
+          merge.apply(gone?.passages.map((p) => p.passageId) ?? [], came ? inputs(came) : []),
+        );
+      }
+      const all = [...articles.keys()]
+        .sort()
+        .flatMap((a) => inputs(articles.get(a) as ArticleMentions));
+      const restored = new EntityMerge(aliases);
+      // As `prepareUpdates` gives them: the passages without names or back references are
+      // left out only where the merge says they cannot give it a name.
+      const given = restored.readsText
+        ? all
+        : all.filter((p) => p.mentions.length > 0 || p.references.length > 0);
+      runSteps(restored.restore(given, merge.entities()));
+      // The next change reaches the same entities.
+      const { gone, came } = randomChange(rand, articles, 99);
+      const goneIds = gone?.passages.map((p) => p.passageId) ?? [];
+      const cameInputs = came ? inputs(came) : [];
+      runSteps(restored.apply(goneIds, cameInputs));
+      const expected = fullBuild(articles, aliases);
+      expect(byId(restored.entities()), `seed ${seed}`).toEqual(byId(expected));
+      const lists = perPassage(expected);
+      for (const article of articles.values())
+        for (const p of article.passages)
+          expect(restored.passageEntities(p.passageId)).toEqual(lists.get(p.passageId));
+    }
+  });
+
+  it('stays equal to a full merge when most names of a large cluster leave at once, and come back', () => {
+    // Thirty articles naming one person by full and short name: removing 25 of them in one
+    // update empties most of the key's and the cluster's lists at once.
+    const article = (n: number): ArticleMentions => {
+      const text = 'Kari Nordmann og Nordmann og statsministeren';
+      return {
+        id: `a${String(n).padStart(2, '0')}.md`,
+        passages: [
+          {
+            passageId: `a${n}#0`,
+            text,
+            language: 'nb',
+            mentions: [
+              {
+                name: 'Kari Nordmann',
+                surface: 'Kari Nordmann',
+                start: 0,
+                end: 13,
+                kind: 'person',
+              },
+              { name: 'Nordmann', surface: 'Nordmann', start: 17, end: 25, kind: 'person' },
+            ],
+            references: [{ ...(REFERENCES[0] as BackReference), start: 29, end: 44 }],
+          },
+        ],
+      };
+    };
+    const articles = new Map<string, ArticleMentions>();
+    const merge = new EntityMerge(aliases);
+    const first = Array.from({ length: 30 }, (_, n) => article(n));
+    for (const a of first) articles.set(a.id, a);
+    runSteps(merge.apply([], first.flatMap(inputs)));
+    const leaving = first.slice(2, 27);
+    for (const a of leaving) articles.delete(a.id);
+    runSteps(
+      merge.apply(
+        leaving.flatMap((a) => a.passages.map((p) => p.passageId)),
+        [],
+      ),
+    );
+    expect(byId(merge.entities())).toEqual(byId(fullBuild(articles, aliases)));
+    for (const a of leaving.slice(0, 10)) articles.set(a.id, a);
+    runSteps(merge.apply([], leaving.slice(0, 10).flatMap(inputs)));
+    const expected = fullBuild(articles, aliases);
+    expect(byId(merge.entities())).toEqual(byId(expected));
+    expect(expected.find((e) => e.name === 'Kari Nordmann')?.mentions).toHaveLength(30);
+  });
+
+  it('refuses to be restored with an entity too many or one missing, naming the one left over', () => {
+    const rand = seededRandom(11);
+    const articles = new Map(
+      [randomArticle(rand, 'a1.md', 1), randomArticle(rand, 'a2.md', 1)].map((a) => [a.id, a]),
+    );
+    const all = [...articles.values()].flatMap(inputs);
+    const entities = fullBuild(articles, aliases);
+    const [dropped, ...rest] = entities;
+    if (!dropped) throw new Error('the articles name no one');
+    expect(() => runSteps(new EntityMerge(aliases).restore(all, rest))).toThrow(EntitiesDoNotFit);
+    // An entity no cluster's first name starts: it is the one named.
+    const stray: Entity = {
+      ...dropped,
+      id: 'stray',
+      mentions: [{ passageId: 'a9.md#0', articleId: 'a9.md', surface: 'X', start: 0, end: 1 }],
+    };
+    const restore = () => runSteps(new EntityMerge(aliases).restore(all, [...entities, stray]));
+    expect(restore).toThrow(EntitiesDoNotFit);
+    expect(restore).toThrow(/stray/);
+  });
+
   it('refuses to be restored with entities that another merge made', () => {
     const rand = seededRandom(7);
     const one = [randomArticle(rand, 'a1.md', 1), randomArticle(rand, 'a2.md', 1)];

@@ -62,29 +62,91 @@ interface PassageState {
   targets: (string | undefined)[];
 }
 
-interface Item {
-  mention: EntityMention;
-  passage: PassageState;
-  order: number;
-  /** Position among the passage's names. */
+/** One name in one passage: there is one per name the archive holds, so it keeps only what it must. */
+class Item {
+  readonly mention: EntityMention;
+  readonly passage: PassageState;
+  /** Position among the passage's names; `GONE` once its passage went. */
   seq: number;
-  key: string;
+  readonly key: string;
   /** '' while not yet placed. */
-  cluster: string;
+  cluster = '';
+
+  constructor(mention: EntityMention, passage: PassageState, seq: number, key: string) {
+    this.mention = mention;
+    this.passage = passage;
+    this.seq = seq;
+    this.key = key;
+  }
+
+  /** The passage's position in its article, as `earlierThan` reads it: the passage holds it. */
+  get order(): number {
+    return this.passage.order;
+  }
 }
 
-interface KeyState {
-  kinds: Map<EntityKind, number>;
-  /** Articles using the key, with how many times. */
-  articles: Map<string, number>;
-  items: Set<Item>;
+/** An item's `seq` once its passage went: lists of items drop such items when next compacted. */
+const GONE = -1;
+/** Up to this many items, whether a key is used in an article is looked up without a Set. */
+const SCAN_ITEMS = 16;
+
+/**
+ * A name key's items and how many of them read as each kind. Lean because there is one per
+ * distinct name in the archive (a Map and two Sets each were most of the merge's memory):
+ * items as a list that a removal compacts once per update, kinds as counters (it serves as
+ * the counts `voteKind` reads), and the articles using it only while an update places names.
+ */
+class KeyState {
+  /** Made with its first item: a list pushed from [] would keep room for 17 (most keys have one). */
+  items: Item[];
+  /** Items not gone: the key leaves when none is left. */
+  live = 0;
+  person = 0;
+  organisation = 0;
+  place = 0;
+
+  constructor(first: Item) {
+    this.items = [first];
+    this.count(first, 1);
+  }
+
+  get(kind: EntityKind): number {
+    return kind === 'other' ? this.live - this.person - this.organisation - this.place : this[kind];
+  }
+
+  count(item: Item, by: 1 | -1): void {
+    const { kind } = item.mention;
+    if (kind !== 'other') this[kind] += by;
+    this.live += by;
+  }
+
+  /**
+   * Whether the key is used in the article. A few items are looked through; for a key used
+   * often, a Set of its articles is made in `sets`, which lives as long as one update's
+   * placement (kept on the key, such Sets were held for as long as the archive served).
+   */
+  inArticle(articleId: string, sets: Map<KeyState, Set<string>>): boolean {
+    if (this.items.length <= SCAN_ITEMS)
+      return this.items.some((item) => item.seq !== GONE && item.passage.articleId === articleId);
+    let articles = sets.get(this);
+    if (!articles) {
+      articles = new Set();
+      for (const item of this.items) if (item.seq !== GONE) articles.add(item.passage.articleId);
+      sets.set(this, articles);
+    }
+    return articles.has(articleId);
+  }
 }
 
 interface ClusterState extends ReferentRecord {
   key: string;
-  items: Set<Item>;
-  /** Passages whose back references give this cluster a role. */
-  backFrom: Set<PassageState>;
+  /**
+   * Its names. Items that went or moved to another cluster stay in the list until the
+   * update that moved them compacts it (`#compact`): one pass per cluster, not one per item.
+   */
+  items: Item[];
+  /** Passages whose back references give this cluster a role (undefined while none: most). */
+  backFrom: Set<PassageState> | undefined;
   name: string;
   /** '' until needed when the description was taken from an entity (`restore`). */
   slug: string;
@@ -93,7 +155,7 @@ interface ClusterState extends ReferentRecord {
   id: string;
   /** Where it first appears: the order its family's ids are numbered in. */
   first: Item | undefined;
-  mentionRoles: SourcedRole[];
+  mentionRoles: readonly SourcedRole[];
   aliases: string[];
   mentions: Entity['mentions'];
   /** The entity as last published (shared with archives built before). */
@@ -128,12 +190,6 @@ function compareItems(a: Item, b: Item): number {
 /** Ids a slug can be numbered into ("kari" -> "kari-2") share the slug without trailing numbers. */
 const familyOf = (id: string): string => id.replace(/(?:-\d+)+$/u, '');
 
-function bump<K>(map: Map<K, number>, key: K, by: number): void {
-  const next = (map.get(key) ?? 0) + by;
-  if (next === 0) map.delete(key);
-  else map.set(key, next);
-}
-
 export class EntityMerge {
   readonly #aliases: readonly AliasGroup[];
   /** Whether an alias can be found in a passage's text beside its names (`withAliasMentions`). */
@@ -143,10 +199,11 @@ export class EntityMerge {
   readonly #articles = new Map<string, PassageState[]>();
   readonly #keys = new Map<string, KeyState>();
   /** Short form -> the full person names it may stand for. */
-  readonly #fullNames = new Map<string, Set<string>>();
+  readonly #fullNames = new Map<string, string[]>();
   readonly #fullKeys = new Set<string>();
   readonly #clusters = new Map<string, ClusterState>();
-  readonly #families = new Map<string, Set<ClusterState>>();
+  /** Clusters by family: most families hold one cluster, so lists rather than Sets. */
+  readonly #families = new Map<string, ClusterState | ClusterState[]>();
   readonly #folded = new Map<string, string>();
   readonly #slugs = new Map<string, string>();
   readonly #roleKeys = new Map<string, KnownRole>();
@@ -164,6 +221,15 @@ export class EntityMerge {
 
   get size(): number {
     return this.#clusters.size;
+  }
+
+  /**
+   * Whether a passage that names no one can still give it a name (an alias it looks for in
+   * the text). When not, a passage without names or back references changes nothing here,
+   * and a restore need not be given it (most of an archive's passages).
+   */
+  get readsText(): boolean {
+    return this.#aliasesInText;
   }
 
   *entities(): Generator<Entity> {
@@ -218,17 +284,28 @@ export class EntityMerge {
    * new merge does the whole work.
    */
   *restore(inputs: Iterable<MergeInput>, entities: Iterable<Entity>): Generator<void, void> {
-    const byFirst = new Map<string, Entity>();
+    // By the passage of their first mention: its id is a string already hashed, where a
+    // key made of passage and offset was a new string to hash per entity and per cluster.
+    const byFirst: FirstMentions = new Map();
     let n = 0;
     for (const entity of entities) {
       const first = entity.mentions[0];
       if (!first) throw new EntitiesDoNotFit(entity.id);
-      byFirst.set(firstKey(first.passageId, first.start), entity);
+      const there = byFirst.get(first.passageId);
+      if (!there) byFirst.set(first.passageId, entity);
+      else if (Array.isArray(there)) there.push(entity);
+      else byFirst.set(first.passageId, [there, entity]);
       if (++n % STEP === 0) yield;
     }
     const change = yield* this.#apply([], inputs, byFirst);
-    if (byFirst.size > 0 || change.removed.length > 0)
-      throw new EntitiesDoNotFit([...byFirst.values()][0]?.id ?? '');
+    if (this.#clusters.size !== n || change.removed.length > 0) {
+      const taken = new Set(this.entities());
+      const left = [...byFirst.values()].flat().find((entity) => !taken.has(entity));
+      throw new EntitiesDoNotFit(left?.id ?? '');
+    }
+    // Caches of what every name gave: an update needs only its own names' again.
+    this.#folded.clear();
+    this.#shortForms.clear();
   }
 
   /** The entity ids and names a passage mentions, in the order the passage first names them. */
@@ -251,16 +328,18 @@ export class EntityMerge {
     return this.#apply(gone, came, undefined);
   }
 
-  /** `apply`; with `known` (by `firstKey`), clusters take their entity from there (see `restore`). */
+  /** `apply`; with `known`, clusters take their entity from there (see `restore`). */
   *#apply(
     gone: Iterable<string>,
     came: Iterable<MergeInput>,
-    known: Map<string, Entity> | undefined,
+    known: FirstMentions | undefined,
   ): Generator<void, MergeChange> {
     const affectedKeys = new Set<string>();
     // Clusters whose names changed, and clusters whose back-reference roles changed.
     const members = new Set<ClusterState>();
     const backs = new Set<ClusterState>();
+    // Clusters that lost names: their lists are compacted once, before they are described.
+    const thinned = new Set<ClusterState>();
     const passages = new Set<string>();
     const redo = new Set<string>();
     let n = 0;
@@ -275,14 +354,14 @@ export class EntityMerge {
         affectedKeys.add(item.key);
         const cluster = this.#clusters.get(item.cluster);
         if (cluster) {
-          cluster.items.delete(item);
+          thinned.add(cluster);
           members.add(cluster);
         }
       }
       for (const target of passage.targets) {
         const cluster = target === undefined ? undefined : this.#clusters.get(target);
         if (!cluster) continue;
-        cluster.backFrom.delete(passage);
+        cluster.backFrom?.delete(passage);
         backs.add(cluster);
       }
       const article = this.#articles.get(passage.articleId);
@@ -292,13 +371,20 @@ export class EntityMerge {
       if (++n % STEP === 0) yield;
     }
 
+    // The keys that lost items drop them, once each.
+    for (const key of affectedKeys) {
+      const state = this.#keys.get(key);
+      if (state) state.items = state.items.filter((item) => item.seq !== GONE);
+    }
+
     for (const input of came) {
       const passage: PassageState = {
         id: input.passageId,
         articleId: input.articleId,
         order: input.order,
         items: NO_ITEMS,
-        references: input.references,
+        // Most passages point back at no one: they share one empty list, not the caller's.
+        references: input.references.length > 0 ? input.references : NO_REFERENCES,
         targets: NO_TARGETS,
       };
       // Most passages name no one: they share one empty list (a restore makes one per passage).
@@ -309,17 +395,11 @@ export class EntityMerge {
         const key = this.#fold(mention.name);
         if (!key) continue;
         if (passage.items === NO_ITEMS) passage.items = [];
-        const item: Item = {
-          mention,
-          passage,
-          order: input.order,
-          seq: passage.items.length,
-          key,
-          cluster: '',
-        };
+        const item = new Item(mention, passage, passage.items.length, key);
         passage.items.push(item);
         this.#key(item);
-        affectedKeys.add(key);
+        // A restore looks at every key (below): no Set of them all.
+        if (!known) affectedKeys.add(key);
       }
       // A restore's change is not reported: every passage would be in it.
       if (!known) passages.add(passage.id);
@@ -339,53 +419,69 @@ export class EntityMerge {
         if ((article[article.length - 2]?.order ?? 0) > passage.order)
           article.sort((a, b) => a.order - b.order);
       }
-      redo.add(passage.articleId);
+      // A restore resolves only what points back: its articles' names are all placed anew.
+      if (!known || passage.references.length > 0) redo.add(passage.articleId);
       if (++n % STEP === 0) yield;
     }
 
     // A key whose standing as a full person name may have changed reaches its short forms.
     const placeAgain = new Set(affectedKeys);
-    for (const key of affectedKeys) {
+    for (const key of known ? this.#keys.keys() : affectedKeys) {
       if (++n % STEP === 0) yield;
       const state = this.#keys.get(key);
       const isFull =
-        state !== undefined && voteKind(state.kinds) === 'person' && nameWords(key).length >= 2;
+        state !== undefined && voteKind(state) === 'person' && nameWords(key).length >= 2;
       const wasFull = this.#fullKeys.has(key);
-      if (isFull || wasFull) for (const short of this.#shortFormsOf(key)) placeAgain.add(short);
+      if (!known && (isFull || wasFull))
+        for (const short of this.#shortFormsOf(key)) placeAgain.add(short);
       if (isFull && !wasFull) {
         this.#fullKeys.add(key);
         for (const short of this.#shortFormsOf(key)) {
-          const set = this.#fullNames.get(short) ?? new Set<string>();
-          set.add(key);
-          this.#fullNames.set(short, set);
+          const list = this.#fullNames.get(short);
+          if (list) list.push(key);
+          else this.#fullNames.set(short, [key]);
         }
       } else if (!isFull && wasFull) {
         this.#fullKeys.delete(key);
         for (const short of this.#shortFormsOf(key)) {
-          const set = this.#fullNames.get(short);
-          set?.delete(key);
-          if (set?.size === 0) this.#fullNames.delete(short);
+          const list = this.#fullNames.get(short) ?? [];
+          const left = list.filter((full) => full !== key);
+          if (left.length > 0) this.#fullNames.set(short, left);
+          else this.#fullNames.delete(short);
         }
       }
     }
 
-    const candidates = new Map<string, string[]>();
-    for (const key of placeAgain) {
-      for (const item of this.#keys.get(key)?.items ?? []) {
+    const placing = known ? this.#keys.keys() : placeAgain;
+    const articleSets = new Map<KeyState, Set<string>>();
+    for (const key of placing) {
+      const state = this.#keys.get(key);
+      if (!state) continue;
+      // Worked out once per key: the full names it may stand for (most keys: none), and
+      // where its names go when they stand for none of them.
+      const candidates = this.#candidatesOf(key);
+      const own = this.#groupOf.get(key) ?? key;
+      // The cluster joined last: a key's names mostly go to one.
+      let to: ClusterState | undefined;
+      for (const item of state.items) {
         if (++n % STEP === 0) yield;
-        const cluster = this.#place(item, candidates);
+        const cluster =
+          candidates.length === 0 ? own : this.#place(item, candidates, own, articleSets);
         if (cluster === item.cluster) continue;
         if (item.cluster !== '') {
           const from = this.#clusters.get(item.cluster);
-          from?.items.delete(item);
-          if (from) members.add(from);
+          if (from) {
+            thinned.add(from);
+            members.add(from);
+          }
           redo.add(item.passage.articleId);
           passages.add(item.passage.id);
         }
         item.cluster = cluster;
-        const to = this.#cluster(cluster);
-        to.items.add(item);
-        members.add(to);
+        if (to?.key === cluster) to.items.push(item);
+        else to = this.#join(cluster, item);
+        // A restore describes every cluster (below): no Set of them all.
+        if (!known) members.add(to);
       }
     }
 
@@ -394,16 +490,22 @@ export class EntityMerge {
     const emptied = new Set<ClusterState>();
     // Names handled since the last yield: a cluster costs by its names (one holds thousands).
     let names = 0;
-    for (const cluster of members) {
-      names += cluster.items.size;
+    for (const cluster of known ? this.#clusters.values() : members) {
+      if (thinned.has(cluster)) {
+        // What went, and what moved to another cluster, leaves the list.
+        cluster.items = cluster.items.filter(
+          (item) => item.seq !== GONE && item.cluster === cluster.key,
+        );
+      }
+      names += cluster.items.length;
       if (names >= NAMES_PER_STEP) {
         names = 0;
         yield;
       }
-      if (cluster.items.size === 0) {
+      if (cluster.items.length === 0) {
         this.#clusters.delete(cluster.key);
         emptied.add(cluster);
-        for (const passage of cluster.backFrom) redo.add(passage.articleId);
+        for (const passage of cluster.backFrom ?? []) redo.add(passage.articleId);
         continue;
       }
       if (known) {
@@ -416,7 +518,7 @@ export class EntityMerge {
       this.#describe(cluster);
       if (referentKey(cluster) !== before) {
         for (const item of cluster.items) redo.add(item.passage.articleId);
-        for (const passage of cluster.backFrom) redo.add(passage.articleId);
+        for (const passage of cluster.backFrom ?? []) redo.add(passage.articleId);
       }
       if (++n % STEP === 0) yield;
     }
@@ -436,18 +538,33 @@ export class EntityMerge {
         for (const target of passage.targets) {
           const cluster = target === undefined ? undefined : this.#clusters.get(target);
           if (!cluster) continue;
-          cluster.backFrom.delete(passage);
+          cluster.backFrom?.delete(passage);
           backs.add(cluster);
         }
         passage.targets = targets;
         for (const target of targets) {
           const cluster = target === undefined ? undefined : this.#clusters.get(target);
           if (!cluster) continue;
+          cluster.backFrom ??= new Set();
           cluster.backFrom.add(passage);
           backs.add(cluster);
         }
       }
       if (++n % STEP === 0) yield;
+    }
+
+    if (known) {
+      for (const cluster of this.#clusters.values()) {
+        if (++n % STEP === 0) yield;
+        // Ids as the entities have them: only the families need filling in.
+        this.#joinFamily(cluster, familyOf(cluster.id));
+        // The entity taken must be what this state would make of the cluster: the roles its
+        // back references give are counted here (its own were compared in `#take`).
+        if (cluster.entity?.roles.length !== cluster.mentionRoles.length + backRoles(cluster))
+          throw new EntitiesDoNotFit(cluster.id);
+      }
+      // Nothing is reported (every entity is as it was); what `adopt` found waits.
+      return { removed: [], added: [], passages };
     }
 
     // Ids: every family a changed cluster was or is in is numbered again.
@@ -463,21 +580,15 @@ export class EntityMerge {
     }
     for (const cluster of changed) {
       if (++n % STEP === 0) yield;
-      if (known) {
-        // Ids as the entities have them: only the families need filling in.
-        this.#joinFamily(cluster, familyOf(cluster.id));
-        continue;
-      }
       if (cluster.id) families.add(familyOf(cluster.id));
       const family = familyOf(this.#slugOf(cluster));
       families.add(family);
       this.#joinFamily(cluster, family);
     }
     for (const family of families) {
-      const set = this.#families.get(family);
-      if (!set) continue;
+      const members = this.#familyOf(family);
       const used = new Set<string>();
-      for (const cluster of [...set].sort((a, b) => compareFirst(a.first, b.first))) {
+      for (const cluster of members.sort((a, b) => compareFirst(a.first, b.first))) {
         const slug = this.#slugOf(cluster);
         let id = slug;
         for (let k = 2; used.has(id); k++) id = `${slug}-${k}`;
@@ -498,14 +609,6 @@ export class EntityMerge {
       cluster.entity = undefined;
     }
     for (const cluster of changed) {
-      if (known) {
-        if (++n % STEP === 0) yield;
-        // The entity taken must be what this state would make of the cluster: the roles its
-        // back references give are counted here (its own were compared in `#take`).
-        if (cluster.entity?.roles.length !== cluster.mentionRoles.length + backRoles(cluster))
-          throw new EntitiesDoNotFit(cluster.id);
-        continue;
-      }
       const before = cluster.entity;
       const entity = this.#entityOf(cluster);
       if (before && sameEntity(before, entity)) continue;
@@ -519,12 +622,20 @@ export class EntityMerge {
     return { removed, added, passages };
   }
 
+  /** A family's clusters, as a new list. */
+  #familyOf(family: string): ClusterState[] {
+    const there = this.#families.get(family);
+    return there === undefined ? [] : Array.isArray(there) ? [...there] : [there];
+  }
+
+  // Most families hold one cluster: that one is kept without a list.
   #joinFamily(cluster: ClusterState, family: string): void {
     if (cluster.family === family) return;
     this.#leaveFamily(cluster);
-    const set = this.#families.get(family) ?? new Set<ClusterState>();
-    set.add(cluster);
-    this.#families.set(family, set);
+    const there = this.#families.get(family);
+    if (there === undefined) this.#families.set(family, cluster);
+    else if (Array.isArray(there)) there.push(cluster);
+    else this.#families.set(family, [there, cluster]);
     cluster.family = family;
   }
 
@@ -534,8 +645,13 @@ export class EntityMerge {
   }
 
   #leaveFamily(cluster: ClusterState): void {
-    const set = this.#families.get(cluster.family);
-    if (set?.delete(cluster) && set.size === 0) this.#families.delete(cluster.family);
+    const there = this.#families.get(cluster.family);
+    if (there === cluster) this.#families.delete(cluster.family);
+    else if (Array.isArray(there)) {
+      const left = there.filter((other) => other !== cluster);
+      if (left.length === 0) this.#families.delete(cluster.family);
+      else this.#families.set(cluster.family, left.length === 1 ? (left[0] as ClusterState) : left);
+    }
     cluster.family = '';
   }
 
@@ -569,63 +685,69 @@ export class EntityMerge {
   }
 
   #key(item: Item): void {
-    let state = this.#keys.get(item.key);
-    if (!state) {
-      state = { kinds: new Map(), articles: new Map(), items: new Set() };
-      this.#keys.set(item.key, state);
+    const state = this.#keys.get(item.key);
+    if (!state) this.#keys.set(item.key, new KeyState(item));
+    else {
+      state.count(item, 1);
+      state.items.push(item);
     }
-    bump(state.kinds, item.mention.kind, 1);
-    bump(state.articles, item.passage.articleId, 1);
-    state.items.add(item);
   }
 
+  /** Counts the item out and marks it gone; its key's list drops it later (see `#apply`). */
   #unkey(item: Item): void {
+    item.seq = GONE;
     const state = this.#keys.get(item.key);
     if (!state) return;
-    bump(state.kinds, item.mention.kind, -1);
-    bump(state.articles, item.passage.articleId, -1);
-    state.items.delete(item);
-    if (state.items.size === 0) this.#keys.delete(item.key);
+    state.count(item, -1);
+    if (state.live === 0) this.#keys.delete(item.key);
   }
 
   /** The cluster a name joins: as `resolveShortForms` and `joinAliasGroups` decide it. */
-  #place(item: Item, memo: Map<string, string[]>): string {
-    let cluster = item.key;
-    if (item.mention.kind !== 'organisation' && item.mention.kind !== 'place') {
-      let candidates = memo.get(item.key);
-      if (!candidates) {
-        const all = [...(this.#fullNames.get(item.key) ?? [])].filter((full) => full !== item.key);
-        candidates = fullestNames(all, (name) => this.#shortFormsOf(name));
-        memo.set(item.key, candidates);
-      }
-      if (candidates.length > 0) {
-        const articleId = item.passage.articleId;
-        const chosen = chooseFullName(candidates, (full) =>
-          this.#keys.get(full)?.articles.has(articleId),
-        );
-        if (chosen) cluster = chosen;
-      }
-    }
-    return this.#groupOf.get(cluster) ?? this.#groupOf.get(item.key) ?? cluster;
+  /** The full person names a key may be a short form of (the fullest of them). */
+  #candidatesOf(key: string): string[] {
+    const all = (this.#fullNames.get(key) ?? []).filter((full) => full !== key);
+    return all.length === 0 ? all : fullestNames(all, (name) => this.#shortFormsOf(name));
   }
 
-  #cluster(key: string): ClusterState {
+  /**
+   * The cluster a name joins: as `resolveShortForms` and `joinAliasGroups` decide it, given
+   * its key's `candidates` and where it goes when it stands for none (`own`).
+   */
+  #place(
+    item: Item,
+    candidates: readonly string[],
+    own: string,
+    articleSets: Map<KeyState, Set<string>>,
+  ): string {
+    if (item.mention.kind === 'organisation' || item.mention.kind === 'place') return own;
+    const articleId = item.passage.articleId;
+    const chosen = chooseFullName(candidates, (full) =>
+      this.#keys.get(full)?.inArticle(articleId, articleSets),
+    );
+    if (chosen === undefined) return own;
+    return this.#groupOf.get(chosen) ?? this.#groupOf.get(item.key) ?? chosen;
+  }
+
+  /** Adds the item to the cluster `key`, made with it when there is none. */
+  #join(key: string, item: Item): ClusterState {
     let cluster = this.#clusters.get(key);
-    if (!cluster) {
+    if (cluster) cluster.items.push(item);
+    else {
       cluster = {
         key,
-        items: new Set(),
-        backFrom: new Set(),
+        // Made with its first name: a list pushed from [] keeps room for 17 (most have one).
+        items: [item],
+        backFrom: undefined,
         name: '',
         slug: '',
         family: '',
         id: '',
         first: undefined,
         kind: 'other',
-        knownRoles: [],
-        mentionRoles: [],
-        aliases: [],
-        mentions: [],
+        knownRoles: NO_ROLES,
+        mentionRoles: NO_ROLES,
+        aliases: NO_NAMES,
+        mentions: NO_MENTIONS,
         entity: undefined,
       };
       this.#clusters.set(key, cluster);
@@ -635,8 +757,8 @@ export class EntityMerge {
 
   /** What a cluster's own names make of it: as `buildRecords` does. */
   #describe(cluster: ClusterState): void {
-    const members = [...cluster.items];
     // Names join in archive order when an archive is merged whole: sort only when not.
+    const members = cluster.items;
     if (!members.every((item, i) => i === 0 || compareItems(members[i - 1] as Item, item) < 0))
       members.sort(compareItems);
     const group = cluster.key.startsWith('alias#')
@@ -658,24 +780,29 @@ export class EntityMerge {
     cluster.first = members[0];
     cluster.kind = described.kind;
     cluster.aliases = described.aliases;
-    cluster.mentionRoles = described.roles;
-    cluster.knownRoles = described.roles.map((r) => this.#knownRole(r.role));
+    cluster.mentionRoles = described.roles.length > 0 ? described.roles : NO_ROLES;
+    cluster.knownRoles = this.#knownRoles(described.roles);
     cluster.mentions = described.mentions;
   }
 
   /**
    * A cluster described by the entity a whole merge made of it (see `restore`): the one
    * whose first mention is the cluster's first name, with as many mentions, the last the
-   * same, and its own roles (those not from back references) the same. Takes it off `known`.
+   * same, and its own roles (those not from back references) the same.
    */
-  #take(cluster: ClusterState, known: Map<string, Entity>): void {
-    const members = [...cluster.items];
+  #take(cluster: ClusterState, known: FirstMentions): void {
+    const members = cluster.items;
     if (!members.every((item, i) => i === 0 || compareItems(members[i - 1] as Item, item) < 0))
       members.sort(compareItems);
     const first = members[0] as Item;
     const last = members[members.length - 1] as Item;
-    const key = firstKey(first.passage.id, first.mention.start);
-    const entity = known.get(key);
+    const there = known.get(first.passage.id);
+    const startsHere = (e: Entity | undefined) => e?.mentions[0]?.start === first.mention.start;
+    const entity = Array.isArray(there)
+      ? there.find(startsHere)
+      : startsHere(there)
+        ? there
+        : undefined;
     const lastMention = entity?.mentions[entity.mentions.length - 1];
     if (
       !entity ||
@@ -683,17 +810,19 @@ export class EntityMerge {
       lastMention?.passageId !== last.passage.id ||
       lastMention.start !== last.mention.start
     )
-      throw new EntitiesDoNotFit(entity?.id ?? key);
-    known.delete(key);
-    const roles = rolesOf(
-      members
-        .filter(({ mention }) => mention.role)
-        .map(({ mention, passage }) => ({
-          mention,
-          passageId: passage.id,
-          articleId: passage.articleId,
-        })),
-    );
+      throw new EntitiesDoNotFit(entity?.id ?? `${first.passage.id} ${first.mention.start}`);
+    // Most clusters have no role: no lists made for them.
+    const roles = members.some(({ mention }) => mention.role)
+      ? rolesOf(
+          members
+            .filter(({ mention }) => mention.role)
+            .map(({ mention, passage }) => ({
+              mention,
+              passageId: passage.id,
+              articleId: passage.articleId,
+            })),
+        )
+      : NO_ROLES;
     roles.forEach((role, i) => {
       const taken = entity.roles[i];
       if (taken?.role !== role.role || taken.passageId !== role.passageId)
@@ -704,11 +833,15 @@ export class EntityMerge {
     cluster.first = first;
     cluster.kind = entity.kind;
     cluster.aliases = entity.aliases;
-    cluster.mentionRoles = roles;
-    cluster.knownRoles = roles.map((r) => this.#knownRole(r.role));
+    cluster.mentionRoles = roles.length > 0 ? roles : NO_ROLES;
+    cluster.knownRoles = this.#knownRoles(roles);
     cluster.mentions = entity.mentions;
     cluster.id = entity.id;
     cluster.entity = entity;
+  }
+
+  #knownRoles(roles: readonly SourcedRole[]): readonly KnownRole[] {
+    return roles.length > 0 ? roles.map((r) => this.#knownRole(r.role)) : NO_ROLES;
   }
 
   #knownRole(role: string): KnownRole {
@@ -742,7 +875,7 @@ export class EntityMerge {
 
   #entityOf(cluster: ClusterState): Entity {
     const roles = [...cluster.mentionRoles];
-    for (const passage of [...cluster.backFrom].sort(comparePassages)) {
+    for (const passage of [...(cluster.backFrom ?? [])].sort(comparePassages)) {
       passage.references.forEach((reference, i) => {
         if (passage.targets[i] !== cluster.key) return;
         roles.push({
@@ -774,16 +907,22 @@ export class EntitiesDoNotFit extends Error {
 /** Shared by every passage that names no one, and every one not yet resolved: never changed in place. */
 const NO_ITEMS: Item[] = [];
 const NO_TARGETS: (string | undefined)[] = [];
+const NO_REFERENCES: readonly BackReference[] = [];
+/** Shared by the (most) clusters without roles, and clusters not yet described. */
+const NO_ROLES: readonly never[] = [];
+const NO_NAMES: string[] = [];
+const NO_MENTIONS: Entity['mentions'] = [];
 
 /** An alias `withAliasMentions` looks for in the text: several words, or a lowercase one. */
 const readsInText = (alias: string): boolean => /\s|^\p{Ll}/u.test(alias);
 
-const firstKey = (passageId: string, start: number): string => `${passageId}\u0000${start}`;
+/** A restore's entities by the passage of their first mention (one, or the few there). */
+type FirstMentions = Map<string, Entity | Entity[]>;
 
 /** How many roles a cluster is given by back references. */
 function backRoles(cluster: ClusterState): number {
   let count = 0;
-  for (const passage of cluster.backFrom)
+  for (const passage of cluster.backFrom ?? [])
     for (const target of passage.targets) if (target === cluster.key) count++;
   return count;
 }

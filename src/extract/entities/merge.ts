@@ -89,7 +89,8 @@ const FOLDED_FIRST_NAMES = new Set([...FIRST_NAMES].map(foldName));
 
 const KIND_PRIORITY: EntityKind[] = ['person', 'organisation', 'place'];
 
-export function voteKind(counts: Map<EntityKind, number>): EntityKind {
+/** The kind most names of a key or cluster have (persons first on a tie); counts by kind. */
+export function voteKind(counts: Pick<ReadonlyMap<EntityKind, number>, 'get'>): EntityKind {
   let best: EntityKind = 'other';
   let bestCount = 0;
   for (const kind of KIND_PRIORITY) {
