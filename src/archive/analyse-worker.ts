@@ -16,10 +16,11 @@
 import { type MessagePort, parentPort } from 'node:worker_threads';
 import { ArchiveLexicon } from '../extract/entities';
 import type { TimeMention } from '../extract/types';
-import type { AliasGroup, Article } from '../knowledge/types';
-import { PassageIndex, PreparedDocuments } from '../search';
+import type { AliasGroup, Article, Language } from '../knowledge/types';
+import { CompoundSplitter, fingerprintOf, firstPass, INDEX_FIELDS, NameTerms } from '../search';
 import { articleDates, extractNames, mentionMaps } from './build';
-import { encodeAnalysisText, encodeIndex } from './snapshot-body';
+import { IndexWriter } from './index-writer';
+import { encodeAnalysisText, indexSection } from './snapshot-body';
 
 export type AnalyseRole = 'names' | 'index';
 
@@ -91,27 +92,55 @@ function namer(peer: MessagePort) {
   };
 }
 
-/** The index role, whose first pass runs as the batches arrive (`take`). */
+/** What the index's fingerprint reads of an article: no text. */
+type ArticleVersion = Pick<Article, 'id' | 'hash'> & { passages: { id: string }[] };
+
+/**
+ * The index role, whose first pass runs as the batches arrive (`take`): the dates, and the
+ * index's text, heading and title fields, written as they come (`IndexWriter`), so that
+ * only the compounds' parts and the names are left once the last batch is in. The texts
+ * are not kept: a passage keeps its id, language and words that may be compounds.
+ */
 function indexer(peer: MessagePort) {
-  const articles: Article[] = [];
-  const prepared = new PreparedDocuments();
+  const versions: ArticleVersion[] = [];
+  const passages: { doc: number; id: string; language: Language; splittable: string[] }[] = [];
+  const writer = new IndexWriter(INDEX_FIELDS);
+  const field = (name: (typeof INDEX_FIELDS)[number]) => INDEX_FIELDS.indexOf(name);
+  const compounds = new CompoundSplitter();
   const timeMentions: [string, TimeMention[]][] = [];
   const entityNames = fromPeer(peer, (m) => ('names' in m ? m.names : undefined));
   return {
     take(batch: Article[]): void {
       for (const article of batch) {
-        articles.push(article);
-        prepared.add(article);
+        versions.push({
+          id: article.id,
+          hash: article.hash,
+          passages: article.passages.map((p) => ({ id: p.id })),
+        });
+        for (const analysed of firstPass(article, compounds)) {
+          const { passage } = analysed;
+          const doc = writer.addDocument(passage.id);
+          writer.addField(doc, field('text'), analysed.text);
+          writer.addField(doc, field('heading'), analysed.heading);
+          writer.addField(doc, field('title'), analysed.title);
+          const { id, language } = passage;
+          passages.push({ doc, id, language, splittable: analysed.splittable });
+        }
         timeMentions.push(...articleDates(article));
       }
     },
-    async finish(aliases: AliasGroup[]): Promise<Uint8Array[]> {
+    async finish(): Promise<Uint8Array[]> {
       const dated: PeerMessage = { timeMentions };
       peer.postMessage(dated);
-      prepared.splitCompounds();
+      // The compounds' parts need every word, not the names: written while those are merged.
+      for (const passage of passages)
+        writer.addField(passage.doc, field('parts'), compounds.parts(passage.splittable));
       const names = new Map(await entityNames);
-      const input = { articles, aliases, entityNames: names };
-      return encodeIndex(await PassageIndex.fromDocuments(prepared.documents(names), input));
+      const nameTerms = new NameTerms();
+      for (const { doc, id, language } of passages)
+        writer.addField(doc, field('names'), nameTerms.of(names.get(id) ?? [], language));
+      const fingerprint = fingerprintOf({ articles: versions, entityNames: names });
+      return indexSection(writer.write(fingerprint));
     },
   };
 }

@@ -108,6 +108,11 @@ export async function encodeIndex(index: PassageIndex, pace?: Slicer): Promise<U
   return section('INDX', out.pieces());
 }
 
+/** The `INDX` section of an index an `IndexWriter` wrote (the analysis worker's). */
+export function indexSection(payload: readonly Uint8Array[]): Uint8Array[] {
+  return section('INDX', payload);
+}
+
 /**
  * The `DIRC` section: `directory`'s columns over `entities`, or those of a directory built
  * of them now when it has none (an update made it of layers, or the worker has none).

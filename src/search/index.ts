@@ -1,5 +1,11 @@
 export {
+  type AnalysedPassage,
+  CompoundSplitter,
+  FIELDS as INDEX_FIELDS,
+  fingerprintOf,
+  firstPass,
   type IndexedArticleInfo,
+  NameTerms,
   PassageIndex,
   type PassageIndexInput,
   type PassageIndexSnapshot,

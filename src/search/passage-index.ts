@@ -55,7 +55,8 @@ export interface SearchOptions {
   language?: Language;
 }
 
-const FIELDS = ['text', 'heading', 'title', 'names', 'parts'] as const;
+/** The indexed fields, in MiniSearch's order (its field ids): the analysis worker writes them so. */
+export const FIELDS = ['text', 'heading', 'title', 'names', 'parts'] as const;
 type Field = (typeof FIELDS)[number];
 type IndexedDocument = { id: string } & Record<Field, string>;
 
@@ -110,7 +111,7 @@ export function* documentsOf(
 }
 
 /** A passage analysed for the index, all but its entity names. */
-interface AnalysedPassage {
+export interface AnalysedPassage {
   passage: Passage;
   title: string;
   /** Its terms as the index's text field holds them (joined at once: one string, not many). */
@@ -123,6 +124,78 @@ interface AnalysedPassage {
 }
 
 /**
+ * The first pass over one article: each passage's terms but its compounds' parts and its
+ * entity names, which need the whole archive (`CompoundSplitter`, `NameTerms`).
+ */
+export function firstPass(
+  article: Pick<Article, 'title' | 'language' | 'passages'>,
+  /** Learns each passage's terms, as the vocabulary its compounds are split against. */
+  compounds?: CompoundSplitter,
+): AnalysedPassage[] {
+  const title = analyze(article.title, article.language).join(' ');
+  return article.passages.map((passage) => {
+    const terms: string[] = [];
+    const splittable: string[] = [];
+    const tokens = analyzeTokens(passage.text, passage.language);
+    tokens.forEach((token, i) => {
+      if (token.term === null) return;
+      terms.push(token.term);
+      if (passage.language !== 'en' && mayBeCompound(passage.text, tokens, i))
+        splittable.push(token.term);
+    });
+    compounds?.learn(terms, passage.language);
+    const heading = passage.heading ? analyze(passage.heading, passage.language).join(' ') : '';
+    return { passage, title, text: terms.join(' '), heading, splittable };
+  });
+}
+
+/**
+ * Norwegian compounds split against the archive's own vocabulary ("fredssamtalene" is found
+ * by "fred"): every passage's first pass is `learn`ed before the first is split.
+ */
+export class CompoundSplitter {
+  readonly #norwegian = new Set<string>();
+  #parts: ((term: string) => readonly string[]) | undefined;
+
+  constructor(private readonly alsoKnown: (term: string) => boolean = () => false) {}
+
+  learn(terms: readonly string[], language: Language): void {
+    if (language !== 'en') for (const term of terms) this.#norwegian.add(term);
+  }
+
+  /** The parts field of a passage whose splittable terms these are. */
+  parts(splittable: readonly string[]): string {
+    const norwegian = this.#norwegian;
+    this.#parts ??= compoundParts((term) => norwegian.has(term) || this.alsoKnown(term));
+    const parts = this.#parts;
+    return splittable.flatMap((t) => parts(t)).join(' ');
+  }
+}
+
+/** Entity names as the names field holds them: each name analysed once per language. */
+export class NameTerms {
+  readonly #analysed: Record<Language, Map<string, string>> = {
+    nb: new Map(),
+    nn: new Map(),
+    en: new Map(),
+  };
+
+  of(names: readonly string[], language: Language): string {
+    const known = this.#analysed[language];
+    return names
+      .map((name) => {
+        let terms = known.get(name);
+        if (terms === undefined) {
+          terms = analyze(name, language).join(' ');
+          known.set(name, terms);
+        }
+        return terms;
+      })
+      .join(' ');
+  }
+}
+
+/**
  * The index's documents made in two passes, the first while articles still arrive (an
  * analysis worker gets them in batches): Norwegian compounds split against the archive's
  * own vocabulary, so the whole archive's words are known before the first passage is
@@ -131,41 +204,26 @@ interface AnalysedPassage {
  */
 export class PreparedDocuments {
   readonly #analysed: AnalysedPassage[] = [];
-  readonly #norwegian = new Set<string>();
+  readonly #compounds: CompoundSplitter;
   #split = false;
 
-  constructor(private readonly alsoKnown: (term: string) => boolean = () => false) {}
+  constructor(alsoKnown: (term: string) => boolean = () => false) {
+    this.#compounds = new CompoundSplitter(alsoKnown);
+  }
 
   /** The first pass over one article: its passages' terms. */
   add(article: Pick<Article, 'title' | 'language' | 'passages'>): void {
-    const title = analyze(article.title, article.language).join(' ');
-    for (const passage of article.passages) {
-      const terms: string[] = [];
-      const splittable: string[] = [];
-      const tokens = analyzeTokens(passage.text, passage.language);
-      tokens.forEach((token, i) => {
-        if (token.term === null) return;
-        terms.push(token.term);
-        if (passage.language !== 'en' && mayBeCompound(passage.text, tokens, i))
-          splittable.push(token.term);
-      });
-      if (passage.language !== 'en') for (const term of terms) this.#norwegian.add(term);
-      const heading = passage.heading ? analyze(passage.heading, passage.language).join(' ') : '';
-      this.#analysed.push({ passage, title, text: terms.join(' '), heading, splittable });
-    }
+    for (const analysed of firstPass(article, this.#compounds)) this.#analysed.push(analysed);
   }
 
   /** The compounds' parts of every passage added: call once the last article is in. */
   splitCompounds(): void {
     if (this.#split) return;
     this.#split = true;
-    const norwegian = this.#norwegian;
-    const parts = compoundParts((term) => norwegian.has(term) || this.alsoKnown(term));
-    for (const analysed of this.#analysed) {
-      // A compound's parts are indexed besides it, in a field of their own that weighs less
-      // ("fredssamtalene" is found by "fred", but less surely than a passage about "fred").
-      analysed.parts = analysed.splittable.flatMap((t) => parts(t)).join(' ');
-    }
+    // A compound's parts are indexed besides it, in a field of their own that weighs less
+    // ("fredssamtalene" is found by "fred", but less surely than a passage about "fred").
+    for (const analysed of this.#analysed)
+      analysed.parts = this.#compounds.parts(analysed.splittable);
   }
 
   /**
@@ -176,18 +234,7 @@ export class PreparedDocuments {
    */
   *documents(entityNames?: PassageIndexInput['entityNames']): Generator<IndexedDocument> {
     this.splitCompounds();
-    const analysedNames: Record<Language, Map<string, string>> = {
-      nb: new Map(),
-      nn: new Map(),
-      en: new Map(),
-    };
-    const nameTerms = (name: string, language: Language): string => {
-      const known = analysedNames[language].get(name);
-      if (known !== undefined) return known;
-      const terms = analyze(name, language).join(' ');
-      analysedNames[language].set(name, terms);
-      return terms;
-    };
+    const nameTerms = new NameTerms();
     for (const { passage, title, text, heading, parts } of this.#analysed) {
       const names = entityNames?.get(passage.id) ?? [];
       yield {
@@ -196,7 +243,7 @@ export class PreparedDocuments {
         parts: parts ?? '',
         heading,
         title,
-        names: names.map((n) => nameTerms(n, passage.language)).join(' '),
+        names: nameTerms.of(names, passage.language),
       };
     }
   }
@@ -812,8 +859,17 @@ function articleInfo(article: Article): IndexedArticleInfo {
 const FINGERPRINT_ARTICLES_PER_STEP = 500;
 const FINGERPRINT_PASSAGES_PER_STEP = 1000;
 
-/** What the indexed content depends on: article versions and the entity names. */
-function fingerprintOf(input: PassageIndexInput): string {
+/** Of an index's input, what its fingerprint reads. */
+type FingerprintInput = {
+  articles: readonly (Pick<Article, 'id' | 'hash'> & { passages: readonly Pick<Passage, 'id'>[] })[];
+  entityNames?: PassageIndexInput['entityNames'];
+};
+
+/**
+ * What the indexed content depends on: article versions and the entity names. Exported for
+ * the analysis worker, which writes the index's bytes without building a PassageIndex.
+ */
+export function fingerprintOf(input: FingerprintInput): string {
   const steps = fingerprintSteps(input);
   for (;;) {
     const next = steps.next();
@@ -827,7 +883,7 @@ function fingerprintOf(input: PassageIndexInput): string {
  * passage, which the article versions already depend on: no sort of every passage's names
  * in one step (0.4 s at 200k passages).
  */
-function* fingerprintSteps(input: PassageIndexInput): Generator<void, string> {
+function* fingerprintSteps(input: FingerprintInput): Generator<void, string> {
   const hash = createHash('sha256');
   let n = 0;
   for (const article of input.articles) {
