@@ -75,7 +75,20 @@ async function build(sizeArg: string, root: string): Promise<void> {
       threads.set(tid, { cpu, busyUntil: (micros() - t0) / 1e6 });
     }
   };
-  const threadSampler = setInterval(sampleThreads, 100);
+  // RSS over time (s after t0, MB): where the peak falls among the phases.
+  const rss: [number, number][] = [];
+  let peakRss = 0;
+  const sampleRss = () => {
+    const mb = process.memoryUsage.rss() / 2 ** 20;
+    peakRss = Math.max(peakRss, mb);
+    const at = (micros() - t0) / 1e6;
+    const last = rss[rss.length - 1];
+    if (!last || at - last[0] >= 1 || Math.abs(mb - last[1]) >= 64) rss.push([at, Math.round(mb)]);
+  };
+  const threadSampler = setInterval(() => {
+    sampleThreads();
+    sampleRss();
+  }, 100);
   const store = new KnowledgeStore(dir, cache, createLogger('warn'), {});
   const outcome = await store.reload();
   marks.push(['answerable', micros()]);
@@ -91,6 +104,8 @@ async function build(sizeArg: string, root: string): Promise<void> {
     marks: marks.map(([name, at]) => [name, (at - t0) / 1e6]),
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     longestStallMs: Math.max(0, ...gaps.map((g) => (g.to - g.from) / 1000)),
+    peakRssMB: Math.round(peakRss),
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     // The threads that worked over a second (the main thread first): CPU s, busy until s.
     threads: [...threads]
       .filter(([, t]) => t.cpu >= 1)
@@ -98,6 +113,7 @@ async function build(sizeArg: string, root: string): Promise<void> {
   };
   console.log(JSON.stringify(summary));
   await writeFile(join(root, 'gaps.json'), JSON.stringify({ t0, gaps }));
+  await writeFile(join(root, 'rss.json'), JSON.stringify(rss));
 }
 
 function frameName(n: ProfileNode): string {

@@ -861,7 +861,9 @@ const FINGERPRINT_PASSAGES_PER_STEP = 1000;
 
 /** Of an index's input, what its fingerprint reads. */
 type FingerprintInput = {
-  articles: readonly (Pick<Article, 'id' | 'hash'> & { passages: readonly Pick<Passage, 'id'>[] })[];
+  articles: readonly (Pick<Article, 'id' | 'hash'> & {
+    passages: readonly Pick<Passage, 'id'>[];
+  })[];
   entityNames?: PassageIndexInput['entityNames'];
 };
 
