@@ -158,17 +158,78 @@ function top(map: Map<string, number>, n: number): string[] {
     .map(([key, ms]) => `  ${ms.toFixed(0).padStart(7)} ms ${key}`);
 }
 
+/**
+ * The phases of a build, by the functions that make them (any thread): where each ran, its
+ * first and last sample (s after the build began), and its total (ms, the profile's clock).
+ */
+const PHASES = [
+  'loadKnowledge',
+  'take',
+  'count',
+  'firstPass',
+  'articleDates',
+  'extractNames',
+  'learnPersons',
+  'buildEntities',
+  'mentionMaps',
+  'encodeAnalysisText',
+  'parts',
+  'addField',
+  'fromDocuments',
+  'write',
+  'encodeIndex',
+  'encodeLoad',
+  'decodeAnalysisText',
+  'decodeIndex',
+  'assemble',
+  'writeSnapshot',
+  'prepareUpdates',
+  'restore',
+  'warm',
+  '(garbage collector)',
+];
+
+function phases(profile: Profile, t0: number): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const found = new Map<string, { ms: number; first: number; last: number }>();
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
+      const name = byId.get(node)?.callFrame.functionName ?? '';
+      if (!PHASES.includes(name) || seen.has(name)) continue;
+      seen.add(name);
+      const s = (at - t0) / 1e6;
+      const known = found.get(name) ?? { ms: 0, first: s, last: s };
+      known.ms += dt;
+      known.last = s;
+      found.set(name, known);
+    }
+  });
+  return PHASES.filter((name) => found.has(name)).map((name) => {
+    const p = found.get(name) ?? { ms: 0, first: 0, last: 0 };
+    return `  ${name.padEnd(20)} ${p.ms.toFixed(0).padStart(7)} ms  ${p.first.toFixed(1).padStart(6)} -> ${p.last.toFixed(1)} s`;
+  });
+}
+
 async function report(root: string): Promise<void> {
   const profDir = join(root, 'prof');
   const files = (await readdir(profDir)).filter((f) => f.endsWith('.cpuprofile')).sort();
-  const { gaps } = JSON.parse(await readFile(join(root, 'gaps.json'), 'utf8')) as {
+  const { gaps, t0 } = JSON.parse(await readFile(join(root, 'gaps.json'), 'utf8')) as {
     gaps: { from: number; to: number }[];
+    t0: number;
   };
   for (const file of files) {
     const profile = JSON.parse(await readFile(join(profDir, file), 'utf8')) as Profile;
     const { self, total } = tally(profile);
     const ms = profile.timeDeltas.reduce((a, b) => a + b, 0) / 1000;
     console.log(`\n== ${file}: ${(ms / 1000).toFixed(1)} s profiled`);
+    console.log('phases (ms, first -> last sample):');
+    for (const line of phases(profile, t0)) console.log(line);
     console.log('self:');
     for (const line of top(self, 25)) console.log(line);
     console.log('total:');

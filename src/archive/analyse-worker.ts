@@ -4,11 +4,14 @@
  * other needs through a port of their own:
  *
  * - `names`: the names with roles and back references, merged into entities (the longest
- *   part; the lexicon's words are counted as the batches arrive); it sends the entity names per passage to the `index` worker as soon as the
- *   merge is done, then answers with the `ANLY` and `BASE` sections once it has the dates;
+ *   part; the lexicon's words are counted as the batches arrive); it sends the entity
+ *   names per passage to the `index` worker as soon as the merge is done, then answers with
+ *   the `ANLY` and `BASE` sections once it has the dates;
  * - `index`: the dated time expressions and the index's terms, article by article as the
- *   batches arrive, then sends the dates to the `names` worker; with the entity names it
- *   indexes the passages and answers with the `INDX` section.
+ *   batches arrive, each field written into the index's bytes as soon as it is known
+ *   (`IndexWriter`: text, heading and title as they arrive, the compounds' parts once the
+ *   last batch is in); it sends the dates to the `names` worker, and with the entity names
+ *   writes the last field and answers with the `INDX` section.
  *
  * Together they give what `analyse` gives on one thread. Started by `analyseInWorker`;
  * the protocol is below.
@@ -84,6 +87,9 @@ function namer(peer: MessagePort) {
     },
     async finish(aliases: AliasGroup[]): Promise<Uint8Array[]> {
       const parts = await extractNames({ articles, aliases }, lexicon);
+      // The texts are read: they go before the sections are encoded (a copy of every
+      // article, some 300 MB at 400k passages, held until the answer otherwise).
+      articles.length = 0;
       const { names: byPassage } = await mentionMaps(parts.entities);
       const handed: PeerMessage = { names: [...byPassage] };
       peer.postMessage(handed);

@@ -164,9 +164,12 @@ export class KnowledgeStore {
     const archive = await assemble(load, analysis, false, index);
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
-    warmUp(archive);
+    archive.index.warm().catch(() => undefined);
     this.#writing = this.#write(key, async () => [...(await loadSection), ...body]);
     await this.#writing;
+    // The live merge for the next reload is prepared once the snapshot is on disk: begun
+    // beside the write, its slices (seconds at 400k passages) held the write back as long.
+    void prepareUpdates(archive);
     return outcome(archive, diff, kept, started);
   }
 
