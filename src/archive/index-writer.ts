@@ -29,6 +29,7 @@ import { ByteWriter } from './bytes';
 /** Arena pages: a block never crosses one, so offsets are page * PAGE_BYTES + offset. */
 const PAGE_BITS = 24;
 const PAGE_BYTES = 1 << PAGE_BITS;
+const MAX_PAGES = 2 ** (31 - PAGE_BITS);
 /** A list's first block holds this many bytes, each next one twice as many, up to the last. */
 const FIRST_BLOCK = 8;
 const LAST_BLOCK = 4096;
@@ -186,6 +187,9 @@ export class IndexWriter {
 
   #allocate(size: number): number {
     if (this.#pageUsed + LINK + size > PAGE_BYTES) {
+      // Offsets are kept in 32-bit columns (2 GB; a 400k archive's postings take tens of
+      // MB): beyond, the worker fails and the main thread analyses instead.
+      if (this.#pages.length >= MAX_PAGES) throw new Error('index postings past 2 GB');
       this.#pages.push(new Uint8Array(PAGE_BYTES));
       this.#pageUsed = 0;
     }
