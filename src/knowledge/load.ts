@@ -44,9 +44,12 @@ const SLICE_MS = 8;
 const CONCURRENT_FILES = 32;
 /**
  * A file modified this shortly before it was looked at gets no stamp: a later change
- * within the same clock tick and of the same size would otherwise go unnoticed.
+ * within the same clock tick and of the same size would otherwise go unnoticed (git's
+ * "racily clean" entries; 2 s covers the coarsest file systems' mtime steps). Files a
+ * moderator saved minutes ago are stamped; files written just before a load are read
+ * (and hashed) again by the next one.
  */
-const SETTLE_MS = 2000;
+export const STAMP_SETTLE_MS = 2000;
 
 /** Problems a load adds over the whole folder, not found in a file: never carried over. */
 const NOT_FROM_THE_FILE = new Set(['kept-last-good', 'file-duplicate']);
@@ -109,7 +112,7 @@ export async function loadKnowledge(
       return { kind: 'unchanged', stamp: known };
     }
     const stamp =
-      now?.isFile() && now.mtimeMs < startedAt - SETTLE_MS
+      now?.isFile() && now.mtimeMs < startedAt - STAMP_SETTLE_MS
         ? { file: relative, size: now.size, mtimeMs: now.mtimeMs }
         : undefined;
     const file = await readResolved(resolved.real, relative, readOptions);
