@@ -40,7 +40,7 @@ const bytes = await timed('read file', () => readFile(join(cache, 'analysis-snap
 const headerEnd = bytes.indexOf(10);
 const sections = sectionsOf(bytes, headerEnd + 1);
 const ids = new Interner();
-const load = await timed('decode load', () => decodeLoad(bytes, sections, ids));
+const load = await timed('decode load', () => decodeLoad(bytes, sections));
 await timed('decode analysis', () => decodeAnalysisText(bytes, sections, ids));
 await timed('decode index', () => decodeIndex(bytes, sections, load, ids));
 // The whole read, checksum included, when the snapshot was made by this code.

@@ -2,6 +2,7 @@ import type { BackReference, LexiconData } from '../extract/entities';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult } from '../knowledge/types';
 import type { AnalysisParts } from './build';
+import { type ArticleHead, articleLine, headOf, lazyArticle } from './lazy-articles';
 import { Slicer } from './pace';
 
 /**
@@ -211,42 +212,65 @@ export class Interner {
   }
 }
 
-/** A load's lines: its head (all but the articles), then one article a line. */
+/** Article heads per line of a load's text: one JSON.parse of a few tens of KB. */
+const HEADS_PER_LINE = 500;
+
+/**
+ * A load's lines: its head (all but the articles), then the articles' heads (id, hash,
+ * passage count, keys; `HEADS_PER_LINE` a line), then one article a line, in that order.
+ * An article restored and never used since is written as it was read (lazy-articles.ts).
+ */
 export function* loadLines(load: LoadResult): Generator<string> {
   const { articles, ...head } = load;
   yield JSON.stringify({ head, articles: articles.length });
-  for (const article of articles) yield JSON.stringify(article);
+  for (const some of slices(articles, HEADS_PER_LINE)) {
+    yield JSON.stringify({ heads: some.map(headOf) });
+  }
+  for (const article of articles) yield articleLine(article);
 }
 
 /**
- * Parses a load's lines (see `loadLines`) in slices. The articles are trusted as written:
- * the snapshot's checksum vouches for them, and the count proves none is missing.
+ * Reads a load's lines (see `loadLines`) in slices: the heads are parsed, each article
+ * only when first used (`lazyArticle`). `bytes` must be the load's own (kept until every
+ * article is parsed). The articles are trusted as written: the snapshot's checksum vouches
+ * for them, and the counts prove none is missing.
  */
-export async function parseLoad(
-  bytes: Buffer,
-  from: number,
-  until: number,
-  ids: Interner = new Interner(),
-): Promise<LoadResult> {
+export async function parseLoad(bytes: Buffer, from: number, until: number): Promise<LoadResult> {
   const slicer = new Slicer();
-  const lines = linesOf(bytes, from, until);
-  const first = lines.next();
-  if (first.done) throw new Error('Snapshot load holds no head');
-  const parsed: unknown = JSON.parse(first.value);
+  const lineEnd = (at: number) => {
+    const found = bytes.indexOf(10, at);
+    return found < 0 || found > until ? until : found;
+  };
+  let at = from;
+  const nextLine = (): unknown => {
+    if (at >= until) throw new Error('Snapshot load is cut short');
+    const end = lineEnd(at);
+    const parsed: unknown = JSON.parse(bytes.toString('utf8', at, end));
+    at = end + 1;
+    return parsed;
+  };
+  const parsed = nextLine();
   if (!isRecord(parsed) || !isRecord(parsed.head) || typeof parsed.articles !== 'number') {
     throw new Error('Snapshot load head is malformed');
   }
-  const articles: Article[] = [];
-  for (const line of lines) {
-    const article = JSON.parse(line) as Article;
-    article.id = ids.get(article.id);
-    for (const passage of article.passages) {
-      passage.id = ids.get(passage.id);
-      passage.articleId = article.id;
-    }
-    articles.push(article);
+  const count = parsed.articles;
+  const heads: ArticleHead[] = [];
+  while (heads.length < count) {
+    const line = nextLine();
+    if (!isRecord(line) || !Array.isArray(line.heads) || line.heads.length === 0)
+      throw new Error('Snapshot load heads are malformed');
+    heads.push(...(line.heads as ArticleHead[]));
     if (slicer.due()) await slicer.breathe();
   }
-  if (articles.length !== parsed.articles) throw new Error('Snapshot load is incomplete');
+  if (heads.length !== count) throw new Error('Snapshot load heads do not add up');
+  const articles: Article[] = [];
+  for (const head of heads) {
+    if (at >= until) throw new Error('Snapshot load is incomplete');
+    const end = lineEnd(at);
+    articles.push(lazyArticle(head, bytes, at, end));
+    at = end + 1;
+    if (slicer.due()) await slicer.breathe();
+  }
+  if (at < until) throw new Error('Snapshot load has lines after its last article');
   return { ...(parsed.head as Omit<LoadResult, 'articles'>), articles };
 }

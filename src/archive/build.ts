@@ -14,10 +14,11 @@ import {
 } from '../extract/entities';
 import { listEntities } from '../extract/entities/live-merge';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
-import type { Article, LoadResult, Passage } from '../knowledge/types';
+import type { Article, LoadResult } from '../knowledge/types';
 import { PassageIndex } from '../search';
 import type { Archive, IncrementalBasis } from './archive';
 import { breathe, Slicer } from './pace';
+import { PassagesByArticle } from './passages-by-article';
 
 /** The analysis that is expensive to recompute beside the index, in JSON-safe form. */
 export interface AnalysisParts {
@@ -175,10 +176,8 @@ export async function assemble(
 ): Promise<Archive> {
   const slicer = new Slicer();
   const articleById = new Map(load.articles.map((a) => [a.id, a]));
-  const passageById = new Map<string, Passage>();
-  await slicer.each(load.articles, (article) => {
-    for (const passage of article.passages) passageById.set(passage.id, passage);
-  });
+  // Read through the articles: no restored article is parsed for it (lazy-articles.ts).
+  const passageById = new PassagesByArticle(articleById, load.articles);
   const mentions = await mentionMaps(analysis.entities, slicer);
   await slicer.breathe();
   const entities = analysis.directory

@@ -2,7 +2,8 @@
  * The snapshot's body: tagged, length-prefixed sections (a 4-letter tag, the payload's
  * length as 4 bytes little-endian, the payload).
  *
- * - `LOAD`: the loaded files (articles, aliases, problems, stamps) as lines of JSON;
+ * - `LOAD`: the loaded files (aliases, problems, stamps; the articles' ids and hashes; then
+ *   each article) as lines of JSON, the articles parsed on first use (lazy-articles.ts);
  * - `ANLY`: the analysis answers need (names, dates) as lines of JSON (analysis-text.ts);
  * - `BASE`: what only an incremental reload needs (names per passage before the merge,
  *   back references, the lexicon), as lines of JSON: parsed on first need, not on restore;
@@ -239,14 +240,25 @@ function need(
   return place;
 }
 
-/** The `LOAD` section's load. */
-export function decodeLoad(
+/** Bytes copied between two looks at the pace: a few ms. */
+const COPY_SLICE_BYTES = 8 << 20;
+
+/**
+ * The `LOAD` section's load, its articles parsed on first use (lazy-articles.ts). They keep
+ * a copy of the section's bytes, made in slices, rather than the whole snapshot's.
+ */
+export async function decodeLoad(
   bytes: Buffer,
   sections: Map<SectionTag, { start: number; end: number }>,
-  ids?: Interner,
 ): Promise<LoadResult> {
   const { start, end } = need(sections, 'LOAD');
-  return parseLoad(bytes, start, end, ids);
+  const pace = new Slicer();
+  const own = Buffer.allocUnsafeSlow(end - start);
+  for (let at = start; at < end; at += COPY_SLICE_BYTES) {
+    bytes.copy(own, at - start, at, Math.min(end, at + COPY_SLICE_BYTES));
+    if (pace.due()) await pace.breathe();
+  }
+  return parseLoad(own, 0, own.length);
 }
 
 /**

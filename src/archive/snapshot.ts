@@ -32,7 +32,8 @@ async function checksum(pieces: readonly Uint8Array[]): Promise<number> {
 // 4: a header line (with the body's length and CRC-32), then tagged sections
 // (snapshot-body.ts): the loaded files, the analysis as lines, the index as bytes.
 // 5: the entity directory's keys as columns (`DIRC`).
-const SNAPSHOT_FORMAT = 5;
+// 6: the articles' heads before the articles, which are parsed on first use.
+const SNAPSHOT_FORMAT = 6;
 /** Checked between breaths: CRC-32 runs at a few GB/s, so a slice stays a few ms. */
 const CHECK_SLICE_BYTES = 8 * 1024 * 1024;
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -100,9 +101,9 @@ export async function readSnapshot(cacheDir: string, key: string): Promise<Resto
       header.crc32 === (await checksum([bytes.subarray(headerEnd + 1)]))
     ) {
       const sections = sectionsOf(bytes, headerEnd + 1);
-      // The articles' ids and the analysis's references to them: one string each.
+      // The analysis's references to passages and the index's: one string for each id.
       const ids = new Interner();
-      const load = await decodeLoad(bytes, sections, ids);
+      const load = await decodeLoad(bytes, sections);
       const { analysis, index } = await decodeAnalysis(bytes, sections, load, ids);
       return { load, analysis, index };
     }

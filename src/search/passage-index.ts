@@ -295,6 +295,12 @@ function compoundParts(known: (term: string) => boolean): (term: string) => read
 export class PassageIndex {
   private readonly passages: Map<string, PassageEntry>;
   private readonly articles: Map<string, IndexedArticleInfo>;
+  /**
+   * Articles of a restored index not registered yet, by id: each is registered when one of
+   * its passages is first looked up, so a restart reads no article before it serves (a
+   * restored article's text is parsed on first use).
+   */
+  private readonly unregistered = new Map<string, Article>();
   private readonly preparedAliases: PreparedAlias[];
   private readonly retriever: TopKRetriever;
   private readonly languages: PassageLanguages;
@@ -317,7 +323,7 @@ export class PassageIndex {
     this.retriever = new TopKRetriever(mini, { boost: tuning.boost, bm25: tuning.bm25 });
     this.languages = new PassageLanguages(
       this.internals(),
-      (id) => this.passages.get(id)?.passage.language,
+      (id) => this.entry(id)?.passage.language,
     );
   }
 
@@ -454,7 +460,7 @@ export class PassageIndex {
     await fill(mini);
     const index = new PassageIndex(mini, { ...input, articles: [] }, fingerprint, tuning);
     for (const article of input.articles) {
-      index.register(article);
+      index.unregistered.set(article.id, article);
       if (pace.due()) await pace.breathe();
     }
     return index;
@@ -465,6 +471,26 @@ export class PassageIndex {
     this.articles.set(article.id, info);
     for (const passage of article.passages)
       this.passages.set(passage.id, { passage, article: info });
+  }
+
+  /** The article's entry, registering it first when it is a restored one not looked up yet. */
+  private articleEntry(articleId: string): IndexedArticleInfo | undefined {
+    const article = this.unregistered.get(articleId);
+    if (article) {
+      this.unregistered.delete(articleId);
+      this.register(article);
+    }
+    return this.articles.get(articleId);
+  }
+
+  /** The passage's entry (its article registered first when not yet: see `unregistered`). */
+  private entry(passageId: string): PassageEntry | undefined {
+    const found = this.passages.get(passageId);
+    if (found || this.unregistered.size === 0) return found;
+    // A passage's id is its article's id, '#', its position (knowledge/article.ts).
+    const cut = passageId.lastIndexOf('#');
+    if (cut < 0 || !this.articleEntry(passageId.slice(0, cut))) return undefined;
+    return this.passages.get(passageId);
   }
 
   /**
@@ -487,6 +513,7 @@ export class PassageIndex {
     // Passages indexed from here on get their language once the passage map has them.
     this.languages.invalidateFrom(this.internals()._nextId);
     for (const article of change.removed) {
+      this.unregistered.delete(article.id);
       for (const passage of article.passages) {
         if (this.mini.has(passage.id)) this.mini.discard(passage.id);
         this.passages.delete(passage.id);
@@ -504,13 +531,14 @@ export class PassageIndex {
       note(document);
     }
     for (const article of change.added) {
+      this.unregistered.delete(article.id);
       const info = articleInfo(article);
       this.articles.set(article.id, info);
       for (const passage of article.passages)
         this.passages.set(passage.id, { passage, article: info });
     }
     for (const passage of change.renamed) {
-      const entry = this.passages.get(passage.id);
+      const entry = this.entry(passage.id);
       if (!entry || !this.mini.has(passage.id)) continue;
       const article = { ...entry.article, passages: [passage] };
       for (const document of documentsOf({ ...input, articles: [article] }, known)) {
@@ -606,11 +634,11 @@ export class PassageIndex {
   }
 
   article(articleId: string): IndexedArticleInfo | undefined {
-    return this.articles.get(articleId);
+    return this.articleEntry(articleId);
   }
 
   passage(passageId: string): Passage | undefined {
-    return this.passages.get(passageId)?.passage;
+    return this.entry(passageId)?.passage;
   }
 
   /** The archive's vocabulary as query analysis sees it. */
@@ -644,7 +672,7 @@ export class PassageIndex {
     const parts = compoundParts((term) => this.retriever.documentFrequency(term) > 0);
     const hits: SearchHit[] = [];
     for (const result of found) {
-      const entry = this.passages.get(result.documentId);
+      const entry = this.entry(result.documentId);
       if (!entry) continue;
       // A compound matched through one of its parts is marked whole.
       const partsOf = entry.passage.language === 'en' ? undefined : parts;
@@ -681,7 +709,7 @@ export class PassageIndex {
     const ids = this.internals()._documentIds;
     for (const docs of data.values()) {
       for (const shortId of docs.keys()) {
-        const passage = this.passages.get(String(ids.get(shortId)))?.passage;
+        const passage = this.entry(String(ids.get(shortId)))?.passage;
         if (!passage) continue;
         const token = analyzeTokens(passage.text, passage.language).find((t) => t.term === term);
         if (token) return token.text;

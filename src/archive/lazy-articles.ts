@@ -1,0 +1,122 @@
+/**
+ * Articles restored from the snapshot, each parsed from its line of JSON on first use.
+ *
+ * A warm start needs every article's id and hash at once (the folder's stamps are checked
+ * against them, changes found by them), but the rest of an article (title, passages, their
+ * texts) only when an answer, the index's warm-up or an update reaches it. Parsing all of
+ * them before serving was a fifth of a warm start at 400k passages (95 MB of JSON, millions
+ * of objects that every collection then walks). So a restored article is an ordinary object
+ * whose `id` and `hash` are plain values and whose other keys are accessors that parse its
+ * line once, then replace themselves with plain values. They are own, enumerable
+ * properties in the loader's key order, so JSON, spreading, structured cloning (workers)
+ * and equality in tests see the same article as the one parsed from the file.
+ */
+import type { Article } from '../knowledge/types';
+
+/** Every key an article may have, in the order `parseArticleFile` writes them. */
+const ARTICLE_KEYS = [
+  'id',
+  'file',
+  'title',
+  'published',
+  'url',
+  'source',
+  'language',
+  'languageDetected',
+  'tags',
+  'passages',
+  'hash',
+] as const;
+type ArticleKey = (typeof ARTICLE_KEYS)[number];
+// A key added to `Article` must be listed above, or restored articles would lose it.
+const everyKeyListed: Exclude<keyof Article, ArticleKey> extends never ? true : never = true;
+void everyKeyListed;
+
+/** What a restored article is known by before it is parsed: written before the article lines. */
+export type ArticleHead = [id: string, hash: string, passages: number, keys: number];
+
+interface Unopened {
+  bytes: Buffer;
+  start: number;
+  end: number;
+  passages: number;
+}
+
+/** The line of each restored article not parsed yet; an opened one leaves (its bytes can go). */
+const unopened = new WeakMap<Article, Unopened>();
+
+function open(article: Article): void {
+  const line = unopened.get(article);
+  if (!line) return;
+  const parsed = JSON.parse(line.bytes.toString('utf8', line.start, line.end)) as Article;
+  unopened.delete(article);
+  // One string for the article's id, as a load from the files gives.
+  for (const passage of parsed.passages) passage.articleId = article.id;
+  for (const key of ARTICLE_KEYS) {
+    if (key === 'id' || key === 'hash' || !Object.hasOwn(article, key)) continue;
+    Object.defineProperty(article, key, {
+      value: parsed[key],
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+}
+
+/** One accessor per key, shared by every restored article: no closures per article. */
+const ACCESSORS = new Map<ArticleKey, PropertyDescriptor>(
+  ARTICLE_KEYS.map((key) => [
+    key,
+    {
+      get(this: Article) {
+        open(this);
+        return this[key];
+      },
+      set(this: Article, value: unknown) {
+        open(this);
+        (this as unknown as Record<string, unknown>)[key] = value;
+      },
+      enumerable: true,
+      configurable: true,
+    },
+  ]),
+);
+
+/** The head of `article` as the snapshot stores it (the keys as bits over `ARTICLE_KEYS`). */
+export function headOf(article: Article): ArticleHead {
+  let keys = 0;
+  for (const [bit, key] of ARTICLE_KEYS.entries()) {
+    if (Object.hasOwn(article, key)) keys |= 1 << bit;
+  }
+  return [article.id, article.hash, passageCount(article), keys];
+}
+
+/** The article of line `bytes[start..end]`, parsed when any key but its id and hash is read. */
+export function lazyArticle(head: ArticleHead, bytes: Buffer, start: number, end: number): Article {
+  const [id, hash, passages, keys] = head;
+  const article = {} as Article;
+  for (const [bit, key] of ARTICLE_KEYS.entries()) {
+    if ((keys & (1 << bit)) === 0) continue;
+    if (key === 'id') article.id = id;
+    else if (key === 'hash') article.hash = hash;
+    else Object.defineProperty(article, key, ACCESSORS.get(key) as PropertyDescriptor);
+  }
+  unopened.set(article, { bytes, start, end, passages });
+  return article;
+}
+
+/** How many passages `article` has, without parsing it. */
+export function passageCount(article: Article): number {
+  return unopened.get(article)?.passages ?? article.passages.length;
+}
+
+/** The article as its line of JSON: an unparsed one's own bytes, as read. */
+export function articleLine(article: Article): string {
+  const line = unopened.get(article);
+  return line ? line.bytes.toString('utf8', line.start, line.end) : JSON.stringify(article);
+}
+
+/** True while `article` is restored and not parsed yet (tests). */
+export function isUnopened(article: Article): boolean {
+  return unopened.has(article);
+}
