@@ -1,7 +1,12 @@
 import { ArchiveLexicon } from '../extract/entities';
 import type { TimeMention } from '../extract/types';
 import { diffKnowledge } from '../knowledge/diff';
-import { KnowledgeDirError, type LoadOptions, loadKnowledge } from '../knowledge/load';
+import {
+  KnowledgeDirError,
+  type LoadOptions,
+  loadKnowledge,
+  surveyKnowledge,
+} from '../knowledge/load';
 import { retainLastGood } from '../knowledge/retain';
 import type { AliasGroup, LoadResult, Problem } from '../knowledge/types';
 import type { Logger } from '../logger';
@@ -91,6 +96,10 @@ export class KnowledgeStore {
     // stopped rather than waited for (at 400k passages it takes seconds), since this reload
     // writes its own, or writes the stopped one's archive again should nothing have changed.
     this.#stopWriting?.abort();
+    // The folder is looked at (stats, on libuv's threads) while the snapshot is decoded; a
+    // failure is the load's to report, below.
+    const survey = surveyKnowledge(this.knowledgeDir);
+    survey.catch(() => undefined);
     await this.#writing;
     // A restart starts from the snapshot's archive: the knowledge as it was when written.
     const restored = previous ? undefined : await this.#restore(key);
@@ -101,8 +110,12 @@ export class KnowledgeStore {
     let fresh: LoadResult;
     try {
       // Files whose stat is unchanged since the base's load are not read again.
-      fresh = await loadKnowledge(this.knowledgeDir, this.loadOptions, base?.load, (article) =>
-        feed?.add(article),
+      fresh = await loadKnowledge(
+        this.knowledgeDir,
+        this.loadOptions,
+        base?.load,
+        (article) => feed?.add(article),
+        survey,
       );
     } catch (error) {
       feed?.stop();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAliases } from './aliases';
@@ -6,6 +7,7 @@ import { MAX_FILE_BYTES, parseArticleFile } from './article';
 import {
   type FileRead,
   type ReadFile,
+  type Resolved,
   readInside,
   readRegularFile,
   readResolved,
@@ -62,12 +64,73 @@ type Looked =
   | { kind: 'unchanged'; stamp: FileStamp }
   | { kind: 'read'; file: FileRead; stamp?: FileStamp };
 
+/** An article file's real path (checked to lie inside the folder) and its stat, as looked at. */
+interface Sighted {
+  resolved: Resolved;
+  now: Stats | undefined;
+}
+
+/**
+ * The folder as a load starts from it: its files listed, each article file's real path
+ * checked and its size and time looked at, nothing read. Apart from the load, so that a
+ * restart can look at the folder (file-system calls, mostly on libuv's threads) while it
+ * decodes the snapshot the load then compares the stamps with.
+ */
+export interface FolderSurvey {
+  root: string;
+  /** When the survey began: the files' stamps are judged against it (`STAMP_SETTLE_MS`). */
+  startedAt: number;
+  files: string[];
+  /** Sub-folders that could not be listed. */
+  problems: Problem[];
+  sighted: Map<string, Sighted>;
+}
+
+const isArticleFile = (relative: string): boolean => {
+  const name = path.posix.basename(relative).toLowerCase();
+  return (
+    name !== 'readme.md' &&
+    ARTICLE_EXTENSIONS.has(path.posix.extname(name)) &&
+    !(ALIAS_FILES.has(name) && !relative.includes('/'))
+  );
+};
+
+async function sight(root: string, relative: string): Promise<Sighted> {
+  const resolved = await resolveInside(root, relative);
+  const now = resolved.ok ? await stat(resolved.real).catch(() => undefined) : undefined;
+  return { resolved, now };
+}
+
+/** Lists and looks at the folder (see `FolderSurvey`); throws `KnowledgeDirError` when it is not one. */
+export async function surveyKnowledge(dir: string): Promise<FolderSurvey> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) throw new KnowledgeDirError(dir);
+  // Every file must resolve inside the folder's real path: links out of it are refused.
+  const root = await realpath(dir).catch(() => undefined);
+  if (root === undefined) throw new KnowledgeDirError(dir);
+  const startedAt = Date.now();
+  const problems: Problem[] = [];
+  const files = await listFiles(dir, problems);
+  const sighted = new Map<string, Sighted>();
+  const articleFiles = files.filter(isArticleFile);
+  for (let from = 0; from < articleFiles.length; from += CONCURRENT_FILES) {
+    const batch = articleFiles.slice(from, from + CONCURRENT_FILES);
+    const looked = await Promise.all(batch.map((relative) => sight(root, relative)));
+    for (const [i, relative] of batch.entries()) {
+      const one = looked[i];
+      if (one) sighted.set(relative, one);
+    }
+  }
+  return { root, startedAt, files, problems, sighted };
+}
+
 /**
  * Reads the knowledge directory. With `previous` (the last load), an article file whose real
  * path has the size and modification time stamped then is not read again: its article and
  * problems are taken over. Every file still has its real path checked to lie inside the
  * folder, so a file swapped for a link out of it is refused, stamp or not. The aliases
- * file is always read.
+ * file is always read. With `surveyed` (begun before `previous` was at hand), the files
+ * are not listed and looked at again.
  */
 export async function loadKnowledge(
   dir: string,
@@ -78,18 +141,14 @@ export async function loadKnowledge(
    * result sorts them by id): a full build starts analysing them while the rest is read.
    */
   found?: (article: Article) => void,
+  surveyed?: Promise<FolderSurvey>,
 ): Promise<LoadResult> {
-  const info = await stat(dir).catch(() => undefined);
-  if (!info?.isDirectory()) throw new KnowledgeDirError(dir);
-  // Every file must resolve inside the folder's real path: links out of it are refused.
-  const root = await realpath(dir).catch(() => undefined);
-  if (root === undefined) throw new KnowledgeDirError(dir);
+  const { root, startedAt, files, ...survey } = await (surveyed ?? surveyKnowledge(dir));
   const readOptions = {
     maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES,
     readFile: options.readFile ?? readRegularFile,
   };
   const carried = carriedOver(previous);
-  const startedAt = Date.now();
 
   const look = async (relative: string): Promise<Looked> => {
     const name = path.posix.basename(relative).toLowerCase();
@@ -98,9 +157,8 @@ export async function loadKnowledge(
     }
     if (name === 'readme.md') return { kind: 'skipped' };
     if (!ARTICLE_EXTENSIONS.has(path.posix.extname(name))) return { kind: 'ignored' };
-    const resolved = await resolveInside(root, relative);
+    const { resolved, now } = survey.sighted.get(relative) ?? (await sight(root, relative));
     if (!resolved.ok) return { kind: 'read', file: resolved };
-    const now = await stat(resolved.real).catch(() => undefined);
     const known = carried.stamps.get(relative);
     if (
       now?.isFile() &&
@@ -119,7 +177,7 @@ export async function loadKnowledge(
     return stamp ? { kind: 'read', file, stamp } : { kind: 'read', file };
   };
 
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...survey.problems];
   const articles: Article[] = [];
   const failedFiles: string[] = [];
   const stamps: FileStamp[] = [];
@@ -185,7 +243,6 @@ export async function loadKnowledge(
   };
   let sliceStart = performance.now();
 
-  const files = await listFiles(dir, problems);
   for (let from = 0; from < files.length; from += CONCURRENT_FILES) {
     const batch = files.slice(from, from + CONCURRENT_FILES);
     const looked = await Promise.all(batch.map(look));
