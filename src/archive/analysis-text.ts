@@ -1,8 +1,10 @@
 import type { BackReference, LexiconData } from '../extract/entities';
+import { listEntities } from '../extract/entities/live-merge';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult } from '../knowledge/types';
-import type { AnalysisParts } from './build';
+import type { AnalysisParts, MentionMaps } from './build';
 import { type ArticleHead, articleLine, headOf, lazyArticle } from './lazy-articles';
+import { type EntityHead, headOfEntity, lazyEntity } from './lazy-entities';
 import { Slicer } from './pace';
 
 /**
@@ -24,9 +26,14 @@ const LEXICON_PARTS = ['lower', 'capital', 'names', 'persons', 'things'] as cons
 const LEXICON_PER_LINE = 2000;
 const MENTIONS_PER_LINE = 250;
 
-const ENTITIES_PER_LINE = 250;
-const ENTITY_LINE_CHARS = 64 * 1024;
+const ENTITY_HEADS_PER_LINE = 500;
+/** How an entity's line opens: `{"entity":` then the entity's JSON, then `}`. */
+const ENTITY_LINE_OPENING = '{"entity":';
+const ENTITY_LINE_BYTES = Buffer.from(ENTITY_LINE_OPENING);
 const TIME_MENTIONS_PER_LINE = 500;
+const PASSAGES_PER_LINE = 500;
+/** Mentions placed between two breaths when the per-passage lists are worked out. */
+const STEP_ITEMS = 4096;
 
 interface Counts {
   entities: number;
@@ -34,6 +41,8 @@ interface Counts {
   mentions: number;
   lexicon: number;
   references: number;
+  /** Passages with a list of the entities they mention (`byPassage` lines). */
+  passages: number;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -53,30 +62,34 @@ function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
  */
 export type AnalysisPart = 'all' | 'answers' | 'basis';
 
-/** The lines of an analysis (see above), each a small JSON value, ending with the counts. */
+/**
+ * The lines of an analysis (see above), each a small JSON value, ending with the counts.
+ * `undefined` between lines marks a point where a paced writer may breathe (a step of work
+ * that makes no line of its own).
+ */
 export function* analysisLines(
   analysis: AnalysisParts,
   part: AnalysisPart = 'all',
-): Generator<string> {
+): Generator<string | undefined> {
   const answers = part !== 'basis';
   const basis = part !== 'answers';
-  const end: Counts = { entities: 0, timeMentions: 0, mentions: 0, lexicon: 0, references: 0 };
+  const end: Counts = {
+    entities: 0,
+    timeMentions: 0,
+    mentions: 0,
+    lexicon: 0,
+    references: 0,
+    passages: 0,
+  };
   if (answers) {
-    // By size as well as count: a much-mentioned name ("Norge") carries thousands of
-    // mentions, and a line of 500 such would take tens of ms to parse in one go.
-    let line: string[] = [];
-    let chars = 0;
-    for (const entity of analysis.entities) {
-      const text = JSON.stringify(entity);
-      line.push(text);
-      chars += text.length;
-      if (line.length >= ENTITIES_PER_LINE || chars >= ENTITY_LINE_CHARS) {
-        yield `{"entities":[${line.join(',')}]}`;
-        line = [];
-        chars = 0;
-      }
+    // The heads first, then one entity a line, so that a restart parses only the heads and
+    // each entity's roles and mentions on first use (lazy-entities.ts).
+    for (const some of slices(analysis.entities, ENTITY_HEADS_PER_LINE)) {
+      yield JSON.stringify({ entityHeads: some.map(headOfEntity) });
     }
-    if (line.length > 0) yield `{"entities":[${line.join(',')}]}`;
+    for (const entity of analysis.entities)
+      yield `${ENTITY_LINE_OPENING}${JSON.stringify(entity)}}`;
+    end.passages = yield* passageLists(analysis.entities);
     for (const timeMentions of slices(analysis.timeMentions, TIME_MENTIONS_PER_LINE)) {
       yield JSON.stringify({ timeMentions });
     }
@@ -103,16 +116,54 @@ export function* analysisLines(
 
 /** The whole text at once: for the worker, whose event loop serves no one. */
 export function serializeAnalysis(analysis: AnalysisParts): string {
-  return [...analysisLines(analysis)].join('\n');
+  return [...analysisLines(analysis)].filter((line) => line !== undefined).join('\n');
 }
 
-/** Splits text (a string, or UTF-8 bytes as read from a file) into lines lazily. */
-function* linesOf(text: string | Buffer, from: number, until = text.length): Generator<string> {
+/**
+ * Which entities each passage mentions (`mentionMaps`' lists, by entity number), as lines:
+ * a restart reads them instead of placing every entity's mentions again. Yields between
+ * steps; returns how many passages have a list.
+ */
+function* passageLists(entities: readonly Entity[]): Generator<string | undefined, number> {
+  const numbers = new Map<string, number>();
+  const placed = new Map<string, { start: number; entity: Entity }[]>();
+  let read = 0;
+  for (const [n, entity] of entities.entries()) {
+    numbers.set(entity.id, n);
+    for (const mention of entity.mentions) {
+      const list = placed.get(mention.passageId);
+      if (list) list.push({ start: mention.start, entity });
+      else placed.set(mention.passageId, [{ start: mention.start, entity }]);
+    }
+    read += 1 + entity.mentions.length;
+    if (read >= STEP_ITEMS) {
+      read = 0;
+      yield undefined;
+    }
+  }
+  let line: [string, number[]][] = [];
+  for (const [passageId, list] of placed) {
+    line.push([passageId, listEntities(list).ids.map((id) => numbers.get(id) ?? -1)]);
+    if (line.length >= PASSAGES_PER_LINE) {
+      yield JSON.stringify({ byPassage: line });
+      line = [];
+    }
+  }
+  if (line.length > 0) yield JSON.stringify({ byPassage: line });
+  return placed.size;
+}
+
+/** Where each line of `text[from..until]` lies (a string, or UTF-8 bytes as read from a file). */
+function* lineRanges(
+  text: string | Buffer,
+  from: number,
+  until = text.length,
+): Generator<[start: number, end: number]> {
   let at = from;
   while (at < until) {
     const found = typeof text === 'string' ? text.indexOf('\n', at) : text.indexOf(10, at);
     const end = found < 0 || found > until ? until : found;
-    yield typeof text === 'string' ? text.slice(at, end) : text.toString('utf8', at, end);
+    yield [at, end];
     at = end + 1;
   }
 }
@@ -153,20 +204,47 @@ export async function parseAnalysis(
     things: [],
   };
   let lexiconItems = 0;
+  const heads: EntityHead[] = [];
+  const byPassage: MentionMaps = { ids: new Map(), names: new Map() };
   let end: JsonObject | undefined;
-  for (const line of linesOf(text, from, until)) {
+  for (const [start, stop] of lineRanges(text, from, until)) {
     if (end) throw new Error('Analysis text: lines after the end');
+    // An entity line of a snapshot's bytes is kept as bytes, parsed on first use.
+    const head = typeof text === 'string' ? undefined : heads[entities.length];
+    if (head && isEntityLine(text as Buffer, start, stop)) {
+      entities.push(
+        lazyEntity(head, text as Buffer, start + ENTITY_LINE_BYTES.length, stop - 1, ids),
+      );
+      if (slicer.due()) await slicer.breathe();
+      continue;
+    }
+    const line =
+      typeof text === 'string' ? text.slice(start, stop) : text.toString('utf8', start, stop);
     const parsed: unknown = JSON.parse(line);
     if (!isRecord(parsed)) throw new Error('Analysis text: a line is not an object');
-    if ('entities' in parsed) {
-      const some = arrayPart(parsed, 'entities') as Entity[];
-      for (const entity of some) {
-        for (const mention of entity.mentions) {
-          mention.passageId = ids.get(mention.passageId);
-          mention.articleId = ids.get(mention.articleId);
-        }
+    if ('entityHeads' in parsed) {
+      heads.push(...(arrayPart(parsed, 'entityHeads') as EntityHead[]));
+    } else if ('entity' in parsed) {
+      const entity = recordPart(parsed, 'entity') as unknown as Entity;
+      for (const mention of entity.mentions) {
+        mention.passageId = ids.get(mention.passageId);
+        mention.articleId = ids.get(mention.articleId);
       }
-      entities.push(...some);
+      entities.push(entity);
+    } else if ('byPassage' in parsed) {
+      for (const [passageId, numbers] of arrayPart(parsed, 'byPassage') as [string, number[]][]) {
+        const named = numbers.map((n) => {
+          const entity = entities[n];
+          if (!entity) throw new Error('Analysis text: a passage names an unknown entity');
+          return entity;
+        });
+        const id = ids.get(passageId);
+        byPassage.ids.set(
+          id,
+          named.map((entity) => entity.id),
+        );
+        byPassage.names.set(id, [...new Set(named.map((entity) => entity.name))]);
+      }
     } else if ('timeMentions' in parsed) {
       timeMentions.push(...(arrayPart(parsed, 'timeMentions') as [string, TimeMention[]][]));
     } else if ('mentions' in parsed) {
@@ -185,14 +263,32 @@ export async function parseAnalysis(
   if (
     !end ||
     end.entities !== entities.length ||
+    (heads.length > 0 && heads.length !== entities.length) ||
     end.timeMentions !== timeMentions.length ||
     end.mentions !== mentions.length ||
     end.lexicon !== lexiconItems ||
-    end.references !== references.length
+    end.references !== references.length ||
+    end.passages !== byPassage.ids.size
   ) {
     throw new Error('Analysis text is incomplete');
   }
-  return { entities, timeMentions, mentions, lexicon, references };
+  const parts: AnalysisParts = { entities, timeMentions, mentions, lexicon, references };
+  // Only an analysis with entities has lists to give (the basis part has neither).
+  if (end.entities > 0) parts.byPassage = byPassage;
+  return parts;
+}
+
+function isEntityLine(bytes: Buffer, start: number, end: number): boolean {
+  return (
+    end - start > ENTITY_LINE_BYTES.length &&
+    bytes.compare(
+      ENTITY_LINE_BYTES,
+      0,
+      ENTITY_LINE_BYTES.length,
+      start,
+      start + ENTITY_LINE_BYTES.length,
+    ) === 0
+  );
 }
 
 /**

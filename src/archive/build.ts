@@ -37,6 +37,8 @@ export interface AnalysisParts {
   readBasis?: () => Promise<Pick<AnalysisParts, 'mentions' | 'references' | 'lexicon'>>;
   /** The entity directory's prepared keys, when a snapshot stored them: restored, not built. */
   directory?: DirectoryColumns;
+  /** Each passage's entities (`mentionMaps`), when a snapshot stored them: read, not placed again. */
+  byPassage?: MentionMaps;
 }
 
 /** The analysis with the index in MiniSearch's JSON form (what an incremental update can give). */
@@ -178,7 +180,7 @@ export async function assemble(
   const articleById = new Map(load.articles.map((a) => [a.id, a]));
   // Read through the articles: no restored article is parsed for it (lazy-articles.ts).
   const passageById = new PassagesByArticle(articleById, load.articles);
-  const mentions = await mentionMaps(analysis.entities, slicer);
+  const mentions = analysis.byPassage ?? (await mentionMaps(analysis.entities, slicer));
   await slicer.breathe();
   const entities = analysis.directory
     ? await EntityDirectory.restore(analysis.entities, analysis.directory, slicer)

@@ -4,7 +4,9 @@
  *
  * - `LOAD`: the loaded files (aliases, problems, stamps; the articles' ids and hashes; then
  *   each article) as lines of JSON, the articles parsed on first use (lazy-articles.ts);
- * - `ANLY`: the analysis answers need (names, dates) as lines of JSON (analysis-text.ts);
+ * - `ANLY`: the analysis answers need (names, dates, each passage's entities) as lines of
+ *   JSON (analysis-text.ts), each entity's roles and mentions parsed on first use
+ *   (lazy-entities.ts);
  * - `BASE`: what only an incremental reload needs (names per passage before the merge,
  *   back references, the lexicon), as lines of JSON: parsed on first need, not on restore;
  * - `DIRC`: the entity directory's prepared keys as columns (`DirectoryColumns`), so that a
@@ -52,13 +54,18 @@ function section(tag: SectionTag, pieces: readonly Uint8Array[]): Uint8Array[] {
 
 async function linesSection(
   tag: SectionTag,
-  lines: Iterable<string>,
+  lines: Iterable<string | undefined>,
   pace?: Slicer,
 ): Promise<Uint8Array[]> {
   const pieces: Uint8Array[] = [];
   let piece: string[] = [];
   let chars = 0;
   for (const line of lines) {
+    // No line: a step of work between lines, after which the pace is looked at.
+    if (line === undefined) {
+      if (pace?.due()) await pace.breathe();
+      continue;
+    }
     piece.push(line);
     chars += line.length + 1;
     if (chars >= PIECE_CHARS) {
@@ -252,13 +259,19 @@ export async function decodeLoad(
   sections: Map<SectionTag, { start: number; end: number }>,
 ): Promise<LoadResult> {
   const { start, end } = need(sections, 'LOAD');
+  const own = await copyInSlices(bytes, start, end);
+  return parseLoad(own, 0, own.length);
+}
+
+/** `bytes[start..end]` as a buffer of its own (the rest can go), copied in slices. */
+async function copyInSlices(bytes: Buffer, start: number, end: number): Promise<Buffer> {
   const pace = new Slicer();
   const own = Buffer.allocUnsafeSlow(end - start);
   for (let at = start; at < end; at += COPY_SLICE_BYTES) {
     bytes.copy(own, at - start, at, Math.min(end, at + COPY_SLICE_BYTES));
     if (pace.due()) await pace.breathe();
   }
-  return parseLoad(own, 0, own.length);
+  return own;
 }
 
 /**
@@ -283,7 +296,9 @@ export async function decodeAnalysisText(
   ids = new Interner(),
 ): Promise<AnalysisParts> {
   const text = need(sections, 'ANLY');
-  const analysis = await parseAnalysis(bytes, text.start, text.end, ids);
+  // A copy of its own: restored entities parse their lines from it on first use.
+  const own = await copyInSlices(bytes, text.start, text.end);
+  const analysis = await parseAnalysis(own, 0, own.length, ids);
   const base = need(sections, 'BASE');
   const basisBytes = Buffer.from(bytes.subarray(base.start, base.end));
   analysis.readBasis = async () => {

@@ -32,7 +32,9 @@ async function checksum(pieces: readonly Uint8Array[]): Promise<number> {
 // 4: a header line (with the body's length and CRC-32), then tagged sections
 // (snapshot-body.ts): the loaded files, the analysis as lines, the index as bytes.
 // 5: the entity directory's keys as columns (`DIRC`).
-// 6: the articles' heads before the articles, which are parsed on first use.
+// 6: the articles' heads before the articles, which are parsed on first use; the entities'
+// heads before the entities, whose roles and mentions are parsed on first use; each
+// passage's entities.
 const SNAPSHOT_FORMAT = 6;
 /** Checked between breaths: CRC-32 runs at a few GB/s, so a slice stays a few ms. */
 const CHECK_SLICE_BYTES = 8 * 1024 * 1024;

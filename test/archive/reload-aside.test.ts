@@ -8,7 +8,7 @@ import {
   WORKER_MIN_PASSAGES,
 } from '../../src/archive/analyse-aside';
 import { parseAnalysis, serializeAnalysis } from '../../src/archive/analysis-text';
-import { type AnalysisParts, analyse } from '../../src/archive/build';
+import { type AnalysisParts, analyse, mentionMaps } from '../../src/archive/build';
 import { decodeAnalysis, encodeAnalysis, sectionsOf } from '../../src/archive/snapshot-body';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { bokmalBudget, bokmalFollowUp, englishClimate } from '../helpers/articles';
@@ -28,10 +28,12 @@ async function kbWith(files: Record<string, string>) {
 
 /**
  * An analysis with the parts it left unparsed read in, as plain data; the directory's
- * stored keys left out (a restored directory answers as a built one: directory.test.ts).
+ * stored keys left out (a restored directory answers as a built one: directory.test.ts),
+ * and each passage's stored entities checked against what placing the mentions gives.
  */
 async function whole(analysis: AnalysisParts): Promise<AnalysisParts> {
-  const { readBasis, directory, ...parts } = analysis;
+  const { readBasis, directory, byPassage, ...parts } = analysis;
+  if (byPassage) expect(byPassage).toEqual(await mentionMaps(parts.entities));
   return { ...parts, ...(await readBasis?.()) };
 }
 
@@ -182,7 +184,9 @@ describe('the analysis as text', () => {
     const { analysis } = await analyse(await loadKnowledge(kb.dir));
     const text = serializeAnalysis(analysis);
     expect(text.split('\n').length).toBeGreaterThan(4);
-    expect(await parseAnalysis(text)).toEqual(JSON.parse(JSON.stringify(analysis)));
+    const parsed = await parseAnalysis(text);
+    expect(parsed.byPassage?.ids.size).toBeGreaterThan(0);
+    expect(await whole(parsed)).toEqual(JSON.parse(JSON.stringify(analysis)));
     const cut = text.slice(0, text.lastIndexOf('\n', text.lastIndexOf('\n') - 1));
     await expect(parseAnalysis(cut)).rejects.toThrow(/incomplete/);
     await expect(parseAnalysis(`${text}\n{"surprise":1}`)).rejects.toThrow();
