@@ -11,7 +11,7 @@
  * properties in the loader's key order, so JSON, spreading, structured cloning (workers)
  * and equality in tests see the same article as the one parsed from the file.
  */
-import type { Article } from '../knowledge/types';
+import type { Article, Language } from '../knowledge/types';
 
 /** Every key an article may have, in the order `parseArticleFile` writes them. */
 const ARTICLE_KEYS = [
@@ -32,14 +32,23 @@ type ArticleKey = (typeof ARTICLE_KEYS)[number];
 const everyKeyListed: Exclude<keyof Article, ArticleKey> extends never ? true : never = true;
 void everyKeyListed;
 
-/** What a restored article is known by before it is parsed: written before the article lines. */
-export type ArticleHead = [id: string, hash: string, passages: number, keys: number];
+/**
+ * What a restored article is known by before it is parsed: written before the article
+ * lines. `languages` has one letter per passage (`LETTERS`): the index's language sides
+ * look every passage up (a first query, or its warm-up), which must not parse them all.
+ */
+export type ArticleHead = [id: string, hash: string, keys: number, languages: string];
+
+const LETTERS: Record<Language, string> = { nb: 'b', nn: 'n', en: 'e' };
+const LANGUAGES = new Map<string, Language>(
+  Object.entries(LETTERS).map(([language, letter]) => [letter, language as Language]),
+);
 
 interface Unopened {
   bytes: Buffer;
   start: number;
   end: number;
-  passages: number;
+  languages: string;
 }
 
 /** The line of each restored article not parsed yet; an opened one leaves (its bytes can go). */
@@ -88,12 +97,16 @@ export function headOf(article: Article): ArticleHead {
   for (const [bit, key] of ARTICLE_KEYS.entries()) {
     if (Object.hasOwn(article, key)) keys |= 1 << bit;
   }
-  return [article.id, article.hash, passageCount(article), keys];
+  const line = unopened.get(article);
+  const languages = line
+    ? line.languages
+    : article.passages.map((passage) => LETTERS[passage.language]).join('');
+  return [article.id, article.hash, keys, languages];
 }
 
 /** The article of line `bytes[start..end]`, parsed when any key but its id and hash is read. */
 export function lazyArticle(head: ArticleHead, bytes: Buffer, start: number, end: number): Article {
-  const [id, hash, passages, keys] = head;
+  const [id, hash, keys, languages] = head;
   const article = {} as Article;
   for (const [bit, key] of ARTICLE_KEYS.entries()) {
     if ((keys & (1 << bit)) === 0) continue;
@@ -101,13 +114,20 @@ export function lazyArticle(head: ArticleHead, bytes: Buffer, start: number, end
     else if (key === 'hash') article.hash = hash;
     else Object.defineProperty(article, key, ACCESSORS.get(key) as PropertyDescriptor);
   }
-  unopened.set(article, { bytes, start, end, passages });
+  unopened.set(article, { bytes, start, end, languages });
   return article;
 }
 
 /** How many passages `article` has, without parsing it. */
 export function passageCount(article: Article): number {
-  return unopened.get(article)?.passages ?? article.passages.length;
+  return unopened.get(article)?.languages.length ?? article.passages.length;
+}
+
+/** The language of `article`'s passage at `position`, without parsing it. */
+export function passageLanguage(article: Article, position: number): Language | undefined {
+  const line = unopened.get(article);
+  if (!line) return article.passages[position]?.language;
+  return LANGUAGES.get(line.languages.charAt(position));
 }
 
 /** The article as its line of JSON: an unparsed one's own bytes, as read. */

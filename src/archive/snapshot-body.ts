@@ -26,6 +26,7 @@ import { analysisLines, Interner, loadLines, parseAnalysis, parseLoad } from './
 import type { AnalysisParts } from './build';
 import { ByteReader, ByteWriter } from './bytes';
 import { readIndex, writeIndex } from './index-bytes';
+import { passageLanguage } from './lazy-articles';
 import { Slicer } from './pace';
 
 export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'DIRC' | 'INDX';
@@ -318,5 +319,7 @@ export function decodeIndex(
   ids = new Interner(),
 ): Promise<PassageIndex> {
   const place = need(sections, 'INDX');
-  return readIndex(bytes.subarray(place.start, place.end), load, undefined, ids);
+  // The index's language sides read the passages' languages from the articles' heads.
+  const input = { ...load, passageLanguage };
+  return readIndex(bytes.subarray(place.start, place.end), input, undefined, ids);
 }

@@ -41,6 +41,12 @@ export interface PassageIndexInput {
   aliases: readonly AliasGroup[];
   /** Extra searchable names per passage id (entities). */
   entityNames?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The language of an article's passage (by position) without reading the article: a
+   * restored index's articles are parsed on first use, and the index's language sides look
+   * every passage up.
+   */
+  passageLanguage?: (article: Article, position: number) => Language | undefined;
 }
 
 export interface SearchOptions {
@@ -301,6 +307,7 @@ export class PassageIndex {
    * restored article's text is parsed on first use).
    */
   private readonly unregistered = new Map<string, Article>();
+  private readonly passageLanguage: PassageIndexInput['passageLanguage'];
   private readonly preparedAliases: PreparedAlias[];
   private readonly retriever: TopKRetriever;
   private readonly languages: PassageLanguages;
@@ -321,10 +328,8 @@ export class PassageIndex {
     }
     this.preparedAliases = prepareAliases(input.aliases);
     this.retriever = new TopKRetriever(mini, { boost: tuning.boost, bm25: tuning.bm25 });
-    this.languages = new PassageLanguages(
-      this.internals(),
-      (id) => this.entry(id)?.passage.language,
-    );
+    this.languages = new PassageLanguages(this.internals(), (id) => this.languageOf(id));
+    this.passageLanguage = input.passageLanguage;
   }
 
   static build(input: PassageIndexInput, tuning: SearchTuning = DEFAULT_TUNING): PassageIndex {
@@ -481,6 +486,19 @@ export class PassageIndex {
       this.register(article);
     }
     return this.articles.get(articleId);
+  }
+
+  /** A passage's language, from its article's head when the article is not registered yet. */
+  private languageOf(passageId: string): Language | undefined {
+    const found = this.passages.get(passageId);
+    if (found || this.unregistered.size === 0 || !this.passageLanguage)
+      return (found ?? this.entry(passageId))?.passage.language;
+    const cut = passageId.lastIndexOf('#');
+    const article = cut < 0 ? undefined : this.unregistered.get(passageId.slice(0, cut));
+    if (!article) return undefined;
+    const language = this.passageLanguage(article, Number(passageId.slice(cut + 1)));
+    // Positions are the loader's ids; one written otherwise is looked up in its article.
+    return language ?? this.entry(passageId)?.passage.language;
   }
 
   /** The passage's entry (its article registered first when not yet: see `unregistered`). */
