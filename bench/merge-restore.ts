@@ -26,7 +26,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const bytes = await readFile(join(dir, 'cache', 'analysis-snapshot.bin'));
 const sections = sectionsOf(bytes, bytes.indexOf(10) + 1);
 const ids = new Interner();
-const load = await decodeLoad(bytes, sections, ids);
+const load = await decodeLoad(bytes, sections);
 const { analysis, index } = await decodeAnalysis(bytes, sections, load, ids);
 const archive = await assemble(load, analysis, true, index);
 let cpu = threadCpuMs();
