@@ -7,12 +7,25 @@
  *
  *   npx tsx bench/profile-reload.ts 100k --keep DIR    writes and builds DIR once
  *   npx tsx bench/update-stalls.ts 100k DIR            then this, as often as needed
+ *   npx tsx bench/update-stalls.ts 100k DIR --cold     the add right after the restart, as
+ *                                                      bench/serving-role.ts does (the
+ *                                                      warm-up and the live merge's
+ *                                                      preparation still under way)
+ *
+ *   npx tsx bench/update-stalls.ts 100k DIR --rekey    DIR's snapshot taken as this code's
+ *                                                      when only its key differs (a change
+ *                                                      to the slicing, not to what is
+ *                                                      analysed or stored: no rebuild)
+ *
+ * Wall-clock gaps are listed too (what `monitorEventLoopDelay` in bench/under-load.ts sees),
+ * with the main-thread CPU in each: a gap with little CPU was the scheduler's, not ours.
  *
  * Where no thread clock exists, the process's CPU time, which V8's helper threads inflate.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Slicer } from '../src/archive/pace';
+import { snapshotKey } from '../src/archive/snapshot';
 import { KnowledgeStore } from '../src/archive/store';
 import { createLogger } from '../src/logger';
 import { readNorec, takePassages } from './corpus';
@@ -23,10 +36,14 @@ const arg = process.argv[2] ?? '10k';
 const size = Number.parseFloat(arg) * (arg.endsWith('k') ? 1000 : 1);
 const root = process.argv[3];
 if (!root)
-  throw new Error('usage: update-stalls.ts SIZE DIR (made by profile-reload.ts --keep DIR)');
+  throw new Error(
+    'usage: update-stalls.ts SIZE DIR [--cold] (made by profile-reload.ts --keep DIR)',
+  );
+const cold = process.argv.includes('--cold');
 // The article profile-reload.ts held back: the first of the same corpus.
 const [extra] = takePassages(await readNorec(size), size);
 if (!extra) throw new Error('no articles');
+if (process.argv.includes('--rekey')) await rekey(join(root, 'cache', 'analysis-snapshot.bin'));
 const store = new KnowledgeStore(
   join(root, 'knowledge'),
   join(root, 'cache'),
@@ -34,11 +51,13 @@ const store = new KnowledgeStore(
 );
 await store.reload();
 await store.settled();
-// As on a serving bot: the frequent lists built and the search code compiled first, so
-// that what is measured is the update's own cost.
 const words = ['filmen', 'musikk', 'best', 'Oslo', 'skuespiller'];
-await store.current?.index.warm();
-for (const word of [...words, ...words]) store.current?.index.search(word, { limit: 25 });
+if (!cold) {
+  // As on a serving bot: the frequent lists built and the search code compiled first, so
+  // that what is measured is the update's own cost.
+  await store.current?.index.warm();
+  for (const word of [...words, ...words]) store.current?.index.search(word, { limit: 25 });
+}
 
 // Sliced steps: CPU since the last breath or tick, whenever a slicer breathes.
 const steps: [ms: number, where: string][] = [];
@@ -54,34 +73,51 @@ Slicer.prototype.breathe = async function (this: Slicer): Promise<void> {
   since = threadCpuMs();
 };
 const gaps: number[] = [];
+const wallGaps: [wall: number, cpu: number][] = [];
 let last = threadCpuMs();
+let lastWall = performance.now();
 const ticker = setInterval(() => {
   const now = threadCpuMs();
+  const wall = performance.now();
   if (now - last > 12) gaps.push(now - last);
+  if (wall - lastWall > 30) wallGaps.push([wall - lastWall, now - last]);
   last = now;
+  lastWall = wall;
   since = now;
 }, 1);
 let phase = 'add';
+// Printed as each phase begins, so that lines of `node --trace-gc` (times since the
+// process started) fall between them.
+const begin = (name: string) => {
+  phase = name;
+  console.log(`-- ${name} at ${performance.now().toFixed(0)} ms`);
+};
+begin('add');
 const replies: [ms: number, word: string, phase: string][] = [];
 let asked = 0;
 const asker = setInterval(() => {
   const start = threadCpuMs();
   const word = words[asked++ % words.length] ?? 'filmen';
-  store.current?.index.search(word, { limit: 25 });
-  replies.push([threadCpuMs() - start, word, phase]);
+  const index = store.current?.index;
+  const lists = index?.searchCache.lists ?? 0;
+  index?.search(word, { limit: 25 });
+  // A reply that left a list more in the cache built it (no warm-up had yet).
+  const built = (index?.searchCache.lists ?? 0) > lists ? ', built its list' : '';
+  replies.push([threadCpuMs() - start, word, `${phase}${built}`]);
 }, 20);
 
 const file = join(root, 'knowledge', `${extra.id}.md`);
 await mkdir(dirname(file), { recursive: true });
 await writeFile(file, articleMarkdown(extra));
 await store.reload();
-phase = 'add, snapshot';
+begin('add, snapshot');
 await store.settled();
-phase = 'remove';
+begin('remove');
 await rm(file);
 await store.reload();
-phase = 'remove, snapshot';
+begin('remove, snapshot');
 await store.settled();
+begin('done');
 clearInterval(ticker);
 clearInterval(asker);
 Slicer.prototype.breathe = breathe;
@@ -92,6 +128,13 @@ console.log(
     .sort((a, b) => b - a)
     .slice(0, 12)
     .map(ms)
+    .join(' ')}`,
+);
+console.log(
+  `longest wall gaps (main-thread CPU in them), ms: ${wallGaps
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 12)
+    .map(([wall, cpu]) => `${ms(wall)} (${ms(cpu)})`)
     .join(' ')}`,
 );
 console.log('longest sliced steps:');
@@ -105,3 +148,25 @@ console.log(
     .join(', ')}`,
 );
 process.exit(0);
+
+/**
+ * Puts this code's key in the snapshot's header line, in place (a key is 32 hex digits
+ * either way): only for code whose snapshot bytes are those of the code that wrote it.
+ */
+async function rekey(path: string): Promise<void> {
+  const file = await open(path, 'r+');
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    const end = head.subarray(0, bytesRead).indexOf(10);
+    const header = JSON.parse(head.toString('utf8', 0, end)) as { key: string };
+    const key = await snapshotKey();
+    if (header.key === key) return;
+    const line = JSON.stringify({ ...header, key });
+    if (Buffer.byteLength(line) !== end) throw new Error('rekey: the header changed length');
+    await file.write(line, 0, 'utf8');
+    console.log(`snapshot rekeyed ${header.key} -> ${key}`);
+  } finally {
+    await file.close();
+  }
+}

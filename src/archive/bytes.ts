@@ -88,6 +88,16 @@ export class ByteWriter {
   pieces(): Uint8Array[] {
     return [...this.#filled, this.#bytes.subarray(0, this.#length)];
   }
+
+  /**
+   * The bytes written so far, as `pieces` gives them, and then forgets them: the next
+   * bytes are written into the same room, so use these up before writing more.
+   */
+  drain(): Uint8Array[] {
+    const pieces = this.pieces().filter((piece) => piece.length > 0);
+    this.reset();
+    return pieces;
+  }
 }
 
 export class ByteReader {

@@ -42,23 +42,69 @@ const PIECE_CHARS = 1 << 18;
 /** The index's bytes are written in chunks of this size: never copied whole to grow. */
 const INDEX_CHUNK_BYTES = 8 << 20;
 
-/** A section as the pieces to write: its head, then the payload's pieces. */
-function section(tag: SectionTag, pieces: readonly Uint8Array[]): Uint8Array[] {
-  const head = Buffer.alloc(8);
-  head.write(tag, 0, 'latin1');
-  head.writeUInt32LE(
-    pieces.reduce((n, p) => n + p.length, 0),
-    4,
-  );
-  return [head, ...pieces];
+/**
+ * Where sections go as they are encoded. `GatheredSections` keeps their pieces (the worker
+ * transfers them; a full build writes them after its own); `SnapshotFile` (snapshot.ts)
+ * writes them to the file at once, so that an update's snapshot (200 MB at 400k passages)
+ * is never held whole: held, its buffers were external memory that set off a full garbage
+ * collection every 60-odd MB, each pausing the main thread 25-85 ms at that heap's size.
+ */
+export interface SectionSink {
+  /** True when the bytes given are written before the call returns (the caller may reuse them). */
+  readonly streams: boolean;
+  begin(tag: SectionTag): void | Promise<void>;
+  /** Payload bytes, as UTF-8. */
+  text(text: string): void | Promise<void>;
+  /** Payload bytes; a sink that does not stream keeps them. */
+  bytes(bytes: Uint8Array): void | Promise<void>;
+  /** Ends the section begun last: its head now says its length. */
+  end(): void | Promise<void>;
+}
+
+/** Sections as the pieces to write, each a head (tag, payload length) and its payload's pieces. */
+export class GatheredSections implements SectionSink {
+  readonly streams = false;
+  readonly pieces: Uint8Array[] = [];
+  #head: Buffer | undefined;
+  #length = 0;
+
+  begin(tag: SectionTag): void {
+    const head = Buffer.alloc(8);
+    head.write(tag, 0, 'latin1');
+    this.pieces.push(head);
+    this.#head = head;
+    this.#length = 0;
+  }
+
+  text(text: string): void {
+    this.bytes(Buffer.from(text));
+  }
+
+  bytes(bytes: Uint8Array): void {
+    this.pieces.push(bytes);
+    this.#length += bytes.length;
+  }
+
+  end(): void {
+    this.#head?.writeUInt32LE(this.#length, 4);
+    this.#head = undefined;
+  }
+}
+
+/** What `write` puts in a `GatheredSections`, as its pieces. */
+async function gathered(write: (sink: SectionSink) => Promise<void>): Promise<Uint8Array[]> {
+  const sink = new GatheredSections();
+  await write(sink);
+  return sink.pieces;
 }
 
 async function linesSection(
+  sink: SectionSink,
   tag: SectionTag,
   lines: Iterable<string | undefined>,
   pace?: Slicer,
-): Promise<Uint8Array[]> {
-  const pieces: Uint8Array[] = [];
+): Promise<void> {
+  await sink.begin(tag);
   let piece: string[] = [];
   let chars = 0;
   for (const line of lines) {
@@ -70,51 +116,100 @@ async function linesSection(
     piece.push(line);
     chars += line.length + 1;
     if (chars >= PIECE_CHARS) {
-      pieces.push(Buffer.from(`${piece.join('\n')}\n`));
+      await sink.text(`${piece.join('\n')}\n`);
       piece = [];
       chars = 0;
     }
     if (pace?.due()) await pace.breathe();
   }
-  if (piece.length > 0) pieces.push(Buffer.from(`${piece.join('\n')}\n`));
-  return section(tag, pieces);
+  if (piece.length > 0) await sink.text(`${piece.join('\n')}\n`);
+  await sink.end();
 }
 
 /** The `LOAD` section. */
 export function encodeLoad(load: LoadResult, pace?: Slicer): Promise<Uint8Array[]> {
-  return linesSection('LOAD', loadLines(load), pace);
+  return gathered((sink) => writeLoad(sink, load, pace));
+}
+
+/** The `LOAD` section, into `sink`. */
+export function writeLoad(sink: SectionSink, load: LoadResult, pace?: Slicer): Promise<void> {
+  return linesSection(sink, 'LOAD', loadLines(load), pace);
 }
 
 /** The `ANLY`, `BASE` and `INDX` sections; `pace` slices the work when given (the main thread). */
-export async function encodeAnalysis(
+export function encodeAnalysis(
   analysis: AnalysisParts,
   index: PassageIndex,
   pace?: Slicer,
   directory?: EntityDirectory,
 ): Promise<Uint8Array[]> {
-  return [
-    ...(await encodeAnalysisText(analysis, pace, directory)),
-    ...(await encodeIndex(index, pace)),
-  ];
+  return gathered((sink) => writeAnalysis(sink, analysis, index, pace, directory));
+}
+
+/** The `ANLY`, `BASE`, `DIRC` and `INDX` sections, into `sink`. */
+export async function writeAnalysis(
+  sink: SectionSink,
+  analysis: AnalysisParts,
+  index: PassageIndex,
+  pace?: Slicer,
+  directory?: EntityDirectory,
+): Promise<void> {
+  await writeAnalysisText(sink, analysis, pace, directory);
+  await writeIndexSection(sink, index, pace);
 }
 
 /** The `ANLY`, `BASE` and `DIRC` sections. */
-export async function encodeAnalysisText(
+export function encodeAnalysisText(
   analysis: AnalysisParts,
   pace?: Slicer,
   directory?: EntityDirectory,
 ): Promise<Uint8Array[]> {
-  const answers = await linesSection('ANLY', analysisLines(analysis, 'answers'), pace);
-  const basis = await linesSection('BASE', analysisLines(analysis, 'basis'), pace);
+  return gathered((sink) => writeAnalysisText(sink, analysis, pace, directory));
+}
+
+async function writeAnalysisText(
+  sink: SectionSink,
+  analysis: AnalysisParts,
+  pace?: Slicer,
+  directory?: EntityDirectory,
+): Promise<void> {
+  await linesSection(sink, 'ANLY', analysisLines(analysis, 'answers'), pace);
+  await linesSection(sink, 'BASE', analysisLines(analysis, 'basis'), pace);
   const keys = await encodeDirectory(analysis.entities, directory, pace);
-  return [...answers, ...basis, ...keys];
+  if (keys.length === 0) return;
+  await sink.begin('DIRC');
+  for (const piece of keys) await sink.bytes(piece);
+  await sink.end();
 }
 
 /** The `INDX` section. */
-export async function encodeIndex(index: PassageIndex, pace?: Slicer): Promise<Uint8Array[]> {
-  const out = new ByteWriter(1 << 20, INDEX_CHUNK_BYTES);
-  await writeIndex(index, out, pace);
-  return section('INDX', out.pieces());
+export function encodeIndex(index: PassageIndex, pace?: Slicer): Promise<Uint8Array[]> {
+  return gathered((sink) => writeIndexSection(sink, index, pace));
+}
+
+/** Index bytes gathered before a streaming sink takes them. */
+const SPILL_BYTES = 1 << 20;
+
+async function writeIndexSection(
+  sink: SectionSink,
+  index: PassageIndex,
+  pace?: Slicer,
+): Promise<void> {
+  await sink.begin('INDX');
+  const out = new ByteWriter(sink.streams ? SPILL_BYTES * 2 : 1 << 20, INDEX_CHUNK_BYTES);
+  // A sink that writes as it goes takes the bytes a megabyte at a time, and the writer
+  // then reuses its room: no index-sized buffers held.
+  const spill = sink.streams
+    ? {
+        bytes: SPILL_BYTES,
+        async take() {
+          for (const piece of out.drain()) await sink.bytes(piece);
+        },
+      }
+    : undefined;
+  await writeIndex(index, out, pace, spill);
+  for (const piece of out.drain()) await sink.bytes(piece);
+  await sink.end();
 }
 
 /** The `INDX` section of an index an `IndexWriter` wrote (the analysis worker's). */
@@ -123,8 +218,9 @@ export function indexSection(payload: readonly Uint8Array[]): Uint8Array[] {
 }
 
 /**
- * The `DIRC` section: `directory`'s columns over `entities`, or those of a directory built
- * of them now when it has none (an update made it of layers, or the worker has none).
+ * The `DIRC` section's payload: `directory`'s columns over `entities`, or those of a
+ * directory built of them now when it has none (an update made it of layers, or the worker
+ * has none); no pieces when the keys cannot be stored.
  */
 async function encodeDirectory(
   entities: readonly Entity[],
@@ -179,7 +275,7 @@ async function encodeDirectory(
     await numbers(keys.starts);
     await numbers(keys.ranks);
   }
-  return section('DIRC', out.pieces());
+  return out.pieces();
 }
 
 /** The `DIRC` section's columns, read in slices. */

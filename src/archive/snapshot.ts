@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
@@ -8,8 +8,15 @@ import { ANALYZER_VERSION } from '../language';
 import type { PassageIndex } from '../search';
 import { Interner } from './analysis-text';
 import type { AnalysisParts } from './build';
+import { combineCrc32 } from './crc';
 import { breathe } from './pace';
-import { decodeAnalysis, decodeLoad, sectionsOf } from './snapshot-body';
+import {
+  decodeAnalysis,
+  decodeLoad,
+  type SectionSink,
+  type SectionTag,
+  sectionsOf,
+} from './snapshot-body';
 
 /** The CRC-32 of the pieces, computed in slices so that a large snapshot never holds up answers. */
 async function checksum(pieces: readonly Uint8Array[]): Promise<number> {
@@ -116,33 +123,181 @@ export async function readSnapshot(cacheDir: string, key: string): Promise<Resto
 }
 
 /**
- * Stores the snapshot's sections (snapshot-body.ts) under `key`. Written piece by piece,
- * never as one string, and atomically (temp file + rename) so a crash mid-write never
- * leaves a corrupt cache.
+ * Stores the snapshot's sections (snapshot-body.ts) under `key`, given as their pieces.
+ * Written piece by piece, never as one string, and atomically (temp file + rename) so a
+ * crash mid-write never leaves a corrupt cache.
  */
 export async function writeSnapshot(
   cacheDir: string,
   key: string,
   pieces: readonly Uint8Array[],
 ): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  const target = fileFor(cacheDir);
-  const temp = `${target}.${process.pid}.tmp`;
+  const file = await SnapshotFile.create(cacheDir, key);
   try {
-    const crc = await checksum(pieces);
-    const bytes = pieces.reduce((n, p) => n + p.length, 0);
-    const header = JSON.stringify({ format: SNAPSHOT_FORMAT, key, bytes, crc32: crc });
-    const file = await open(temp, 'w');
-    try {
-      await file.write(`${header}\n`);
-      for (const piece of pieces) await file.write(piece);
-    } finally {
-      await file.close();
-    }
-    await rename(temp, target);
-    // The string snapshot of format 3 and before, never read again: hundreds of MB at 400k.
-    await rm(join(cacheDir, 'analysis-snapshot.json'), { force: true });
+    for (const piece of pieces) await file.raw(piece);
+    await file.finish();
   } finally {
-    await rm(temp, { force: true });
+    await file.discard();
+  }
+}
+
+/**
+ * The header line's width: its JSON, then spaces (JSON allows them) up to the newline.
+ * Written last, in place, once the body's length and CRC-32 are known.
+ */
+const HEADER_WIDTH = 127;
+/** Bytes gathered before they go to the file in one write. */
+const STAGE_BYTES = 1 << 20;
+
+/**
+ * A snapshot written to its file as its sections are encoded (a `SectionSink`): only a
+ * megabyte is held at a time, the stage, reused. Each section's head is written as a
+ * placeholder and its length put in once the section ends (in the stage if still there,
+ * in the file otherwise); the body's CRC-32 is put together from the heads' and payloads'
+ * (`combineCrc32`). The file is a temp file until `finish` renames it over the snapshot;
+ * `discard` removes it if it is still there.
+ */
+export class SnapshotFile implements SectionSink {
+  readonly streams = true;
+  readonly #stage = Buffer.allocUnsafe(STAGE_BYTES);
+  #staged = 0;
+  /** Body bytes already in the file (the stage holds those after them). */
+  #flushed = 0;
+  /** CRC-32 of the body up to the open section's head, or of all of it when none is open. */
+  #crc = 0;
+  #section: { tag: SectionTag; at: number; crc: number; length: number } | undefined;
+  #open = true;
+
+  private constructor(
+    private readonly file: FileHandle,
+    private readonly temp: string,
+    private readonly target: string,
+    private readonly key: string,
+  ) {}
+
+  static async create(cacheDir: string, key: string): Promise<SnapshotFile> {
+    await mkdir(cacheDir, { recursive: true });
+    const target = fileFor(cacheDir);
+    const temp = `${target}.${process.pid}.tmp`;
+    const file = await open(temp, 'w');
+    return new SnapshotFile(file, temp, target, key);
+  }
+
+  /** Body bytes so far. */
+  get #length(): number {
+    return this.#flushed + this.#staged;
+  }
+
+  begin(tag: SectionTag): Promise<void> {
+    if (this.#section) throw new Error(`Snapshot section ${this.#section.tag} not ended`);
+    this.#section = { tag, at: this.#length, crc: 0, length: 0 };
+    // The head's place, filled in by `end`; not part of any CRC until then.
+    return this.#put(new Uint8Array(8));
+  }
+
+  async text(text: string): Promise<void> {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (text.length * 3 > STAGE_BYTES) return this.bytes(Buffer.from(text));
+    if (this.#staged + text.length * 3 > STAGE_BYTES) await this.#flush();
+    const written = this.#stage.write(text, this.#staged);
+    this.#counted(this.#stage.subarray(this.#staged, this.#staged + written));
+    this.#staged += written;
+  }
+
+  bytes(bytes: Uint8Array): Promise<void> {
+    this.#counted(bytes);
+    return this.#put(bytes);
+  }
+
+  async end(): Promise<void> {
+    const section = this.#section;
+    if (!section) throw new Error('No snapshot section to end');
+    this.#section = undefined;
+    const head = Buffer.alloc(8);
+    head.write(section.tag, 0, 'latin1');
+    head.writeUInt32LE(section.length, 4);
+    if (section.at >= this.#flushed) head.copy(this.#stage, section.at - this.#flushed);
+    else await this.file.write(head, 0, 8, HEADER_WIDTH + 1 + section.at);
+    this.#crc = combineCrc32(this.#crc, crc32(head), 8);
+    this.#crc = combineCrc32(this.#crc, section.crc, section.length);
+  }
+
+  /** Bytes of the body as they are, outside any section (sections a worker encoded). */
+  raw(bytes: Uint8Array): Promise<void> {
+    return this.bytes(bytes);
+  }
+
+  /** Puts the header in and the file in the snapshot's place. */
+  async finish(): Promise<void> {
+    if (this.#section) throw new Error(`Snapshot section ${this.#section.tag} not ended`);
+    await this.#flush();
+    const header = JSON.stringify({
+      format: SNAPSHOT_FORMAT,
+      key: this.key,
+      bytes: this.#length,
+      crc32: this.#crc,
+    });
+    if (header.length > HEADER_WIDTH) throw new Error('Snapshot header too long');
+    await this.file.write(`${header.padEnd(HEADER_WIDTH)}\n`, 0, 'utf8');
+    this.#open = false;
+    await this.file.close();
+    await rename(this.temp, this.target);
+    // The string snapshot of format 3 and before, never read again: hundreds of MB at 400k.
+    await rm(join(dirname(this.target), 'analysis-snapshot.json'), { force: true });
+  }
+
+  /** Closes and removes the temp file, unless `finish` put it in place. */
+  async discard(): Promise<void> {
+    if (this.#open) {
+      this.#open = false;
+      await this.file.close().catch(() => undefined);
+    }
+    await rm(this.temp, { force: true });
+  }
+
+  /** Payload bytes go into the open section's CRC, others straight into the body's. */
+  #counted(bytes: Uint8Array): void {
+    const section = this.#section;
+    if (!section) this.#crc = crc32(bytes, this.#crc);
+    else {
+      section.crc = crc32(bytes, section.crc);
+      section.length += bytes.length;
+    }
+  }
+
+  async #put(bytes: Uint8Array): Promise<void> {
+    if (this.#staged + bytes.length <= STAGE_BYTES) {
+      this.#stage.set(bytes, this.#staged);
+      this.#staged += bytes.length;
+      return;
+    }
+    await this.#flush();
+    if (bytes.length <= STAGE_BYTES / 2) {
+      this.#stage.set(bytes, 0);
+      this.#staged = bytes.length;
+      return;
+    }
+    await this.#writeAll(bytes, HEADER_WIDTH + 1 + this.#flushed);
+    this.#flushed += bytes.length;
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#staged === 0) return;
+    await this.#writeAll(this.#stage.subarray(0, this.#staged), HEADER_WIDTH + 1 + this.#flushed);
+    this.#flushed += this.#staged;
+    this.#staged = 0;
+  }
+
+  async #writeAll(bytes: Uint8Array, position: number): Promise<void> {
+    let done = 0;
+    while (done < bytes.length) {
+      const { bytesWritten } = await this.file.write(
+        bytes,
+        done,
+        bytes.length - done,
+        position + done,
+      );
+      done += bytesWritten;
+    }
   }
 }

@@ -14,8 +14,8 @@ import { AnalysisFeed, analyseAside } from './analyse-aside';
 import type { Archive } from './archive';
 import { type AnalysisParts, assemble } from './build';
 import { Slicer } from './pace';
-import { readSnapshot, snapshotKey, writeSnapshot } from './snapshot';
-import { encodeAnalysis, encodeLoad } from './snapshot-body';
+import { readSnapshot, SnapshotFile, snapshotKey } from './snapshot';
+import { encodeLoad, writeAnalysis, writeLoad } from './snapshot-body';
 import { articleChanges, canUpdate, prepareUpdates, updateArchive } from './update';
 
 export interface ReloadOutcome {
@@ -178,7 +178,9 @@ export class KnowledgeStore {
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
     archive.index.warm().catch(() => undefined);
-    this.#writing = this.#write(key, async () => [...(await loadSection), ...body]);
+    this.#writing = this.#write(key, async (file) => {
+      for (const piece of [...(await loadSection), ...body]) await file.raw(piece);
+    });
     await this.#writing;
     // The live merge for the next reload is prepared once the snapshot is on disk: begun
     // beside the write, its slices (seconds at 400k passages) held the write back as long.
@@ -200,7 +202,7 @@ export class KnowledgeStore {
 
   /** Writes an updated archive's snapshot after it went live, so that a restart need not re-analyse. */
   #writeLater(key: string, archive: Archive): Promise<void> {
-    return this.#write(key, async (pace) => {
+    return this.#write(key, async (sink, pace) => {
       // A breath first: a reload right behind this one (an add, then another) stops it
       // before any work.
       await pace.breathe();
@@ -224,25 +226,35 @@ export class KnowledgeStore {
             : lexicon,
         references: await pace.collect(basis.references),
       };
-      return [
-        ...(await encodeLoad(archive.load, pace)),
-        ...(await encodeAnalysis(parts, archive.index, pace, archive.entities)),
-      ];
+      // Into the file as they are encoded: held whole, the sections' buffers set off one
+      // full garbage collection after another (snapshot-body.ts, `SectionSink`).
+      await writeLoad(sink, archive.load, pace);
+      await writeAnalysis(sink, parts, archive.index, pace, archive.entities);
     });
   }
 
-  /** Writes the pieces `encode` makes, in slices that stop when a newer reload begins. */
-  async #write(key: string, encode: (pace: Slicer) => Promise<Uint8Array[]>): Promise<void> {
+  /**
+   * Writes the snapshot `encode` puts into the file, in slices that stop when a newer
+   * reload begins (the temp file is then removed, and the snapshot on disk left as it was).
+   */
+  async #write(
+    key: string,
+    encode: (file: SnapshotFile, pace: Slicer) => Promise<void>,
+  ): Promise<void> {
     const stop = new AbortController();
     this.#stopWriting = stop;
     this.#snapshotBehind = true;
+    let file: SnapshotFile | undefined;
     try {
-      await writeSnapshot(this.cacheDir, key, await encode(new Slicer(8, stop.signal)));
+      file = await SnapshotFile.create(this.cacheDir, key);
+      await encode(file, new Slicer(8, stop.signal));
+      await file.finish();
       this.#snapshotBehind = false;
     } catch (error) {
       if (!stop.signal.aborted)
         this.logger.warn({ err: error }, 'could not write the analysis snapshot');
     } finally {
+      await file?.discard().catch(() => undefined);
       if (this.#stopWriting === stop) this.#stopWriting = undefined;
     }
   }
