@@ -203,6 +203,15 @@ export class TopKRetriever {
   }
 
   /**
+   * Copies the field lengths of at most `limit` more passages into the dense columns; true
+   * when they reach the index. A restore calls it in slices before the index serves: the
+   * first query would otherwise copy all of them in one step (375k passages at 400k).
+   */
+  syncLengthsSome(limit: number): boolean {
+    return this.store.syncLengthsSome(limit);
+  }
+
+  /**
    * Terms of passages just added to the index (PassageIndex.update calls this): their
    * cached lists are rebuilt when next needed, the others stay.
    */

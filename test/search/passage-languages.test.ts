@@ -50,4 +50,38 @@ describe('PassageLanguages', () => {
         expect(sliced.isOn(shortId, side)).toBe(whole.isOn(shortId, side));
     expect(sliced.any('en')).toBe(true);
   });
+
+  it('answers before every passage was looked up, looking up a few thousand per question', () => {
+    // 20,000 passages, Norwegian but for one English passage near the end.
+    const ids = new Map<number, string>();
+    for (let i = 0; i < 20_000; i++) ids.set(i, `p${i}`);
+    const mini = { _documentIds: ids, _nextId: ids.size };
+    let lookups = 0;
+    const sides = new PassageLanguages(mini, (id) => {
+      lookups++;
+      return id === 'p19000' ? 'en' : 'nb';
+    });
+    // Not known yet to hold English: "maybe", so the postings are looked at.
+    expect(sides.any('en')).toBe(true);
+    expect(lookups).toBeLessThan(6000);
+    // A passage not looked up yet is looked up alone.
+    expect(sides.isOn(19_000, 'en')).toBe(true);
+    expect(sides.isOn(19_001, 'en')).toBe(false);
+    expect(sides.isOn(19_001, 'no')).toBe(true);
+    expect(lookups).toBeLessThan(6010);
+    // Question after question the lookup goes on, and then it knows.
+    for (let i = 0; i < 4; i++) sides.any('no');
+    expect(sides.any('en')).toBe(true);
+    ids.delete(19_000);
+    expect(sides.isOn(19_000, 'en')).toBe(false);
+  });
+
+  it('says no side it has not met once every passage was looked up', () => {
+    const ids = new Map<number, string>();
+    for (let i = 0; i < 12_000; i++) ids.set(i, `p${i}`);
+    const sides = new PassageLanguages({ _documentIds: ids, _nextId: ids.size }, () => 'nb');
+    expect(sides.any('en')).toBe(true);
+    expect(sides.any('en')).toBe(true);
+    expect(sides.any('en')).toBe(false);
+  });
 });
