@@ -51,8 +51,32 @@ function isRecord(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+/** `items` in arrays of `size` (the last shorter), each made when asked for. */
+function* slices<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let slice: T[] = [];
+  for (const item of items) {
+    slice.push(item);
+    if (slice.length >= size) {
+      yield slice;
+      slice = [];
+    }
+  }
+  if (slice.length > 0) yield slice;
+}
+
+/**
+ * What `analysisLines` reads: an analysis's arrays, or the live maps and sets an update's
+ * snapshot reads them from, each entry made when its line is. Copied into arrays first,
+ * the entries of 400k passages' maps and their lexicon (millions of words) were millions of
+ * small arrays held until the snapshot was written: each survived the young generation,
+ * was copied into the old one, and brought the next full collection nearer.
+ */
+export interface AnalysisItems {
+  entities: readonly Entity[];
+  timeMentions: Iterable<[passageId: string, mentions: readonly TimeMention[]]>;
+  mentions: Iterable<[passageId: string, mentions: readonly EntityMention[]]>;
+  lexicon: { [K in (typeof LEXICON_PARTS)[number]]?: Iterable<unknown> };
+  references: Iterable<[passageId: string, references: readonly BackReference[]]>;
 }
 
 /**
@@ -68,7 +92,7 @@ export type AnalysisPart = 'all' | 'answers' | 'basis';
  * that makes no line of its own).
  */
 export function* analysisLines(
-  analysis: AnalysisParts,
+  analysis: AnalysisItems,
   part: AnalysisPart = 'all',
 ): Generator<string | undefined> {
   const answers = part !== 'basis';
@@ -89,27 +113,28 @@ export function* analysisLines(
     }
     for (const entity of analysis.entities)
       yield `${ENTITY_LINE_OPENING}${JSON.stringify(entity)}}`;
+    end.entities = analysis.entities.length;
     end.passages = yield* passageLists(analysis.entities);
     for (const timeMentions of slices(analysis.timeMentions, TIME_MENTIONS_PER_LINE)) {
+      end.timeMentions += timeMentions.length;
       yield JSON.stringify({ timeMentions });
     }
-    end.entities = analysis.entities.length;
-    end.timeMentions = analysis.timeMentions.length;
   }
   if (basis) {
     for (const mentions of slices(analysis.mentions, MENTIONS_PER_LINE)) {
+      end.mentions += mentions.length;
       yield JSON.stringify({ mentions });
     }
     for (const references of slices(analysis.references, MENTIONS_PER_LINE)) {
+      end.references += references.length;
       yield JSON.stringify({ references });
     }
     for (const name of LEXICON_PARTS) {
-      const items: readonly unknown[] = analysis.lexicon[name] ?? [];
-      end.lexicon += items.length;
-      for (const slice of slices(items, LEXICON_PER_LINE)) yield JSON.stringify({ [name]: slice });
+      for (const slice of slices(analysis.lexicon[name] ?? [], LEXICON_PER_LINE)) {
+        end.lexicon += slice.length;
+        yield JSON.stringify({ [name]: slice });
+      }
     }
-    end.mentions = analysis.mentions.length;
-    end.references = analysis.references.length;
   }
   yield JSON.stringify({ end });
 }

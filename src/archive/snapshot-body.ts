@@ -22,7 +22,14 @@ import { type KeyColumns, runStepsAsync } from '../extract/entities/ranked-keys'
 import type { Entity } from '../extract/types';
 import type { LoadResult } from '../knowledge/types';
 import type { PassageIndex } from '../search';
-import { analysisLines, Interner, loadLines, parseAnalysis, parseLoad } from './analysis-text';
+import {
+  type AnalysisItems,
+  analysisLines,
+  Interner,
+  loadLines,
+  parseAnalysis,
+  parseLoad,
+} from './analysis-text';
 import type { AnalysisParts } from './build';
 import { ByteReader, ByteWriter } from './bytes';
 import { readIndex, writeIndex } from './index-bytes';
@@ -138,7 +145,7 @@ export function writeLoad(sink: SectionSink, load: LoadResult, pace?: Slicer): P
 
 /** The `ANLY`, `BASE` and `INDX` sections; `pace` slices the work when given (the main thread). */
 export function encodeAnalysis(
-  analysis: AnalysisParts,
+  analysis: AnalysisToWrite,
   index: PassageIndex,
   pace?: Slicer,
   directory?: EntityDirectory,
@@ -146,10 +153,17 @@ export function encodeAnalysis(
   return gathered((sink) => writeAnalysis(sink, analysis, index, pace, directory));
 }
 
+/**
+ * What the analysis sections are written from: the parts as arrays, or (an update's
+ * snapshot) as the live maps, read as they are written; the entities as an array, which
+ * the directory's columns index.
+ */
+export type AnalysisToWrite = AnalysisItems & { entities: readonly Entity[] };
+
 /** The `ANLY`, `BASE`, `DIRC` and `INDX` sections, into `sink`. */
 export async function writeAnalysis(
   sink: SectionSink,
-  analysis: AnalysisParts,
+  analysis: AnalysisToWrite,
   index: PassageIndex,
   pace?: Slicer,
   directory?: EntityDirectory,
@@ -160,7 +174,7 @@ export async function writeAnalysis(
 
 /** The `ANLY`, `BASE` and `DIRC` sections. */
 export function encodeAnalysisText(
-  analysis: AnalysisParts,
+  analysis: AnalysisToWrite,
   pace?: Slicer,
   directory?: EntityDirectory,
 ): Promise<Uint8Array[]> {
@@ -169,7 +183,7 @@ export function encodeAnalysisText(
 
 async function writeAnalysisText(
   sink: SectionSink,
-  analysis: AnalysisParts,
+  analysis: AnalysisToWrite,
   pace?: Slicer,
   directory?: EntityDirectory,
 ): Promise<void> {

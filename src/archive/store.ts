@@ -1,5 +1,4 @@
 import { ArchiveLexicon } from '../extract/entities';
-import type { TimeMention } from '../extract/types';
 import { diffKnowledge } from '../knowledge/diff';
 import {
   KnowledgeDirError,
@@ -12,10 +11,10 @@ import type { AliasGroup, LoadResult, Problem } from '../knowledge/types';
 import type { Logger } from '../logger';
 import { AnalysisFeed, analyseAside } from './analyse-aside';
 import type { Archive } from './archive';
-import { type AnalysisParts, assemble } from './build';
+import { assemble } from './build';
 import { Slicer } from './pace';
 import { readSnapshot, SnapshotFile, snapshotKey } from './snapshot';
-import { encodeLoad, writeAnalysis, writeLoad } from './snapshot-body';
+import { type AnalysisToWrite, encodeLoad, writeAnalysis, writeLoad } from './snapshot-body';
 import { articleChanges, canUpdate, prepareUpdates, updateArchive } from './update';
 
 export interface ReloadOutcome {
@@ -208,23 +207,24 @@ export class KnowledgeStore {
       await pace.breathe();
       const { basis } = archive;
       await basis.read?.();
-      // Copied in slices: at 400k passages each of these is hundreds of thousands of entries.
+      // Read as they are written, not copied first (analysis-text.ts, `AnalysisItems`):
+      // nothing changes them before the write ends or is stopped (a reload stops it first).
       const { lexicon } = basis;
-      const parts: AnalysisParts = {
-        entities: await pace.collect(archive.entities.all()),
-        timeMentions: (await pace.collect(archive.timeMentions)) as [string, TimeMention[]][],
-        mentions: await pace.collect(basis.mentions),
+      const parts: AnalysisToWrite = {
+        entities: archive.entities.all(),
+        timeMentions: archive.timeMentions,
+        mentions: basis.mentions,
         lexicon:
           lexicon instanceof ArchiveLexicon
             ? {
-                lower: await pace.collect(lexicon.lowerCounts),
-                capital: await pace.collect(lexicon.capitalCounts),
-                names: await pace.collect(lexicon.nameCounts),
-                persons: await pace.collect(lexicon.personWords),
-                things: await pace.collect(lexicon.thingNames),
+                lower: lexicon.lowerCounts,
+                capital: lexicon.capitalCounts,
+                names: lexicon.nameCounts,
+                persons: lexicon.personWords,
+                things: lexicon.thingNames,
               }
             : lexicon,
-        references: await pace.collect(basis.references),
+        references: basis.references,
       };
       // Into the file as they are encoded: held whole, the sections' buffers set off one
       // full garbage collection after another (snapshot-body.ts, `SectionSink`).

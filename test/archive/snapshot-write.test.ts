@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type AnalysisItems, analysisLines } from '../../src/archive/analysis-text';
 import { ByteReader, ByteWriter } from '../../src/archive/bytes';
 import { Slicer } from '../../src/archive/pace';
 import {
@@ -11,8 +12,9 @@ import {
   sectionsOf,
 } from '../../src/archive/snapshot-body';
 import { KnowledgeStore } from '../../src/archive/store';
-import { EntityDirectory } from '../../src/extract/entities';
-import type { Entity, TimeMention } from '../../src/extract/types';
+import { prepareUpdates } from '../../src/archive/update';
+import { ArchiveLexicon, EntityDirectory } from '../../src/extract/entities';
+import type { Entity, EntityMention, TimeMention } from '../../src/extract/types';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { createLogger } from '../../src/logger';
 import { PassageIndex } from '../../src/search';
@@ -68,7 +70,7 @@ describe('a snapshot encoded in slices on the main thread', () => {
     const store = new KnowledgeStore(kb.dir, join(kb.root, 'cache'), createLogger('silent'));
     const { archive } = await store.reload();
     const { basis } = archive;
-    await basis.read?.();
+    await prepareUpdates(archive);
     const analysis = {
       entities: [...archive.entities.all()],
       timeMentions: [...archive.timeMentions] as [string, TimeMention[]][],
@@ -80,6 +82,26 @@ describe('a snapshot encoded in slices on the main thread', () => {
     const oneGo = Buffer.concat(await encodeAnalysis(analysis, archive.index));
     expect(sliced.equals(oneGo)).toBe(true);
     expect(load.articles.length).toBeGreaterThan(20);
+    // Read from the live maps and sets themselves (an update's snapshot), not copies.
+    const lexicon = basis.lexicon;
+    if (!(lexicon instanceof ArchiveLexicon) || !(basis.mentions instanceof Map))
+      throw new Error('the basis was not made live');
+    const live = {
+      entities: archive.entities.all(),
+      timeMentions: archive.timeMentions,
+      mentions: basis.mentions,
+      lexicon: {
+        lower: lexicon.lowerCounts,
+        capital: lexicon.capitalCounts,
+        names: lexicon.nameCounts,
+        persons: lexicon.personWords,
+        things: lexicon.thingNames,
+      },
+      references: basis.references,
+    };
+    expect(lexicon.lowerCounts.size).toBeGreaterThan(0);
+    const fromMaps = Buffer.concat(await encodeAnalysis(live, archive.index, everyStep()));
+    expect(fromMaps.equals(oneGo)).toBe(true);
   });
 });
 
@@ -163,5 +185,39 @@ describe('answers while a snapshot is written after an update', () => {
     }
     await written;
     expect(asked).toBeGreaterThan(1);
+  });
+});
+
+describe('analysis lines read from live maps', () => {
+  it('are the lines of copies of them, across many lines of each part', () => {
+    const lower = new Map(Array.from({ length: 5000 }, (_, i) => [`ord${i}`, i] as const));
+    const persons = new Set(Array.from({ length: 4100 }, (_, i) => `navn${i}`));
+    const mentions = new Map<string, EntityMention[]>(
+      Array.from({ length: 600 }, (_, i) => [
+        `p${i}`,
+        [{ name: `Kari ${i}`, surface: `Kari ${i}`, start: 0, end: 6, kind: 'person' }],
+      ]),
+    );
+    const live: AnalysisItems = {
+      entities: [],
+      timeMentions: new Map(),
+      mentions,
+      lexicon: { lower, capital: new Map(), names: new Map(), persons },
+      references: new Map(),
+    };
+    const copies: AnalysisItems = {
+      entities: [],
+      timeMentions: [],
+      mentions: [...mentions],
+      lexicon: { lower: [...lower], capital: [], names: [], persons: [...persons] },
+      references: [],
+    };
+    const lines = [...analysisLines(live)];
+    expect(lines).toEqual([...analysisLines(copies)]);
+    // 3 + 3 mention and lexicon lines, and the counts.
+    expect(lines.length).toBe(3 + 3 + 3 + 1);
+    expect(lines.at(-1)).toBe(
+      '{"end":{"entities":0,"timeMentions":0,"mentions":600,"lexicon":9100,"references":0}}',
+    );
   });
 });
