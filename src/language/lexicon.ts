@@ -48,11 +48,26 @@ function dataLines(text: string): string[][] {
 
 /** Builds a lexicon from the generated file (stems) and the supplement (words). */
 export function parseLexicon(generated: string, supplement = ''): Lexicon {
+  const steps = lexiconSteps(generated, supplement);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Generated lines, and supplement lines (each stemmed word by word), between two yields. */
+const GENERATED_PER_STEP = 1000;
+const SUPPLEMENT_PER_STEP = 25;
+
+/** `parseLexicon` in steps of a few milliseconds (the supplement's stemming is most of it). */
+function* lexiconSteps(generated: string, supplement: string): Generator<void, Lexicon> {
   const enToNo = new Map<string, string[]>();
   const noToEn = new Map<string, string[]>();
   // The supplement's words as written, for `translateEnglish`.
   const byWord = new Map<string, string[]>();
+  let lines = 0;
   for (const [en, no] of dataLines(generated)) {
+    if (++lines % GENERATED_PER_STEP === 0) yield;
     if (!en || !no) continue;
     for (const term of no.split(' ')) {
       addPair(enToNo, en, term);
@@ -60,7 +75,9 @@ export function parseLexicon(generated: string, supplement = ''): Lexicon {
     }
   }
   // The supplement is written in plain words: "talks<TAB>samtaler forhandlinger".
+  lines = 0;
   for (const [enWords, noWords] of dataLines(supplement)) {
+    if (++lines % SUPPLEMENT_PER_STEP === 0) yield;
     if (!enWords || !noWords) continue;
     for (const enWord of enWords.split(' ')) {
       const en = stem(foldCase(enWord), 'en');
@@ -82,9 +99,44 @@ export function parseLexicon(generated: string, supplement = ''): Lexicon {
 }
 
 let loaded: Lexicon | undefined;
+/** The shipped lexicon's parse, once begun (by `prepareLexicon` or the first `lexicon()`). */
+let loading: Generator<void, Lexicon> | undefined;
 
-/** The shipped lexicon, read once on first use. */
+const shippedSteps = (): Generator<void, Lexicon> =>
+  lexiconSteps(readFileSync(GENERATED, 'utf8'), readFileSync(SUPPLEMENT, 'utf8'));
+
+/** The shipped lexicon, read once on first use (what `prepareLexicon` left, at once). */
 export function lexicon(): Lexicon {
-  loaded ??= parseLexicon(readFileSync(GENERATED, 'utf8'), readFileSync(SUPPLEMENT, 'utf8'));
+  if (!loaded) {
+    loading ??= shippedSteps();
+    for (;;) {
+      const next = loading.next();
+      if (next.done) {
+        loaded = next.value;
+        break;
+      }
+    }
+  }
   return loaded;
+}
+
+/**
+ * Reads the shipped lexicon in steps, yielding when `pace` says, so that the first query
+ * after a start does not (in one step: 100-240 ms of main-thread CPU, most of it stemming
+ * the supplement's words with the stemmers not yet compiled). A search index's warm-up
+ * calls it; a query that comes first finishes what is left.
+ */
+export async function prepareLexicon(pace: {
+  due(): boolean;
+  breathe(): Promise<void>;
+}): Promise<void> {
+  loading ??= shippedSteps();
+  while (!loaded) {
+    const next = loading.next();
+    if (next.done) {
+      loaded = next.value;
+      return;
+    }
+    if (pace.due()) await pace.breathe();
+  }
 }

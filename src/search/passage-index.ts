@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AliasGroup, Article, DateSpan, Language, Passage } from '../knowledge/types';
 import { ANALYZER_VERSION, type AnalyzedToken, analyze, analyzeTokens, stem } from '../language';
 import { MIN_COMPOUND_LENGTH, splitCompound } from '../language/compound';
-import type { LexiconSide } from '../language/lexicon';
+import { type LexiconSide, prepareLexicon } from '../language/lexicon';
 import { PassageLanguages } from './passage-languages';
 import { type PlanTerm, planQuery, type QueryPlan } from './plan';
 import {
@@ -648,6 +648,15 @@ export class PassageIndex {
   private warming: Promise<number> | undefined;
 
   private async warmOnce(sliceMs: number): Promise<number> {
+    // The bilingual lexicon first: every query's analysis reads it.
+    let sliceStart = performance.now();
+    await prepareLexicon({
+      due: () => performance.now() - sliceStart >= sliceMs,
+      breathe: async () => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      },
+    });
     while (!this.languages.syncSome(LANGUAGE_SYNC_SLICE))
       await new Promise<void>((resolve) => setImmediate(resolve));
     return this.retriever.warm(sliceMs);
