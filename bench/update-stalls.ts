@@ -63,13 +63,16 @@ if (!cold) {
 const steps: [ms: number, where: string][] = [];
 let since = threadCpuMs();
 const breathe = Slicer.prototype.breathe;
+// Where the slicer that breathed last went on from: a step's work runs between that breath
+// and this one, and the code between them can be another function's tail.
+let lastBreath = '(a tick)';
 Slicer.prototype.breathe = async function (this: Slicer): Promise<void> {
   const held = threadCpuMs() - since;
-  if (held > 12) {
-    const stack = (new Error().stack ?? '').split('\n').slice(2, 6);
-    steps.push([held, stack.map((line) => line.trim().replace(/\(.*\/src\//, '(')).join(' < ')]);
-  }
+  const stack = (new Error().stack ?? '').split('\n').slice(2, 6);
+  const where = stack.map((line) => line.trim().replace(/\(.*\/src\//, '(')).join(' < ');
+  if (held > 12) steps.push([held, `${where}\n      since ${lastBreath}`]);
   await breathe.call(this);
+  lastBreath = where;
   since = threadCpuMs();
 };
 const gaps: number[] = [];
@@ -80,6 +83,7 @@ const ticker = setInterval(() => {
   const now = threadCpuMs();
   const wall = performance.now();
   if (now - last > 12) gaps.push(now - last);
+  lastBreath = '(a tick)';
   if (wall - lastWall > 30) wallGaps.push([wall - lastWall, now - last]);
   last = now;
   lastWall = wall;
