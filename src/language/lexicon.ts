@@ -120,6 +120,9 @@ export function lexicon(): Lexicon {
   return loaded;
 }
 
+/** Whether the shipped lexicon has been read (a query then pays nothing for it). */
+export const lexiconRead = (): boolean => loaded !== undefined;
+
 /**
  * Reads the shipped lexicon in steps, yielding when `pace` says, so that the first query
  * after a start does not (in one step: 100-240 ms of main-thread CPU, most of it stemming
