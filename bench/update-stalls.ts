@@ -12,6 +12,7 @@
  *                                                      warm-up and the live merge's
  *                                                      preparation still under way)
  *
+ *   npx tsx bench/update-stalls.ts 100k DIR --profile  and the frames of the longest holds
  *   npx tsx bench/update-stalls.ts 100k DIR --rekey    DIR's snapshot taken as this code's
  *                                                      when only its key differs (a change
  *                                                      to the slicing, not to what is
@@ -29,7 +30,7 @@ import { snapshotKey } from '../src/archive/snapshot';
 import { KnowledgeStore } from '../src/archive/store';
 import { createLogger } from '../src/logger';
 import { readNorec, takePassages } from './corpus';
-import { articleMarkdown } from './cpu-profile';
+import { articleMarkdown, profileStalls } from './cpu-profile';
 import { threadCpuMs } from './thread-cpu';
 
 const arg = process.argv[2] ?? '10k';
@@ -110,6 +111,8 @@ const asker = setInterval(() => {
   replies.push([threadCpuMs() - start, word, `${phase}${built}`]);
 }, 20);
 
+// With --profile, a CPU profile over the add and remove: the frames of the longest holds.
+const profiling = process.argv.includes('--profile') ? await profileStalls() : undefined;
 const file = join(root, 'knowledge', `${extra.id}.md`);
 await mkdir(dirname(file), { recursive: true });
 await writeFile(file, articleMarkdown(extra));
@@ -151,6 +154,7 @@ console.log(
     .map(([took, word, when]) => `${ms(took)} ms ${word} (${when})`)
     .join(', ')}`,
 );
+for (const line of (await profiling?.stop(30)) ?? []) console.log(line);
 process.exit(0);
 
 /**
