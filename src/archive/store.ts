@@ -12,7 +12,7 @@ import type { Logger } from '../logger';
 import { AnalysisFeed, analyseAside } from './analyse-aside';
 import type { Archive } from './archive';
 import { assemble } from './build';
-import { Slicer } from './pace';
+import { breathe, Slicer } from './pace';
 import { readSnapshot, SnapshotFile, snapshotKey } from './snapshot';
 import { type AnalysisToWrite, encodeLoad, writeAnalysis, writeLoad } from './snapshot-body';
 import { articleChanges, canUpdate, prepareUpdates, updateArchive } from './update';
@@ -301,7 +301,7 @@ function sameStamps(a: LoadResult, b: LoadResult): boolean {
  * so that the first queries cost what later ones do; a failure only leaves them to a query.
  */
 function warmUp(archive: Archive): void {
-  archive.index.warm().catch(() => undefined);
+  archive.index.warm(5, breathe).catch(() => undefined);
   // The next reload is likely an update of this archive: its live merge is prepared meanwhile.
   void prepareUpdates(archive);
 }

@@ -639,10 +639,11 @@ export class PassageIndex {
    * language, in the background (sliced), so that the first queries after a build or
    * restart cost what later ones do. Returns how many lists it built. A caller that asks
    * while a warm-up runs (the store starts one after every build) shares it rather than
-   * walking the vocabulary a second time beside it.
+   * walking the vocabulary a second time beside it. `pause` is how it yields between
+   * slices (the store's takes turns with its other work in slices, archive/pace.ts).
    */
-  warm(sliceMs = 5): Promise<number> {
-    this.warming ??= this.warmOnce(sliceMs).finally(() => {
+  warm(sliceMs = 5, pause: () => Promise<void> = nextImmediate): Promise<number> {
+    this.warming ??= this.warmOnce(sliceMs, pause).finally(() => {
       this.warming = undefined;
     });
     return this.warming;
@@ -650,19 +651,18 @@ export class PassageIndex {
 
   private warming: Promise<number> | undefined;
 
-  private async warmOnce(sliceMs: number): Promise<number> {
+  private async warmOnce(sliceMs: number, pause: () => Promise<void>): Promise<number> {
     // The bilingual lexicon first: every query's analysis reads it.
     let sliceStart = performance.now();
     await prepareLexicon({
       due: () => performance.now() - sliceStart >= sliceMs,
       breathe: async () => {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await pause();
         sliceStart = performance.now();
       },
     });
-    while (!this.languages.syncSome(LANGUAGE_SYNC_SLICE))
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    return this.retriever.warm(sliceMs);
+    while (!this.languages.syncSome(LANGUAGE_SYNC_SLICE)) await pause();
+    return this.retriever.warm(sliceMs, pause);
   }
 
   get size(): number {
@@ -820,6 +820,9 @@ interface IndexInternals {
   _documentIds: Map<number, unknown>;
   _nextId: number;
 }
+
+/** Yields to the event loop until its next turn. */
+const nextImmediate = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Most postings read to tell whether a term occurs in passages of one language. */
 const LANGUAGE_LOOKUP_LIMIT = 2000;

@@ -159,9 +159,11 @@ export class TopKRetriever {
    * a few milliseconds between which the event loop runs. Stops when the cache is full or
    * passages are added; returns how many lists it built.
    */
-  async warm(sliceMs = 5): Promise<number> {
-    while (!this.store.syncLengthsSome(LENGTHS_SLICE))
-      await new Promise<void>((resolve) => setImmediate(resolve));
+  async warm(
+    sliceMs = 5,
+    pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+  ): Promise<number> {
+    while (!this.store.syncLengthsSome(LENGTHS_SLICE)) await pause();
     this.store.sync();
     const version = this.mini._nextId;
     const shortList = this.options.shortList ?? SHORT_LIST;
@@ -176,7 +178,7 @@ export class TopKRetriever {
       // terms are rare, and thousands of them between two frequent ones made one slice.
       else if ((++looked & 511) !== 0) continue;
       if (performance.now() - sliceStart < sliceMs) continue;
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await pause();
       sliceStart = performance.now();
       if (this.mini._nextId !== version) break;
       this.store.sync();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Slicer } from '../../src/archive/pace';
+import { breathe, Slicer } from '../../src/archive/pace';
 
 describe('a slicer with a stop signal', () => {
   it('breathes as usual until stopped, then throws at its next breath', async () => {
@@ -8,5 +8,30 @@ describe('a slicer with a stop signal', () => {
     await pace.breathe();
     stop.abort();
     await expect(pace.breathe()).rejects.toThrow();
+  });
+});
+
+describe('work in slices, several at once', () => {
+  it('takes turns: one slice per turn of the event loop, oldest breath first', async () => {
+    const events: string[] = [];
+    // A mark at every turn of the event loop (its check phase), from a chain of its own.
+    let marking = true;
+    const mark = () => {
+      events.push('|');
+      if (marking) setImmediate(mark);
+    };
+    setImmediate(mark);
+    const work = async (name: string) => {
+      for (let i = 0; i < 6; i++) {
+        events.push(name);
+        await breathe();
+      }
+    };
+    await Promise.all([work('a'), work('b'), work('c')]);
+    marking = false;
+    // The first slices ran before any breath, in the turn that started them.
+    const turns = events.join('').split('|').slice(1);
+    expect(turns.filter((slices) => slices.length > 1)).toEqual([]);
+    expect(turns.join('')).toBe('abc'.repeat(5));
   });
 });
