@@ -167,10 +167,12 @@ async function rekey(path: string): Promise<void> {
     const head = Buffer.alloc(512);
     const { bytesRead } = await file.read(head, 0, head.length, 0);
     const end = head.subarray(0, bytesRead).indexOf(10);
-    const header = JSON.parse(head.toString('utf8', 0, end)) as { key: string };
+    const text = head.toString('utf8', 0, end);
+    const header = JSON.parse(text) as { key: string };
     const key = await snapshotKey();
     if (header.key === key) return;
-    const line = JSON.stringify({ ...header, key });
+    // The key in place in the line as it is (a header may be padded with spaces).
+    const line = text.replace(header.key, key);
     if (Buffer.byteLength(line) !== end) throw new Error('rekey: the header changed length');
     await file.write(line, 0, 'utf8');
     console.log(`snapshot rekeyed ${header.key} -> ${key}`);
