@@ -228,7 +228,11 @@ async function writeIndexSection(
 
 /** The `INDX` section of an index an `IndexWriter` wrote (the analysis worker's). */
 export function indexSection(payload: readonly Uint8Array[]): Uint8Array[] {
-  return section('INDX', payload);
+  const sink = new GatheredSections();
+  sink.begin('INDX');
+  for (const piece of payload) sink.bytes(piece);
+  sink.end();
+  return sink.pieces;
 }
 
 /**

@@ -176,7 +176,7 @@ export class KnowledgeStore {
     const archive = await assemble(load, analysis, false, index);
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
-    archive.index.warm().catch(() => undefined);
+    archive.index.warm(5, breathe).catch(() => undefined);
     this.#writing = this.#write(key, async (file) => {
       for (const piece of [...(await loadSection), ...body]) await file.raw(piece);
     });
