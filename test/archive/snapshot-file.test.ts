@@ -84,7 +84,12 @@ describe('a snapshot written to its file as it is encoded', () => {
     const expected = Buffer.concat(gathered.pieces);
     const { header, body } = await readBack(dir);
     expect(body.equals(expected)).toBe(true);
-    expect(header).toEqual({ format: 5, key: KEY, bytes: expected.length, crc32: crc32(expected) });
+    expect(header).toEqual({
+      format: expect.any(Number),
+      key: KEY,
+      bytes: expected.length,
+      crc32: crc32(expected),
+    });
     expect([...sectionsOf(body).keys()]).toEqual(['LOAD', 'ANLY', 'INDX', 'BASE']);
     expect(await readdir(dir)).toEqual(['analysis-snapshot.bin']);
   });

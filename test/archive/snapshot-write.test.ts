@@ -217,7 +217,7 @@ describe('analysis lines read from live maps', () => {
     // 3 + 3 mention and lexicon lines, and the counts.
     expect(lines.length).toBe(3 + 3 + 3 + 1);
     expect(lines.at(-1)).toBe(
-      '{"end":{"entities":0,"timeMentions":0,"mentions":600,"lexicon":9100,"references":0}}',
+      '{"end":{"entities":0,"timeMentions":0,"mentions":600,"lexicon":9100,"references":0,"passages":0}}',
     );
   });
 });
