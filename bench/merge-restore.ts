@@ -11,9 +11,9 @@ import { writeHeapSnapshot } from 'node:v8';
 import { Interner } from '../src/archive/analysis-text';
 import { assemble } from '../src/archive/build';
 import { decodeAnalysis, decodeLoad, sectionsOf } from '../src/archive/snapshot-body';
-import { prepareUpdates } from '../src/archive/update';
+import { mergeInputs, prepareUpdates } from '../src/archive/update';
 import { ArchiveLexicon } from '../src/extract/entities';
-import { EntityMerge, type MergeInput } from '../src/extract/entities/live-merge';
+import { EntityMerge } from '../src/extract/entities/live-merge';
 import { runSteps } from '../src/extract/entities/ranked-keys';
 import { threadCpuMs } from './thread-cpu';
 
@@ -43,25 +43,6 @@ if (!(lexicon instanceof ArchiveLexicon)) {
   );
 }
 
-/** As `prepareUpdates` gives them: passages that name no one left out where they change nothing. */
-function* inputs(readsText: boolean): Generator<MergeInput> {
-  for (const article of archive.articles)
-    for (const [order, p] of article.passages.entries()) {
-      const named = mentions.get(p.id);
-      const pointing = references.get(p.id);
-      if (!readsText && !named && !pointing) continue;
-      yield {
-        passageId: p.id,
-        articleId: article.id,
-        order,
-        text: p.text,
-        language: p.language,
-        mentions: named ?? [],
-        references: pointing ?? [],
-      };
-    }
-}
-
 const heapUsed = () => {
   gc?.();
   return process.memoryUsage().heapUsed;
@@ -69,7 +50,12 @@ const heapUsed = () => {
 function restore(): { merge: EntityMerge; used: number } {
   const cpu = threadCpuMs();
   const merge = new EntityMerge(archive.aliases);
-  runSteps(merge.restore(inputs(merge.readsText), archive.entities.all()));
+  runSteps(
+    merge.restore(
+      mergeInputs(archive, mentions, references, merge.readsText),
+      archive.entities.all(),
+    ),
+  );
   return { merge, used: threadCpuMs() - cpu };
 }
 let kept: EntityMerge | undefined;
@@ -94,7 +80,9 @@ const every = Math.max(1, Math.floor(archive.articles.length / 20));
 for (let a = 0; a < archive.articles.length; a += every) {
   const article = archive.articles[a];
   if (!article) continue;
-  const own = [...inputs(true)].filter((input) => input.articleId === article.id);
+  const own = [...mergeInputs(archive, mentions, references, true)].filter(
+    (input) => input.articleId === article.id,
+  );
   let at = threadCpuMs();
   runSteps(
     merge.apply(

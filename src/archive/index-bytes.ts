@@ -25,9 +25,38 @@ import { Slicer } from './pace';
 
 type Postings = Map<number, number>;
 type TermData = Map<number, Postings>;
-interface RadixNode extends Map<string, RadixNode | TermData> {}
+type RadixNode = RadixTree<TermData>;
 /** The label under which a radix-tree node holds its term's data (MiniSearch's LEAF). */
 const LEAF = '';
+
+/** A radix tree as MiniSearch keeps it: a label to a child node, or LEAF to its term's value. */
+export interface RadixTree<T> extends Map<string, RadixTree<T> | T> {}
+
+/**
+ * Writes a radix tree's shape depth first (each node's size, then each label) and yields each
+ * term's value where it belongs, for the caller to write: reading it back builds the same
+ * nodes directly instead of inserting every term anew. The live index and the build's index
+ * writer (index-writer.ts) write the same layout through it.
+ */
+export function* writeTreeShape<T>(out: ByteWriter, root: RadixTree<T>): Generator<T> {
+  const stack: Iterator<[string, RadixTree<T> | T]>[] = [];
+  const enter = (node: RadixTree<T>) => {
+    out.uint(node.size);
+    stack.push(node.entries());
+  };
+  enter(root);
+  while (stack.length > 0) {
+    const next = stack[stack.length - 1]?.next();
+    if (!next || next.done) {
+      stack.pop();
+      continue;
+    }
+    const [label, child] = next.value;
+    out.string(label);
+    if (label !== LEAF) enter(child as RadixTree<T>);
+    else yield child as T;
+  }
+}
 
 /**
  * A term's postings per field, as MiniSearch keeps them, decoded from the snapshot's bytes
@@ -198,26 +227,9 @@ export async function writeIndex(
   // same nodes directly instead of inserting every term anew; then the count of terms.
   let terms = 0;
   const scratch = new ByteWriter(1 << 12);
-  const stack: Iterator<[string, RadixNode | TermData]>[] = [];
-  const enter = (node: RadixNode) => {
-    out.uint(node.size);
-    stack.push(node.entries());
-  };
-  enter(state._index._tree);
-  while (stack.length > 0) {
-    const next = stack[stack.length - 1]?.next();
-    if (!next || next.done) {
-      stack.pop();
-      continue;
-    }
-    const [label, child] = next.value;
-    out.string(label);
-    if (label !== LEAF) {
-      enter(child as RadixNode);
-      continue;
-    }
+  for (const child of writeTreeShape<TermData>(out, state._index._tree)) {
     // A term never used since the last restore is written as it was read, not decoded.
-    const data = child as TermData;
+    const data = child;
     const unopened = data instanceof SnapshotTermData ? data.unopened : undefined;
     if (unopened) {
       out.uint(unopened.length);

@@ -25,6 +25,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { ByteWriter } from './bytes';
+import { type RadixTree, writeTreeShape } from './index-bytes';
 
 /** Arena pages: a block never crosses one, so offsets are page * PAGE_BYTES + offset. */
 const PAGE_BITS = 24;
@@ -64,8 +65,6 @@ const varintLength = (value: number): number => {
   for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 0x80)) length++;
   return length;
 };
-
-type RadixNode = Map<string, RadixNode | number>;
 
 export class IndexWriter {
   readonly #fieldCount: number;
@@ -358,28 +357,11 @@ export class IndexWriter {
     order.sort((a, b) => (field[a] ?? 0) - (field[b] ?? 0) || (word[a] ?? 0) - (word[b] ?? 0));
     const tree = new SearchableMap<number>();
     for (const id of order) tree.set(this.#terms[id] ?? '', id);
-    const root = (tree as unknown as { _tree: RadixNode })._tree;
-    // Depth first, as writeIndex walks MiniSearch's tree.
+    const root = (tree as unknown as { _tree: RadixTree<number> })._tree;
+    // The same layout as writeIndex gives MiniSearch's tree.
     let terms = 0;
-    const stack: Iterator<[string, RadixNode | number]>[] = [];
-    const enter = (node: RadixNode) => {
-      out.uint(node.size);
-      stack.push(node.entries());
-    };
-    enter(root);
-    while (stack.length > 0) {
-      const next = stack[stack.length - 1]?.next();
-      if (!next || next.done) {
-        stack.pop();
-        continue;
-      }
-      const [label, child] = next.value;
-      out.string(label);
-      if (typeof child !== 'number') {
-        enter(child);
-        continue;
-      }
-      this.#writeTerm(child, out);
+    for (const id of writeTreeShape(out, root)) {
+      this.#writeTerm(id, out);
       terms++;
     }
     out.uint(terms);

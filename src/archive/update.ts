@@ -111,6 +111,37 @@ const inputsOf = (
   }));
 
 /**
+ * The live merge's inputs for an archive's passages, made as the merge takes them, not as one
+ * list: every passage's input would otherwise outlive a few collections, and be copied into
+ * the old generation, for nothing. Passages that name no one and point back at no one are left
+ * out where the merge does not read texts: they change nothing in it.
+ */
+export function* mergeInputs(
+  archive: Archive,
+  mentions: ReadonlyMap<string, EntityMention[]>,
+  references: ReadonlyMap<string, BackReference[]>,
+  readsText: boolean,
+): Generator<MergeInput> {
+  for (const article of archive.articles) {
+    for (let order = 0; order < article.passages.length; order++) {
+      const p = article.passages[order] as Passage;
+      const named = mentions.get(p.id);
+      const pointing = references.get(p.id);
+      if (!readsText && !named && !pointing) continue;
+      yield {
+        passageId: p.id,
+        articleId: article.id,
+        order,
+        text: p.text,
+        language: p.language,
+        mentions: named ?? [],
+        references: pointing ?? [],
+      };
+    }
+  }
+}
+
+/**
  * The live merge of an archive that has none yet (built in full, or restored from a
  * snapshot): every passage's cached names placed once, in slices, each cluster described
  * by the archive's own entity for it (a merge of the same names made those), so that
@@ -123,38 +154,24 @@ async function mergeOf(
   references: ReadonlyMap<string, BackReference[]>,
   slicer: Slicer,
 ): Promise<EntityMerge> {
-  // Made as the merge takes them, not as one list: every passage's input would otherwise
-  // outlive a few collections, and be copied into the old generation, for nothing. Passages
-  // that name no one and point back at no one are left out where the merge does not read
-  // texts: they change nothing in it.
-  function* inputs(readsText: boolean): Generator<MergeInput> {
-    for (const article of previous.articles) {
-      for (let order = 0; order < article.passages.length; order++) {
-        const p = article.passages[order] as Passage;
-        const named = mentions.get(p.id);
-        const pointing = references.get(p.id);
-        if (!readsText && !named && !pointing) continue;
-        yield {
-          passageId: p.id,
-          articleId: article.id,
-          order,
-          text: p.text,
-          language: p.language,
-          mentions: named ?? [],
-          references: pointing ?? [],
-        };
-      }
-    }
-  }
   try {
     const merge = new EntityMerge(previous.aliases);
-    await runStepsAsync(merge.restore(inputs(merge.readsText), previous.entities.all()), slicer);
+    await runStepsAsync(
+      merge.restore(
+        mergeInputs(previous, mentions, references, merge.readsText),
+        previous.entities.all(),
+      ),
+      slicer,
+    );
     return merge;
   } catch (error) {
     if (!(error instanceof EntitiesDoNotFit)) throw error;
   }
   const merge = new EntityMerge(previous.aliases);
-  await runStepsAsync(merge.apply([], inputs(merge.readsText)), slicer);
+  await runStepsAsync(
+    merge.apply([], mergeInputs(previous, mentions, references, merge.readsText)),
+    slicer,
+  );
   await runStepsAsync(merge.adopt(previous.entities.all()), slicer);
   return merge;
 }
