@@ -6,12 +6,11 @@
  * texts) only when an answer, the index's warm-up or an update reaches it. Parsing all of
  * them before serving was a fifth of a warm start at 400k passages (95 MB of JSON, millions
  * of objects that every collection then walks). So a restored article is an ordinary object
- * whose `id` and `hash` are plain values and whose other keys are accessors that parse its
- * line once, then replace themselves with plain values. They are own, enumerable
- * properties in the loader's key order, so JSON, spreading, structured cloning (workers)
- * and equality in tests see the same article as the one parsed from the file.
+ * whose `id` and `hash` are plain values and whose other keys are lazy fields
+ * (lazy-fields.ts), own and enumerable in the loader's key order.
  */
 import type { Article, Language } from '../knowledge/types';
+import { type JsonLine, LazyFields } from './lazy-fields';
 
 /** Every key an article may have, in the order `parseArticleFile` writes them. */
 const ARTICLE_KEYS = [
@@ -44,51 +43,17 @@ const LANGUAGES = new Map<string, Language>(
   Object.entries(LETTERS).map(([language, letter]) => [letter, language as Language]),
 );
 
-interface Unopened {
-  bytes: Buffer;
-  start: number;
-  end: number;
+interface ArticleLine extends JsonLine {
   languages: string;
 }
 
-/** The line of each restored article not parsed yet; an opened one leaves (its bytes can go). */
-const unopened = new WeakMap<Article, Unopened>();
-
-function open(article: Article): void {
-  const line = unopened.get(article);
-  if (!line) return;
-  const parsed = JSON.parse(line.bytes.toString('utf8', line.start, line.end)) as Article;
-  unopened.delete(article);
+/** Every key but the id and hash, which a head holds. */
+const lazy = new LazyFields<Article, ArticleLine>(
+  ARTICLE_KEYS.filter((key) => key !== 'id' && key !== 'hash'),
   // One string for the article's id, as a load from the files gives.
-  for (const passage of parsed.passages) passage.articleId = article.id;
-  for (const key of ARTICLE_KEYS) {
-    if (key === 'id' || key === 'hash' || !Object.hasOwn(article, key)) continue;
-    Object.defineProperty(article, key, {
-      value: parsed[key],
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-  }
-}
-
-/** One accessor per key, shared by every restored article: no closures per article. */
-const ACCESSORS = new Map<ArticleKey, PropertyDescriptor>(
-  ARTICLE_KEYS.map((key) => [
-    key,
-    {
-      get(this: Article) {
-        open(this);
-        return this[key];
-      },
-      set(this: Article, value: unknown) {
-        open(this);
-        (this as unknown as Record<string, unknown>)[key] = value;
-      },
-      enumerable: true,
-      configurable: true,
-    },
-  ]),
+  (parsed, article) => {
+    for (const passage of parsed.passages) passage.articleId = article.id;
+  },
 );
 
 /** The head of `article` as the snapshot stores it (the keys as bits over `ARTICLE_KEYS`). */
@@ -97,7 +62,7 @@ export function headOf(article: Article): ArticleHead {
   for (const [bit, key] of ARTICLE_KEYS.entries()) {
     if (Object.hasOwn(article, key)) keys |= 1 << bit;
   }
-  const line = unopened.get(article);
+  const line = lazy.line(article);
   const languages = line
     ? line.languages
     : article.passages.map((passage) => LETTERS[passage.language]).join('');
@@ -108,35 +73,35 @@ export function headOf(article: Article): ArticleHead {
 export function lazyArticle(head: ArticleHead, bytes: Buffer, start: number, end: number): Article {
   const [id, hash, keys, languages] = head;
   const article = {} as Article;
+  const line: ArticleLine = { bytes, start, end, languages };
   for (const [bit, key] of ARTICLE_KEYS.entries()) {
     if ((keys & (1 << bit)) === 0) continue;
     if (key === 'id') article.id = id;
     else if (key === 'hash') article.hash = hash;
-    else Object.defineProperty(article, key, ACCESSORS.get(key) as PropertyDescriptor);
+    else lazy.defer(article, key, line);
   }
-  unopened.set(article, { bytes, start, end, languages });
   return article;
 }
 
 /** How many passages `article` has, without parsing it. */
 export function passageCount(article: Article): number {
-  return unopened.get(article)?.languages.length ?? article.passages.length;
+  return lazy.line(article)?.languages.length ?? article.passages.length;
 }
 
 /** The language of `article`'s passage at `position`, without parsing it. */
 export function passageLanguage(article: Article, position: number): Language | undefined {
-  const line = unopened.get(article);
+  const line = lazy.line(article);
   if (!line) return article.passages[position]?.language;
   return LANGUAGES.get(line.languages.charAt(position));
 }
 
 /** The article as its line of JSON: an unparsed one's own bytes, as read. */
 export function articleLine(article: Article): string {
-  const line = unopened.get(article);
+  const line = lazy.line(article);
   return line ? line.bytes.toString('utf8', line.start, line.end) : JSON.stringify(article);
 }
 
 /** True while `article` is restored and not parsed yet (tests). */
 export function isUnopened(article: Article): boolean {
-  return unopened.has(article);
+  return lazy.line(article) !== undefined;
 }
