@@ -236,9 +236,9 @@ export function indexSection(payload: readonly Uint8Array[]): Uint8Array[] {
 }
 
 /**
- * The `DIRC` section's payload: `directory`'s columns over `entities`, or those of a
- * directory built of them now when it has none (an update made it of layers, or the worker
- * has none); no pieces when the keys cannot be stored.
+ * The `DIRC` section's payload: `directory`'s columns over `entities` (merged from its
+ * layers when an update made it of layers), or those of a directory built of them now when
+ * there is none (the worker's); no pieces when the keys cannot be stored.
  */
 async function encodeDirectory(
   entities: readonly Entity[],

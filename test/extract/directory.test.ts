@@ -16,6 +16,7 @@ import {
   roleKeysOf,
   sameFirstLetter,
 } from '../../src/extract/entities/directory';
+import { runStepsAsync } from '../../src/extract/entities/ranked-keys';
 import type { Entity } from '../../src/extract/types';
 import { seededRandom } from '../helpers/random';
 
@@ -276,6 +277,10 @@ describe('an EntityDirectory updated with changed entities', { timeout: 300_000 
       entities = [...entities.filter((e) => !removed.includes(e)), ...added];
       directory = next;
       const whole = new EntityDirectory(entities);
+      // What a snapshot stores: merged from the layers, the columns built whole (and the
+      // lookups answer the same after, the exact keys then kept as columns).
+      const listed = [...directory.all()].reverse();
+      expect(directory.columns(listed), `round ${round}: columns`).toEqual(whole.columns(listed));
       expect(answers(directory, queries), `round ${round}`).toEqual(answers(whole, queries));
       const names = [...directory.all()].map((e) => e.id).sort();
       expect(names).toEqual(entities.map((e) => e.id).sort());
@@ -312,11 +317,34 @@ describe('an EntityDirectory restored from its columns', { timeout: 300_000 }, (
     );
   });
 
-  it('has no columns once an update made it of layers, and refuses columns of other entities', async () => {
+  it('gives the columns of the directory built whole once an update made it of layers', async () => {
+    const entities = randomEntities(17, 600);
+    const built = new EntityDirectory(entities);
+    // Gone only, added only, both: the base's ranks and the layer's merged under one ranking.
+    const fresh = randomEntities(18, 60).map((e, i) => ({ ...e, id: `n${i}` }));
+    const cases = [
+      { removed: entities.slice(0, 3), added: [] },
+      { removed: [], added: fresh.slice(0, 20) },
+      { removed: entities.filter((_, i) => i % 7 === 0), added: fresh.slice(20) },
+    ];
+    for (const { removed, added } of cases) {
+      const changed = await built.with(removed, added, pace);
+      const kept = [...entities.filter((e) => !removed.includes(e)), ...added];
+      const columns = await runStepsAsync(changed.columnSteps(kept), pace);
+      expect(columns).toEqual(new EntityDirectory(kept).columns(kept));
+      // Restored from them, it answers as the layers did.
+      if (!columns) throw new Error('an updated directory has columns');
+      const restored = await EntityDirectory.restore(kept, columns, pace);
+      const extra = [...removed, ...added].slice(0, 12).flatMap((e) => [e.id, e.name]);
+      expect(answers(restored, extra)).toEqual(answers(changed, extra));
+      // Over entities it does not hold: none.
+      expect(changed.columns(entities)).toBeUndefined();
+    }
+  });
+
+  it('refuses columns of other entities', async () => {
     const entities = randomEntities(17, 300);
     const built = new EntityDirectory(entities);
-    const changed = await built.with(entities.slice(0, 3), [], pace);
-    expect(changed.columns(changed.all())).toBeUndefined();
     const columns = built.columns(entities);
     if (!columns) throw new Error('a directory built whole has columns');
     await expect(EntityDirectory.restore(entities.slice(1), columns, pace)).rejects.toThrow();

@@ -5,6 +5,7 @@
  */
 
 import type { Entity } from '../types';
+import { mergeKeyColumns } from './merge-columns';
 import {
   type KeyColumns,
   keyColumns,
@@ -266,8 +267,20 @@ class ExactColumns {
   }
 }
 
-function* exactColumns(exact: ExactKeys): Generator<void, KeyColumns> {
-  return exact instanceof ExactColumns ? exact.columns : yield* keyColumns(exact);
+/**
+ * A layer's exact keys as columns. A layer built whole holds them as a map: sorted into
+ * columns the first time a snapshot needs them, and kept as columns from then on (the same
+ * ranks for every key, in less memory), so that each later snapshot reads them as they are.
+ */
+function* exactColumnsOf(
+  prepared: Prepared,
+  which: 'exactNames' | 'exactRoles',
+): Generator<void, KeyColumns> {
+  const exact = prepared[which];
+  if (exact instanceof ExactColumns) return exact.columns;
+  const columns = yield* keyColumns(exact);
+  prepared[which] = new ExactColumns(columns);
+  return columns;
 }
 
 /**
@@ -419,6 +432,76 @@ const rebuildAt = (baseSize: number): number => Math.max(1000, Math.floor(baseSi
 
 const EMPTY: ReadonlySet<number> = new Set();
 
+/** A directory's entities by rank and its columns by rank: `DirectoryColumns` but the order. */
+interface ColumnsByRank extends Omit<DirectoryColumns, 'order'> {
+  ranked: readonly Entity[];
+}
+
+const NO_KEYS: KeyColumns = { keys: [], starts: Int32Array.of(0), ranks: new Int32Array(0) };
+
+// biome-ignore lint/correctness/useYield: no keys to work out
+function* noKeys(): Generator<void, KeyColumns> {
+  return NO_KEYS;
+}
+
+/** The columns of a layer built whole, nothing left out. */
+function* wholeColumns(prepared: Prepared): Generator<void, ColumnsByRank> {
+  return {
+    ranked: prepared.ranked,
+    counts: prepared.counts,
+    names: prepared.names.columns(),
+    roles: prepared.roles.columns(),
+    exactNames: yield* exactColumnsOf(prepared, 'exactNames'),
+    exactRoles: yield* exactColumnsOf(prepared, 'exactRoles'),
+  };
+}
+
+/**
+ * The entities of both layers (their gone ones left out) in directory order, with what each
+ * layer's ranks became (-1 for gone): each layer is in that order already, so one merge
+ * gives the ranking a directory built whole of them would have.
+ */
+function* mergedRanking(
+  base: Layer,
+  delta: Layer | undefined,
+): Generator<
+  void,
+  { ranked: Entity[]; counts: Int32Array; baseRank: Int32Array; deltaRank: Int32Array }
+> {
+  const a = base.prepared;
+  const b = delta?.prepared;
+  const aSize = a.ranked.length;
+  const bSize = b?.ranked.length ?? 0;
+  const baseRank = new Int32Array(aSize).fill(-1);
+  const deltaRank = new Int32Array(bSize).fill(-1);
+  const ranked: Entity[] = [];
+  const counts: number[] = [];
+  const goneB = delta?.gone ?? EMPTY;
+  let i = 0;
+  let j = 0;
+  const skip = () => {
+    while (i < aSize && base.gone.has(i)) i++;
+    while (j < bSize && goneB.has(j)) j++;
+  };
+  for (skip(); i < aSize || j < bSize; skip()) {
+    const x = a.ranked[i];
+    const y = b?.ranked[j];
+    const countX = a.counts[i] ?? 0;
+    const countY = b?.counts[j] ?? 0;
+    if (x && (!y || compareRanked(x, countX, y, countY) <= 0)) {
+      baseRank[i++] = ranked.length;
+      ranked.push(x);
+      counts.push(countX);
+    } else if (y) {
+      deltaRank[j++] = ranked.length;
+      ranked.push(y);
+      counts.push(countY);
+    } else break;
+    if (ranked.length % ENTITIES_PER_STEP === 0) yield;
+  }
+  return { ranked, counts: Int32Array.from(counts), baseRank, deltaRank };
+}
+
 export class EntityDirectory {
   readonly #base: Layer;
   /** Entities added or changed since the base was built (none when built whole). */
@@ -477,7 +560,8 @@ export class EntityDirectory {
 
   /**
    * The directory as columns over `entities` (every entity it holds, in any order), or
-   * undefined when it is made of layers (an update changed it): then `create` it whole first.
+   * undefined when `entities` are not the ones it holds. A directory an update made of
+   * layers gives the columns its entities built whole would have, merged from the layers'.
    */
   columns(entities: readonly Entity[]): DirectoryColumns | undefined {
     return runSteps(this.columnSteps(entities));
@@ -485,28 +569,52 @@ export class EntityDirectory {
 
   /** `columns` in steps that yield now and then (drive with `runStepsAsync`). */
   *columnSteps(entities: readonly Entity[]): Generator<void, DirectoryColumns | undefined> {
-    if (this.#delta || this.#base.gone.size > 0) return undefined;
-    const prepared = this.#base.prepared;
-    if (prepared.ranked.length !== entities.length) return undefined;
+    const whole = !this.#delta && this.#base.gone.size === 0;
+    const byRank = whole ? yield* wholeColumns(this.#base.prepared) : yield* this.#mergedColumns();
+    const { ranked } = byRank;
+    if (ranked.length !== entities.length) return undefined;
     const position = new Map<Entity, number>();
     for (const [i, entity] of entities.entries()) {
       position.set(entity, i);
       if (i % ENTITIES_PER_STEP === ENTITIES_PER_STEP - 1) yield;
     }
-    const order = new Int32Array(prepared.ranked.length);
-    for (const [rank, entity] of prepared.ranked.entries()) {
+    const order = new Int32Array(ranked.length);
+    for (const [rank, entity] of ranked.entries()) {
       const at = position.get(entity);
       if (at === undefined) return undefined;
       order[rank] = at;
     }
     yield;
+    const { counts, names, roles, exactNames, exactRoles } = byRank;
+    return { order, counts, names, roles, exactNames, exactRoles };
+  }
+
+  /**
+   * The base's columns and the delta's as one directory's: the entities of both in one
+   * ranking, each layer's keys merged with the other's under it (`mergeKeyColumns`). The
+   * same columns as a directory built whole of the same entities, in one pass over each.
+   */
+  *#mergedColumns(): Generator<void, ColumnsByRank> {
+    const base = this.#base;
+    const delta = this.#delta;
+    const { ranked, counts, baseRank, deltaRank } = yield* mergedRanking(base, delta);
+    const merge = (fromBase: KeyColumns, fromDelta: KeyColumns | undefined) =>
+      mergeKeyColumns(fromBase, baseRank, fromDelta ?? NO_KEYS, deltaRank);
+    const deltaExact = (which: 'exactNames' | 'exactRoles') =>
+      delta ? exactColumnsOf(delta.prepared, which) : noKeys();
     return {
-      order,
-      counts: prepared.counts,
-      names: prepared.names.columns(),
-      roles: prepared.roles.columns(),
-      exactNames: yield* exactColumns(prepared.exactNames),
-      exactRoles: yield* exactColumns(prepared.exactRoles),
+      ranked,
+      counts,
+      names: yield* merge(base.prepared.names.columns(), delta?.prepared.names.columns()),
+      roles: yield* merge(base.prepared.roles.columns(), delta?.prepared.roles.columns()),
+      exactNames: yield* merge(
+        yield* exactColumnsOf(base.prepared, 'exactNames'),
+        yield* deltaExact('exactNames'),
+      ),
+      exactRoles: yield* merge(
+        yield* exactColumnsOf(base.prepared, 'exactRoles'),
+        yield* deltaExact('exactRoles'),
+      ),
     };
   }
 
