@@ -76,16 +76,16 @@ Slicer.prototype.breathe = async function (this: Slicer): Promise<void> {
   lastBreath = where;
   since = threadCpuMs();
 };
-const gaps: number[] = [];
-const wallGaps: [wall: number, cpu: number][] = [];
+const gaps: [cpu: number, phase: string][] = [];
+const wallGaps: [wall: number, cpu: number, phase: string][] = [];
 let last = threadCpuMs();
 let lastWall = performance.now();
 const ticker = setInterval(() => {
   const now = threadCpuMs();
   const wall = performance.now();
-  if (now - last > 12) gaps.push(now - last);
+  if (now - last > 12) gaps.push([now - last, phase]);
   lastBreath = '(a tick)';
-  if (wall - lastWall > 30) wallGaps.push([wall - lastWall, now - last]);
+  if (wall - lastWall > 30) wallGaps.push([wall - lastWall, now - last, phase]);
   last = now;
   lastWall = wall;
   since = now;
@@ -130,20 +130,20 @@ clearInterval(asker);
 Slicer.prototype.breathe = breathe;
 
 const ms = (n: number) => n.toFixed(1);
-console.log(
-  `longest ticks apart, main-thread CPU ms: ${gaps
-    .sort((a, b) => b - a)
-    .slice(0, 12)
-    .map(ms)
-    .join(' ')}`,
-);
-console.log(
-  `longest wall gaps (main-thread CPU in them), ms: ${wallGaps
-    .sort((a, b) => b[0] - a[0])
-    .slice(0, 12)
-    .map(([wall, cpu]) => `${ms(wall)} (${ms(cpu)})`)
-    .join(' ')}`,
-);
+// Per phase: the update (add, remove) and its snapshot's write are reported apart.
+for (const name of ['add', 'add, snapshot', 'remove', 'remove, snapshot']) {
+  const ticks = gaps.filter(([, p]) => p === name).sort((x, y) => y[0] - x[0]);
+  const walls = wallGaps.filter(([, , p]) => p === name).sort((x, y) => y[0] - x[0]);
+  console.log(
+    `${name}: longest ticks apart, main-thread CPU ms: ${ticks
+      .slice(0, 8)
+      .map(([cpu]) => ms(cpu))
+      .join(' ')}; longest wall gaps (CPU in them): ${walls
+      .slice(0, 6)
+      .map(([wall, cpu]) => `${ms(wall)} (${ms(cpu)})`)
+      .join(' ')}`,
+  );
+}
 console.log('longest sliced steps:');
 for (const [held, where] of steps.sort((a, b) => b[0] - a[0]).slice(0, 10))
   console.log(`  ${ms(held)} ms ${where}`);
