@@ -230,6 +230,7 @@ export class KnowledgeStore {
               }
             : lexicon,
         references: basis.references,
+        entitiesByPassage: archive.entitiesByPassage,
       };
       // Into the file as they are encoded: held whole, the sections' buffers set off one
       // full garbage collection after another (snapshot-body.ts, `SectionSink`).

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AnalysisItems, analysisLines } from '../../src/archive/analysis-text';
+import { mentionMaps } from '../../src/archive/build';
 import { ByteReader, ByteWriter } from '../../src/archive/bytes';
 import { Slicer } from '../../src/archive/pace';
 import {
@@ -219,5 +220,51 @@ describe('analysis lines read from live maps', () => {
     expect(lines.at(-1)).toBe(
       '{"end":{"entities":0,"timeMentions":0,"mentions":600,"lexicon":9100,"references":0,"passages":0}}',
     );
+  });
+});
+
+describe("the entities of each passage in an update's snapshot", () => {
+  it('are written from the archive’s lists and read back as its entities place them', async () => {
+    const kb = await folder({ 'budsjett.md': bokmalBudget, ...generatedArticles(30) });
+    const cache = join(kb.root, 'cache');
+    const store = new KnowledgeStore(kb.dir, cache, createLogger('silent'));
+    await store.reload();
+    await store.settled();
+    // An add, then a removal: the lists are the first archive's seen through two patches.
+    await writeFile(join(kb.dir, 'laerere.md'), bokmalFollowUp);
+    expect((await store.reload()).incremental).toBe(true);
+    await rm(join(kb.dir, 'budsjett.md'));
+    const outcome = await store.reload();
+    expect(outcome.incremental).toBe(true);
+    await store.settled();
+    const live = outcome.archive;
+    const sorted = (map: ReadonlyMap<string, readonly string[]>) =>
+      [...map].sort(([a], [b]) => (a < b ? -1 : 1));
+    const placed = await mentionMaps(live.entities.all());
+    expect(sorted(live.entitiesByPassage)).toEqual(sorted(placed.ids));
+    expect(placed.ids.size).toBeGreaterThan(10);
+    const restarted = new KnowledgeStore(kb.dir, cache, createLogger('silent'));
+    const restored = (await restarted.reload()).archive;
+    expect(restored.fromSnapshot).toBe(true);
+    expect(sorted(restored.entitiesByPassage)).toEqual(sorted(placed.ids));
+  });
+
+  it('are the lines worked out from the entities’ mentions, given as the lists', async () => {
+    const kb = await folder({ 'budsjett.md': bokmalBudget, ...generatedArticles(30) });
+    const store = new KnowledgeStore(kb.dir, join(kb.root, 'cache'), createLogger('silent'));
+    const { archive } = await store.reload();
+    const parts = {
+      entities: archive.entities.all(),
+      timeMentions: [],
+      mentions: [],
+      lexicon: {},
+      references: [],
+    };
+    const placed = [...analysisLines(parts, 'answers')];
+    const given = [
+      ...analysisLines({ ...parts, entitiesByPassage: archive.entitiesByPassage }, 'answers'),
+    ];
+    expect(given.filter((line) => line?.includes('byPassage')).length).toBeGreaterThan(0);
+    expect(given).toEqual(placed);
   });
 });
