@@ -76,14 +76,16 @@ Slicer.prototype.breathe = async function (this: Slicer): Promise<void> {
   lastBreath = where;
   since = threadCpuMs();
 };
-const gaps: [cpu: number, phase: string][] = [];
+const gaps: [cpu: number, phase: string, where: string][] = [];
 const wallGaps: [wall: number, cpu: number, phase: string][] = [];
 let last = threadCpuMs();
 let lastWall = performance.now();
 const ticker = setInterval(() => {
   const now = threadCpuMs();
   const wall = performance.now();
-  if (now - last > 12) gaps.push([now - last, phase]);
+  // Where the slice that ran in the gap breathed at its end (a gap with no breath: GC,
+  // a reply, or work that never breathes).
+  if (now - last > 12) gaps.push([now - last, phase, lastBreath]);
   lastBreath = '(a tick)';
   if (wall - lastWall > 30) wallGaps.push([wall - lastWall, now - last, phase]);
   last = now;
@@ -144,6 +146,9 @@ for (const name of ['add', 'add, snapshot', 'remove', 'remove, snapshot']) {
       .join(' ')}`,
   );
 }
+console.log('longest gaps, and where the slice in each breathed last:');
+for (const [cpu, when, where] of gaps.sort((x, y) => y[0] - x[0]).slice(0, 8))
+  console.log(`  ${ms(cpu)} ms (${when}) ${where}`);
 console.log('longest sliced steps:');
 for (const [held, where] of steps.sort((a, b) => b[0] - a[0]).slice(0, 10))
   console.log(`  ${ms(held)} ms ${where}`);

@@ -15,7 +15,7 @@ import { assemble } from './build';
 import { breathe, Slicer } from './pace';
 import { readSnapshot, SnapshotFile, snapshotKey } from './snapshot';
 import { type AnalysisToWrite, encodeLoad, writeAnalysis, writeLoad } from './snapshot-body';
-import { articleChanges, canUpdate, prepareUpdates, updateArchive } from './update';
+import { articleChanges, canUpdate, changedIds, prepareUpdates, updateArchive } from './update';
 
 export interface ReloadOutcome {
   archive: Archive;
@@ -151,7 +151,8 @@ export class KnowledgeStore {
         if (restored) warmUp(archive);
         if (!sameStamps(base.load, load) || this.#snapshotBehind)
           this.#writing = this.#writeLater(key, archive);
-        const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
+        // The changes were found against the archive serving (a restored one is all new).
+        const diff = previous ? changedIds(changes) : diffKnowledge([], archive.articles);
         return outcome(archive, diff, kept, started);
       }
       if (canUpdate(base, load, changes)) {
@@ -161,7 +162,7 @@ export class KnowledgeStore {
         update.commit();
         this.#current = update.archive;
         this.#writing = this.#writeLater(key, update.archive);
-        const diff = diffKnowledge(previous?.articles ?? [], update.archive.articles);
+        const diff = previous ? changedIds(changes) : diffKnowledge([], update.archive.articles);
         return { ...outcome(update.archive, diff, kept, started), incremental: true };
       }
     }

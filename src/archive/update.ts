@@ -53,6 +53,25 @@ export function articleChanges(
   return { gone, came };
 }
 
+/**
+ * What `changes` did, by article id, each list sorted: `diffKnowledge` of the loads they
+ * were found between (an id in both is changed, in one only added or removed), without a
+ * second pass over every article (at 17k articles, 10 ms in one step).
+ */
+export function changedIds(changes: ArticleChanges): {
+  added: string[];
+  changed: string[];
+  removed: string[];
+} {
+  const gone = new Set(changes.gone.map((a) => a.id));
+  const came = new Set(changes.came.map((a) => a.id));
+  return {
+    added: [...came].filter((id) => !gone.has(id)).sort(),
+    changed: [...came].filter((id) => gone.has(id)).sort(),
+    removed: [...gone].filter((id) => !came.has(id)).sort(),
+  };
+}
+
 const passageCount = (articles: readonly Article[]) =>
   articles.reduce((n, a) => n + a.passages.length, 0);
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { articleChanges, changedIds } from '../../src/archive/update';
 import { diffKnowledge } from '../../src/knowledge/diff';
 import type { Article } from '../../src/knowledge/types';
+import { seededRandom } from '../helpers/random';
 
 function article(id: string, hash: string): Article {
   return {
@@ -31,5 +33,19 @@ describe('diffKnowledge', () => {
     const set = [article('a.md', '1')];
     expect(diffKnowledge(set, set)).toEqual({ added: [], changed: [], removed: [] });
     expect(diffKnowledge([], set)).toEqual({ added: ['a.md'], changed: [], removed: [] });
+  });
+});
+
+describe("an update's report of what changed", () => {
+  it('is the diff of the two loads, worked out from the changes the update found', () => {
+    const random = seededRandom(3);
+    for (let round = 0; round < 50; round++) {
+      const pick = () => Array.from({ length: 12 }, (_, i) => i).filter(() => random() < 0.6);
+      const before = pick().map((i) => article(`${i}.md`, String(Math.floor(random() * 2))));
+      const after = pick().map((i) => article(`${i}.md`, String(Math.floor(random() * 2))));
+      expect(changedIds(articleChanges(before, after)), `round ${round}`).toEqual(
+        diffKnowledge(before, after),
+      );
+    }
   });
 });
