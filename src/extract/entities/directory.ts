@@ -583,6 +583,7 @@ export class EntityDirectory {
       const at = position.get(entity);
       if (at === undefined) return undefined;
       order[rank] = at;
+      if (rank % ENTITIES_PER_STEP === ENTITIES_PER_STEP - 1) yield;
     }
     yield;
     const { counts, names, roles, exactNames, exactRoles } = byRank;
