@@ -34,7 +34,7 @@ export interface AnalysisParts {
    * Set when `mentions`, `references` and `lexicon` are left empty until needed (a snapshot
    * decoded for answers): reads them.
    */
-  readBasis?: () => Promise<Pick<AnalysisParts, 'mentions' | 'references' | 'lexicon'>>;
+  readBasis?: () => Promise<Pick<IncrementalBasis, 'mentions' | 'references' | 'lexicon'>>;
   /** The entity directory's prepared keys, when a snapshot stored them: restored, not built. */
   directory?: DirectoryColumns;
   /** Each passage's entities (`mentionMaps`), when a snapshot stored them: read, not placed again. */

@@ -121,6 +121,14 @@ export class ArchiveLexicon implements Lexicon {
     };
   }
 
+  /** The map or set that a part of `LexiconData` lists the entries of. */
+  partOf(part: keyof LexiconData): Map<string, number> | Set<string> {
+    if (part === 'lower') return this.lowerCounts;
+    if (part === 'capital') return this.capitalCounts;
+    if (part === 'names') return this.nameCounts;
+    return part === 'persons' ? this.personWords : this.thingNames;
+  }
+
   static fromJSON(data: LexiconData): ArchiveLexicon {
     const steps = ArchiveLexicon.restore(data);
     for (;;) {
