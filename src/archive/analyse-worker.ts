@@ -17,7 +17,12 @@
  * the protocol is below.
  */
 import { type MessagePort, parentPort } from 'node:worker_threads';
-import { ArchiveLexicon } from '../extract/entities';
+import {
+  ArchiveLexicon,
+  type LearnedReading,
+  type LearnedReadings,
+  type LexiconCounts,
+} from '../extract/entities';
 import type { TimeMention } from '../extract/types';
 import type { AliasGroup, Article, Language } from '../knowledge/types';
 import { CompoundSplitter, fingerprintOf, firstPass, INDEX_FIELDS, NameTerms } from '../search';
@@ -41,10 +46,24 @@ export type AnalyseRequest =
  */
 export type AnalyseReply = { body: Uint8Array };
 
-/** Between the two workers: the dates (index to names), the entity names (names to index). */
+/**
+ * Between the two workers: the dates (index to names), the entity names (names to index),
+ * and the learning of the lexicon's person words, shared: the names worker sends the word
+ * counts and where the later texts begin, the index worker reads those apart and sends
+ * back the readings (`ArchiveLexicon.readApart`).
+ */
 export type PeerMessage =
   | { timeMentions: [string, TimeMention[]][] }
-  | { names: [string, string[]][] };
+  | { names: [string, string[]][] }
+  | { counts: LexiconCounts; from: number }
+  | { readings: LearnedReading[] };
+
+/**
+ * Where the texts the index worker learns from begin, as a share of all: the names worker
+ * learns from those before while the index worker reads the rest apart. The index worker
+ * comes to it later (it indexes the last batches first) and has the readings to send.
+ */
+const LEARNED_HERE = 0.55;
 
 /** The first message of `peer` that `pick` accepts. */
 function fromPeer<T>(peer: MessagePort, pick: (message: PeerMessage) => T | undefined): Promise<T> {
@@ -78,6 +97,21 @@ function namer(peer: MessagePort) {
   const articles: Article[] = [];
   const lexicon = new ArchiveLexicon();
   const dates = fromPeer(peer, (m) => ('timeMentions' in m ? m.timeMentions : undefined));
+  /** Learns from the earlier texts here while the index worker reads the later ones apart. */
+  const learnWithPeer = async (
+    counted: ArchiveLexicon,
+    texts: string[],
+    readings: LearnedReadings,
+  ): Promise<void> => {
+    const from = Math.ceil(texts.length * LEARNED_HERE);
+    const apart = fromPeer(peer, (m) => ('readings' in m ? m.readings : undefined));
+    const asked: PeerMessage = { counts: counted.counts(), from };
+    peer.postMessage(asked);
+    const learning = counted.learning(readings);
+    learning.read(texts.slice(0, from));
+    learning.join(texts.slice(from), await apart);
+    learning.finish();
+  };
   return {
     take(batch: Article[]): void {
       for (const article of batch) {
@@ -86,7 +120,7 @@ function namer(peer: MessagePort) {
       }
     },
     async finish(aliases: AliasGroup[]): Promise<Uint8Array[]> {
-      const parts = await extractNames({ articles, aliases }, lexicon);
+      const parts = await extractNames({ articles, aliases }, lexicon, learnWithPeer);
       // The texts are read: they go before the sections are encoded (a copy of every
       // article, some 300 MB at 400k passages, held until the answer otherwise).
       articles.length = 0;
@@ -115,6 +149,9 @@ function indexer(peer: MessagePort) {
   const compounds = new CompoundSplitter();
   const timeMentions: [string, TimeMention[]][] = [];
   const entityNames = fromPeer(peer, (m) => ('names' in m ? m.names : undefined));
+  const learnFrom = fromPeer(peer, (m) => ('counts' in m ? m : undefined));
+  /** Every passage's text, in order: the names worker asks for the later ones' readings. */
+  let texts: string[] = [];
   return {
     take(batch: Article[]): void {
       for (const article of batch) {
@@ -131,6 +168,7 @@ function indexer(peer: MessagePort) {
           writer.addField(doc, field('title'), analysed.title);
           const { id, language } = passage;
           passages.push({ doc, id, language, splittable: analysed.splittable });
+          texts.push(passage.text);
         }
         timeMentions.push(...articleDates(article));
       }
@@ -138,6 +176,13 @@ function indexer(peer: MessagePort) {
     async finish(): Promise<Uint8Array[]> {
       const dated: PeerMessage = { timeMentions };
       peer.postMessage(dated);
+      // The names worker waits for these readings: they come before this worker's own work.
+      const { counts, from } = await learnFrom;
+      const read: PeerMessage = {
+        readings: ArchiveLexicon.withCounts(counts).readApart(texts.slice(from)),
+      };
+      texts = [];
+      peer.postMessage(read);
       // The compounds' parts need every word, not the names: written while those are merged.
       for (const passage of passages)
         writer.addField(passage.doc, field('parts'), compounds.parts(passage.splittable));
