@@ -28,6 +28,7 @@ import type { AliasGroup, Article, Language } from '../knowledge/types';
 import { CompoundSplitter, fingerprintOf, firstPass, INDEX_FIELDS, NameTerms } from '../search';
 import { articleDates, extractNames, mentionMaps } from './build';
 import { IndexWriter } from './index-writer';
+import { LearningSplit } from './learning-split';
 import { encodeAnalysisText, indexSection } from './snapshot-body';
 
 export type AnalyseRole = 'names' | 'index';
@@ -37,7 +38,7 @@ export type AnalyseRole = 'names' | 'index';
  * articles in batches (small messages: cloning blocks the sender), then the aliases.
  */
 export type AnalyseRequest =
-  | { role: AnalyseRole; peer: MessagePort }
+  | { role: AnalyseRole; peer: MessagePort; split: SharedArrayBuffer }
   | { articles: Article[] }
   | { aliases: AliasGroup[] };
 /**
@@ -55,15 +56,14 @@ export type AnalyseReply = { body: Uint8Array };
 export type PeerMessage =
   | { timeMentions: [string, TimeMention[]][] }
   | { names: [string, string[]][] }
-  | { counts: LexiconCounts; from: number }
+  | { counts: LexiconCounts }
   | { readings: LearnedReading[] };
 
 /**
- * Where the texts the index worker learns from begin, as a share of all: the names worker
- * learns from those before while the index worker reads the rest apart. The index worker
- * comes to it later (it indexes the last batches first) and has the readings to send.
+ * The share of the texts left unread that the index worker takes when it comes to learning
+ * (`LearningSplit`): half, a little less, since its readings still have to be sent.
  */
-const LEARNED_HERE = 0.55;
+const LEARNED_APART = 0.45;
 
 /** The first message of `peer` that `pick` accepts. */
 function fromPeer<T>(peer: MessagePort, pick: (message: PeerMessage) => T | undefined): Promise<T> {
@@ -93,7 +93,7 @@ function joined(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
  * lexicon's word counts are sums over the passages, so they are counted as the batches
  * arrive (the main thread may still be reading files); the rest needs them all.
  */
-function namer(peer: MessagePort) {
+function namer(peer: MessagePort, split: LearningSplit) {
   const articles: Article[] = [];
   const lexicon = new ArchiveLexicon();
   const dates = fromPeer(peer, (m) => ('timeMentions' in m ? m.timeMentions : undefined));
@@ -103,13 +103,20 @@ function namer(peer: MessagePort) {
     texts: string[],
     readings: LearnedReadings,
   ): Promise<void> => {
-    const from = Math.ceil(texts.length * LEARNED_HERE);
     const apart = fromPeer(peer, (m) => ('readings' in m ? m.readings : undefined));
-    const asked: PeerMessage = { counts: counted.counts(), from };
-    peer.postMessage(asked);
+    const counts: PeerMessage = { counts: counted.counts() };
+    peer.postMessage(counts);
     const learning = counted.learning(readings);
-    learning.read(texts.slice(0, from));
-    learning.join(texts.slice(from), await apart);
+    let read = 0;
+    learning.read(
+      (function* claimed() {
+        while (read < texts.length && split.claim(read)) yield texts[read++] ?? '';
+      })(),
+    );
+    const from = split.close(texts.length);
+    // Claimed by the other worker after this one had looked: read here all the same.
+    learning.read(texts.slice(read, from));
+    if (from < texts.length) learning.join(texts.slice(from), await apart);
     learning.finish();
   };
   return {
@@ -141,7 +148,7 @@ type ArticleVersion = Pick<Article, 'id' | 'hash'> & { passages: { id: string }[
  * only the compounds' parts and the names are left once the last batch is in. The texts
  * are not kept: a passage keeps its id, language and words that may be compounds.
  */
-function indexer(peer: MessagePort) {
+function indexer(peer: MessagePort, split: LearningSplit) {
   const versions: ArticleVersion[] = [];
   const passages: { doc: number; id: string; language: Language; splittable: string[] }[] = [];
   const writer = new IndexWriter(INDEX_FIELDS);
@@ -177,12 +184,15 @@ function indexer(peer: MessagePort) {
       const dated: PeerMessage = { timeMentions };
       peer.postMessage(dated);
       // The names worker waits for these readings: they come before this worker's own work.
-      const { counts, from } = await learnFrom;
-      const read: PeerMessage = {
-        readings: ArchiveLexicon.withCounts(counts).readApart(texts.slice(from)),
-      };
+      const { counts } = await learnFrom;
+      const from = split.take(texts.length, LEARNED_APART);
+      if (from < texts.length) {
+        const read: PeerMessage = {
+          readings: ArchiveLexicon.withCounts(counts).readApart(texts.slice(from)),
+        };
+        peer.postMessage(read);
+      }
       texts = [];
-      peer.postMessage(read);
       // The compounds' parts need every word, not the names: written while those are merged.
       for (const passage of passages)
         writer.addField(passage.doc, field('parts'), compounds.parts(passage.splittable));
@@ -201,7 +211,8 @@ if (port) {
   let role: ReturnType<typeof indexer> | ReturnType<typeof namer> | undefined;
   port.on('message', (request: AnalyseRequest) => {
     if ('role' in request) {
-      role = request.role === 'index' ? indexer(request.peer) : namer(request.peer);
+      const split = new LearningSplit(request.split);
+      role = request.role === 'index' ? indexer(request.peer, split) : namer(request.peer, split);
       return;
     }
     if (!role) throw new Error('analysis worker started without its role');
