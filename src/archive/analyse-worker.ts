@@ -104,16 +104,26 @@ function namer(peer: MessagePort, split: LearningSplit) {
     readings: LearnedReadings,
   ): Promise<void> => {
     const apart = fromPeer(peer, (m) => ('readings' in m ? m.readings : undefined));
-    const counts: PeerMessage = { counts: counted.counts() };
-    peer.postMessage(counts);
+    let sent = false;
+    const answer = () => {
+      if (sent || !split.asked()) return;
+      const counts: PeerMessage = { counts: counted.counts() };
+      peer.postMessage(counts);
+      sent = true;
+    };
     const learning = counted.learning(readings);
     let read = 0;
     learning.read(
       (function* claimed() {
-        while (read < texts.length && split.claim(read)) yield texts[read++] ?? '';
+        while (read < texts.length) {
+          answer();
+          if (!split.claim(read)) return;
+          yield texts[read++] ?? '';
+        }
       })(),
     );
     const from = split.close(texts.length);
+    answer();
     // Claimed by the other worker after this one had looked: read here all the same.
     learning.read(texts.slice(read, from));
     if (from < texts.length) learning.join(texts.slice(from), await apart);
@@ -184,9 +194,10 @@ function indexer(peer: MessagePort, split: LearningSplit) {
       const dated: PeerMessage = { timeMentions };
       peer.postMessage(dated);
       // The names worker waits for these readings: they come before this worker's own work.
-      const { counts } = await learnFrom;
-      const from = split.take(texts.length, LEARNED_APART);
+      // Asked for the counts only now: the names worker may have read every text already.
+      const from = split.ask() ? split.take(texts.length, LEARNED_APART) : texts.length;
       if (from < texts.length) {
+        const { counts } = await learnFrom;
         const read: PeerMessage = {
           readings: ArchiveLexicon.withCounts(counts).readApart(texts.slice(from)),
         };
