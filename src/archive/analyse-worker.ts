@@ -56,7 +56,7 @@ export type AnalyseReply = { body: Uint8Array };
 export type PeerMessage =
   | { timeMentions: [string, TimeMention[]][] }
   | { names: [string, string[]][] }
-  | { counts: LexiconCounts }
+  | { counts: LexiconCounts; texts: string[] }
   | { readings: LearnedReading[] };
 
 /**
@@ -104,27 +104,20 @@ function namer(peer: MessagePort, split: LearningSplit) {
     readings: LearnedReadings,
   ): Promise<void> => {
     const apart = fromPeer(peer, (m) => ('readings' in m ? m.readings : undefined));
-    let sent = false;
-    const answer = () => {
-      if (sent || !split.asked()) return;
-      const counts: PeerMessage = { counts: counted.counts() };
-      peer.postMessage(counts);
-      sent = true;
-    };
     const learning = counted.learning(readings);
     let read = 0;
     learning.read(
       (function* claimed() {
-        while (read < texts.length) {
-          answer();
-          if (!split.claim(read)) return;
-          yield texts[read++] ?? '';
-        }
+        while (read < texts.length && split.claim(read)) yield texts[read++] ?? '';
       })(),
     );
     const from = split.close(texts.length);
-    answer();
-    // Claimed by the other worker after this one had looked: read here all the same.
+    if (from < texts.length) {
+      // The index worker took the texts from `from` on: it is sent them and the counts.
+      const taken: PeerMessage = { counts: counted.counts(), texts: texts.slice(from) };
+      peer.postMessage(taken);
+    }
+    // Those it took after this worker last looked are read here all the same.
     learning.read(texts.slice(read, from));
     if (from < texts.length) learning.join(texts.slice(from), await apart);
     learning.finish();
@@ -167,8 +160,6 @@ function indexer(peer: MessagePort, split: LearningSplit) {
   const timeMentions: [string, TimeMention[]][] = [];
   const entityNames = fromPeer(peer, (m) => ('names' in m ? m.names : undefined));
   const learnFrom = fromPeer(peer, (m) => ('counts' in m ? m : undefined));
-  /** Every passage's text, in order: the names worker asks for the later ones' readings. */
-  let texts: string[] = [];
   return {
     take(batch: Article[]): void {
       for (const article of batch) {
@@ -185,7 +176,6 @@ function indexer(peer: MessagePort, split: LearningSplit) {
           writer.addField(doc, field('title'), analysed.title);
           const { id, language } = passage;
           passages.push({ doc, id, language, splittable: analysed.splittable });
-          texts.push(passage.text);
         }
         timeMentions.push(...articleDates(article));
       }
@@ -193,17 +183,14 @@ function indexer(peer: MessagePort, split: LearningSplit) {
     async finish(): Promise<Uint8Array[]> {
       const dated: PeerMessage = { timeMentions };
       peer.postMessage(dated);
-      // The names worker waits for these readings: they come before this worker's own work.
-      // Asked for the counts only now: the names worker may have read every text already.
-      const from = split.ask() ? split.take(texts.length, LEARNED_APART) : texts.length;
-      if (from < texts.length) {
-        const { counts } = await learnFrom;
-        const read: PeerMessage = {
-          readings: ArchiveLexicon.withCounts(counts).readApart(texts.slice(from)),
-        };
+      // The names worker may have read every text already; if not, this one takes a share
+      // of the learning first: the names worker waits for its readings, the index does not.
+      const from = split.take(passages.length, LEARNED_APART);
+      if (from < passages.length) {
+        const { counts, texts } = await learnFrom;
+        const read: PeerMessage = { readings: ArchiveLexicon.withCounts(counts).readApart(texts) };
         peer.postMessage(read);
       }
-      texts = [];
       // The compounds' parts need every word, not the names: written while those are merged.
       for (const passage of passages)
         writer.addField(passage.doc, field('parts'), compounds.parts(passage.splittable));

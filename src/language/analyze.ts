@@ -96,11 +96,13 @@ export function acronymTermAt(
 
 /** Tokens of a text with their terms: what snippets need to mark matched words in place. */
 export function analyzeTokens(text: string, language: Language): AnalyzedToken[] {
-  const tokens = tokenize(text);
-  return tokens.map((token, i) => ({
-    ...token,
-    term: acronymTermAt(tokens, i) ?? termOf(token.text, language),
-  }));
+  const tokens: (Token & { term?: string | null })[] = tokenize(text);
+  // The tokens are this call's own: each is given its term in place, not copied (a copy of
+  // every word of every passage was much of a full build's garbage).
+  tokens.forEach((token, i) => {
+    token.term = acronymTermAt(tokens, i) ?? termOf(token.text, language);
+  });
+  return tokens as AnalyzedToken[];
 }
 
 /** Index terms of a text: case-folded, stemmed, stop words dropped, hyphenated words whole and split. */

@@ -27,19 +27,9 @@ describe('dividing the lexicon’s learning between the two workers', () => {
   it('leaves every text to the names worker once it has read them all', () => {
     const split = new LearningSplit();
     expect(learnHere(split, 10)).toEqual({ read: 10, from: -1 });
-    expect(split.asked()).toBe(false);
     expect(split.close(10)).toBe(10);
-    // Closed: the index worker is told not to wait for the counts, and takes nothing.
-    expect(split.ask()).toBe(false);
+    // Closed: the index worker takes nothing (and waits for no texts).
     expect(split.take(10, 0.45)).toBe(10);
-  });
-
-  it('tells the names worker that the index worker is ready, while texts are left', () => {
-    const split = new LearningSplit();
-    learnHere(split, 10, 3);
-    expect(split.asked()).toBe(false);
-    expect(split.ask()).toBe(true);
-    expect(split.asked()).toBe(true);
   });
 
   it('reads each text once, whichever side is first, across threads’ views of one buffer', () => {
