@@ -171,7 +171,7 @@ function indexer(peer: MessagePort, split: LearningSplit) {
         for (const analysed of firstPass(article, compounds)) {
           const { passage } = analysed;
           const doc = writer.addDocument(passage.id);
-          writer.addField(doc, field('text'), analysed.text);
+          writer.addTerms(doc, field('text'), analysed.terms);
           writer.addField(doc, field('heading'), analysed.heading);
           writer.addField(doc, field('title'), analysed.title);
           const { id, language } = passage;
