@@ -5,6 +5,7 @@ import type { PassageIndex } from '../search';
 import type { AnalyseReply, AnalyseRequest, AnalyseRole } from './analyse-worker';
 import { Interner } from './analysis-text';
 import { type AnalysisParts, analyse } from './build';
+import { LearningSplit } from './learning-split';
 import { Slicer } from './pace';
 import { decodeAnalysisText, decodeIndex, encodeAnalysis, sectionsOf } from './snapshot-body';
 
@@ -78,11 +79,13 @@ export function startWorkers(file = WORKER_FILE): WorkerRun {
   // The two workers talk to each other over a channel of their own.
   const { port1, port2 } = new MessageChannel();
   const peers = [port1, port2];
+  // And share one cell of memory that says who learns the lexicon from which texts.
+  const split = new LearningSplit().buffer;
   workers.forEach((worker, i) => {
     const peer = peers[i];
     const role = ROLES[i];
     if (!peer || !role) return;
-    const start: AnalyseRequest = { role, peer };
+    const start: AnalyseRequest = { role, peer, split };
     worker.postMessage(start, [peer]);
   });
   return {

@@ -17,12 +17,18 @@
  * the protocol is below.
  */
 import { type MessagePort, parentPort } from 'node:worker_threads';
-import { ArchiveLexicon } from '../extract/entities';
+import {
+  ArchiveLexicon,
+  type LearnedReading,
+  type LearnedReadings,
+  type LexiconCounts,
+} from '../extract/entities';
 import type { TimeMention } from '../extract/types';
 import type { AliasGroup, Article, Language } from '../knowledge/types';
 import { CompoundSplitter, fingerprintOf, firstPass, INDEX_FIELDS, NameTerms } from '../search';
 import { articleDates, extractNames, mentionMaps } from './build';
 import { IndexWriter } from './index-writer';
+import { LearningSplit } from './learning-split';
 import { encodeAnalysisText, indexSection } from './snapshot-body';
 
 export type AnalyseRole = 'names' | 'index';
@@ -32,7 +38,7 @@ export type AnalyseRole = 'names' | 'index';
  * articles in batches (small messages: cloning blocks the sender), then the aliases.
  */
 export type AnalyseRequest =
-  | { role: AnalyseRole; peer: MessagePort }
+  | { role: AnalyseRole; peer: MessagePort; split: SharedArrayBuffer }
   | { articles: Article[] }
   | { aliases: AliasGroup[] };
 /**
@@ -41,10 +47,23 @@ export type AnalyseRequest =
  */
 export type AnalyseReply = { body: Uint8Array };
 
-/** Between the two workers: the dates (index to names), the entity names (names to index). */
+/**
+ * Between the two workers: the dates (index to names), the entity names (names to index),
+ * and the learning of the lexicon's person words, shared: the names worker sends the word
+ * counts and where the later texts begin, the index worker reads those apart and sends
+ * back the readings (`ArchiveLexicon.readApart`).
+ */
 export type PeerMessage =
   | { timeMentions: [string, TimeMention[]][] }
-  | { names: [string, string[]][] };
+  | { names: [string, string[]][] }
+  | { counts: LexiconCounts; texts: string[] }
+  | { readings: LearnedReading[] };
+
+/**
+ * The share of the texts left unread that the index worker takes when it comes to learning
+ * (`LearningSplit`): half, a little less, since its readings still have to be sent.
+ */
+const LEARNED_APART = 0.45;
 
 /** The first message of `peer` that `pick` accepts. */
 function fromPeer<T>(peer: MessagePort, pick: (message: PeerMessage) => T | undefined): Promise<T> {
@@ -74,10 +93,35 @@ function joined(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
  * lexicon's word counts are sums over the passages, so they are counted as the batches
  * arrive (the main thread may still be reading files); the rest needs them all.
  */
-function namer(peer: MessagePort) {
+function namer(peer: MessagePort, split: LearningSplit) {
   const articles: Article[] = [];
   const lexicon = new ArchiveLexicon();
   const dates = fromPeer(peer, (m) => ('timeMentions' in m ? m.timeMentions : undefined));
+  /** Learns from the earlier texts here while the index worker reads the later ones apart. */
+  const learnWithPeer = async (
+    counted: ArchiveLexicon,
+    texts: string[],
+    readings: LearnedReadings,
+  ): Promise<void> => {
+    const apart = fromPeer(peer, (m) => ('readings' in m ? m.readings : undefined));
+    const learning = counted.learning(readings);
+    let read = 0;
+    learning.read(
+      (function* claimed() {
+        while (read < texts.length && split.claim(read)) yield texts[read++] ?? '';
+      })(),
+    );
+    const from = split.close(texts.length);
+    if (from < texts.length) {
+      // The index worker took the texts from `from` on: it is sent them and the counts.
+      const taken: PeerMessage = { counts: counted.counts(), texts: texts.slice(from) };
+      peer.postMessage(taken);
+    }
+    // Those it took after this worker last looked are read here all the same.
+    learning.read(texts.slice(read, from));
+    if (from < texts.length) learning.join(texts.slice(from), await apart);
+    learning.finish();
+  };
   return {
     take(batch: Article[]): void {
       for (const article of batch) {
@@ -86,7 +130,7 @@ function namer(peer: MessagePort) {
       }
     },
     async finish(aliases: AliasGroup[]): Promise<Uint8Array[]> {
-      const parts = await extractNames({ articles, aliases }, lexicon);
+      const parts = await extractNames({ articles, aliases }, lexicon, learnWithPeer);
       // The texts are read: they go before the sections are encoded (a copy of every
       // article, some 300 MB at 400k passages, held until the answer otherwise).
       articles.length = 0;
@@ -107,7 +151,7 @@ type ArticleVersion = Pick<Article, 'id' | 'hash'> & { passages: { id: string }[
  * only the compounds' parts and the names are left once the last batch is in. The texts
  * are not kept: a passage keeps its id, language and words that may be compounds.
  */
-function indexer(peer: MessagePort) {
+function indexer(peer: MessagePort, split: LearningSplit) {
   const versions: ArticleVersion[] = [];
   const passages: { doc: number; id: string; language: Language; splittable: string[] }[] = [];
   const writer = new IndexWriter(INDEX_FIELDS);
@@ -115,6 +159,7 @@ function indexer(peer: MessagePort) {
   const compounds = new CompoundSplitter();
   const timeMentions: [string, TimeMention[]][] = [];
   const entityNames = fromPeer(peer, (m) => ('names' in m ? m.names : undefined));
+  const learnFrom = fromPeer(peer, (m) => ('counts' in m ? m : undefined));
   return {
     take(batch: Article[]): void {
       for (const article of batch) {
@@ -126,7 +171,7 @@ function indexer(peer: MessagePort) {
         for (const analysed of firstPass(article, compounds)) {
           const { passage } = analysed;
           const doc = writer.addDocument(passage.id);
-          writer.addField(doc, field('text'), analysed.text);
+          writer.addTerms(doc, field('text'), analysed.terms);
           writer.addField(doc, field('heading'), analysed.heading);
           writer.addField(doc, field('title'), analysed.title);
           const { id, language } = passage;
@@ -138,6 +183,14 @@ function indexer(peer: MessagePort) {
     async finish(): Promise<Uint8Array[]> {
       const dated: PeerMessage = { timeMentions };
       peer.postMessage(dated);
+      // The names worker may have read every text already; if not, this one takes a share
+      // of the learning first: the names worker waits for its readings, the index does not.
+      const from = split.take(passages.length, LEARNED_APART);
+      if (from < passages.length) {
+        const { counts, texts } = await learnFrom;
+        const read: PeerMessage = { readings: ArchiveLexicon.withCounts(counts).readApart(texts) };
+        peer.postMessage(read);
+      }
       // The compounds' parts need every word, not the names: written while those are merged.
       for (const passage of passages)
         writer.addField(passage.doc, field('parts'), compounds.parts(passage.splittable));
@@ -156,7 +209,8 @@ if (port) {
   let role: ReturnType<typeof indexer> | ReturnType<typeof namer> | undefined;
   port.on('message', (request: AnalyseRequest) => {
     if ('role' in request) {
-      role = request.role === 'index' ? indexer(request.peer) : namer(request.peer);
+      const split = new LearningSplit(request.split);
+      role = request.role === 'index' ? indexer(request.peer, split) : namer(request.peer, split);
       return;
     }
     if (!role) throw new Error('analysis worker started without its role');

@@ -83,11 +83,20 @@ export async function extractNames(
    * worker counts them as the batches arrive): it learns the rest here.
    */
   counted?: ArchiveLexicon,
+  /**
+   * How `counted` learns the person words of these texts, keeping each reading in
+   * `readings`: at once here unless given (the analysis worker shares it with the other).
+   */
+  learn: (lexicon: ArchiveLexicon, texts: string[], readings: LearnedReadings) => Promise<void> = (
+    lexicon,
+    texts,
+    readings,
+  ) => Promise.resolve(lexicon.learnPersons(texts, readings)),
 ): Promise<NameParts> {
   // Learning the lexicon reads every passage's names once; most need no second reading.
   const readings = new LearnedReadings();
   const texts = load.articles.flatMap((a) => a.passages.map((p) => p.text));
-  counted?.learnPersons(texts, readings);
+  if (counted) await learn(counted, texts, readings);
   const lexicon = counted ?? buildLexicon(texts, readings);
   const passageMentions: PassageMentions[] = [];
   const mentions: [string, EntityMention[]][] = [];

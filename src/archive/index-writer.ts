@@ -119,11 +119,22 @@ export class IndexWriter {
    * hold them. A field's documents must come in the order they were added.
    */
   addField(doc: number, field: number, value: string): void {
+    this.addTerms(doc, field, value.split(' '));
+  }
+
+  /**
+   * `addField` with the value's words already apart (what `value.split(' ')` gives): the
+   * text field's terms come so from the first pass, and joining them only to split them
+   * again made two strings per word, each hashed anew for the term's id.
+   */
+  addTerms(doc: number, field: number, words: readonly string[]): void {
     const fields = this.#fieldCount;
     const key = doc * fields + field;
     const touched: number[] = [];
     let empty = 0;
-    for (const word of value.split(' ')) {
+    // No words is what splitting an empty value gives: one empty word.
+    if (words.length === 0) empty = 1;
+    for (const word of words) {
       if (word.length === 0) {
         empty = 1;
         continue;

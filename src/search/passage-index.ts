@@ -120,8 +120,8 @@ export function* documentsOf(
 export interface AnalysedPassage {
   passage: Passage;
   title: string;
-  /** Its terms as the index's text field holds them (joined at once: one string, not many). */
-  text: string;
+  /** Its terms in order: the index's text field. */
+  terms: string[];
   heading: string;
   /** Terms of the words that may be compounds: not names (see `splittable`). */
   splittable: string[];
@@ -151,7 +151,7 @@ export function firstPass(
     });
     compounds?.learn(terms, passage.language);
     const heading = passage.heading ? analyze(passage.heading, passage.language).join(' ') : '';
-    return { passage, title, text: terms.join(' '), heading, splittable };
+    return { passage, title, terms, heading, splittable };
   });
 }
 
@@ -209,7 +209,8 @@ export class NameTerms {
  * another thread may still be working out while the rest is prepared here.
  */
 export class PreparedDocuments {
-  readonly #analysed: AnalysedPassage[] = [];
+  /** Each passage's terms joined at once: one string, not many, held until the documents. */
+  readonly #analysed: (Omit<AnalysedPassage, 'terms'> & { text: string })[] = [];
   readonly #compounds: CompoundSplitter;
   #split = false;
 
@@ -219,7 +220,8 @@ export class PreparedDocuments {
 
   /** The first pass over one article: its passages' terms. */
   add(article: Pick<Article, 'title' | 'language' | 'passages'>): void {
-    for (const analysed of firstPass(article, this.#compounds)) this.#analysed.push(analysed);
+    for (const { terms, ...analysed } of firstPass(article, this.#compounds))
+      this.#analysed.push({ ...analysed, text: terms.join(' ') });
   }
 
   /** The compounds' parts of every passage added: call once the last article is in. */

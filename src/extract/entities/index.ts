@@ -2,8 +2,11 @@ export { type DirectoryColumns, EntityDirectory, roleKey } from './directory';
 export {
   ArchiveLexicon,
   buildLexicon,
+  type LearnedReading,
   LearnedReadings,
+  Learning,
   type Lexicon,
+  type LexiconCounts,
   type LexiconData,
 } from './lexicon';
 export { extractEntityMentions } from './mentions';

@@ -24,11 +24,14 @@ const WORDS_PER_STEP = 5000;
  * updated lexicon can differ from a fresh one.
  */
 export class ArchiveLexicon implements Lexicon {
-  readonly lowerCounts = new Map<string, number>();
-  readonly capitalCounts = new Map<string, number>();
-  readonly nameCounts = new Map<string, number>();
   readonly personWords = new Set<string>();
   readonly thingNames = new Set<string>();
+
+  constructor(
+    readonly lowerCounts = new Map<string, number>(),
+    readonly capitalCounts = new Map<string, number>(),
+    readonly nameCounts = new Map<string, number>(),
+  ) {}
 
   isCommonWord(lower: string): boolean {
     const asLower = this.lowerCounts.get(lower) ?? 0;
@@ -88,27 +91,50 @@ export class ArchiveLexicon implements Lexicon {
    * that follows instead of reading the text again where the outcome cannot differ.
    */
   learnPersons(texts: Iterable<string>, readings?: LearnedReadings): void {
-    const people: string[] = [];
-    const reader = readings ? readings.watching(this) : this;
-    for (const text of texts) {
-      const found = readMentions(text, LEARNING_LANGUAGE, reader);
-      readings?.keep(found);
-      for (const mention of found) {
-        if (mention.thing) this.thingNames.add(mention.name);
-        else if (mention.kind === 'person' && mention.strong) people.push(mention.name);
-      }
-    }
-    // A name the archive also writes as a field or a work ("Johan Castberg-feltet") teaches
-    // nothing about people, even where a first name made it look like one.
-    for (const name of people) {
-      if (this.thingNames.has(name)) continue;
-      this.personWords.add(name);
-      // "prins Albert av Monaco": what follows "av"/"of" is a territory, not part of the person.
-      const [own = ''] = name.split(/ (?:av|of) /u);
-      for (const word of own.split(' ')) {
-        if (/^\p{Lu}/u.test(word)) this.personWords.add(word);
-      }
-    }
+    const learning = this.learning(readings);
+    learning.read(texts);
+    learning.finish();
+  }
+
+  /**
+   * Learning in steps (what `learnPersons` does at once), so that another thread can read
+   * a later run of the texts meanwhile (`readApart`) and its readings be joined after this
+   * one's (`Learning.join`), with the same result as one learner reading them all in order.
+   */
+  learning(readings?: LearnedReadings): Learning {
+    return new Learning(this, readings);
+  }
+
+  /**
+   * Reads `texts` as learning would if they came first, growing this lexicon's thing names
+   * as it goes, and returns each text's reading with the questions it asked: what
+   * `Learning.join` needs to continue a learning that read the texts before these. Person
+   * words are not learned (that waits for every text). Meant for a copy of the counts
+   * (`withCounts`) on another thread.
+   */
+  readApart(texts: Iterable<string>): LearnedReading[] {
+    const readings = new LearnedReadings();
+    this.learning(readings).read(texts);
+    return readings.list();
+  }
+
+  /** The counts of this lexicon, to send to another thread (`withCounts` takes them). */
+  counts(): LexiconCounts {
+    return {
+      lower: this.lowerCounts,
+      capital: this.capitalCounts,
+      names: this.nameCounts,
+      persons: [...this.personWords],
+      things: [...this.thingNames],
+    };
+  }
+
+  /** A lexicon over counts another thread made (`counts`): the maps are taken, not copied. */
+  static withCounts(counts: LexiconCounts): ArchiveLexicon {
+    const lexicon = new ArchiveLexicon(counts.lower, counts.capital, counts.names);
+    for (const word of counts.persons) lexicon.personWords.add(word);
+    for (const name of counts.things) lexicon.thingNames.add(name);
+    return lexicon;
   }
 
   toJSON(): LexiconData {
@@ -164,6 +190,93 @@ export class ArchiveLexicon implements Lexicon {
   }
 }
 
+/** A lexicon's counts and sets as another thread is sent them (structured clone keeps maps). */
+export interface LexiconCounts {
+  lower: Map<string, number>;
+  capital: Map<string, number>;
+  names: Map<string, number>;
+  persons: string[];
+  things: string[];
+}
+
+/**
+ * One learning of person words over texts in order (`ArchiveLexicon.learning`). Learning
+ * depends on the order in one way: thing names grow as texts are read, and a later text's
+ * reading asks whether a name is one. Person words are only added at the end (`finish`),
+ * so every reading is given the same answers about them. That is why a run of later texts
+ * can be read apart from the earlier ones (`readApart`) and joined: each of its readings
+ * holds if the thing names it asked about are, with the earlier texts' names added, what
+ * its answers were; the few that do not hold are read again, in order.
+ */
+export class Learning {
+  readonly #people: string[] = [];
+  readonly #reader: Lexicon;
+
+  constructor(
+    private readonly lexicon: ArchiveLexicon,
+    private readonly readings?: LearnedReadings,
+  ) {
+    this.#reader = readings ? readings.watching(lexicon) : lexicon;
+  }
+
+  /** Reads the next texts, in order. */
+  read(texts: Iterable<string>): void {
+    for (const text of texts) {
+      const found = readMentions(text, LEARNING_LANGUAGE, this.#reader);
+      this.readings?.keep(found);
+      this.#learn(found);
+    }
+  }
+
+  /**
+   * Takes over the readings `readApart` made of the next texts (`texts`, in the same
+   * order) where they hold after the texts read so far, and reads the others again:
+   * the same as `read(texts)`, and with `readings` kept the same way.
+   */
+  join(texts: readonly string[], apart: readonly LearnedReading[]): void {
+    const { lexicon } = this;
+    texts.forEach((text, i) => {
+      const reading = apart[i];
+      if (reading && holds(reading, lexicon)) {
+        this.readings?.keepReading(reading);
+        this.#learn(reading.mentions);
+      } else this.read([text]);
+    });
+  }
+
+  #learn(found: readonly ReadMention[]): void {
+    for (const mention of found) {
+      if (mention.thing) this.lexicon.thingNames.add(mention.name);
+      else if (mention.kind === 'person' && mention.strong) this.#people.push(mention.name);
+    }
+  }
+
+  /** Adds the person words of the names read with a clear person signal. */
+  finish(): void {
+    const { lexicon } = this;
+    // A name the archive also writes as a field or a work ("Johan Castberg-feltet") teaches
+    // nothing about people, even where a first name made it look like one.
+    for (const name of this.#people) {
+      if (lexicon.thingNames.has(name)) continue;
+      lexicon.personWords.add(name);
+      // "prins Albert av Monaco": what follows "av"/"of" is a territory, not part of the person.
+      const [own = ''] = name.split(/ (?:av|of) /u);
+      for (const word of own.split(' ')) {
+        if (/^\p{Lu}/u.test(word)) lexicon.personWords.add(word);
+      }
+    }
+  }
+}
+
+/** Whether `lexicon` gives every answer `reading` was given. */
+function holds(reading: LearnedReading, lexicon: ArchiveLexicon): boolean {
+  for (const [word, answer] of reading.persons)
+    if (lexicon.isPersonWord(word) !== answer) return false;
+  for (const [name, answer] of reading.things)
+    if (lexicon.isThingName(name) !== answer) return false;
+  return true;
+}
+
 /** A lexicon as plain data, for the snapshot. */
 export interface LexiconData {
   lower: [string, number][];
@@ -190,7 +303,7 @@ export function buildLexicon(texts: Iterable<string>, readings?: LearnedReadings
 const LEARNING_LANGUAGE: Language = 'nb';
 
 /** One text's names as learning read them, and the answers that reading was given. */
-interface LearnedReading {
+export interface LearnedReading {
   mentions: ReadMention[];
   /** Person words asked, each with the answer then. */
   persons: [word: string, answer: boolean][];
@@ -237,6 +350,16 @@ export class LearnedReadings {
     this.#things = [];
   }
 
+  /** Keeps a reading made elsewhere (`readApart`) as the next text's. */
+  keepReading(reading: LearnedReading): void {
+    this.#readings.push(reading);
+  }
+
+  /** The readings kept, in order (given up here). */
+  list(): LearnedReading[] {
+    return this.#readings.splice(0) as LearnedReading[];
+  }
+
   /**
    * Text `index`'s names as `extractEntityMentions(text, language, lexicon)` gives them, when
    * learning's reading of it holds for `language` and the finished `lexicon`; otherwise
@@ -245,11 +368,7 @@ export class LearnedReadings {
   take(index: number, language: Language, lexicon: ArchiveLexicon): EntityMention[] | undefined {
     const reading = this.#readings[index];
     this.#readings[index] = undefined;
-    if (!reading || language !== LEARNING_LANGUAGE) return undefined;
-    for (const [word, answer] of reading.persons)
-      if (lexicon.isPersonWord(word) !== answer) return undefined;
-    for (const [name, answer] of reading.things)
-      if (lexicon.isThingName(name) !== answer) return undefined;
+    if (!reading || language !== LEARNING_LANGUAGE || !holds(reading, lexicon)) return undefined;
     return reading.mentions.map(({ strong: _strong, thing: _thing, ...mention }) => mention);
   }
 }

@@ -196,10 +196,17 @@ function resolveShortForms(items: Item[]): void {
       fullNames.set(short, set);
     }
   }
+  // The candidates depend on the key alone: worked out once per key, not once per mention
+  // (a common surname at 400k passages has thousands of mentions and of full names).
+  const candidatesOf = new Map<string, string[]>();
   for (const item of items) {
     if (item.mention.kind === 'organisation' || item.mention.kind === 'place') continue;
-    const all = [...(fullNames.get(item.key) ?? [])].filter((full) => full !== item.key);
-    const candidates = fullestNames(all, shortForms);
+    let candidates = candidatesOf.get(item.key);
+    if (!candidates) {
+      const all = [...(fullNames.get(item.key) ?? [])].filter((full) => full !== item.key);
+      candidates = fullestNames(all, shortForms);
+      candidatesOf.set(item.key, candidates);
+    }
     const chosen = chooseFullName(candidates, (full) =>
       articlesOf.get(full)?.has(item.passage.articleId),
     );
@@ -215,9 +222,12 @@ export function fullestNames(
   all: readonly string[],
   shortFormsOf: (name: string) => readonly string[],
 ): string[] {
-  return all.filter(
-    (full) => !all.some((other) => other !== full && shortFormsOf(other).includes(full)),
-  );
+  // Each name's short forms once, not once per pair: "Hansen" has thousands of full names.
+  const held = new Set<string>();
+  for (const other of all) {
+    for (const form of shortFormsOf(other)) if (form !== other) held.add(form);
+  }
+  return all.filter((full) => !held.has(full));
 }
 
 /**

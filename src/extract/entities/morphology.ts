@@ -84,6 +84,16 @@ for (const noun of ROLE_NOUNS_EN) {
   EN_TABLE.set(plural, { noun, form: { suffix: plural, plural: true, definite: false } });
 }
 const LONGEST_TAIL = Math.max(...[...NB_TABLE.keys(), ...EN_TABLE.keys()].map((k) => k.length));
+/**
+ * How every tail of a table ends, its last few letters: a word that ends otherwise has no
+ * tail in the table. Asked of every word of every passage (names and back references), and
+ * most words are no role: this answers them without trying each tail.
+ */
+const ENDING_LENGTH = Math.min(3, ...[...NB_TABLE.keys(), ...EN_TABLE.keys()].map((k) => k.length));
+const endingsOf = (table: ReadonlyMap<string, unknown>): Set<string> =>
+  new Set([...table.keys()].map((tail) => tail.slice(-ENDING_LENGTH)));
+const NB_ENDINGS = endingsOf(NB_TABLE);
+const EN_ENDINGS = endingsOf(EN_TABLE);
 
 /** Words that end like a role but are not one. */
 const NOT_ROLES = new Set([
@@ -119,6 +129,7 @@ const NOT_ROLES = new Set([
  */
 export function readRoleNoun(word: string, english: boolean): RoleNoun | undefined {
   const lower = word.toLowerCase();
+  if (!(english ? EN_ENDINGS : NB_ENDINGS).has(lower.slice(-ENDING_LENGTH))) return undefined;
   const table = english ? EN_TABLE : NB_TABLE;
   for (let cut = Math.max(0, lower.length - LONGEST_TAIL); cut < lower.length; cut++) {
     const tail = lower.slice(cut);
