@@ -12,6 +12,8 @@
  * - `DIRC`: the entity directory's prepared keys as columns (`DirectoryColumns`), so that a
  *   restart does not work out every entity's keys again; left out when it cannot be stored
  *   (a key holding the separator), and then the directory is built;
+ * - `MRGE`: what the live merge's restore reads of each entity (merge-section.ts), so that
+ *   the first update after a restart parses no entity for it;
  * - `INDX`: the passage index as bytes (index-bytes.ts).
  *
  * The worker encodes `ANLY` and `INDX` and transfers them; the main thread decodes them
@@ -35,10 +37,11 @@ import type { AnalysisParts } from './build';
 import { ByteReader, ByteWriter } from './bytes';
 import { readIndex, writeIndex } from './index-bytes';
 import { passageLanguage } from './lazy-articles';
+import { decodeMergeFacts, encodeMergeFacts } from './merge-section';
 import { Slicer } from './pace';
 
-export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'DIRC' | 'INDX';
-const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'BASE', 'DIRC', 'INDX'];
+export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'DIRC' | 'MRGE' | 'INDX';
+const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'BASE', 'DIRC', 'MRGE', 'INDX'];
 /** Between the keys of a `DIRC` column: folded names never hold it. */
 const KEY_SEPARATOR = '\u0000';
 /** Directory keys encoded at once when the section is written. */
@@ -161,7 +164,7 @@ export function encodeAnalysis(
  */
 export type AnalysisToWrite = AnalysisItems & { entities: readonly Entity[] };
 
-/** The `ANLY`, `BASE`, `DIRC` and `INDX` sections, into `sink`. */
+/** The `ANLY`, `BASE`, `MRGE`, `DIRC` and `INDX` sections, into `sink`. */
 export async function writeAnalysis(
   sink: SectionSink,
   analysis: AnalysisToWrite,
@@ -173,7 +176,7 @@ export async function writeAnalysis(
   await writeIndexSection(sink, index, pace);
 }
 
-/** The `ANLY`, `BASE` and `DIRC` sections. */
+/** The `ANLY`, `BASE`, `MRGE` and `DIRC` sections. */
 export function encodeAnalysisText(
   analysis: AnalysisToWrite,
   pace?: Slicer,
@@ -190,6 +193,9 @@ async function writeAnalysisText(
 ): Promise<void> {
   await linesSection(sink, 'ANLY', analysisLines(analysis, 'answers'), pace);
   await linesSection(sink, 'BASE', analysisLines(analysis, 'basis'), pace);
+  await sink.begin('MRGE');
+  for (const piece of await encodeMergeFacts(analysis.entities, pace)) await sink.bytes(piece);
+  await sink.end();
   const keys = await encodeDirectory(analysis.entities, directory, pace);
   if (keys.length === 0) return;
   await sink.begin('DIRC');
@@ -421,6 +427,8 @@ export async function decodeAnalysisText(
   analysis.readBasis = () => parseBasis(basisBytes);
   const keys = sections.get('DIRC');
   if (keys) analysis.directory = await decodeDirectory(bytes, keys.start, keys.end);
+  const facts = need(sections, 'MRGE');
+  await decodeMergeFacts(bytes, facts.start, facts.end, analysis.entities, ids);
   return analysis;
 }
 

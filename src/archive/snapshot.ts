@@ -42,7 +42,8 @@ async function checksum(pieces: readonly Uint8Array[]): Promise<number> {
 // 6: the articles' heads before the articles, which are parsed on first use; the entities'
 // heads before the entities, whose roles and mentions are parsed on first use; each
 // passage's entities.
-const SNAPSHOT_FORMAT = 6;
+// 7: what the live merge's restore reads of each entity (`MRGE`, merge-section.ts).
+const SNAPSHOT_FORMAT = 7;
 /** Checked between breaths: CRC-32 runs at a few GB/s, so a slice stays a few ms. */
 const CHECK_SLICE_BYTES = 8 * 1024 * 1024;
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));

@@ -32,6 +32,8 @@ import type { EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult, Passage } from '../knowledge/types';
 import type { Archive, IncrementalBasis } from './archive';
 import { Slicer } from './pace';
+import { isUnopened, passageCount as passagesOf } from './lazy-articles';
+import { mergeFactsOf } from './merge-section';
 import { PatchedMap } from './patched-map';
 
 export interface ArticleChanges {
@@ -124,7 +126,6 @@ const inputsOf = (
     articleId: article.id,
     order,
     text: p.text,
-    language: p.language,
     mentions: mentions.get(p.id) ?? [],
     references: references.get(p.id) ?? [],
   }));
@@ -133,7 +134,10 @@ const inputsOf = (
  * The live merge's inputs for an archive's passages, made as the merge takes them, not as one
  * list: every passage's input would otherwise outlive a few collections, and be copied into
  * the old generation, for nothing. Passages that name no one and point back at no one are left
- * out where the merge does not read texts: they change nothing in it.
+ * out where the merge does not read texts: they change nothing in it. Nor are restored
+ * articles parsed where it does not (lazy-articles.ts): a passage's id is its article's and
+ * position (`${articleId}#${index}`, as the loader makes it), their count in its head, and
+ * parsing every article for them was 1-2 s of a first update's wait at 400k passages.
  */
 export function* mergeInputs(
   archive: Archive,
@@ -142,6 +146,25 @@ export function* mergeInputs(
   readsText: boolean,
 ): Generator<MergeInput> {
   for (const article of archive.articles) {
+    if (!readsText && isUnopened(article)) {
+      const count = passagesOf(article);
+      for (let order = 0; order < count; order++) {
+        const passageId = `${article.id}#${order}`;
+        const named = mentions.get(passageId);
+        const pointing = references.get(passageId);
+        if (!named && !pointing) continue;
+        yield {
+          passageId,
+          articleId: article.id,
+          order,
+          // Not read where the merge reads no texts.
+          text: '',
+          mentions: named ?? [],
+          references: pointing ?? [],
+        };
+      }
+      continue;
+    }
     for (let order = 0; order < article.passages.length; order++) {
       const p = article.passages[order] as Passage;
       const named = mentions.get(p.id);
@@ -152,7 +175,6 @@ export function* mergeInputs(
         articleId: article.id,
         order,
         text: p.text,
-        language: p.language,
         mentions: named ?? [],
         references: pointing ?? [],
       };
@@ -179,6 +201,8 @@ async function mergeOf(
       merge.restore(
         mergeInputs(previous, mentions, references, merge.readsText),
         previous.entities.all(),
+        // A restored entity's facts as its snapshot stored them: its mentions stay unparsed.
+        mergeFactsOf,
       ),
       slicer,
     );

@@ -93,7 +93,7 @@ function randomArticle(rand: () => number, id: string, version: number): Article
         text += 'Den blå allianse';
       } else text += `ord ${version}`;
     }
-    passages.push({ passageId: `${id}#${p}`, text, language: 'nb', mentions, references });
+    passages.push({ passageId: `${id}#${p}`, text, mentions, references });
   }
   return { id, passages };
 }
@@ -127,7 +127,7 @@ function fullBuild(
   const passages: PassageMentions[] = [];
   for (const id of [...articles.keys()].sort()) {
     for (const input of inputs(articles.get(id) as ArticleMentions)) {
-      passages.push({ ...input, mentions: [...input.mentions] });
+      passages.push({ ...input, language: 'nb', mentions: [...input.mentions] });
     }
   }
   return buildEntities(passages, aliases);
@@ -265,7 +265,6 @@ describe.each([
           {
             passageId: `a${n}#0`,
             text,
-            language: 'nb',
             mentions: [
               {
                 name: 'Kari Nordmann',

@@ -17,7 +17,7 @@
  * previous archive can be shared. The state is changed in place; a caller that may fail
  * half-way must throw the whole state away (the archive's basis does, with `spoiled`).
  */
-import type { AliasGroup, Language } from '../../knowledge/types';
+import type { AliasGroup } from '../../knowledge/types';
 import type { Entity, EntityKind, EntityMention, SourcedRole } from '../types';
 import {
   type BackReference,
@@ -46,8 +46,8 @@ export interface MergeInput {
   articleId: string;
   /** Position of the passage within its article. */
   order: number;
+  /** Read only where the merge looks for aliases in texts (`readsText`): '' may stand for it elsewhere. */
   text: string;
-  language: Language;
   mentions: readonly EntityMention[];
   references: readonly BackReference[];
 }
@@ -157,7 +157,8 @@ interface ClusterState extends ReferentRecord {
   first: Item | undefined;
   mentionRoles: readonly SourcedRole[];
   aliases: string[];
-  mentions: Entity['mentions'];
+  /** Undefined: those of `entity`, which it was restored from (see `#take`). */
+  mentions: Entity['mentions'] | undefined;
   /** The entity as last published (shared with archives built before). */
   entity: Entity | undefined;
 }
@@ -169,6 +170,36 @@ export interface MergeChange {
   added: Entity[];
   /** Passages whose entity ids or names may differ now. */
   passages: Set<string>;
+}
+
+/**
+ * What a restore reads of an entity to take it for its cluster: how many mentions it has,
+ * where the first and the last are, and how many roles. A snapshot stores these beside the
+ * entities (archive/merge-section.ts), so that a restore need not parse every restored
+ * entity's mentions for them (lazy-entities.ts): 1.4 s of a first update's wait at 400k.
+ */
+export interface EntityFacts {
+  mentions: number;
+  firstPassage: string;
+  firstStart: number;
+  lastPassage: string;
+  lastStart: number;
+  roles: number;
+}
+
+/** An entity's facts, read from its mentions and roles. */
+export function factsOfEntity(entity: Entity): EntityFacts {
+  const { mentions, roles } = entity;
+  const first = mentions[0];
+  const last = mentions[mentions.length - 1];
+  return {
+    mentions: mentions.length,
+    firstPassage: first?.passageId ?? '',
+    firstStart: first?.start ?? -1,
+    lastPassage: last?.passageId ?? '',
+    lastStart: last?.start ?? -1,
+    roles: roles.length,
+  };
 }
 
 /** Units of work between two yields: small enough for a slice of a few milliseconds. */
@@ -283,25 +314,32 @@ export class EntityMerge {
    * cluster, or one fits none; the state is then half made, and `apply` with `adopt` on a
    * new merge does the whole work.
    */
-  *restore(inputs: Iterable<MergeInput>, entities: Iterable<Entity>): Generator<void, void> {
+  *restore(
+    inputs: Iterable<MergeInput>,
+    entities: Iterable<Entity>,
+    factsOf: (entity: Entity) => EntityFacts = factsOfEntity,
+  ): Generator<void, void> {
     // By the passage of their first mention: its id is a string already hashed, where a
     // key made of passage and offset was a new string to hash per entity and per cluster.
-    const byFirst: FirstMentions = new Map();
+    const known: Restoring = { byFirst: new Map(), roles: new Map() };
     let n = 0;
     for (const entity of entities) {
-      const first = entity.mentions[0];
-      if (!first) throw new EntitiesDoNotFit(entity.id);
-      const there = byFirst.get(first.passageId);
-      if (!there) byFirst.set(first.passageId, entity);
-      else if (Array.isArray(there)) there.push(entity);
-      else byFirst.set(first.passageId, [there, entity]);
+      const facts = factsOf(entity);
+      if (facts.mentions === 0) throw new EntitiesDoNotFit(entity.id);
+      const taken: Taken = { entity, facts };
+      const there = known.byFirst.get(facts.firstPassage);
+      if (!there) known.byFirst.set(facts.firstPassage, taken);
+      else if (Array.isArray(there)) there.push(taken);
+      else known.byFirst.set(facts.firstPassage, [there, taken]);
       if (++n % STEP === 0) yield;
     }
-    const change = yield* this.#apply([], inputs, byFirst);
+    const change = yield* this.#apply([], inputs, known);
     if (this.#clusters.size !== n || change.removed.length > 0) {
       const taken = new Set(this.entities());
-      const left = [...byFirst.values()].flat().find((entity) => !taken.has(entity));
-      throw new EntitiesDoNotFit(left?.id ?? '');
+      const left = [...known.byFirst.values()]
+        .flat()
+        .find(({ entity }) => !taken.has(entity));
+      throw new EntitiesDoNotFit(left?.entity.id ?? '');
     }
     // Caches of what every name gave: an update needs only its own names' again.
     this.#folded.clear();
@@ -332,7 +370,7 @@ export class EntityMerge {
   *#apply(
     gone: Iterable<string>,
     came: Iterable<MergeInput>,
-    known: FirstMentions | undefined,
+    known: Restoring | undefined,
   ): Generator<void, MergeChange> {
     const affectedKeys = new Set<string>();
     // Clusters whose names changed, and clusters whose back-reference roles changed.
@@ -558,9 +596,9 @@ export class EntityMerge {
         if (++n % STEP === 0) yield;
         // Ids as the entities have them: only the families need filling in.
         this.#joinFamily(cluster, familyOf(cluster.id));
-        // The entity taken must be what this state would make of the cluster: the roles its
-        // back references give are counted here (its own were compared in `#take`).
-        if (cluster.entity?.roles.length !== cluster.mentionRoles.length + backRoles(cluster))
+        // The entity taken must be what this state would make of the cluster: its own roles
+        // and those its back references give.
+        if (known.roles.get(cluster) !== cluster.mentionRoles.length + backRoles(cluster))
           throw new EntitiesDoNotFit(cluster.id);
       }
       // Nothing is reported (every entity is as it was); what `adopt` found waits.
@@ -790,27 +828,29 @@ export class EntityMerge {
    * whose first mention is the cluster's first name, with as many mentions, the last the
    * same, and its own roles (those not from back references) the same.
    */
-  #take(cluster: ClusterState, known: FirstMentions): void {
+  #take(cluster: ClusterState, known: Restoring): void {
     const members = cluster.items;
     if (!members.every((item, i) => i === 0 || compareItems(members[i - 1] as Item, item) < 0))
       members.sort(compareItems);
     const first = members[0] as Item;
     const last = members[members.length - 1] as Item;
-    const there = known.get(first.passage.id);
-    const startsHere = (e: Entity | undefined) => e?.mentions[0]?.start === first.mention.start;
-    const entity = Array.isArray(there)
+    const there = known.byFirst.get(first.passage.id);
+    const startsHere = (t: Taken | undefined) => t?.facts.firstStart === first.mention.start;
+    const taken = Array.isArray(there)
       ? there.find(startsHere)
       : startsHere(there)
         ? there
         : undefined;
-    const lastMention = entity?.mentions[entity.mentions.length - 1];
     if (
-      !entity ||
-      entity.mentions.length !== members.length ||
-      lastMention?.passageId !== last.passage.id ||
-      lastMention.start !== last.mention.start
+      !taken ||
+      taken.facts.mentions !== members.length ||
+      taken.facts.lastPassage !== last.passage.id ||
+      taken.facts.lastStart !== last.mention.start
     )
-      throw new EntitiesDoNotFit(entity?.id ?? `${first.passage.id} ${first.mention.start}`);
+      throw new EntitiesDoNotFit(
+        taken?.entity.id ?? `${first.passage.id} ${first.mention.start}`,
+      );
+    const { entity } = taken;
     // Most clusters have no role: no lists made for them.
     const roles = members.some(({ mention }) => mention.role)
       ? rolesOf(
@@ -823,11 +863,7 @@ export class EntityMerge {
             })),
         )
       : NO_ROLES;
-    roles.forEach((role, i) => {
-      const taken = entity.roles[i];
-      if (taken?.role !== role.role || taken.passageId !== role.passageId)
-        throw new EntitiesDoNotFit(entity.id);
-    });
+    known.roles.set(cluster, taken.facts.roles);
     cluster.name = entity.name;
     cluster.slug = '';
     cluster.first = first;
@@ -835,7 +871,9 @@ export class EntityMerge {
     cluster.aliases = entity.aliases;
     cluster.mentionRoles = roles.length > 0 ? roles : NO_ROLES;
     cluster.knownRoles = this.#knownRoles(roles);
-    cluster.mentions = entity.mentions;
+    // The entity's own, read when a new version of it is made (restored entities parse
+    // their mentions on first use).
+    cluster.mentions = undefined;
     cluster.id = entity.id;
     cluster.entity = entity;
   }
@@ -892,7 +930,7 @@ export class EntityMerge {
       kind: cluster.kind,
       aliases: cluster.aliases,
       roles,
-      mentions: cluster.mentions,
+      mentions: cluster.mentions ?? cluster.entity?.mentions ?? NO_MENTIONS,
     };
   }
 }
@@ -916,8 +954,20 @@ const NO_MENTIONS: Entity['mentions'] = [];
 /** An alias `withAliasMentions` looks for in the text: several words, or a lowercase one. */
 const readsInText = (alias: string): boolean => /\s|^\p{Ll}/u.test(alias);
 
-/** A restore's entities by the passage of their first mention (one, or the few there). */
-type FirstMentions = Map<string, Entity | Entity[]>;
+/** An entity a restore may take, with its facts. */
+interface Taken {
+  entity: Entity;
+  facts: EntityFacts;
+}
+
+/**
+ * A restore's entities by the passage of their first mention (one, or the few there), and
+ * the roles each cluster's entity has (checked once back references are resolved).
+ */
+interface Restoring {
+  byFirst: Map<string, Taken | Taken[]>;
+  roles: Map<ClusterState, number>;
+}
 
 /** How many roles a cluster is given by back references. */
 function backRoles(cluster: ClusterState): number {
