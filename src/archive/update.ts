@@ -31,9 +31,9 @@ import { runStepsAsync } from '../extract/entities/ranked-keys';
 import type { EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult, Passage } from '../knowledge/types';
 import type { Archive, IncrementalBasis } from './archive';
-import { Slicer } from './pace';
 import { isUnopened, passageCount as passagesOf } from './lazy-articles';
 import { mergeFactsOf } from './merge-section';
+import { Slicer } from './pace';
 import { PatchedMap } from './patched-map';
 
 export interface ArticleChanges {

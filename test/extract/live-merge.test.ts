@@ -6,7 +6,9 @@ import {
 } from '../../src/extract/entities';
 import {
   EntitiesDoNotFit,
+  type EntityFacts,
   EntityMerge,
+  factsOfEntity,
   listEntities,
   type MergeInput,
 } from '../../src/extract/entities/live-merge';
@@ -320,6 +322,35 @@ describe.each([
     const restore = () => runSteps(new EntityMerge(aliases).restore(all, [...entities, stray]));
     expect(restore).toThrow(EntitiesDoNotFit);
     expect(restore).toThrow(/stray/);
+  });
+
+  it('is restored from facts stored beside the entities as from the entities, and refuses facts that do not fit', () => {
+    const rand = seededRandom(5);
+    const articles = new Map(
+      [1, 2, 3].map((n) => randomArticle(rand, `a${n}.md`, 1)).map((a) => [a.id, a]),
+    );
+    const all = [...articles.keys()]
+      .sort()
+      .flatMap((a) => inputs(articles.get(a) as ArticleMentions));
+    const entities = fullBuild(articles, aliases);
+    // Facts as a snapshot gives them, read without the entities' mentions.
+    const stored = new Map(entities.map((e) => [e, factsOfEntity(e)]));
+    const restored = new EntityMerge(aliases);
+    runSteps(restored.restore(all, entities, (e) => stored.get(e) as EntityFacts));
+    expect(byId(restored.entities())).toEqual(byId(entities));
+    const [some] = entities;
+    if (!some) throw new Error('the articles name no one');
+    const facts = stored.get(some) as EntityFacts;
+    for (const wrong of [
+      { ...facts, mentions: facts.mentions + 1 },
+      { ...facts, lastStart: facts.lastStart + 1 },
+      { ...facts, roles: facts.roles + 1 },
+    ]) {
+      const lying = (e: Entity) => (e === some ? wrong : (stored.get(e) as EntityFacts));
+      expect(() => runSteps(new EntityMerge(aliases).restore(all, entities, lying))).toThrow(
+        EntitiesDoNotFit,
+      );
+    }
   });
 
   it('refuses to be restored with entities that another merge made', () => {

@@ -336,9 +336,7 @@ export class EntityMerge {
     const change = yield* this.#apply([], inputs, known);
     if (this.#clusters.size !== n || change.removed.length > 0) {
       const taken = new Set(this.entities());
-      const left = [...known.byFirst.values()]
-        .flat()
-        .find(({ entity }) => !taken.has(entity));
+      const left = [...known.byFirst.values()].flat().find(({ entity }) => !taken.has(entity));
       throw new EntitiesDoNotFit(left?.entity.id ?? '');
     }
     // Caches of what every name gave: an update needs only its own names' again.
@@ -847,9 +845,7 @@ export class EntityMerge {
       taken.facts.lastPassage !== last.passage.id ||
       taken.facts.lastStart !== last.mention.start
     )
-      throw new EntitiesDoNotFit(
-        taken?.entity.id ?? `${first.passage.id} ${first.mention.start}`,
-      );
+      throw new EntitiesDoNotFit(taken?.entity.id ?? `${first.passage.id} ${first.mention.start}`);
     const { entity } = taken;
     // Most clusters have no role: no lists made for them.
     const roles = members.some(({ mention }) => mention.role)
