@@ -1,17 +1,28 @@
-/** Breaths waiting for their turn, oldest first. */
-const waiting: (() => void)[] = [];
+/** Breaths waiting for their turn, oldest first; background ones give way while a reload waits. */
+const waiting: { resume: () => void; background: boolean }[] = [];
+/** Reloads waiting on work in slices (`whileWaitedOn`). */
+let reloadsWaiting = 0;
 let turnAhead = false;
 
 /** One turn of the event loop: the oldest waiting breath goes on (its slice runs after this). */
 function takeTurn(): void {
   turnAhead = false;
-  const resume = waiting.shift();
+  const next = reloadsWaiting > 0 ? waiting.findIndex((breath) => !breath.background) : 0;
+  const [breath] = waiting.splice(Math.max(0, next), 1);
   // The next turn is the next time round the event loop: timers and I/O (answers) first.
   if (waiting.length > 0) {
     turnAhead = true;
     setImmediate(takeTurn);
   }
-  resume?.();
+  breath?.resume();
+}
+
+function queue(resume: () => void, background: boolean): void {
+  waiting.push({ resume, background });
+  if (!turnAhead) {
+    turnAhead = true;
+    setImmediate(takeTurn);
+  }
 }
 
 /**
@@ -21,14 +32,26 @@ function takeTurn(): void {
  * the search warm-up) each ran a slice in the same turn, and at 400k passages their slices
  * together held the event loop 45-80 ms; taking turns, a turn holds one slice.
  */
-export const breathe = (): Promise<void> =>
-  new Promise((resolve) => {
-    waiting.push(resolve);
-    if (!turnAhead) {
-      turnAhead = true;
-      setImmediate(takeTurn);
-    }
-  });
+export const breathe = (): Promise<void> => new Promise((resolve) => queue(resolve, false));
+
+/**
+ * A breath of work nobody waits on (the search warm-up): as `breathe`, except that while a
+ * reload waits (`whileWaitedOn`), it goes on only when no other breath waits. After a
+ * restart, the warm-up took every other turn beside the live merge's preparation that the
+ * first add waited on.
+ */
+export const breatheInBackground = (): Promise<void> =>
+  new Promise((resolve) => queue(resolve, true));
+
+/** `work`, during which background breaths give way to every other (see `breatheInBackground`). */
+export async function whileWaitedOn<T>(work: () => Promise<T>): Promise<T> {
+  reloadsWaiting++;
+  try {
+    return await work();
+  } finally {
+    reloadsWaiting--;
+  }
+}
 
 /**
  * Cuts long main-thread work into slices of about `budgetMs`: call `due()` between steps

@@ -12,7 +12,7 @@ import type { Logger } from '../logger';
 import { AnalysisFeed, analyseAside } from './analyse-aside';
 import type { Archive } from './archive';
 import { assemble } from './build';
-import { breathe, Slicer } from './pace';
+import { breatheInBackground, Slicer, whileWaitedOn } from './pace';
 import { readSnapshot, SnapshotFile, snapshotKey } from './snapshot';
 import { type AnalysisToWrite, encodeLoad, writeAnalysis, writeLoad } from './snapshot-body';
 import { articleChanges, canUpdate, changedIds, prepareUpdates, updateArchive } from './update';
@@ -156,8 +156,12 @@ export class KnowledgeStore {
         return outcome(archive, diff, kept, started);
       }
       if (canUpdate(base, load, changes)) {
-        await base.basis.read?.();
-        const update = await updateArchive(base, load, changes);
+        // The search warm-up gives way meanwhile: this reload waits on the update's slices
+        // (after a restart, the live merge's preparation's too).
+        const update = await whileWaitedOn(async () => {
+          await base.basis.read?.();
+          return updateArchive(base, load, changes);
+        });
         // The index changes and the swap happen in one step: no answer sees half of them.
         update.commit();
         this.#current = update.archive;
@@ -182,7 +186,7 @@ export class KnowledgeStore {
     const archive = await assemble(load, analysis, false, index);
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
-    archive.index.warm(5, breathe).catch(() => undefined);
+    archive.index.warm(5, breatheInBackground).catch(() => undefined);
     this.#writing = this.#write(key, async (file) => {
       for (const piece of [...(await loadSection), ...body]) await file.raw(piece);
     });
@@ -308,7 +312,7 @@ function sameStamps(a: LoadResult, b: LoadResult): boolean {
  * so that the first queries cost what later ones do; a failure only leaves them to a query.
  */
 function warmUp(archive: Archive): void {
-  archive.index.warm(5, breathe).catch(() => undefined);
+  archive.index.warm(5, breatheInBackground).catch(() => undefined);
   // The next reload is likely an update of this archive: its live merge is prepared meanwhile.
   void prepareUpdates(archive);
 }

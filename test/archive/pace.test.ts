@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breathe, Slicer } from '../../src/archive/pace';
+import { breathe, breatheInBackground, Slicer, whileWaitedOn } from '../../src/archive/pace';
 
 describe('a slicer with a stop signal', () => {
   it('breathes as usual until stopped, then throws at its next breath', async () => {
@@ -33,5 +33,40 @@ describe('work in slices, several at once', () => {
     const turns = events.join('').split('|').slice(1);
     expect(turns.filter((slices) => slices.length > 1)).toEqual([]);
     expect(turns.join('')).toBe('abc'.repeat(5));
+  });
+});
+
+describe('background work in slices while a reload waits', () => {
+  it('gives way to every other slice until the reload is done, then takes turns again', async () => {
+    const events: string[] = [];
+    let backgroundLeft = 8;
+    const background = (async () => {
+      while (backgroundLeft-- > 0) {
+        events.push('w');
+        await breatheInBackground();
+      }
+    })();
+    // A turn for the warm-up to get going: it takes turns as any other work would.
+    await breathe();
+    await breathe();
+    const waitedOn = whileWaitedOn(async () => {
+      for (let i = 0; i < 4; i++) {
+        events.push('u');
+        await breathe();
+      }
+      events.push('|');
+    });
+    await waitedOn;
+    for (let i = 0; i < 4; i++) {
+      events.push('x');
+      await breathe();
+    }
+    await background;
+    const text = events.join('');
+    // While the reload waited, no background slice ran between its slices.
+    const during = text.slice(text.indexOf('u'), text.indexOf('|'));
+    expect(during).toBe('uuuu');
+    // Afterwards the two take turns again.
+    expect(text.slice(text.indexOf('|') + 1)).toMatch(/xw|wx/);
   });
 });
