@@ -1,6 +1,6 @@
 /** Breaths waiting for their turn, oldest first; background ones give way while a reload waits. */
 const waiting: { resume: () => void; background: boolean }[] = [];
-/** Reloads waiting on work in slices (`whileWaitedOn`). */
+/** Reloads holding background work back (`holdBackground`). */
 let reloadsWaiting = 0;
 let turnAhead = false;
 
@@ -36,21 +36,21 @@ export const breathe = (): Promise<void> => new Promise((resolve) => queue(resol
 
 /**
  * A breath of work nobody waits on (the search warm-up): as `breathe`, except that while a
- * reload waits (`whileWaitedOn`), it goes on only when no other breath waits. After a
- * restart, the warm-up took every other turn beside the live merge's preparation that the
- * first add waited on.
+ * reload holds background work back (`holdBackground`), it goes on only when no other
+ * breath waits. After a restart, the warm-up took every other turn beside the live merge's
+ * preparation (and the loading of the files) that the first add waited on.
  */
 export const breatheInBackground = (): Promise<void> =>
   new Promise((resolve) => queue(resolve, true));
 
-/** `work`, during which background breaths give way to every other (see `breatheInBackground`). */
-export async function whileWaitedOn<T>(work: () => Promise<T>): Promise<T> {
+/** Holds background breaths back (see `breatheInBackground`) until the returned release is called. */
+export function holdBackground(): () => void {
   reloadsWaiting++;
-  try {
-    return await work();
-  } finally {
-    reloadsWaiting--;
-  }
+  let held = true;
+  return () => {
+    if (held) reloadsWaiting--;
+    held = false;
+  };
 }
 
 /**

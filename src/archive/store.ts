@@ -12,7 +12,7 @@ import type { Logger } from '../logger';
 import { AnalysisFeed, analyseAside } from './analyse-aside';
 import type { Archive } from './archive';
 import { assemble } from './build';
-import { breatheInBackground, Slicer, whileWaitedOn } from './pace';
+import { breatheInBackground, holdBackground, Slicer } from './pace';
 import { readSnapshot, SnapshotFile, snapshotKey } from './snapshot';
 import { type AnalysisToWrite, encodeLoad, writeAnalysis, writeLoad } from './snapshot-body';
 import { articleChanges, canUpdate, changedIds, prepareUpdates, updateArchive } from './update';
@@ -72,7 +72,12 @@ export class KnowledgeStore {
 
   reload(): Promise<ReloadOutcome> {
     if (!this.#running) {
-      this.#running = this.#build().finally(() => {
+      // A reload of a serving archive is most likely an update, which waits on work in
+      // slices (the files loaded, the live merge's preparation after a restart, the update):
+      // the search warm-up gives way to it until it is done or turns into a full build.
+      const release = this.#current ? holdBackground() : undefined;
+      this.#running = this.#build(release).finally(() => {
+        release?.();
         this.#running = undefined;
       });
       return this.#running;
@@ -87,7 +92,7 @@ export class KnowledgeStore {
     return this.#queued.then((outcome) => ({ ...outcome, joined: true }));
   }
 
-  async #build(): Promise<ReloadOutcome> {
+  async #build(releaseBackground?: () => void): Promise<ReloadOutcome> {
     const started = performance.now();
     const previous = this.#current;
     const key = await snapshotKey();
@@ -156,12 +161,8 @@ export class KnowledgeStore {
         return outcome(archive, diff, kept, started);
       }
       if (canUpdate(base, load, changes)) {
-        // The search warm-up gives way meanwhile: this reload waits on the update's slices
-        // (after a restart, the live merge's preparation's too).
-        const update = await whileWaitedOn(async () => {
-          await base.basis.read?.();
-          return updateArchive(base, load, changes);
-        });
+        await base.basis.read?.();
+        const update = await updateArchive(base, load, changes);
         // The index changes and the swap happen in one step: no answer sees half of them.
         update.commit();
         this.#current = update.archive;
@@ -170,8 +171,10 @@ export class KnowledgeStore {
         return { ...outcome(update.archive, diff, kept, started), incremental: true };
       }
     }
-    // Too much changed for an update: until the rebuild is done, the snapshot's archive
-    // answers (the knowledge as it was) rather than nothing.
+    // Too much changed for an update: no reason to hold the search warm-up back for minutes.
+    releaseBackground?.();
+    // Until the rebuild is done, the snapshot's archive answers (the knowledge as it was)
+    // rather than nothing.
     if (restored) {
       this.#current = restored;
       warmUp(restored);

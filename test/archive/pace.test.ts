@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breathe, breatheInBackground, Slicer, whileWaitedOn } from '../../src/archive/pace';
+import { breathe, breatheInBackground, holdBackground, Slicer } from '../../src/archive/pace';
 
 describe('a slicer with a stop signal', () => {
   it('breathes as usual until stopped, then throws at its next breath', async () => {
@@ -36,7 +36,7 @@ describe('work in slices, several at once', () => {
   });
 });
 
-describe('background work in slices while a reload waits', () => {
+describe('background work in slices while a reload holds it back', () => {
   it('gives way to every other slice until the reload is done, then takes turns again', async () => {
     const events: string[] = [];
     let backgroundLeft = 8;
@@ -49,14 +49,13 @@ describe('background work in slices while a reload waits', () => {
     // A turn for the warm-up to get going: it takes turns as any other work would.
     await breathe();
     await breathe();
-    const waitedOn = whileWaitedOn(async () => {
-      for (let i = 0; i < 4; i++) {
-        events.push('u');
-        await breathe();
-      }
-      events.push('|');
-    });
-    await waitedOn;
+    const release = holdBackground();
+    for (let i = 0; i < 4; i++) {
+      events.push('u');
+      await breathe();
+    }
+    events.push('|');
+    release();
     for (let i = 0; i < 4; i++) {
       events.push('x');
       await breathe();
