@@ -4,7 +4,7 @@ import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult } from '../knowledge/types';
 import type { AnalysisParts, MentionMaps } from './build';
 import { type ArticleHead, articleLine, headOf, lazyArticle } from './lazy-articles';
-import { type EntityHead, headOfEntity, lazyEntity } from './lazy-entities';
+import { type EntityHead, entityJson, headOfEntity, lazyEntity } from './lazy-entities';
 import { Slicer } from './pace';
 
 /**
@@ -119,8 +119,7 @@ export function* analysisLines(
     for (const some of slices(analysis.entities, ENTITY_HEADS_PER_LINE)) {
       yield JSON.stringify({ entityHeads: some.map(headOfEntity) });
     }
-    for (const entity of analysis.entities)
-      yield `${ENTITY_LINE_OPENING}${JSON.stringify(entity)}}`;
+    for (const entity of analysis.entities) yield `${ENTITY_LINE_OPENING}${entityJson(entity)}}`;
     end.entities = analysis.entities.length;
     end.passages = yield* passageLists(analysis.entities, analysis.entitiesByPassage);
     for (const timeMentions of slices(analysis.timeMentions, TIME_MENTIONS_PER_LINE)) {

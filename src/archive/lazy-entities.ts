@@ -47,6 +47,15 @@ export function lazyEntity(
   return entity;
 }
 
+/**
+ * The entity as JSON: an unparsed one's own bytes, as read. An update's snapshot otherwise
+ * parsed every restored entity to write it again as it was.
+ */
+export function entityJson(entity: Entity): string {
+  const line = lazy.line(entity);
+  return line ? line.bytes.toString('utf8', line.start, line.end) : JSON.stringify(entity);
+}
+
 /** True while `entity` is restored and its line not parsed yet (tests). */
 export function isUnopenedEntity(entity: Entity): boolean {
   return lazy.line(entity) !== undefined;

@@ -12,7 +12,7 @@ import type { Logger } from '../logger';
 import { AnalysisFeed, analyseAside } from './analyse-aside';
 import type { Archive } from './archive';
 import { assemble } from './build';
-import { breatheInBackground, holdBackground, Slicer } from './pace';
+import { breathe, breatheInBackground, holdBackground, Slicer } from './pace';
 import { readSnapshot, SnapshotFile, snapshotKey } from './snapshot';
 import { type AnalysisToWrite, encodeLoad, writeAnalysis, writeLoad } from './snapshot-body';
 import { articleChanges, canUpdate, changedIds, prepareUpdates, updateArchive } from './update';

@@ -120,6 +120,7 @@ describe("the live merge's restore after a restart", () => {
     const again = kb.store('cache');
     const restored = await again.reload();
     expect(restored.archive.fromSnapshot).toBe(true);
+    expect(namesOf(restored.archive)).toEqual(namesOf(changed.archive));
     for (const entity of restored.archive.entities.all()) {
       const same = full.archive.entities.all().find((e) => e.id === entity.id) as Entity;
       expect(mergeFactsOf(entity)).toEqual(factsOfEntity(same));
