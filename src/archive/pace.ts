@@ -35,7 +35,7 @@ function queue(resume: () => void, background: boolean): void {
 export const breathe = (): Promise<void> => new Promise((resolve) => queue(resolve, false));
 
 /**
- * A breath of work nobody waits on (the search warm-up): as `breathe`, except that while a
+ * A breath of work nobody waits on (the search warm-up's lists): as `breathe`, except that while a
  * reload holds background work back (`holdBackground`), it goes on only when no other
  * breath waits. After a restart, the warm-up took every other turn beside the live merge's
  * preparation (and the loading of the files) that the first add waited on.

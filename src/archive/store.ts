@@ -189,7 +189,7 @@ export class KnowledgeStore {
     const archive = await assemble(load, analysis, false, index);
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
-    archive.index.warm(5, breatheInBackground).catch(() => undefined);
+    archive.index.warm(5, breathe, breatheInBackground).catch(() => undefined);
     this.#writing = this.#write(key, async (file) => {
       for (const piece of [...(await loadSection), ...body]) await file.raw(piece);
     });
@@ -315,7 +315,7 @@ function sameStamps(a: LoadResult, b: LoadResult): boolean {
  * so that the first queries cost what later ones do; a failure only leaves them to a query.
  */
 function warmUp(archive: Archive): void {
-  archive.index.warm(5, breatheInBackground).catch(() => undefined);
+  archive.index.warm(5, breathe, breatheInBackground).catch(() => undefined);
   // The next reload is likely an update of this archive: its live merge is prepared meanwhile.
   void prepareUpdates(archive);
 }

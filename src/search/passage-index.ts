@@ -642,10 +642,17 @@ export class PassageIndex {
    * restart cost what later ones do. Returns how many lists it built. A caller that asks
    * while a warm-up runs (the store starts one after every build) shares it rather than
    * walking the vocabulary a second time beside it. `pause` is how it yields between
-   * slices (the store's takes turns with its other work in slices, archive/pace.ts).
+   * slices (the store's takes turns with its other work in slices, archive/pace.ts);
+   * `listPause`, between those that build the lists, which no query waits for (a query
+   * builds a list it lacks itself, but would finish the lexicon, the languages and the
+   * field lengths in one go: those go first, with `pause`).
    */
-  warm(sliceMs = 5, pause: () => Promise<void> = nextImmediate): Promise<number> {
-    this.warming ??= this.warmOnce(sliceMs, pause).finally(() => {
+  warm(
+    sliceMs = 5,
+    pause: () => Promise<void> = nextImmediate,
+    listPause: () => Promise<void> = pause,
+  ): Promise<number> {
+    this.warming ??= this.warmOnce(sliceMs, pause, listPause).finally(() => {
       this.warming = undefined;
     });
     return this.warming;
@@ -653,7 +660,11 @@ export class PassageIndex {
 
   private warming: Promise<number> | undefined;
 
-  private async warmOnce(sliceMs: number, pause: () => Promise<void>): Promise<number> {
+  private async warmOnce(
+    sliceMs: number,
+    pause: () => Promise<void>,
+    listPause: () => Promise<void>,
+  ): Promise<number> {
     // The bilingual lexicon first: every query's analysis reads it.
     let sliceStart = performance.now();
     await prepareLexicon({
@@ -664,7 +675,7 @@ export class PassageIndex {
       },
     });
     while (!this.languages.syncSome(LANGUAGE_SYNC_SLICE)) await pause();
-    return this.retriever.warm(sliceMs, pause);
+    return this.retriever.warm(sliceMs, pause, listPause);
   }
 
   get size(): number {

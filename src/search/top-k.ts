@@ -156,12 +156,14 @@ export class TopKRetriever {
   /**
    * Builds the typed lists of the index's frequent terms, and their bounds, ahead of the
    * queries that need them (otherwise the first query with "filmen" pays for its 27k postings), in slices of
-   * a few milliseconds between which the event loop runs. Stops when the cache is full or
-   * passages are added; returns how many lists it built.
+   * a few milliseconds between which the event loop runs (`listPause`; the field lengths
+   * are copied first, between `pause`s). Stops when the cache is full or passages are
+   * added; returns how many lists it built.
    */
   async warm(
     sliceMs = 5,
     pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
+    listPause: () => Promise<void> = pause,
   ): Promise<number> {
     while (!this.store.syncLengthsSome(LENGTHS_SLICE)) await pause();
     this.store.sync();
@@ -178,7 +180,7 @@ export class TopKRetriever {
       // terms are rare, and thousands of them between two frequent ones made one slice.
       else if ((++looked & 511) !== 0) continue;
       if (performance.now() - sliceStart < sliceMs) continue;
-      await pause();
+      await listPause();
       sliceStart = performance.now();
       if (this.mini._nextId !== version) break;
       this.store.sync();
