@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { Interner } from '../src/archive/analysis-text';
 import { assemble } from '../src/archive/build';
+import { mergeFactsOf } from '../src/archive/merge-section';
 import { decodeAnalysis, decodeLoad, sectionsOf } from '../src/archive/snapshot-body';
 import { mergeInputs, prepareUpdates } from '../src/archive/update';
 import { ArchiveLexicon } from '../src/extract/entities';
@@ -54,6 +55,8 @@ function restore(): { merge: EntityMerge; used: number } {
     merge.restore(
       mergeInputs(archive, mentions, references, merge.readsText),
       archive.entities.all(),
+      // As `prepareUpdates` does: the entities' facts as the snapshot stored them.
+      mergeFactsOf,
     ),
   );
   return { merge, used: threadCpuMs() - cpu };
