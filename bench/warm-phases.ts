@@ -42,7 +42,7 @@ const sections = sectionsOf(bytes, headerEnd + 1);
 const ids = new Interner();
 const load = await timed('decode load', () => decodeLoad(bytes, sections));
 await timed('decode analysis', () => decodeAnalysisText(bytes, sections, ids));
-await timed('decode index', () => decodeIndex(bytes, sections, load, ids));
+await timed('decode index', () => decodeIndex(bytes, sections, load));
 // The whole read, checksum included, when the snapshot was made by this code.
 const restored = await timed('whole readSnapshot', () => readSnapshot(cache, key));
 if (!restored) throw new Error('the snapshot is not this code’s');

@@ -124,7 +124,7 @@ export function startWorkers(file = WORKER_FILE): WorkerRun {
         void workers[0]?.terminate();
         const analysis = await decodeAnalysisText(text, sectionsOf(text), ids);
         const terms = await reply(1);
-        const index = await decodeIndex(terms, sectionsOf(terms), load, ids);
+        const index = await decodeIndex(terms, sectionsOf(terms), load);
         return { analysis, index, body: [text, terms] };
       } finally {
         clearTimeout(timer);

@@ -4,12 +4,18 @@
  * MiniSearch's `toJSON` turns every posting into an object key ("4711": 2) and its
  * `loadJSAsync` parses those back with parseInt, after a JSON.parse of the whole index that
  * holds the event loop for seconds at 400k passages. Here the same state goes to varints
- * (see bytes.ts) and comes back straight into MiniSearch's maps, in slices of a few
- * milliseconds: a head (counts, field ids, average lengths) as JSON, the documents (short
- * id, passage id, field lengths), then each term with its postings per field (document-id
- * gaps and term counts), prefixed by their length in bytes. Nothing is validated entry by
- * entry: the snapshot's checksum vouches for the bytes, and the reader throws on any that
- * run out or do not add up.
+ * (see bytes.ts) and comes back as MiniSearch's state, in slices of a few milliseconds: a
+ * head (counts, field ids, average lengths) as JSON, the documents as columns a block at a
+ * time (short-id gaps, the ids' lengths, the ids as one string, field counts, field
+ * lengths), then the radix tree of terms depth first, each term with its postings per field
+ * (document-id gaps and term counts) prefixed by their length in bytes, then a table of
+ * where each inner node of the tree ends. Nothing is validated entry by entry: the
+ * snapshot's checksum vouches for the bytes, and the reader throws on any that run out or
+ * do not add up.
+ *
+ * The documents go into columns (index-columns.ts), not Maps, and the tree is opened node by
+ * node on first walk (`SnapshotNode`, through the table): at 400k passages filling the
+ * three document Maps and building every node was most of a restart's index decode.
  *
  * A term's postings are decoded when first used, not on restore (`SnapshotTermData`): most
  * terms of a large archive are rare and may never be asked for, and building MiniSearch's
@@ -19,8 +25,8 @@
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import { PassageIndex, type PassageIndexInput } from '../search';
-import type { Interner } from './analysis-text';
 import { ByteReader, ByteWriter } from './bytes';
+import { DocumentIds, DocumentTable, FieldLengths, ShortIds } from './index-columns';
 import { Slicer } from './pace';
 
 type Postings = Map<number, number>;
@@ -33,22 +39,46 @@ const LEAF = '';
 export interface RadixTree<T> extends Map<string, RadixTree<T> | T> {}
 
 /**
+ * Where each inner node of a written tree ends, and how many inner nodes its subtree has,
+ * depth first: written after the tree (`writeTreeTable`), so that a reader can open a node
+ * without reading its subtrees (`SnapshotNode`).
+ */
+export class TreeTable {
+  readonly ends: number[] = [];
+  readonly nodes: number[] = [];
+}
+
+/**
  * Writes a radix tree's shape depth first (each node's size, then each label) and yields each
  * term's value where it belongs, for the caller to write: reading it back builds the same
- * nodes directly instead of inserting every term anew. The live index and the build's index
- * writer (index-writer.ts) write the same layout through it.
+ * nodes directly instead of inserting every term anew. `table` gets each inner node's end
+ * (`position` tells where the bytes are: `out` may have been drained meanwhile). The live
+ * index and the build's index writer (index-writer.ts) write the same layout through it.
  */
-export function* writeTreeShape<T>(out: ByteWriter, root: RadixTree<T>): Generator<T> {
-  const stack: Iterator<[string, RadixTree<T> | T]>[] = [];
+export function* writeTreeShape<T>(
+  out: ByteWriter,
+  root: RadixTree<T>,
+  table: TreeTable,
+  position: () => number = () => out.length,
+): Generator<T> {
+  const stack: { entries: Iterator<[string, RadixTree<T> | T]>; node: number }[] = [];
   const enter = (node: RadixTree<T>) => {
+    const number = table.ends.length;
+    table.ends.push(0);
+    table.nodes.push(0);
     out.uint(node.size);
-    stack.push(node.entries());
+    stack.push({ entries: node.entries(), node: number });
   };
   enter(root);
   while (stack.length > 0) {
-    const next = stack[stack.length - 1]?.next();
-    if (!next || next.done) {
+    const top = stack[stack.length - 1];
+    const next = top?.entries.next();
+    if (!top || !next || next.done) {
       stack.pop();
+      if (top) {
+        table.ends[top.node] = position();
+        table.nodes[top.node] = table.ends.length - top.node;
+      }
       continue;
     }
     const [label, child] = next.value;
@@ -58,12 +88,142 @@ export function* writeTreeShape<T>(out: ByteWriter, root: RadixTree<T>): Generat
   }
 }
 
+/** The table after the tree: each node's end, then its subtree's node count, then how many nodes. */
+export function writeTreeTable(out: ByteWriter, table: TreeTable): void {
+  const count = table.ends.length;
+  const bytes = Buffer.allocUnsafe(count * 8 + 4);
+  for (let i = 0; i < count; i++) {
+    bytes.writeUInt32LE(table.ends[i] ?? 0, i * 4);
+    bytes.writeUInt32LE(table.nodes[i] ?? 0, (count + i) * 4);
+  }
+  bytes.writeUInt32LE(count, count * 8);
+  out.raw(bytes);
+}
+
+/** What a document column block holds: passages a block (their ids decoded as one string). */
+export const DOCUMENTS_PER_BLOCK = 4096;
+
+/** One document as written: its short id, passage id and field lengths (holes unset). */
+export type WrittenDocument = readonly [
+  shortId: number,
+  id: string,
+  lengths: readonly (number | undefined)[],
+];
+
 /**
- * A term's postings per field, as MiniSearch keeps them, decoded from the snapshot's bytes
- * on first use. Every Map method opens it first, so MiniSearch (search, add, discard,
- * vacuum) and the retriever see an ordinary Map.
+ * Writes the documents as columns, a block at a time: the short ids' gaps, the ids' lengths
+ * (UTF-16 units), the ids joined as one string, each document's field count, then its
+ * lengths, each one up (0 for a field never measured). Yields after each block. The live
+ * index and the build's index writer write the documents through it.
  */
-export class SnapshotTermData extends Map<number, Postings> {
+export function* writeDocuments(
+  out: ByteWriter,
+  documents: Iterable<WrittenDocument>,
+): Generator<void> {
+  let previous = 0;
+  let block: WrittenDocument[] = [];
+  const flush = () => {
+    for (const [shortId] of block) {
+      out.int(shortId - previous);
+      previous = shortId;
+    }
+    for (const [, id] of block) out.uint(id.length);
+    out.string(block.map(([, id]) => id).join(''));
+    for (const [, , lengths] of block) out.uint(lengths.length);
+    for (const [, , lengths] of block)
+      for (let f = 0; f < lengths.length; f++) out.uint((lengths[f] ?? -1) + 1);
+    block = [];
+  };
+  for (const document of documents) {
+    block.push(document);
+    if (block.length >= DOCUMENTS_PER_BLOCK) {
+      flush();
+      yield;
+    }
+  }
+  if (block.length > 0) flush();
+}
+
+/**
+ * A Map filled from the snapshot's bytes on first use: every Map method opens it first, so
+ * MiniSearch (search, add, discard, vacuum) and the retriever see an ordinary Map.
+ */
+abstract class OnFirstUse<K, V> extends Map<K, V> {
+  #opened = false;
+
+  /** Puts the entries in (with `super.set`-like `fillWith`), once. */
+  protected abstract fill(): void;
+
+  protected get opened(): boolean {
+    return this.#opened;
+  }
+
+  open(): this {
+    if (this.#opened) return this;
+    this.#opened = true;
+    this.fill();
+    return this;
+  }
+
+  /** An entry put in while filling (the overridden `set` would open again). */
+  protected fillWith(key: K, value: V): void {
+    Map.prototype.set.call(this, key, value);
+  }
+
+  override get(key: K): V | undefined {
+    this.open();
+    return super.get(key);
+  }
+  override has(key: K): boolean {
+    this.open();
+    return super.has(key);
+  }
+  override set(key: K, value: V): this {
+    this.open();
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.open();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.#opened = true;
+    super.clear();
+  }
+  override forEach(each: (value: V, key: K, map: Map<K, V>) => void, self?: unknown): void {
+    this.open();
+    super.forEach(each, self);
+  }
+  override keys(): MapIterator<K> {
+    this.open();
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    this.open();
+    return super.values();
+  }
+  override entries(): MapIterator<[K, V]> {
+    this.open();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    this.open();
+    return super.entries();
+  }
+}
+
+// `size` is an accessor on Map.prototype (TypeScript declares it a property, so it cannot
+// be overridden in the class body): opened first, like every other member.
+const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size')?.get;
+Object.defineProperty(OnFirstUse.prototype, 'size', {
+  get(this: OnFirstUse<unknown, unknown>) {
+    this.open();
+    return mapSize?.call(this);
+  },
+});
+
+/** A term's postings per field, as MiniSearch keeps them, decoded on first use. */
+export class SnapshotTermData extends OnFirstUse<number, Postings> {
   // The index's bytes and where this term's lie: offsets rather than a view, one object less
   // for each of hundreds of thousands of terms.
   #bytes: Uint8Array | undefined;
@@ -79,12 +239,12 @@ export class SnapshotTermData extends Map<number, Postings> {
 
   /** The still undecoded bytes, or undefined once opened: a snapshot writes them as they are. */
   get unopened(): Uint8Array | undefined {
-    return this.#bytes?.subarray(this.#start, this.#end);
+    return this.opened ? undefined : this.#bytes?.subarray(this.#start, this.#end);
   }
 
-  open(): this {
+  protected fill(): void {
     const bytes = this.#bytes;
-    if (!bytes) return this;
+    if (!bytes) return;
     this.#bytes = undefined;
     const reader = new ByteReader(bytes, this.#start, this.#end);
     const fields = reader.uint();
@@ -97,65 +257,65 @@ export class SnapshotTermData extends Map<number, Postings> {
         doc += reader.int();
         postings.set(doc, reader.uint());
       }
-      super.set(fieldId, postings);
+      this.fillWith(fieldId, postings);
     }
-    return this;
-  }
-
-  override get(key: number): Postings | undefined {
-    this.open();
-    return super.get(key);
-  }
-  override has(key: number): boolean {
-    this.open();
-    return super.has(key);
-  }
-  override set(key: number, value: Postings): this {
-    this.open();
-    return super.set(key, value);
-  }
-  override delete(key: number): boolean {
-    this.open();
-    return super.delete(key);
-  }
-  override clear(): void {
-    this.#bytes = undefined;
-    super.clear();
-  }
-  override forEach(
-    each: (value: Postings, key: number, map: Map<number, Postings>) => void,
-    self?: unknown,
-  ): void {
-    this.open();
-    super.forEach(each, self);
-  }
-  override keys(): MapIterator<number> {
-    this.open();
-    return super.keys();
-  }
-  override values(): MapIterator<Postings> {
-    this.open();
-    return super.values();
-  }
-  override entries(): MapIterator<[number, Postings]> {
-    this.open();
-    return super.entries();
-  }
-  override [Symbol.iterator](): MapIterator<[number, Postings]> {
-    this.open();
-    return super.entries();
   }
 }
 
-// `size` is an accessor on Map.prototype (TypeScript declares it a property, so it cannot
-// be overridden in the class body): opened first, like every other member.
-const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size')?.get;
-Object.defineProperty(SnapshotTermData.prototype, 'size', {
-  get(this: SnapshotTermData) {
-    this.open();
-    return mapSize?.call(this);
-  },
-});
+/** Where a restored tree's nodes lie: the index's bytes and the table of inner nodes. */
+interface TreeSource {
+  bytes: Uint8Array;
+  /** Per inner node, depth first: the offset its bytes end at. */
+  ends: Uint32Array;
+  /** Per inner node: how many inner nodes its subtree has, itself included. */
+  nodes: Uint32Array;
+}
+
+/**
+ * A node of MiniSearch's radix tree restored from the snapshot, its children read on first
+ * use: a child node is another `SnapshotNode`, a term its `SnapshotTermData`. A search
+ * opens the nodes along its terms' paths; a restart opens none.
+ */
+export class SnapshotNode extends OnFirstUse<string, RadixNode | TermData> {
+  #source: TreeSource | undefined;
+
+  constructor(
+    source: TreeSource,
+    /** Its number among the inner nodes, depth first. */
+    private readonly node: number,
+    private readonly start: number,
+  ) {
+    super();
+    this.#source = source;
+  }
+
+  protected fill(): void {
+    const source = this.#source;
+    if (!source) return;
+    this.#source = undefined;
+    const { bytes, ends, nodes } = source;
+    const reader = new ByteReader(bytes, this.start, ends[this.node]);
+    const children = reader.uint();
+    let next = this.node + 1;
+    for (let c = 0; c < children; c++) {
+      const label = reader.string();
+      if (label === LEAF) {
+        const length = reader.uint();
+        const start = reader.offset;
+        reader.skip(length);
+        this.fillWith(LEAF, new SnapshotTermData(bytes, start, start + length));
+        continue;
+      }
+      const child = next;
+      const end = ends[child];
+      if (end === undefined) throw new Error('Snapshot index tree has too few nodes');
+      this.fillWith(label, new SnapshotNode(source, child, reader.offset));
+      reader.skip(end - reader.offset);
+      next = child + (nodes[child] ?? 1);
+    }
+    if (!reader.done) throw new Error('Snapshot index tree node has bytes left over');
+  }
+}
 
 /** The parts of MiniSearch this reads and writes: protected fields, as the retriever reads them. */
 interface MiniState {
@@ -211,23 +371,29 @@ export async function writeIndex(
     documents: state._documentIds.size,
   };
   out.string(JSON.stringify(head));
-  let previous = 0;
-  for (const [shortId, id] of state._documentIds) {
-    out.int(shortId - previous);
-    previous = shortId;
-    out.string(id);
-    const lengths = state._fieldLength.get(shortId) ?? [];
-    out.uint(lengths.length);
-    // Stored one up, so that a field never measured (a hole) comes back as a hole.
-    for (let f = 0; f < lengths.length; f++) out.uint((lengths[f] ?? -1) + 1);
+  // Drained bytes, for the tree table's offsets (relative to the section's start).
+  let drained = 0;
+  const take = spill
+    ? async () => {
+        drained += out.length;
+        await spill.take();
+      }
+    : undefined;
+  const documents = function* (): Generator<WrittenDocument> {
+    for (const [shortId, id] of state._documentIds)
+      yield [shortId, id, state._fieldLength.get(shortId) ?? []];
+  };
+  for (const _ of writeDocuments(out, documents())) {
     if (pace?.due()) await pace.breathe();
-    if (out.length >= spillAt) await spill?.take();
+    if (out.length >= spillAt) await take?.();
   }
   // The radix tree itself, node by node (depth first), so that reading it back builds the
   // same nodes directly instead of inserting every term anew; then the count of terms.
   let terms = 0;
   const scratch = new ByteWriter(1 << 12);
-  for (const child of writeTreeShape<TermData>(out, state._index._tree)) {
+  const table = new TreeTable();
+  const position = () => drained + out.length;
+  for (const child of writeTreeShape<TermData>(out, state._index._tree, table, position)) {
     // A term never used since the last restore is written as it was read, not decoded.
     const data = child;
     const unopened = data instanceof SnapshotTermData ? data.unopened : undefined;
@@ -244,9 +410,10 @@ export async function writeIndex(
     }
     terms++;
     if (pace?.due()) await pace.breathe();
-    if (out.length >= spillAt) await spill?.take();
+    if (out.length >= spillAt) await take?.();
   }
   out.uint(terms);
+  writeTreeTable(out, table);
 }
 
 /**
@@ -271,14 +438,14 @@ function* termDataSteps(data: TermData, out: ByteWriter): Generator<void> {
 }
 
 /**
- * Reads an index written by `writeIndex` for the articles of `input` (the snapshot's own),
- * filling MiniSearch's maps in slices. Throws when the bytes do not add up.
+ * Reads an index written by `writeIndex` for the articles of `input` (the snapshot's own):
+ * the documents into columns in slices, the tree's root only (its nodes open on first use).
+ * Throws when the bytes do not add up.
  */
 export async function readIndex(
   bytes: Uint8Array,
   input: PassageIndexInput,
   pace = new Slicer(),
-  ids?: Interner,
 ): Promise<PassageIndex> {
   // A copy of its own: the terms' bytes stay in use after the rest of the snapshot is gone.
   const own = Buffer.from(bytes);
@@ -298,50 +465,92 @@ export async function readIndex(
   };
   const fill = async (mini: MiniSearch<never> | MiniSearch<{ id: string }>): Promise<void> => {
     const state = stateOf(mini);
-    let shortId = 0;
-    for (let d = 0; d < head.documents; d++) {
-      shortId += reader.int();
-      const id = ids ? ids.get(reader.string()) : reader.string();
-      const fields = reader.uint();
-      // Sized up front: an array grown from [] by assignment keeps room for 17 (184 bytes a
-      // passage instead of 80; 9 MB at 100k passages). Unset fields stay holes.
-      const lengths = new Array<number | undefined>(fields);
-      for (let f = 0; f < fields; f++) {
-        const stored = reader.uint();
-        if (stored > 0) lengths[f] = stored - 1;
-      }
-      state._documentIds.set(shortId, id);
-      state._idToShortId.set(id, shortId);
-      state._fieldLength.set(shortId, lengths);
-      if ((d & 0xff) === 0 && pace.due()) await pace.breathe();
-    }
-    const root: RadixNode = new Map();
-    const stack: { node: RadixNode; left: number }[] = [{ node: root, left: reader.uint() }];
-    let terms = 0;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1];
-      if (!top || top.left === 0) {
-        stack.pop();
-        continue;
-      }
-      top.left--;
-      const label = reader.string();
-      if (label !== LEAF) {
-        const child: RadixNode = new Map();
-        top.node.set(label, child);
-        stack.push({ node: child, left: reader.uint() });
-        continue;
-      }
-      const length = reader.uint();
-      const start = reader.offset;
-      reader.skip(length);
-      top.node.set(LEAF, new SnapshotTermData(own, start, start + length));
-      if ((++terms & 0xff) === 0 && pace.due()) await pace.breathe();
-    }
-    if (reader.uint() !== terms) throw new Error('Snapshot index terms do not add up');
-    state._index._tree = root;
-    state._index._size = undefined;
-    if (!reader.done) throw new Error('Snapshot index has bytes after its last term');
+    const documents = await readDocuments(reader, head, pace);
+    state._documentIds = new DocumentIds(documents.table);
+    state._idToShortId = new ShortIds(documents.table);
+    state._fieldLength = documents.lengths;
+    const root = readTree(own, reader.offset);
+    state._index._tree = root.tree;
+    state._index._size = root.terms;
+    // The reverse lookup (passage id -> short id) an update needs, in slices.
+    while (!documents.table.indexSome(ROWS_PER_STEP)) if (pace.due()) await pace.breathe();
   };
   return PassageIndex.restoreAsync(plain, fill, input, head.fingerprint, pace);
+}
+
+/** Documents decoded, or short ids indexed, between two looks at the pace. */
+const ROWS_PER_STEP = 4096;
+
+/** The documents `writeDocuments` wrote, into columns. */
+async function readDocuments(
+  reader: ByteReader,
+  head: Head,
+  pace: Slicer,
+): Promise<{ table: DocumentTable; lengths: FieldLengths }> {
+  const stride = Object.keys(head.fieldIds).length;
+  const size = head.nextId;
+  const ids = new Array<string | undefined>(size);
+  const counts = new Uint8Array(size);
+  const stored = new Uint32Array(size * stride);
+  const shortIds: number[] = [];
+  let shortId = 0;
+  for (let from = 0; from < head.documents; from += DOCUMENTS_PER_BLOCK) {
+    const block = Math.min(DOCUMENTS_PER_BLOCK, head.documents - from);
+    shortIds.length = 0;
+    for (let d = 0; d < block; d++) {
+      shortId += reader.int();
+      if (shortId < 0 || shortId >= size) throw new Error('Snapshot index short id out of range');
+      shortIds.push(shortId);
+    }
+    const lengths: number[] = [];
+    for (let d = 0; d < block; d++) lengths.push(reader.uint());
+    const joined = reader.string();
+    let at = 0;
+    for (let d = 0; d < block; d++) {
+      const length = lengths[d] ?? 0;
+      ids[shortIds[d] ?? 0] = joined.slice(at, at + length);
+      at += length;
+    }
+    if (at !== joined.length) throw new Error('Snapshot index ids do not add up');
+    for (let d = 0; d < block; d++) {
+      const fields = reader.uint();
+      if (fields > stride) throw new Error('Snapshot index document has too many fields');
+      counts[shortIds[d] ?? 0] = fields + 1;
+    }
+    for (let d = 0; d < block; d++) {
+      const id = shortIds[d] ?? 0;
+      const fields = (counts[id] ?? 1) - 1;
+      for (let f = 0; f < fields; f++) stored[id * stride + f] = reader.uint();
+    }
+    if (pace.due()) await pace.breathe();
+  }
+  return {
+    table: new DocumentTable(ids, head.documents),
+    lengths: new FieldLengths(counts, stored, stride, head.documents),
+  };
+}
+
+/**
+ * The tree's root, its nodes left to open on first use (`SnapshotNode`), from the bytes
+ * after the documents: the tree, its count of terms, the table of its inner nodes.
+ */
+function readTree(bytes: Buffer, start: number): { tree: RadixNode; terms: number } {
+  if (bytes.length < start + 4) throw new Error('Snapshot index has no tree');
+  const count = bytes.readUInt32LE(bytes.length - 4);
+  const tableStart = bytes.length - 4 - count * 8;
+  if (count === 0 || tableStart < start) throw new Error('Snapshot index tree table cut short');
+  // Copied out: a typed array over the buffer would need 4-byte alignment.
+  const ends = new Uint32Array(count);
+  const nodes = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    ends[i] = bytes.readUInt32LE(tableStart + i * 4);
+    nodes[i] = bytes.readUInt32LE(tableStart + (count + i) * 4);
+  }
+  const treeEnd = ends[0] ?? 0;
+  if (treeEnd < start || treeEnd > tableStart || nodes[0] !== count)
+    throw new Error('Snapshot index tree table does not add up');
+  const reader = new ByteReader(bytes, treeEnd, tableStart);
+  const terms = reader.uint();
+  if (!reader.done) throw new Error('Snapshot index has bytes after its last term');
+  return { tree: new SnapshotNode({ bytes, ends, nodes }, 0, start), terms };
 }

@@ -25,7 +25,14 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { ByteWriter } from './bytes';
-import { type RadixTree, writeTreeShape } from './index-bytes';
+import {
+  type RadixTree,
+  TreeTable,
+  type WrittenDocument,
+  writeDocuments,
+  writeTreeShape,
+  writeTreeTable,
+} from './index-bytes';
 
 /** Arena pages: a block never crosses one, so offsets are page * PAGE_BYTES + offset. */
 const PAGE_BITS = 24;
@@ -353,13 +360,15 @@ export class IndexWriter {
     };
     out.string(JSON.stringify(head));
     const lengths = this.#lengths.data;
-    this.#documentIds.forEach((id, doc) => {
-      out.int(doc === 0 ? 0 : 1);
-      out.string(id);
-      out.uint(this.#fieldCount);
-      for (let f = 0; f < this.#fieldCount; f++)
-        out.uint((lengths[doc * this.#fieldCount + f] ?? -1) + 1);
-    });
+    const fieldCount = this.#fieldCount;
+    const documentIds = this.#documentIds;
+    const written = function* (): Generator<WrittenDocument> {
+      for (const [doc, id] of documentIds.entries()) {
+        const own = Array.from(lengths.subarray(doc * fieldCount, (doc + 1) * fieldCount));
+        yield [doc, id, own.map((length) => (length < 0 ? undefined : length))];
+      }
+    };
+    for (const _ of writeDocuments(out, written()));
     // The terms into a radix tree in the order MiniSearch first saw them.
     const order = new Uint32Array(this.#terms.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
@@ -371,11 +380,13 @@ export class IndexWriter {
     const root = (tree as unknown as { _tree: RadixTree<number> })._tree;
     // The same layout as writeIndex gives MiniSearch's tree.
     let terms = 0;
-    for (const id of writeTreeShape(out, root)) {
+    const table = new TreeTable();
+    for (const id of writeTreeShape(out, root, table)) {
       this.#writeTerm(id, out);
       terms++;
     }
     out.uint(terms);
+    writeTreeTable(out, table);
     return out.pieces();
   }
 }

@@ -407,7 +407,7 @@ export async function decodeAnalysis(
   ids = new Interner(),
 ): Promise<{ analysis: AnalysisParts; index: PassageIndex }> {
   const analysis = await decodeAnalysisText(bytes, sections, ids);
-  const index = await decodeIndex(bytes, sections, load, ids);
+  const index = await decodeIndex(bytes, sections, load);
   return { analysis, index };
 }
 
@@ -437,10 +437,9 @@ export function decodeIndex(
   bytes: Buffer,
   sections: Map<SectionTag, { start: number; end: number }>,
   load: Pick<LoadResult, 'articles' | 'aliases'>,
-  ids = new Interner(),
 ): Promise<PassageIndex> {
   const place = need(sections, 'INDX');
   // The index's language sides read the passages' languages from the articles' heads.
   const input = { ...load, passageLanguage };
-  return readIndex(bytes.subarray(place.start, place.end), input, undefined, ids);
+  return readIndex(bytes.subarray(place.start, place.end), input);
 }

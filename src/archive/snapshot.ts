@@ -43,7 +43,9 @@ async function checksum(pieces: readonly Uint8Array[]): Promise<number> {
 // heads before the entities, whose roles and mentions are parsed on first use; each
 // passage's entities.
 // 7: what the live merge's restore reads of each entity (`MRGE`, merge-section.ts).
-const SNAPSHOT_FORMAT = 7;
+// 8: the index's documents as columns, and a table of the term tree's inner nodes, which a
+// restart opens on first use (index-bytes.ts).
+const SNAPSHOT_FORMAT = 8;
 /** Checked between breaths: CRC-32 runs at a few GB/s, so a slice stays a few ms. */
 const CHECK_SLICE_BYTES = 8 * 1024 * 1024;
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));

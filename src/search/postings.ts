@@ -45,6 +45,18 @@ export interface MiniInternals {
   _nextId: number;
 }
 
+/**
+ * Field lengths kept as columns (a restored index's, archive/index-columns.ts): copied into
+ * the dense lengths without a Map read and an array made per passage.
+ */
+export interface ColumnarFieldLengths {
+  /** Puts field `fieldId`'s length of each passage in [from, to) that is there into `into`. */
+  copyField(fieldId: number, from: number, to: number, into: Uint32Array): void;
+}
+
+const isColumnar = (lengths: object): lengths is ColumnarFieldLengths =>
+  typeof (lengths as Partial<ColumnarFieldLengths>).copyField === 'function';
+
 /** One field's column of a term's postings list. */
 export interface PostingColumn {
   fieldId: number;
@@ -274,6 +286,14 @@ export class PostingStore {
       this.lengths[f] = grown;
     }
     const fieldLength = this.mini._fieldLength;
+    if (isColumnar(fieldLength)) {
+      for (let f = 0; f < fieldCount; f++) {
+        const column = this.lengths[f];
+        if (column) fieldLength.copyField(f, this.lengthsUpTo, upTo, column);
+      }
+      this.lengthsUpTo = upTo;
+      return;
+    }
     for (let doc = this.lengthsUpTo; doc < upTo; doc++) {
       const lengths = fieldLength.get(doc);
       if (!lengths) continue;

@@ -176,7 +176,7 @@ describe('a snapshot that cannot be used', () => {
     const header = good.subarray(0, good.indexOf(10)).toString();
     const damaged = [
       Buffer.concat([
-        // The format before this code's.
+        // The format before this code's, whatever this code's is.
         Buffer.from(header.replace(/"format":(\d+)/, (_, n) => `"format":${Number(n) - 1}`)),
         good.subarray(header.length),
       ]),

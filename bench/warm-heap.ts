@@ -1,0 +1,66 @@
+/**
+ * A warm start and the heap it settles at, without an add or remove (`npx tsx
+ * bench/warm-heap.ts DIR`, over a folder `profile-reload.ts --keep DIR` or `warm-profile.ts
+ * build` wrote): the wall time until `reload()` serves, its longest event-loop stall, then
+ * the search warm-up and the live merge's preparation run out (as the serving process's
+ * settled figures do, bench/serving-role.ts), a full collection, and V8's used heap, the
+ * typed arrays' memory and the RSS; with the index's terms, and how many of them hold their
+ * postings as Maps (opened) rather than as the snapshot's bytes.
+ */
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
+import { SnapshotTermData } from '../src/archive/index-bytes';
+import { KnowledgeStore } from '../src/archive/store';
+import { prepareUpdates } from '../src/archive/update';
+import { createLogger } from '../src/logger';
+import { threadCpuMs } from './thread-cpu';
+import { settleHeap } from './timing';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: warm-heap DIR');
+const MB = 2 ** 20;
+const histogram = monitorEventLoopDelay({ resolution: 5 });
+histogram.enable();
+const t0 = performance.now();
+const thread0 = threadCpuMs();
+const store = new KnowledgeStore(join(dir, 'knowledge'), join(dir, 'cache'), createLogger('warn'));
+const outcome = await store.reload();
+const warmMs = performance.now() - t0;
+const warmThreadMs = threadCpuMs() - thread0;
+const warmStallMs = histogram.max / 1e6;
+histogram.reset();
+const archive = outcome.archive;
+const t1 = performance.now();
+await Promise.all([archive.index.warm(), prepareUpdates(archive), store.settled()]);
+const settleMs = performance.now() - t1;
+const settleStallMs = histogram.max / 1e6;
+histogram.disable();
+settleHeap();
+const memory = process.memoryUsage();
+const heap = getHeapStatistics();
+let terms = 0;
+let opened = 0;
+const tree = (archive.index.searchIndex as unknown as { _index: Iterable<[string, unknown]> })
+  ._index;
+for (const [, data] of tree) {
+  terms++;
+  if (!(data instanceof SnapshotTermData) || data.unopened === undefined) opened++;
+}
+console.log(
+  JSON.stringify({
+    fromSnapshot: archive.fromSnapshot,
+    passages: archive.index.size,
+    warmStartS: +(warmMs / 1000).toFixed(2),
+    warmStartThreadCpuS: +(warmThreadMs / 1000).toFixed(2),
+    warmStartStallMs: +warmStallMs.toFixed(0),
+    settleS: +(settleMs / 1000).toFixed(2),
+    settleStallMs: +settleStallMs.toFixed(0),
+    settledHeapUsedMB: Math.round(memory.heapUsed / MB),
+    settledHeapCommittedMB: Math.round(heap.total_heap_size / MB),
+    settledArrayBuffersMB: Math.round(memory.arrayBuffers / MB),
+    settledRssMB: Math.round(memory.rss / MB),
+    terms,
+    termsOpened: opened,
+  }),
+);
