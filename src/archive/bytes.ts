@@ -136,6 +136,12 @@ export class ByteReader {
     }
   }
 
+  /** The next byte as it is. */
+  byte(): number {
+    if (this.#at >= this.end) throw new Error('Snapshot bytes end inside a number');
+    return this.bytes[this.#at++] ?? 0;
+  }
+
   int(): number {
     const coded = this.uint();
     return coded % 2 === 1 ? -(coded + 1) / 2 : coded / 2;

@@ -25,6 +25,7 @@
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import { PassageIndex, type PassageIndexInput } from '../search';
+import { PackedPostings } from '../search/packed-postings';
 import { ByteReader, ByteWriter } from './bytes';
 import { DocumentIds, DocumentTable, FieldLengths, ShortIds } from './index-columns';
 import { Slicer } from './pace';
@@ -242,6 +243,30 @@ export class SnapshotTermData extends OnFirstUse<number, Postings> {
     return this.opened ? undefined : this.#bytes?.subarray(this.#start, this.#end);
   }
 
+  /**
+   * How many postings it holds over all fields, read from its bytes when not opened (the
+   * search warm-up asks every term, and only a frequent one needs its postings decoded).
+   */
+  postingCount(): number {
+    const bytes = this.#bytes;
+    if (!bytes || this.opened) {
+      let count = 0;
+      for (const postings of this.values()) count += postings.size;
+      return count;
+    }
+    const reader = new ByteReader(bytes, this.#start, this.#end);
+    const fields = reader.uint();
+    let count = 0;
+    for (let f = 0; f < fields; f++) {
+      reader.uint();
+      const size = reader.uint();
+      count += size;
+      // Each posting is two numbers: a varint's last byte is the one below 0x80.
+      for (let numbers = size * 2; numbers > 0; numbers--) while (reader.byte() >= 0x80);
+    }
+    return count;
+  }
+
   protected fill(): void {
     const bytes = this.#bytes;
     if (!bytes) return;
@@ -250,16 +275,41 @@ export class SnapshotTermData extends OnFirstUse<number, Postings> {
     const fields = reader.uint();
     for (let f = 0; f < fields; f++) {
       const fieldId = reader.uint();
-      const size = reader.uint();
-      const postings: Postings = new Map();
-      let doc = 0;
-      for (let p = 0; p < size; p++) {
-        doc += reader.int();
-        postings.set(doc, reader.uint());
-      }
-      this.fillWith(fieldId, postings);
+      this.fillWith(fieldId, readPostings(bytes, reader, reader.uint()));
     }
   }
+}
+
+/**
+ * `size` postings (document-id gaps and counts) as `PackedPostings`; as a Map should they
+ * not be in ascending order with counts of at least 1 (never so written by MiniSearch,
+ * whose short ids only grow).
+ */
+function readPostings(bytes: Uint8Array, reader: ByteReader, size: number): Postings {
+  const from = reader.offset;
+  const docs = new Int32Array(size);
+  let tfs: Uint16Array | Uint32Array = new Uint16Array(size);
+  let packable = true;
+  let doc = 0;
+  for (let p = 0; p < size; p++) {
+    const gap = reader.int();
+    doc += gap;
+    const tf = reader.uint();
+    if ((p > 0 && gap <= 0) || tf < 1 || doc < 0 || doc > 0x7fffffff) packable = false;
+    if (tf > 0xffff && tfs instanceof Uint16Array) tfs = Uint32Array.from(tfs);
+    docs[p] = doc;
+    tfs[p] = Math.min(tf, 0xffffffff);
+  }
+  if (packable) return new PackedPostings(docs, tfs);
+  // Read again as written (the arrays above may have clipped what they could not hold).
+  const again = new ByteReader(bytes, from, reader.offset);
+  const postings: Postings = new Map();
+  doc = 0;
+  for (let p = 0; p < size; p++) {
+    doc += again.int();
+    postings.set(doc, again.uint());
+  }
+  return postings;
 }
 
 /** Where a restored tree's nodes lie: the index's bytes and the table of inner nodes. */

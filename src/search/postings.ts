@@ -57,6 +57,20 @@ export interface ColumnarFieldLengths {
 const isColumnar = (lengths: object): lengths is ColumnarFieldLengths =>
   typeof (lengths as Partial<ColumnarFieldLengths>).copyField === 'function';
 
+/** A term's data that counts its postings without decoding them (a restored term's). */
+interface CountingTermData {
+  postingCount(): number;
+}
+
+/** How many postings a term holds over all its fields. */
+export function postingCount(data: FieldTermData): number {
+  const counting = data as Partial<CountingTermData>;
+  if (typeof counting.postingCount === 'function') return counting.postingCount();
+  let count = 0;
+  for (const tfs of data.values()) count += tfs.size;
+  return count;
+}
+
 /** One field's column of a term's postings list. */
 export interface PostingColumn {
   fieldId: number;

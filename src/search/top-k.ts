@@ -9,6 +9,7 @@ import {
   type FieldTermFrequencies,
   type MiniInternals,
   PostingStore,
+  postingCount,
   seek,
   type TermPostings,
 } from './postings';
@@ -195,8 +196,8 @@ export class TopKRetriever {
     shortList: number,
   ): 'built' | 'skipped' | 'full' {
     if (this.store.has(term)) return 'skipped';
-    let postings = 0;
-    for (const tfs of data.values()) postings += tfs.size;
+    // Counted without opening a restored term: a rare one stays as its bytes.
+    const postings = postingCount(data);
     if (postings <= shortList) return 'skipped';
     if (!this.store.fits(postings)) return 'full';
     const list = this.store.list(term, data);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteWriter } from '../../src/archive/bytes';
-import { readIndex, writeIndex } from '../../src/archive/index-bytes';
+import { readIndex, SnapshotTermData, writeIndex } from '../../src/archive/index-bytes';
 import type { Article, Passage } from '../../src/knowledge/types';
 import { PassageIndex, type PassageIndexInput } from '../../src/search';
 
@@ -85,5 +85,92 @@ describe('an index written to bytes and read back', () => {
       const ids = (index: PassageIndex) => index.search(query).map((h) => [h.passageId, h.score]);
       expect(ids(restored)).toEqual(ids(built));
     }
+  });
+});
+
+describe('a restored index, its documents in columns and its tree opened on first use', () => {
+  /** Many passages, so that the documents span several blocks and the tree many nodes. */
+  const many: PassageIndexInput = {
+    articles: Array.from({ length: 30 }, (_, a) =>
+      article(
+        `sak-${a}-æøå`,
+        Array.from({ length: 300 }, (_, p) => ({
+          text: `Kommunestyret i kommune${a} vedtok budsjett${p % 17} for skole${p % 5} og vei${p}.`,
+          ...(p % 7 === 0 ? { heading: `Møte ${p}` } : {}),
+        })),
+      ),
+    ),
+    aliases: [],
+  };
+  const bytesOf = async (index: PassageIndex) => {
+    const out = new ByteWriter(256);
+    await writeIndex(index, out);
+    return Buffer.from(out.bytes());
+  };
+  const answers = (index: PassageIndex) =>
+    ['budsjett3 skole2', 'kommune7', 'vei299 møte', 'kommunestyret vei1*'].map((q) =>
+      index.search(q, { limit: 25 }).map((h) => [h.passageId, h.score]),
+    );
+
+  it('writes back, unsearched, the very bytes it was read from', async () => {
+    const written = await bytesOf(PassageIndex.build(many));
+    const restored = await readIndex(written, many);
+    expect((await bytesOf(restored)).equals(written)).toBe(true);
+  });
+
+  it('answers as the built index, and writes the same bytes after its searches', async () => {
+    const built = PassageIndex.build(many);
+    const written = await bytesOf(built);
+    const restored = await readIndex(written, many);
+    expect(answers(restored)).toEqual(answers(built));
+    expect((await bytesOf(restored)).equals(written)).toBe(true);
+  });
+
+  it('takes an update (passages removed, added, renamed) as the built index does', async () => {
+    const built = PassageIndex.build(many);
+    const restored = await readIndex(await bytesOf(built), many);
+    const removed = many.articles.slice(0, 2);
+    const added = [
+      article('ny-sak', [{ text: 'Kommunestyret vedtok budsjett3 for skole2 i kveld.' }]),
+    ];
+    const after: PassageIndexInput = {
+      articles: [...many.articles.slice(2), ...added],
+      aliases: [],
+      entityNames: new Map([['sak-5-æøå#3', ['Rådmannen']]]),
+    };
+    const renamed = many.articles[5]?.passages.slice(3, 4) ?? [];
+    for (const index of [built, restored]) index.update({ removed, added, renamed }, after);
+    expect(answers(restored)).toEqual(answers(built));
+    expect(restored.search('rådmannen').map((h) => h.passageId)).toEqual(['sak-5-æøå#3']);
+    expect((await bytesOf(restored)).equals(await bytesOf(built))).toBe(true);
+    const again = await readIndex(await bytesOf(restored), after);
+    expect(answers(again)).toEqual(answers(built));
+  });
+
+  it('keeps a rare term as its bytes through the search warm-up, until a query needs it', async () => {
+    const restored = await readIndex(await bytesOf(PassageIndex.build(many)), many);
+    const tree = (restored.searchIndex as unknown as { _index: Iterable<[string, unknown]> })
+      ._index;
+    const terms = () =>
+      [...tree].map(([term, data]) => {
+        if (!(data instanceof SnapshotTermData)) throw new Error(`${term} is not restored`);
+        return { term, opened: data.unopened === undefined, postings: data.postingCount() };
+      });
+    expect(terms().every((t) => !t.opened)).toBe(true);
+    await restored.warm();
+    // The warm-up opens the frequent terms (their typed lists: over 1,024 postings) only.
+    const after = terms();
+    expect(after.filter((t) => t.opened).map((t) => t.term)).toEqual(
+      after.filter((t) => t.postings > 1024).map((t) => t.term),
+    );
+    expect(after.filter((t) => !t.opened).length).toBeGreaterThan(100);
+    restored.search('vei299');
+    expect(terms().find((t) => t.term === 'vei299')?.opened).toBe(true);
+  });
+
+  it('is refused when its tree table does not add up', async () => {
+    const written = await bytesOf(PassageIndex.build(many));
+    const cut = written.subarray(0, written.length - 9);
+    await expect(readIndex(cut, many)).rejects.toThrow();
   });
 });
