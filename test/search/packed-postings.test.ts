@@ -34,7 +34,9 @@ describe('postings packed in typed arrays', () => {
     expect([...packed]).toEqual([...map]);
     expect([...packed.keys()]).toEqual([...map.keys()]);
     const visited: [number, number][] = [];
-    packed.forEach((tf, doc) => visited.push([doc, tf]));
+    packed.forEach((tf, doc) => {
+      visited.push([doc, tf]);
+    });
     expect(visited).toEqual(entries);
   });
 
