@@ -23,14 +23,14 @@
  *
  * Where no thread clock exists, the process's CPU time, which V8's helper threads inflate.
  */
-import { mkdir, open, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Slicer } from '../src/archive/pace';
-import { snapshotKey } from '../src/archive/snapshot';
 import { KnowledgeStore } from '../src/archive/store';
 import { createLogger } from '../src/logger';
 import { readNorec, takePassages } from './corpus';
 import { articleMarkdown, profileStalls } from './cpu-profile';
+import { rekey } from './rekey';
 import { threadCpuMs } from './thread-cpu';
 
 const arg = process.argv[2] ?? '10k';
@@ -161,27 +161,3 @@ console.log(
 );
 for (const line of (await profiling?.stop(30)) ?? []) console.log(line);
 process.exit(0);
-
-/**
- * Puts this code's key in the snapshot's header line, in place (a key is 32 hex digits
- * either way): only for code whose snapshot bytes are those of the code that wrote it.
- */
-async function rekey(path: string): Promise<void> {
-  const file = await open(path, 'r+');
-  try {
-    const head = Buffer.alloc(512);
-    const { bytesRead } = await file.read(head, 0, head.length, 0);
-    const end = head.subarray(0, bytesRead).indexOf(10);
-    const text = head.toString('utf8', 0, end);
-    const header = JSON.parse(text) as { key: string };
-    const key = await snapshotKey();
-    if (header.key === key) return;
-    // The key in place in the line as it is (a header may be padded with spaces).
-    const line = text.replace(header.key, key);
-    if (Buffer.byteLength(line) !== end) throw new Error('rekey: the header changed length');
-    await file.write(line, 0, 'utf8');
-    console.log(`snapshot rekeyed ${header.key} -> ${key}`);
-  } finally {
-    await file.close();
-  }
-}

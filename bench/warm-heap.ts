@@ -5,7 +5,8 @@
  * the search warm-up and the live merge's preparation run out (as the serving process's
  * settled figures do, bench/serving-role.ts), a full collection, and V8's used heap, the
  * typed arrays' memory and the RSS; with the index's terms, and how many of them hold their
- * postings as Maps (opened) rather than as the snapshot's bytes.
+ * postings as Maps (opened) rather than as the snapshot's bytes. `--rekey` takes DIR's
+ * snapshot as this code's (bench/rekey.ts) when only the key differs.
  */
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -14,11 +15,13 @@ import { SnapshotTermData } from '../src/archive/index-bytes';
 import { KnowledgeStore } from '../src/archive/store';
 import { prepareUpdates } from '../src/archive/update';
 import { createLogger } from '../src/logger';
+import { rekey } from './rekey';
 import { threadCpuMs } from './thread-cpu';
 import { settleHeap } from './timing';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: warm-heap DIR');
+if (process.argv.includes('--rekey')) await rekey(join(dir, 'cache', 'analysis-snapshot.bin'));
 const MB = 2 ** 20;
 const histogram = monitorEventLoopDelay({ resolution: 5 });
 histogram.enable();

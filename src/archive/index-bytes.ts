@@ -26,7 +26,7 @@ import type MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import { PassageIndex, type PassageIndexInput } from '../search';
 import { PackedPostings } from '../search/packed-postings';
-import { ByteReader, ByteWriter } from './bytes';
+import { ByteReader, ByteWriter, copyInSlices } from './bytes';
 import { DocumentIds, DocumentTable, FieldLengths, ShortIds } from './index-columns';
 import { Slicer } from './pace';
 
@@ -498,7 +498,7 @@ export async function readIndex(
   pace = new Slicer(),
 ): Promise<PassageIndex> {
   // A copy of its own: the terms' bytes stay in use after the rest of the snapshot is gone.
-  const own = Buffer.from(bytes);
+  const own = await copyInSlices(bytes, 0, bytes.length, pace);
   const reader = new ByteReader(own);
   const head = JSON.parse(reader.string()) as Head;
   const plain: AsPlainObject = {

@@ -34,7 +34,7 @@ import {
   parseLoad,
 } from './analysis-text';
 import type { AnalysisParts } from './build';
-import { ByteReader, ByteWriter } from './bytes';
+import { ByteReader, ByteWriter, copyInSlices } from './bytes';
 import { readIndex, writeIndex } from './index-bytes';
 import { passageLanguage } from './lazy-articles';
 import { decodeMergeFacts, encodeMergeFacts } from './merge-section';
@@ -369,9 +369,6 @@ function need(
   return place;
 }
 
-/** Bytes copied between two looks at the pace: a few ms. */
-const COPY_SLICE_BYTES = 8 << 20;
-
 /**
  * The `LOAD` section's load, its articles parsed on first use (lazy-articles.ts). They keep
  * a copy of the section's bytes, made in slices, rather than the whole snapshot's.
@@ -383,17 +380,6 @@ export async function decodeLoad(
   const { start, end } = need(sections, 'LOAD');
   const own = await copyInSlices(bytes, start, end);
   return parseLoad(own, 0, own.length);
-}
-
-/** `bytes[start..end]` as a buffer of its own (the rest can go), copied in slices. */
-async function copyInSlices(bytes: Buffer, start: number, end: number): Promise<Buffer> {
-  const pace = new Slicer();
-  const own = Buffer.allocUnsafeSlow(end - start);
-  for (let at = start; at < end; at += COPY_SLICE_BYTES) {
-    bytes.copy(own, at - start, at, Math.min(end, at + COPY_SLICE_BYTES));
-    if (pace.due()) await pace.breathe();
-  }
-  return own;
 }
 
 /**

@@ -296,8 +296,10 @@ export async function loadKnowledge(
     }
   }
 
-  problems.push(...duplicateWarnings(articles));
   articles.sort((a, b) => compare(a.id, b.id));
+  // A breath between the sort and the duplicates' check (each a few tens of ms at 17k files).
+  await new Promise((resolve) => setImmediate(resolve));
+  problems.push(...duplicateWarnings(articles));
   return { articles, aliases, problems, failedFiles, aliasesFailed, stamps };
 }
 
@@ -364,10 +366,11 @@ async function listFiles(dir: string, problems: Problem[], prefix = ''): Promise
 }
 
 /** The same text saved twice would show up twice in every answer. */
+/** The duplicates among `articles`, sorted by id: each after the first of its content. */
 function duplicateWarnings(articles: readonly Article[]): Problem[] {
   const byHash = new Map<string, string>();
   const problems: Problem[] = [];
-  for (const article of [...articles].sort((a, b) => compare(a.id, b.id))) {
+  for (const article of articles) {
     const first = byHash.get(article.hash);
     if (first === undefined) byHash.set(article.hash, article.id);
     else
