@@ -34,7 +34,7 @@ import {
   parseLoad,
 } from './analysis-text';
 import type { AnalysisParts } from './build';
-import { ByteReader, ByteWriter, copyInSlices } from './bytes';
+import { ByteReader, ByteWriter } from './bytes';
 import { readIndex, writeIndex } from './index-bytes';
 import { passageLanguage } from './lazy-articles';
 import { decodeMergeFacts, encodeMergeFacts } from './merge-section';
@@ -370,21 +370,25 @@ function need(
 }
 
 /**
- * The `LOAD` section's load, its articles parsed on first use (lazy-articles.ts). They keep
- * a copy of the section's bytes, made in slices, rather than the whole snapshot's.
+ * The `LOAD` section's load, its articles parsed on first use (lazy-articles.ts) from the
+ * snapshot's bytes. Those are read, not copied: the sections read later (`LOAD`, `ANLY`,
+ * `BASE`, 180 of the 200 MB at 400k passages) are done with at about the same time (the live
+ * merge's preparation parses every article and entity, and reads the basis), and a copy of
+ * each was 250 ms of a restart's main thread (page faults of fresh memory) and as much
+ * memory again until the snapshot's buffer went. Only the index copies its bytes, which it
+ * keeps for good.
  */
 export async function decodeLoad(
   bytes: Buffer,
   sections: Map<SectionTag, { start: number; end: number }>,
 ): Promise<LoadResult> {
   const { start, end } = need(sections, 'LOAD');
-  const own = await copyInSlices(bytes, start, end);
-  return parseLoad(own, 0, own.length);
+  return parseLoad(bytes, start, end);
 }
 
 /**
  * The analysis and the index of `load`'s articles, from the `ANLY` and `INDX` sections; the
- * `BASE` section is kept as bytes (a copy: the rest can go) and parsed on first need.
+ * `BASE` section is kept as bytes (a view, see `decodeLoad`) and parsed on first need.
  */
 export async function decodeAnalysis(
   bytes: Buffer,
@@ -404,12 +408,11 @@ export async function decodeAnalysisText(
   ids = new Interner(),
 ): Promise<AnalysisParts> {
   const text = need(sections, 'ANLY');
-  // A copy of its own: restored entities parse their lines from it on first use.
-  const own = await copyInSlices(bytes, text.start, text.end);
-  const analysis = await parseAnalysis(own, 0, own.length, ids);
+  // Restored entities parse their lines from these bytes on first use (a view, see `decodeLoad`).
+  const analysis = await parseAnalysis(bytes, text.start, text.end, ids);
   const base = need(sections, 'BASE');
-  // Copied in slices too: tens of MB in one copy was one step of 5-10 ms.
-  const basisBytes = await copyInSlices(bytes, base.start, base.end);
+  // A view, as the other sections (see `decodeLoad`).
+  const basisBytes = bytes.subarray(base.start, base.end);
   analysis.readBasis = () => parseBasis(basisBytes);
   const keys = sections.get('DIRC');
   if (keys) analysis.directory = await decodeDirectory(bytes, keys.start, keys.end);
