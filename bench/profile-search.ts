@@ -7,11 +7,15 @@
  * set the percentiles, the mean cost (passages scored exactly, postings read in impact
  * order: counts that do not depend on the machine's load) and the slowest queries with
  * theirs. `--profile DIR` writes a CPU profile of the queries alone (not of the build).
+ * `--restored` searches the index written to the snapshot's bytes and read back, as a
+ * serving bot's is (its documents in columns, its postings packed: archive/index-bytes.ts).
  */
 
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
+import { ByteWriter } from '../src/archive/bytes';
+import { readIndex, writeIndex } from '../src/archive/index-bytes';
 import { PassageIndex } from '../src/search';
 import { passageCount, readNorec, takePassages } from './corpus';
 import { searchQueries } from './queries';
@@ -26,7 +30,12 @@ const arg =
 const size = Math.round(Number(arg.replace(/k$/i, '')) * (/k$/i.test(arg) ? 1000 : 1));
 const articles = takePassages(await readNorec(size), size);
 const t0 = performance.now();
-const index = PassageIndex.build({ articles, aliases: [] });
+let index = PassageIndex.build({ articles, aliases: [] });
+if (argv.includes('--restored')) {
+  const out = new ByteWriter(1 << 20, 8 << 20);
+  await writeIndex(index, out);
+  index = await readIndex(Buffer.concat(out.pieces()), { articles, aliases: [] });
+}
 const built = performance.now();
 const lists = await index.warm();
 console.log(
