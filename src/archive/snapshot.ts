@@ -88,15 +88,19 @@ export interface Restored {
 }
 
 /**
- * The cached knowledge for `key`, or undefined when there is none, it was made by other
+ * The cached knowledge for `key` (awaited once the file is read), or undefined when there is none, it was made by other
  * code, or it is damaged. The header names the body's length and CRC-32: a body cut short
  * or changed on disk fails that check, and the caller analyses afresh instead of trusting
  * whatever the file holds. Decoded in slices, so that a restart does not hold up the event
  * loop (a large snapshot is hundreds of MB).
  */
-export async function readSnapshot(cacheDir: string, key: string): Promise<Restored | undefined> {
+export async function readSnapshot(
+  cacheDir: string,
+  key: string | Promise<string>,
+): Promise<Restored | undefined> {
   try {
     const bytes = await readFile(fileFor(cacheDir));
+    const wanted = await key;
     const headerEnd = bytes.indexOf(10);
     if (headerEnd < 0) return undefined;
     const header: unknown = JSON.parse(bytes.toString('utf8', 0, headerEnd));
@@ -106,7 +110,7 @@ export async function readSnapshot(cacheDir: string, key: string): Promise<Resto
       'format' in header &&
       header.format === SNAPSHOT_FORMAT &&
       'key' in header &&
-      header.key === key &&
+      header.key === wanted &&
       'bytes' in header &&
       header.bytes === bytes.length - headerEnd - 1 &&
       'crc32' in header &&

@@ -95,7 +95,10 @@ export class KnowledgeStore {
   async #build(releaseBackground?: () => void): Promise<ReloadOutcome> {
     const started = performance.now();
     const previous = this.#current;
-    const key = await snapshotKey();
+    // Worked out while the snapshot's file is read (the hash of the analysing code, some
+    // 50 ms of the main thread, beside hundreds of ms of reading on libuv's threads).
+    const keyed = snapshotKey();
+    keyed.catch(() => undefined);
     // A snapshot still being encoded belongs to the archive this reload starts from: it is
     // stopped rather than waited for (at 400k passages it takes seconds), since this reload
     // writes its own, or writes the stopped one's archive again should nothing have changed.
@@ -106,7 +109,8 @@ export class KnowledgeStore {
     survey.catch(() => undefined);
     await this.#writing;
     // A restart starts from the snapshot's archive: the knowledge as it was when written.
-    const restored = previous ? undefined : await this.#restore(key);
+    const restored = previous ? undefined : await this.#restore(keyed);
+    const key = await keyed;
     const base = previous ?? restored;
     // With nothing to start from, this is a full build: its analysis begins on the workers
     // while the files are still read (they start once there are enough passages to need them).
@@ -201,7 +205,7 @@ export class KnowledgeStore {
   }
 
   /** The snapshot's archive, or undefined when there is none usable for this code. */
-  async #restore(key: string): Promise<Archive | undefined> {
+  async #restore(key: Promise<string>): Promise<Archive | undefined> {
     const cached = await readSnapshot(this.cacheDir, key);
     if (!cached) return undefined;
     try {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAliases } from './aliases';
@@ -13,6 +12,7 @@ import {
   readResolved,
   resolveInside,
 } from './read-inside';
+import { type FileLook, lstatFilesAside } from './stat-aside';
 import type { Article, FileStamp, LoadResult, Problem } from './types';
 
 export { parseAliases } from './aliases';
@@ -44,6 +44,8 @@ export interface LoadOptions {
 const SLICE_MS = 8;
 /** Files looked at concurrently: the file system's thread pool works on several at once. */
 const CONCURRENT_FILES = 32;
+/** Article files from which the survey takes their `lstat`s on a worker thread. */
+const STAT_ASIDE_FROM = 1000;
 /**
  * Files the survey looks at concurrently (their stats only: nothing held). Each batch's
  * answers come back over turns of the event loop, and beside work in slices a turn holds
@@ -74,7 +76,7 @@ type Looked =
 /** An article file's real path (checked to lie inside the folder) and its stat, as looked at. */
 interface Sighted {
   resolved: Resolved;
-  now: Stats | undefined;
+  now: FileLook | undefined;
 }
 
 /**
@@ -129,9 +131,15 @@ class RealFolders {
  * (two file-system calls a file) was some 1 s of the main thread's time in a restart.
  * Anything else (a link, a vanished file) is resolved first and stated through the link.
  */
-async function sight(root: string, relative: string, folders: RealFolders): Promise<Sighted> {
+async function sight(
+  root: string,
+  relative: string,
+  folders: RealFolders,
+  /** Its `lstat` taken already (`lstatFilesAside`), when it is a regular file. */
+  looked?: FileLook,
+): Promise<Sighted> {
   const absolute = path.join(root, ...relative.split('/'));
-  const own = await lstat(absolute).catch(() => undefined);
+  const own = looked ?? (await lstat(absolute).catch(() => undefined));
   if (own?.isFile() && (await folders.isReal(path.dirname(absolute))))
     return { resolved: { ok: true, real: absolute }, now: own };
   const resolved = await resolveInside(root, relative);
@@ -139,8 +147,15 @@ async function sight(root: string, relative: string, folders: RealFolders): Prom
   return { resolved, now };
 }
 
-/** Lists and looks at the folder (see `FolderSurvey`); throws `KnowledgeDirError` when it is not one. */
-export async function surveyKnowledge(dir: string): Promise<FolderSurvey> {
+/**
+ * Lists and looks at the folder (see `FolderSurvey`); throws `KnowledgeDirError` when it is
+ * not one. From `statAsideFrom` article files on, their `lstat`s are taken on a worker
+ * thread (`lstatFilesAside`).
+ */
+export async function surveyKnowledge(
+  dir: string,
+  statAsideFrom = STAT_ASIDE_FROM,
+): Promise<FolderSurvey> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new KnowledgeDirError(dir);
   // Every file must resolve inside the folder's real path: links out of it are refused.
@@ -152,9 +167,15 @@ export async function surveyKnowledge(dir: string): Promise<FolderSurvey> {
   const sighted = new Map<string, Sighted>();
   const articleFiles = files.filter(isArticleFile);
   const folders = new RealFolders();
+  const aside =
+    articleFiles.length >= statAsideFrom
+      ? await lstatFilesAside(articleFiles.map((f) => path.join(root, ...f.split('/'))))
+      : [];
   for (let from = 0; from < articleFiles.length; from += SURVEYED_AT_ONCE) {
     const batch = articleFiles.slice(from, from + SURVEYED_AT_ONCE);
-    const looked = await Promise.all(batch.map((relative) => sight(root, relative, folders)));
+    const looked = await Promise.all(
+      batch.map((relative, i) => sight(root, relative, folders, aside[from + i])),
+    );
     for (const [i, relative] of batch.entries()) {
       const one = looked[i];
       if (one) sighted.set(relative, one);

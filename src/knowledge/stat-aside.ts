@@ -51,7 +51,9 @@ export async function lstatFilesAside(paths: readonly string[]): Promise<(FileLo
     try {
       const worker = new Worker(WORKER, { eval: true, workerData: paths });
       worker.once('message', (out: unknown) =>
-        resolve(out instanceof Float64Array && out.length === paths.length * FIELDS ? out : undefined),
+        resolve(
+          out instanceof Float64Array && out.length === paths.length * FIELDS ? out : undefined,
+        ),
       );
       worker.once('error', () => resolve(undefined));
       worker.once('exit', () => resolve(undefined));
