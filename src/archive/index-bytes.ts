@@ -24,7 +24,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
-import { PassageIndex, type PassageIndexInput } from '../search';
+import { PassageIndex, type PassageIndexInput, type RestoredExtras } from '../search';
 import { PackedPostings } from '../search/packed-postings';
 import { ByteReader, ByteWriter, copyInSlices } from './bytes';
 import { DocumentIds, DocumentTable, FieldLengths, ShortIds } from './index-columns';
@@ -40,21 +40,24 @@ const LEAF = '';
 export interface RadixTree<T> extends Map<string, RadixTree<T> | T> {}
 
 /**
- * Where each inner node of a written tree ends, and how many inner nodes its subtree has,
- * depth first: written after the tree (`writeTreeTable`), so that a reader can open a node
- * without reading its subtrees (`SnapshotNode`).
+ * Per inner node of a written tree, depth first: where its bytes end, how many inner nodes
+ * its subtree has (itself included), and how many terms. Written after the tree
+ * (`writeTreeTable`), so that a reader can open a node without reading its subtrees
+ * (`SnapshotNode`), and a writer can copy a subtree never opened as it was read.
  */
 export class TreeTable {
   readonly ends: number[] = [];
   readonly nodes: number[] = [];
+  readonly terms: number[] = [];
 }
 
 /**
  * Writes a radix tree's shape depth first (each node's size, then each label) and yields each
  * term's value where it belongs, for the caller to write: reading it back builds the same
  * nodes directly instead of inserting every term anew. `table` gets each inner node's end
- * (`position` tells where the bytes are: `out` may have been drained meanwhile). The live
- * index and the build's index writer (index-writer.ts) write the same layout through it.
+ * (`position` tells where the bytes are: `out` may have been drained meanwhile). A restored
+ * subtree never opened is copied as its bytes (its terms are not yielded). The live index
+ * and the build's index writer (index-writer.ts) write the same layout through it.
  */
 export function* writeTreeShape<T>(
   out: ByteWriter,
@@ -62,13 +65,16 @@ export function* writeTreeShape<T>(
   table: TreeTable,
   position: () => number = () => out.length,
 ): Generator<T> {
-  const stack: { entries: Iterator<[string, RadixTree<T> | T]>; node: number }[] = [];
+  const stack: { entries: Iterator<[string, RadixTree<T> | T]>; node: number; terms: number }[] =
+    [];
+  let terms = 0;
   const enter = (node: RadixTree<T>) => {
     const number = table.ends.length;
     table.ends.push(0);
     table.nodes.push(0);
+    table.terms.push(0);
     out.uint(node.size);
-    stack.push({ entries: node.entries(), node: number });
+    stack.push({ entries: node.entries(), node: number, terms });
   };
   enter(root);
   while (stack.length > 0) {
@@ -79,25 +85,47 @@ export function* writeTreeShape<T>(
       if (top) {
         table.ends[top.node] = position();
         table.nodes[top.node] = table.ends.length - top.node;
+        table.terms[top.node] = terms - top.terms;
       }
       continue;
     }
     const [label, child] = next.value;
     out.string(label);
-    if (label !== LEAF) enter(child as RadixTree<T>);
-    else yield child as T;
+    if (label === LEAF) {
+      terms++;
+      yield child as T;
+      continue;
+    }
+    const unopened = child instanceof SnapshotNode ? child.unopened : undefined;
+    if (unopened) terms += copySubtree(out, unopened, table, position());
+    else enter(child as RadixTree<T>);
   }
 }
 
-/** The table after the tree: each node's end, then its subtree's node count, then how many nodes. */
+/** A subtree never opened, as read: its bytes, and its rows of the table moved to `at`. */
+function copySubtree(out: ByteWriter, from: UnopenedNode, table: TreeTable, at: number): number {
+  const { source, node, start } = from;
+  const count = source.nodes[node] ?? 1;
+  const shift = at - start;
+  for (let k = node; k < node + count; k++) {
+    table.ends.push((source.ends[k] ?? 0) + shift);
+    table.nodes.push(source.nodes[k] ?? 1);
+    table.terms.push(source.terms[k] ?? 0);
+  }
+  out.raw(source.bytes.subarray(start, source.ends[node]));
+  return source.terms[node] ?? 0;
+}
+
+/** The table after the tree: its three columns, then how many nodes. */
 export function writeTreeTable(out: ByteWriter, table: TreeTable): void {
   const count = table.ends.length;
-  const bytes = Buffer.allocUnsafe(count * 8 + 4);
+  const bytes = Buffer.allocUnsafe(count * 12 + 4);
   for (let i = 0; i < count; i++) {
     bytes.writeUInt32LE(table.ends[i] ?? 0, i * 4);
     bytes.writeUInt32LE(table.nodes[i] ?? 0, (count + i) * 4);
+    bytes.writeUInt32LE(table.terms[i] ?? 0, (2 * count + i) * 4);
   }
-  bytes.writeUInt32LE(count, count * 8);
+  bytes.writeUInt32LE(count, count * 12);
   out.raw(bytes);
 }
 
@@ -319,6 +347,15 @@ interface TreeSource {
   ends: Uint32Array;
   /** Per inner node: how many inner nodes its subtree has, itself included. */
   nodes: Uint32Array;
+  /** Per inner node: how many terms its subtree has. */
+  terms: Uint32Array;
+}
+
+/** A restored node not opened yet: where it lies. */
+interface UnopenedNode {
+  source: TreeSource;
+  node: number;
+  start: number;
 }
 
 /**
@@ -337,6 +374,12 @@ export class SnapshotNode extends OnFirstUse<string, RadixNode | TermData> {
   ) {
     super();
     this.#source = source;
+  }
+
+  /** Where it lies while not opened (a snapshot copies it as it is), else undefined. */
+  get unopened(): UnopenedNode | undefined {
+    const source = this.#source;
+    return source && !this.opened ? { source, node: this.node, start: this.start } : undefined;
   }
 
   protected fill(): void {
@@ -439,7 +482,6 @@ export async function writeIndex(
   }
   // The radix tree itself, node by node (depth first), so that reading it back builds the
   // same nodes directly instead of inserting every term anew; then the count of terms.
-  let terms = 0;
   const scratch = new ByteWriter(1 << 12);
   const table = new TreeTable();
   const position = () => drained + out.length;
@@ -458,11 +500,11 @@ export async function writeIndex(
       out.uint(scratch.length);
       out.raw(scratch.bytes());
     }
-    terms++;
     if (pace?.due()) await pace.breathe();
     if (out.length >= spillAt) await take?.();
   }
-  out.uint(terms);
+  // Counted by the table: a subtree copied as it was read yields none of its terms.
+  out.uint(table.terms[0] ?? 0);
   writeTreeTable(out, table);
 }
 
@@ -513,17 +555,22 @@ export async function readIndex(
     index: [],
     serializationVersion: 2,
   };
-  const fill = async (mini: MiniSearch<never> | MiniSearch<{ id: string }>): Promise<void> => {
+  const fill = async (
+    mini: MiniSearch<never> | MiniSearch<{ id: string }>,
+  ): Promise<RestoredExtras> => {
     const state = stateOf(mini);
     const documents = await readDocuments(reader, head, pace);
     state._documentIds = new DocumentIds(documents.table);
     state._idToShortId = new ShortIds(documents.table);
     state._fieldLength = documents.lengths;
-    const root = readTree(own, reader.offset);
-    state._index._tree = root.tree;
-    state._index._size = root.terms;
+    const treeStart = reader.offset;
+    const tree = readTree(own, treeStart);
+    state._index._tree = tree.root;
+    state._index._size = tree.source.terms[0];
     // The reverse lookup (passage id -> short id) an update needs, in slices.
     while (!documents.table.indexSome(ROWS_PER_STEP)) if (pace.due()) await pace.breathe();
+    // The warm-up's frequent terms, read from the bytes: walking the tree opened every node.
+    return { largeTerms: (postings) => largeTerms(tree.source, treeStart, postings) };
   };
   return PassageIndex.restoreAsync(plain, fill, input, head.fingerprint, pace);
 }
@@ -584,23 +631,71 @@ async function readDocuments(
  * The tree's root, its nodes left to open on first use (`SnapshotNode`), from the bytes
  * after the documents: the tree, its count of terms, the table of its inner nodes.
  */
-function readTree(bytes: Buffer, start: number): { tree: RadixNode; terms: number } {
+function readTree(bytes: Buffer, start: number): { source: TreeSource; root: SnapshotNode } {
   if (bytes.length < start + 4) throw new Error('Snapshot index has no tree');
   const count = bytes.readUInt32LE(bytes.length - 4);
-  const tableStart = bytes.length - 4 - count * 8;
+  const tableStart = bytes.length - 4 - count * 12;
   if (count === 0 || tableStart < start) throw new Error('Snapshot index tree table cut short');
   // Copied out: a typed array over the buffer would need 4-byte alignment.
-  const ends = new Uint32Array(count);
-  const nodes = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    ends[i] = bytes.readUInt32LE(tableStart + i * 4);
-    nodes[i] = bytes.readUInt32LE(tableStart + (count + i) * 4);
-  }
-  const treeEnd = ends[0] ?? 0;
-  if (treeEnd < start || treeEnd > tableStart || nodes[0] !== count)
+  const column = (c: number) => {
+    const values = new Uint32Array(count);
+    for (let i = 0; i < count; i++)
+      values[i] = bytes.readUInt32LE(tableStart + (c * count + i) * 4);
+    return values;
+  };
+  const source: TreeSource = { bytes, ends: column(0), nodes: column(1), terms: column(2) };
+  const treeEnd = source.ends[0] ?? 0;
+  if (treeEnd < start || treeEnd > tableStart || source.nodes[0] !== count)
     throw new Error('Snapshot index tree table does not add up');
   const reader = new ByteReader(bytes, treeEnd, tableStart);
-  const terms = reader.uint();
+  if (reader.uint() !== source.terms[0]) throw new Error('Snapshot index terms do not add up');
   if (!reader.done) throw new Error('Snapshot index has bytes after its last term');
-  return { tree: new SnapshotNode({ bytes, ends, nodes }, 0, start), terms };
+  return { source, root: new SnapshotNode(source, 0, start) };
+}
+
+/**
+ * The terms of a restored tree whose postings may be more than `postings` (their bytes
+ * could hold them: a posting takes at least two), spelt out, read from the bytes without
+ * opening a node: a subtree whose bytes are fewer is skipped whole. What the search warm-up
+ * looks at instead of walking every term (which opened every node).
+ */
+export function* largeTerms(
+  source: TreeSource,
+  rootStart: number,
+  postings: number,
+): Generator<string> {
+  const least = 2 * (postings + 1);
+  const { bytes, ends, nodes } = source;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Per open node: its reader, children left, the next inner node's number, its label.
+  const stack: { reader: ByteReader; left: number; next: number; label: string }[] = [];
+  const enter = (node: number, start: number, label: string) => {
+    const reader = new ByteReader(bytes, start, ends[node]);
+    stack.push({ reader, left: reader.uint(), next: node + 1, label });
+  };
+  enter(0, rootStart, '');
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (!top || top.left === 0) {
+      stack.pop();
+      continue;
+    }
+    top.left--;
+    const { reader } = top;
+    const length = reader.uint();
+    const labelStart = reader.offset;
+    reader.skip(length);
+    if (length === 0) {
+      const size = reader.uint();
+      reader.skip(size);
+      if (size >= least) yield stack.map((s) => s.label).join('');
+      continue;
+    }
+    const child = top.next;
+    top.next = child + (nodes[child] ?? 1);
+    const end = ends[child] ?? 0;
+    if (end - reader.offset >= least)
+      enter(child, reader.offset, text.toString('utf8', labelStart, labelStart + length));
+    reader.skip(end - reader.offset);
+  }
 }

@@ -45,7 +45,9 @@ async function checksum(pieces: readonly Uint8Array[]): Promise<number> {
 // 7: what the live merge's restore reads of each entity (`MRGE`, merge-section.ts).
 // 8: the index's documents as columns, and a table of the term tree's inner nodes, which a
 // restart opens on first use (index-bytes.ts).
-const SNAPSHOT_FORMAT = 8;
+// 9: the tree table counts each subtree's terms, so that a subtree never opened is written
+// again as it was read.
+const SNAPSHOT_FORMAT = 9;
 /** Checked between breaths: CRC-32 runs at a few GB/s, so a slice stays a few ms. */
 const CHECK_SLICE_BYTES = 8 * 1024 * 1024;
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));

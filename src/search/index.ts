@@ -10,6 +10,7 @@ export {
   type PassageIndexInput,
   type PassageIndexSnapshot,
   PreparedDocuments,
+  type RestoredExtras,
   type SearchHit,
   type SearchOptions,
 } from './passage-index';

@@ -61,6 +61,15 @@ export interface SearchOptions {
   language?: Language;
 }
 
+/** What a restore gives beside MiniSearch's state (archive/index-bytes.ts). */
+export interface RestoredExtras {
+  /**
+   * The terms that may hold more than `postings` postings (a superset of them), found without
+   * walking the tree: the search warm-up looks at these rather than at every term.
+   */
+  largeTerms?: (postings: number) => Iterable<string>;
+}
+
 /** The indexed fields, in MiniSearch's order (its field ids): the analysis worker writes them so. */
 export const FIELDS = ['text', 'heading', 'title', 'names', 'parts'] as const;
 type Field = (typeof FIELDS)[number];
@@ -457,15 +466,16 @@ export class PassageIndex {
    */
   static async restoreAsync(
     plain: AsPlainObject,
-    fill: (mini: MiniSearch<IndexedDocument>) => Promise<void>,
+    fill: (mini: MiniSearch<IndexedDocument>) => Promise<RestoredExtras | undefined>,
     input: PassageIndexInput,
     fingerprint: string,
     pace: { due(): boolean; breathe(): Promise<void> },
     tuning: SearchTuning = DEFAULT_TUNING,
   ): Promise<PassageIndex> {
     const mini = MiniSearch.loadJS<IndexedDocument>(plain, miniSearchOptions(tuning));
-    await fill(mini);
+    const extras = await fill(mini);
     const index = new PassageIndex(mini, { ...input, articles: [] }, fingerprint, tuning);
+    index.largeTerms = extras?.largeTerms;
     for (const article of input.articles) {
       index.unregistered.set(article.id, article);
       if (pace.due()) await pace.breathe();
@@ -659,6 +669,8 @@ export class PassageIndex {
   }
 
   private warming: Promise<number> | undefined;
+  /** A restored index's terms that may be frequent, read without walking its tree. */
+  private largeTerms: RestoredExtras['largeTerms'];
 
   private async warmOnce(
     sliceMs: number,
@@ -675,7 +687,7 @@ export class PassageIndex {
       },
     });
     while (!this.languages.syncSome(LANGUAGE_SYNC_SLICE)) await pause();
-    return this.retriever.warm(sliceMs, pause, listPause);
+    return this.retriever.warm(sliceMs, pause, listPause, this.largeTerms);
   }
 
   get size(): number {

@@ -165,6 +165,8 @@ export class TopKRetriever {
     sliceMs = 5,
     pause: () => Promise<void> = () => new Promise((resolve) => setImmediate(resolve)),
     listPause: () => Promise<void> = pause,
+    /** The terms that may hold more than so many postings, when known without a walk. */
+    largeTerms?: (postings: number) => Iterable<string>,
   ): Promise<number> {
     while (!this.store.syncLengthsSome(LENGTHS_SLICE)) await pause();
     this.store.sync();
@@ -173,7 +175,9 @@ export class TopKRetriever {
     let built = 0;
     let looked = 0;
     let sliceStart = performance.now();
-    for (const [term, data] of this.mini._index) {
+    const index = this.mini._index;
+    const terms = largeTerms ? termsWithData(largeTerms(shortList), index) : index;
+    for (const [term, data] of terms) {
       const outcome = this.warmTerm(term, data, shortList);
       if (outcome === 'full') break;
       if (outcome === 'built') built++;
@@ -773,6 +777,17 @@ function finisher(plan: QueryPlan, query: CompiledQuery): Finisher {
     }
     return sum * distinct;
   };
+}
+
+/** Each of `terms` the index holds, with its data. */
+function* termsWithData(
+  terms: Iterable<string>,
+  index: MiniInternals['_index'],
+): Generator<[string, FieldTermData]> {
+  for (const term of terms) {
+    const data = index.get(term);
+    if (data) yield [term, data];
+  }
 }
 
 function internalsOf(mini: unknown): MiniInternals {

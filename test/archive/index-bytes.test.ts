@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ByteWriter } from '../../src/archive/bytes';
-import { readIndex, SnapshotTermData, writeIndex } from '../../src/archive/index-bytes';
+import {
+  readIndex,
+  SnapshotNode,
+  SnapshotTermData,
+  writeIndex,
+} from '../../src/archive/index-bytes';
 import type { Article, Passage } from '../../src/knowledge/types';
 import { PassageIndex, type PassageIndexInput } from '../../src/search';
 
@@ -147,22 +152,42 @@ describe('a restored index, its documents in columns and its tree opened on firs
     expect(answers(again)).toEqual(answers(built));
   });
 
-  it('keeps a rare term as its bytes through the search warm-up, until a query needs it', async () => {
+  /** Every node of a restored tree, read without opening any (Map's own methods). */
+  const nodesOf = (index: PassageIndex) => {
+    const root = (index.searchIndex as unknown as { _index: { _tree: Map<string, unknown> } })
+      ._index._tree;
+    const all: { node: Map<string, unknown>; opened: boolean }[] = [];
+    const visit = (node: Map<string, unknown>) => {
+      const opened = !(node instanceof SnapshotNode) || node.unopened === undefined;
+      all.push({ node, opened });
+      for (const [label, child] of Map.prototype.entries.call(node))
+        if (label !== '' && child instanceof Map) visit(child);
+    };
+    visit(root);
+    return all;
+  };
+
+  it('keeps rare terms as their bytes and most nodes unopened through the search warm-up', async () => {
     const restored = await readIndex(await bytesOf(PassageIndex.build(many)), many);
     const tree = (restored.searchIndex as unknown as { _index: Iterable<[string, unknown]> })
       ._index;
+    // Read after the warm-up (this walk opens every node).
     const terms = () =>
       [...tree].map(([term, data]) => {
         if (!(data instanceof SnapshotTermData)) throw new Error(`${term} is not restored`);
         return { term, opened: data.unopened === undefined, postings: data.postingCount() };
       });
-    expect(terms().every((t) => !t.opened)).toBe(true);
+    expect(nodesOf(restored).filter((n) => n.opened)).toHaveLength(0);
     await restored.warm();
-    // The warm-up opens the frequent terms (their typed lists: over 1,024 postings) only.
+    // Only the frequent terms' paths were walked: the rest of the tree is as read.
+    const opened = nodesOf(restored).filter((n) => n.opened).length;
+    // The frequent terms (over 1,024 postings: their typed lists) were opened, and no other.
     const after = terms();
+    expect(opened).toBeLessThan(nodesOf(restored).length / 4);
     expect(after.filter((t) => t.opened).map((t) => t.term)).toEqual(
       after.filter((t) => t.postings > 1024).map((t) => t.term),
     );
+    expect(after.filter((t) => t.postings > 1024).length).toBeGreaterThan(3);
     expect(after.filter((t) => !t.opened).length).toBeGreaterThan(100);
     restored.search('vei299');
     expect(terms().find((t) => t.term === 'vei299')?.opened).toBe(true);
