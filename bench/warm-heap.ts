@@ -6,12 +6,13 @@
  * settled figures do, bench/serving-role.ts), a full collection, and V8's used heap, the
  * typed arrays' memory and the RSS; with the index's terms, and how many of them hold their
  * postings as Maps (opened) rather than as the snapshot's bytes. `--rekey` takes DIR's
- * snapshot as this code's (bench/rekey.ts) when only the key differs.
+ * snapshot as this code's (bench/rekey.ts) when only the key differs; `--heap FILE` writes
+ * a V8 heap snapshot of the settled process last (read it with bench/heap-summary.ts).
  */
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { getHeapStatistics } from 'node:v8';
-import { SnapshotTermData } from '../src/archive/index-bytes';
+import { getHeapStatistics, writeHeapSnapshot } from 'node:v8';
+import { SnapshotNode, SnapshotTermData } from '../src/archive/index-bytes';
 import { KnowledgeStore } from '../src/archive/store';
 import { prepareUpdates } from '../src/archive/update';
 import { createLogger } from '../src/logger';
@@ -42,14 +43,25 @@ histogram.disable();
 settleHeap();
 const memory = process.memoryUsage();
 const heap = getHeapStatistics();
-let terms = 0;
-let opened = 0;
-const tree = (archive.index.searchIndex as unknown as { _index: Iterable<[string, unknown]> })
-  ._index;
-for (const [, data] of tree) {
-  terms++;
-  if (!(data instanceof SnapshotTermData) || data.unopened === undefined) opened++;
-}
+const heapAt = process.argv.indexOf('--heap');
+const heapFile = heapAt > 0 ? process.argv[heapAt + 1] : undefined;
+if (heapFile) writeHeapSnapshot(heapFile);
+// The tree as it is, read with Map's own methods: walking it as MiniSearch does opens it.
+let nodes = 0;
+let nodesOpened = 0;
+let termsOpened = 0;
+const visit = (node: Map<string, unknown>) => {
+  nodes++;
+  if (!(node instanceof SnapshotNode) || node.unopened === undefined) nodesOpened++;
+  for (const [label, child] of Map.prototype.entries.call(node)) {
+    if (label !== '' && child instanceof Map) visit(child);
+    else if (label === '' && !(child instanceof SnapshotTermData && child.unopened)) termsOpened++;
+  }
+};
+visit(
+  (archive.index.searchIndex as unknown as { _index: { _tree: Map<string, unknown> } })._index
+    ._tree,
+);
 console.log(
   JSON.stringify({
     fromSnapshot: archive.fromSnapshot,
@@ -63,7 +75,8 @@ console.log(
     settledHeapCommittedMB: Math.round(heap.total_heap_size / MB),
     settledArrayBuffersMB: Math.round(memory.arrayBuffers / MB),
     settledRssMB: Math.round(memory.rss / MB),
-    terms,
-    termsOpened: opened,
+    nodesSeen: nodes,
+    nodesOpened,
+    termsOpened,
   }),
 );
