@@ -422,6 +422,7 @@ export async function updateArchive(
     articles: load.articles,
     aliases: load.aliases,
     entityNames: archive.namesByPassage,
+    passageCount: passageCountOf,
   };
   // Analysed here, in slices, so that the commit only puts the documents in.
   const addedDocuments = await index.documentsToAddAsync(changes.came, indexInput, slicer);
