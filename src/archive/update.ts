@@ -150,19 +150,8 @@ export function* mergeInputs(
     yield* inputsByMaps(archive, mentions, references);
     return;
   }
-  for (const article of archive.articles) {
-    for (let order = 0; order < article.passages.length; order++) {
-      const p = article.passages[order] as Passage;
-      yield {
-        passageId: p.id,
-        articleId: article.id,
-        order,
-        text: p.text,
-        mentions: mentions.get(p.id) ?? [],
-        references: references.get(p.id) ?? [],
-      };
-    }
-  }
+  // An article's inputs at a time: short-lived, unlike one list of every passage's.
+  for (const article of archive.articles) yield* inputsOf(article, mentions, references);
 }
 
 /**
