@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/archive/archive';
@@ -21,6 +20,7 @@ import {
   nynorskSchool,
   rawText,
 } from '../helpers/articles';
+import { tempFolder } from '../helpers/kb';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -29,19 +29,11 @@ afterAll(async () => {
 
 /** A knowledge folder, and stores over it that each keep their snapshot in a cache of their own. */
 async function folder(files: Record<string, string>) {
-  const root = await mkdtemp(join(tmpdir(), 'kilde-merge-restore-'));
-  cleanups.push(() => rm(root, { recursive: true, force: true }));
-  const dir = join(root, 'knowledge');
-  await writeFiles(dir, files);
+  const kb = await tempFolder(files, 'kilde-merge-restore-');
+  cleanups.push(kb.cleanup);
   const store = (cache: string) =>
-    new KnowledgeStore(dir, join(root, cache), createLogger('silent'));
-  return { dir, root, store };
-}
-
-async function writeFiles(dir: string, files: Record<string, string>) {
-  const { mkdir } = await import('node:fs/promises');
-  await mkdir(dir, { recursive: true });
-  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    new KnowledgeStore(kb.dir, join(kb.root, cache), createLogger('silent'));
+  return { ...kb, store };
 }
 
 const byId = (entities: Iterable<Entity>) =>
@@ -104,10 +96,10 @@ describe("the live merge's restore after a restart", () => {
     // A restart, then an add and a change: each an update of the restored archive.
     const restarted = kb.store('cache');
     expect((await restarted.reload()).archive.fromSnapshot).toBe(true);
-    await writeFiles(kb.dir, { 'skule.md': nynorskSchool });
+    await kb.write({ 'skule.md': nynorskSchool });
     const added = await restarted.reload();
     expect(added.incremental).toBe(true);
-    await writeFiles(kb.dir, { 'laerere.md': rawText });
+    await kb.write({ 'laerere.md': rawText });
     const changed = await restarted.reload();
     expect(changed.incremental).toBe(true);
     await restarted.settled();

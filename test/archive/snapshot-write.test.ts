@@ -1,6 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AnalysisItems, analysisLines } from '../../src/archive/analysis-text';
 import { mentionMaps } from '../../src/archive/build';
@@ -21,6 +20,7 @@ import { createLogger } from '../../src/logger';
 import { PassageIndex } from '../../src/search';
 import { bokmalBudget, bokmalFollowUp, englishClimate } from '../helpers/articles';
 import { generatedArticles } from '../helpers/generated';
+import { tempFolder } from '../helpers/kb';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -28,15 +28,9 @@ afterAll(async () => {
 });
 
 async function folder(files: Record<string, string>) {
-  const root = await mkdtemp(join(tmpdir(), 'kilde-snapshot-write-'));
-  cleanups.push(() => rm(root, { recursive: true, force: true }));
-  const dir = join(root, 'knowledge');
-  await mkdir(dir);
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, name)), { recursive: true });
-    await writeFile(join(dir, name), text);
-  }
-  return { root, dir };
+  const kb = await tempFolder(files, 'kilde-snapshot-write-');
+  cleanups.push(kb.cleanup);
+  return kb;
 }
 
 /** A slicer that yields at every chance: the most interleaving a write can meet. */

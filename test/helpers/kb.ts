@@ -9,6 +9,22 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 export const shippedKnowledge = join(repoRoot, 'knowledge');
 export const sharedDir = resolve(repoRoot, '../shared');
 
+/**
+ * A throw-away folder whose `knowledge/` holds the given files; a cache beside it (under
+ * `root`) is the caller's to name.
+ */
+export async function tempFolder(files: Record<string, string>, prefix = 'kilde-test-') {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  const dir = join(root, 'knowledge');
+  await writeKnowledge(dir, files);
+  return {
+    root,
+    dir,
+    write: (more: Record<string, string>) => writeKnowledge(dir, more),
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
 /** A throw-away knowledge directory with the given files, and a Kilde over it. */
 export async function tempKnowledge(
   files: Record<string, string>,
