@@ -9,6 +9,8 @@
  * theirs. `--profile DIR` writes a CPU profile of the queries alone (not of the build).
  * `--restored` searches the index written to the snapshot's bytes and read back, as a
  * serving bot's is (its documents in columns, its postings packed: archive/index-bytes.ts).
+ * `--ab` times both, the built index (MiniSearch's Maps) and the restored one (packed), each
+ * query on one then the other in turn, so that the machine's load falls on both alike.
  */
 
 import { writeFileSync } from 'node:fs';
@@ -18,7 +20,7 @@ import { ByteWriter } from '../src/archive/bytes';
 import { readIndex, writeIndex } from '../src/archive/index-bytes';
 import { PassageIndex } from '../src/search';
 import { passageCount, readNorec, takePassages } from './corpus';
-import { searchQueries } from './queries';
+import { type SearchQuerySets, searchQueries } from './queries';
 import { threadCpuMs } from './thread-cpu';
 import { REPEAT } from './timing';
 
@@ -30,12 +32,14 @@ const arg =
 const size = Math.round(Number(arg.replace(/k$/i, '')) * (/k$/i.test(arg) ? 1000 : 1));
 const articles = takePassages(await readNorec(size), size);
 const t0 = performance.now();
-let index = PassageIndex.build({ articles, aliases: [] });
-if (argv.includes('--restored')) {
+const built0 = PassageIndex.build({ articles, aliases: [] });
+const restore = async () => {
   const out = new ByteWriter(1 << 20, 8 << 20);
-  await writeIndex(index, out);
-  index = await readIndex(Buffer.concat(out.pieces()), { articles, aliases: [] });
-}
+  await writeIndex(built0, out);
+  return readIndex(Buffer.concat(out.pieces()), { articles, aliases: [] });
+};
+const ab = argv.includes('--ab');
+const index = argv.includes('--restored') || ab ? await restore() : built0;
 const built = performance.now();
 const lists = await index.warm();
 console.log(
@@ -49,6 +53,11 @@ const cacheLine = () => {
 };
 console.log(cacheLine());
 const sets = searchQueries(articles, 100);
+if (ab) {
+  await built0.warm();
+  abTimes(sets);
+  process.exit(0);
+}
 const session = profileDir ? new Session() : undefined;
 if (session) {
   session.connect();
@@ -84,4 +93,30 @@ if (session && profileDir) {
   const file = path.join(profileDir, `search-${arg}-${Date.now()}.cpuprofile`);
   writeFileSync(file, JSON.stringify(profile));
   console.log(`profile of the queries: ${file}`);
+}
+
+/** Each query's fastest CPU time on the built index and on the restored one, in turns. */
+function abTimes(sets: SearchQuerySets): void {
+  const sides = { built: built0, restored: index };
+  for (const [name, queries] of Object.entries(sets)) {
+    const times = { built: [] as number[], restored: [] as number[] };
+    for (const query of queries) {
+      const best = { built: Number.POSITIVE_INFINITY, restored: Number.POSITIVE_INFINITY };
+      for (let r = 0; r < REPEAT + 2; r++)
+        for (const side of ['built', 'restored'] as const) {
+          const c = threadCpuMs();
+          sides[side].search(query, { limit: 25 });
+          best[side] = Math.min(best[side], threadCpuMs() - c);
+        }
+      times.built.push(best.built);
+      times.restored.push(best.restored);
+    }
+    const line = (side: 'built' | 'restored') => {
+      const sorted = times[side].sort((a, b) => a - b);
+      const at = (p: number) =>
+        sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
+      return `${side} p50 ${at(0.5).toFixed(2)} p95 ${at(0.95).toFixed(2)} p99 ${at(0.99).toFixed(2)}`;
+    };
+    console.log(`${name}: ${line('built')} | ${line('restored')} ms`);
+  }
 }

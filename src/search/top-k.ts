@@ -426,6 +426,11 @@ export class TopKRetriever {
         essential++;
     };
     partition();
+    // When one list is walked: what the others could add to a passage of its current block,
+    // from their own blocks over the same range of passages (tighter than their maxima).
+    let restBlock = -1;
+    let restEssential = -1;
+    let restBound = 0;
     for (;;) {
       // One list left to walk (a frequent word alone, or beside lists that cannot place a
       // passage): skip its blocks whose best passage could not place either.
@@ -437,9 +442,14 @@ export class TopKRetriever {
         const i = at[essential] ?? 0;
         if (i < term.list.docs.length) {
           const block = i >> BLOCK_SHIFT;
+          if (block !== restBlock || essential !== restEssential) {
+            restBound = restBoundOver(long, essential, at, term.list.docs, block);
+            restBlock = block;
+            restEssential = essential;
+          }
           const best = (term.blocks[block] ?? 0) * term.blockWeight;
           const sources = Math.min(sourcesTotal, 1 + (prefixSources[essential] ?? 0));
-          if ((best + (prefixBound[essential] ?? 0)) * sources <= heap.min) {
+          if ((best + restBound) * sources <= heap.min) {
             at[essential] = (block + 1) << BLOCK_SHIFT;
             continue;
           }
@@ -475,7 +485,11 @@ export class TopKRetriever {
       if (seen[doc] === stamp || found === 0) continue;
       if (heap.full) {
         const sources = Math.min(sourcesTotal, found + (prefixSources[essential] ?? 0));
-        if ((sum + (prefixBound[essential] ?? 0)) * sources <= heap.min) continue;
+        const rest =
+          restEssential === essential && restBlock === ((at[essential] ?? 1) - 1) >> BLOCK_SHIFT
+            ? restBound
+            : (prefixBound[essential] ?? 0);
+        if ((sum + rest) * sources <= heap.min) continue;
       }
       // Look the passage up in the non-essential lists, the most promising first, while
       // what they could still add might place it.
@@ -700,6 +714,36 @@ export class TopKRetriever {
 }
 
 /** A frequent term's weighted BM25 contribution to the passage at position `at` of its list. */
+/**
+ * The most the lists before `essential` can add to a passage of block `block` of `docs`:
+ * per list, the best of its blocks over that block's range of passages. Moves each list's
+ * cursor to the range's first passage, which no later lookup goes below.
+ */
+function restBoundOver(
+  long: readonly LongTerm[],
+  essential: number,
+  at: Int32Array,
+  docs: Int32Array,
+  block: number,
+): number {
+  const start = block << BLOCK_SHIFT;
+  const end = Math.min(docs.length, start + (1 << BLOCK_SHIFT));
+  const first = docs[start] ?? 0;
+  const last = docs[end - 1] ?? 0;
+  let rest = 0;
+  for (let j = 0; j < essential; j++) {
+    const term = long[j] as LongTerm;
+    const from = seek(term.list.docs, at[j] ?? 0, first);
+    at[j] = from;
+    const to = seek(term.list.docs, from, last + 1);
+    let best = 0;
+    for (let b = from >> BLOCK_SHIFT; b <= (to - 1) >> BLOCK_SHIFT; b++)
+      if ((term.blocks[b] ?? 0) > best) best = term.blocks[b] ?? 0;
+    rest += best * term.blockWeight;
+  }
+  return rest;
+}
+
 function contribution(
   term: LongTerm,
   at: number,
