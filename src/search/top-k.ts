@@ -444,6 +444,8 @@ export class TopKRetriever {
           const block = i >> BLOCK_SHIFT;
           if (block !== restBlock || essential !== restEssential) {
             restBound = restBoundOver(long, essential, at, term.list.docs, block);
+            // Two seeks in each other list, counted as the lookups they are.
+            cost.read += 2 * essential;
             restBlock = block;
             restEssential = essential;
           }
