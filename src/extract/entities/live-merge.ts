@@ -488,9 +488,9 @@ export class EntityMerge {
 
     // A key whose standing as a full person name may have changed reaches its short forms.
     const placeAgain = new Set(affectedKeys);
-    for (const key of known ? this.#keys.keys() : affectedKeys) {
+    // A restore goes through every key with its state: no key looked up again.
+    for (const [key, state] of known ? this.#keys : withStates(affectedKeys, this.#keys)) {
       if (steps.due()) yield;
-      const state = this.#keys.get(key);
       const isFull =
         state !== undefined && voteKind(state) === 'person' && nameWords(key).length >= 2;
       const wasFull = this.#fullKeys.has(key);
@@ -514,10 +514,9 @@ export class EntityMerge {
       }
     }
 
-    const placing = known ? this.#keys.keys() : placeAgain;
+    const placing = known ? this.#keys : withStates(placeAgain, this.#keys);
     const articleSets = new Map<KeyState, Set<string>>();
-    for (const key of placing) {
-      const state = this.#keys.get(key);
+    for (const [key, state] of placing) {
       if (!state) continue;
       // Worked out once per key: the full names it may stand for (most keys: none), and
       // where its names go when they stand for none of them.
@@ -1001,6 +1000,14 @@ interface Restoring {
   /** The names' keys, when given, and each key's state by its number once met. */
   keys: NameKeys | undefined;
   states: (KeyState | undefined)[];
+}
+
+/** `keys`, each with its state in `states` (undefined: none). */
+function* withStates(
+  keys: Iterable<string>,
+  states: ReadonlyMap<string, KeyState>,
+): Generator<[string, KeyState | undefined]> {
+  for (const key of keys) yield [key, states.get(key)];
 }
 
 /** How many roles a cluster is given by back references. */
