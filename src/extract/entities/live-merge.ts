@@ -741,13 +741,17 @@ export class EntityMerge {
     return forms;
   }
 
-  #key(item: Item): void {
-    const state = this.#keys.get(item.key);
-    if (!state) this.#keys.set(item.key, new KeyState(item));
-    else {
+  /** Counts the item in its key's state (made with it when there is none); returns the state. */
+  #key(item: Item): KeyState {
+    let state = this.#keys.get(item.key);
+    if (!state) {
+      state = new KeyState(item);
+      this.#keys.set(item.key, state);
+    } else {
       state.count(item, 1);
       state.items.push(item);
     }
+    return state;
   }
 
   /** `#key`, the key's state looked up by the key's number in a restore's `states` first. */
@@ -759,8 +763,7 @@ export class EntityMerge {
       return;
     }
     // A key met first: the map may have it already (from a name folded).
-    this.#key(item);
-    states[number] = this.#keys.get(item.key);
+    states[number] = this.#key(item);
   }
 
   /** Counts the item out and marks it gone; its key's list drops it later (see `#apply`). */
