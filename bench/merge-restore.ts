@@ -2,8 +2,10 @@
  * The live merge's preparation alone, over a folder `bench/warm-profile.ts build` wrote:
  * `node --expose-gc --import tsx bench/merge-restore.ts DIR [ROUNDS] [--heap-snapshot FILE]` restores the archive
  * from its snapshot, then restores the live merge ROUNDS times (each on its own, as
- * `prepareUpdates` does after a restart), printing each round's main-thread CPU and the heap
- * the merge keeps (after a full collection, with the merge against without it).
+ * `prepareUpdates` does after a restart), printing each round's main-thread CPU, its longest
+ * step between two yields and the heap the merge keeps (after a full collection, with the merge
+ * against without it). Every other round folds every name instead of taking the keys the
+ * snapshot stored (as before format 10), under the same load.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,6 +35,8 @@ const archive = await assemble(load, analysis, true, index);
 let cpu = threadCpuMs();
 await archive.basis.read?.();
 console.log(`basis read: CPU ${(threadCpuMs() - cpu).toFixed(0)} ms`);
+// The names' keys as the snapshot stored them (merge-section.ts), which `prepareUpdates` takes.
+const keys = archive.basis.mergeKeys;
 const mentions = new Map(archive.basis.mentions);
 const references = new Map(archive.basis.references);
 const { lexicon } = archive.basis;
@@ -48,29 +52,41 @@ const heapUsed = () => {
   gc?.();
   return process.memoryUsage().heapUsed;
 };
-function restore(): { merge: EntityMerge; used: number } {
+/** A restore with the stored keys (`folded`: every name folded, as before format 10). */
+function restore(folded: boolean): { merge: EntityMerge; used: number; longest: number } {
   const cpu = threadCpuMs();
   const merge = new EntityMerge(archive.aliases);
-  runSteps(
-    merge.restore(
-      mergeInputs(archive, mentions, references, merge.readsText),
-      archive.entities.all(),
-      // As `prepareUpdates` does: the entities' facts as the snapshot stored them.
-      mergeFactsOf,
-    ),
+  const given = folded ? undefined : keys;
+  const steps = merge.restore(
+    mergeInputs(archive, mentions, references, merge.readsText, given),
+    archive.entities.all(),
+    // As `prepareUpdates` does: the entities' facts and the names' keys as the snapshot
+    // stored them.
+    mergeFactsOf,
+    given,
   );
-  return { merge, used: threadCpuMs() - cpu };
+  // The longest step between two yields, by main-thread CPU.
+  let longest = 0;
+  let at = threadCpuMs();
+  while (!steps.next().done) {
+    const now = threadCpuMs();
+    longest = Math.max(longest, now - at);
+    at = now;
+  }
+  return { merge, used: threadCpuMs() - cpu, longest };
 }
 let kept: EntityMerge | undefined;
 // The heap without a merge: each round's merge replaces the one before.
 const before = heapUsed();
 for (let round = 0; round < rounds; round++) {
   kept = undefined;
-  const { merge, used } = restore();
+  // Every other round with the names folded: the stored keys' gain, under the same load.
+  const folded = round % 2 === 1 || keys === undefined;
+  const { merge, used, longest } = restore(folded);
   kept = merge;
   const held = heapUsed() - before;
   console.log(
-    `round ${round + 1}: ${archive.passageById.size} passages, ${merge.size} clusters, restore CPU ${used.toFixed(0)} ms, heap kept ${gc ? (held / 2 ** 20).toFixed(1) : '?'} MB`,
+    `round ${round + 1} (${folded ? 'names folded' : 'stored keys'}): ${archive.passageById.size} passages, ${merge.size} clusters, restore CPU ${used.toFixed(0)} ms (longest step ${longest.toFixed(1)} ms), heap kept ${gc ? (held / 2 ** 20).toFixed(1) : '?'} MB`,
   );
 }
 if (!kept) throw new Error('no round');

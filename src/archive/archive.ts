@@ -8,6 +8,7 @@ import type { EntityMerge } from '../extract/entities/live-merge';
 import type { EntityMention, TimeMention } from '../extract/types';
 import type { AliasGroup, Article, LoadResult, Passage, Problem } from '../knowledge/types';
 import type { PassageIndex } from '../search';
+import type { MergeKeyColumns } from './merge-section';
 
 /**
  * One analysed, indexed knowledge base: immutable once built. A reload builds a new one
@@ -47,6 +48,11 @@ export interface IncrementalBasis {
   references: Map<string, BackReference[]> | [string, BackReference[]][];
   /** The live entity merge, once an update built it (then kept up to date by every update). */
   merge?: EntityMerge;
+  /**
+   * The keys of `mentions`' names as the snapshot stored them (merge-section.ts), until the
+   * live merge's restore took them: then dropped, since updates change `mentions`.
+   */
+  mergeKeys?: MergeKeyColumns;
   /** Set when an update failed half-way: the next reload then builds in full. */
   spoiled: boolean;
   /**

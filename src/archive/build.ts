@@ -34,7 +34,9 @@ export interface AnalysisParts {
    * Set when `mentions`, `references` and `lexicon` are left empty until needed (a snapshot
    * decoded for answers): reads them.
    */
-  readBasis?: () => Promise<Pick<IncrementalBasis, 'mentions' | 'references' | 'lexicon'>>;
+  readBasis?: () => Promise<
+    Pick<IncrementalBasis, 'mentions' | 'references' | 'lexicon' | 'mergeKeys'>
+  >;
   /** The entity directory's prepared keys, when a snapshot stored them: restored, not built. */
   directory?: DirectoryColumns;
   /** Each passage's entities (`mentionMaps`), when a snapshot stored them: read, not placed again. */
@@ -231,6 +233,7 @@ function basisOf(analysis: AnalysisParts): IncrementalBasis {
         basis.mentions = parts.mentions;
         basis.references = parts.references;
         basis.lexicon = parts.lexicon;
+        if (parts.mergeKeys) basis.mergeKeys = parts.mergeKeys;
         delete basis.read;
       });
       return reading;

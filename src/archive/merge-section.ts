@@ -5,12 +5,22 @@
  * first update after a restart parsed every entity's mentions for those few numbers: 1.4 s
  * of main-thread CPU and tens of MB at 400k passages, while the update waited.
  *
+ * It also holds each name's key (what `foldName` makes of it), in the order of the `BASE`
+ * section's names: the restore looked every name up in a cache of folded names and every key
+ * in the merge's map of keys (1.5M names at 400k passages, a third of its time); with the
+ * keys as numbers it reads a table instead (`MergeKeyColumns`).
+ *
  * Layout: the entity count, then per entity in the `ANLY` section's order its mention
  * count, role count, first and last mention's start (varints) and first and last mention's
- * passage id (strings; the last as '' when it is the first's).
+ * passage id (strings; the last as '' when it is the first's). Then the keys: how many, each
+ * key (a string; the first is '', what a name without letters folds to), how many passages
+ * the `BASE` section gives names, and per such passage in its order the number of names and
+ * each name's key (its place in the table, varints).
  */
-import { type EntityFacts, factsOfEntity } from '../extract/entities/live-merge';
-import type { Entity } from '../extract/types';
+import type { EntityFacts } from '../extract/entities/live-merge';
+import { factsOfEntity } from '../extract/entities/live-merge';
+import { foldName } from '../extract/entities/tokens';
+import type { Entity, EntityMention } from '../extract/types';
 import type { Interner } from './analysis-text';
 import { ByteReader, ByteWriter } from './bytes';
 import { Slicer } from './pace';
@@ -26,9 +36,24 @@ export function mergeFactsOf(entity: Entity): EntityFacts {
   return stored.get(entity) ?? factsOfEntity(entity);
 }
 
-/** The section's payload for `entities` (in the order the `ANLY` section has them). */
-export async function encodeMergeFacts(
+/**
+ * The keys of the names of the passages the `BASE` section gives names, in its order: the
+ * names of the i-th such passage have the keys `table[keys[starts[i] + j]]`.
+ */
+export interface MergeKeyColumns {
+  table: readonly string[];
+  /** Per passage, where its names' keys start in `keys`; one more at the end. */
+  starts: Int32Array;
+  keys: Int32Array;
+}
+
+/**
+ * The section's payload for `entities` (in the order the `ANLY` section has them) and the
+ * names of `mentions` (in the order the `BASE` section has them).
+ */
+export async function encodeMergeSection(
   entities: readonly Entity[],
+  mentions: Iterable<readonly [passageId: string, mentions: readonly EntityMention[]]>,
   pace?: Slicer,
 ): Promise<Uint8Array[]> {
   const out = new ByteWriter(1 << 16, 1 << 20);
@@ -43,12 +68,43 @@ export async function encodeMergeFacts(
     out.string(facts.lastPassage === facts.firstPassage ? '' : facts.lastPassage);
     if (pace && n % ENTITIES_PER_LOOK === 0 && pace.due()) await pace.breathe();
   }
-  return out.pieces();
+  // Keys numbered as first met; a name's number found once per distinct name.
+  const table = new Map<string, number>([['', 0]]);
+  const numbers = new Map<string, number>();
+  const keys = new ByteWriter(1 << 16, 1 << 20);
+  let passages = 0;
+  for (const [, names] of mentions) {
+    keys.uint(names.length);
+    for (const { name } of names) {
+      let number = numbers.get(name);
+      if (number === undefined) {
+        const key = foldName(name);
+        number = table.get(key);
+        if (number === undefined) {
+          number = table.size;
+          table.set(key, number);
+        }
+        numbers.set(name, number);
+      }
+      keys.uint(number);
+    }
+    passages++;
+    if (pace && passages % ENTITIES_PER_LOOK === 0 && pace.due()) await pace.breathe();
+  }
+  out.uint(table.size);
+  let n = 0;
+  for (const key of table.keys()) {
+    out.string(key);
+    if (pace && ++n % ENTITIES_PER_LOOK === 0 && pace.due()) await pace.breathe();
+  }
+  out.uint(passages);
+  return [...out.pieces(), ...keys.pieces()];
 }
 
 /**
  * Gives `entities` (restored from the same snapshot's `ANLY` section) the facts of
- * `bytes[start..end]`, read in slices; throws when they do not add up.
+ * `bytes[start..end]`, read in slices; throws when they do not add up. Returns where the
+ * keys begin, which `decodeMergeKeys` reads when an update first needs them.
  */
 export async function decodeMergeFacts(
   bytes: Buffer,
@@ -56,7 +112,7 @@ export async function decodeMergeFacts(
   end: number,
   entities: readonly Entity[],
   ids: Interner,
-): Promise<void> {
+): Promise<number> {
   const pace = new Slicer();
   const reader = new ByteReader(bytes, start, end);
   if (reader.uint() !== entities.length) throw new Error('Snapshot merge facts do not add up');
@@ -72,5 +128,39 @@ export async function decodeMergeFacts(
     stored.set(entity, { mentions, roles, firstStart, lastStart, firstPassage, lastPassage });
     if (n % ENTITIES_PER_LOOK === 0 && pace.due()) await pace.breathe();
   }
-  if (!reader.done) throw new Error('Snapshot merge facts have bytes left over');
+  return reader.offset;
+}
+
+/** The keys of `bytes[start..end]` (see `decodeMergeFacts`), read in slices; throws when they do not add up. */
+export async function decodeMergeKeys(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+): Promise<MergeKeyColumns> {
+  const pace = new Slicer();
+  const reader = new ByteReader(bytes, start, end);
+  const table: string[] = new Array(reader.uint());
+  for (let i = 0; i < table.length; i++) {
+    table[i] = reader.string();
+    if (i % ENTITIES_PER_LOOK === 0 && pace.due()) await pace.breathe();
+  }
+  const passages = reader.uint();
+  const starts = new Int32Array(passages + 1);
+  // At most one name per byte left: sliced to what was read at the end.
+  let keys = new Int32Array(end - reader.offset);
+  let at = 0;
+  for (let p = 0; p < passages; p++) {
+    starts[p] = at;
+    const count = reader.uint();
+    for (let j = 0; j < count; j++) {
+      const key = reader.uint();
+      if (key >= table.length) throw new Error('Snapshot merge keys do not add up');
+      keys[at++] = key;
+    }
+    if (p % ENTITIES_PER_LOOK === 0 && pace.due()) await pace.breathe();
+  }
+  starts[passages] = at;
+  if (!reader.done) throw new Error('Snapshot merge keys have bytes left over');
+  keys = keys.slice(0, at);
+  return { table, starts, keys };
 }

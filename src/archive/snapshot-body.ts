@@ -37,7 +37,7 @@ import type { AnalysisParts } from './build';
 import { ByteReader, ByteWriter } from './bytes';
 import { readIndex, writeIndex } from './index-bytes';
 import { passageLanguage } from './lazy-articles';
-import { decodeMergeFacts, encodeMergeFacts } from './merge-section';
+import { decodeMergeFacts, decodeMergeKeys, encodeMergeSection } from './merge-section';
 import { Slicer } from './pace';
 
 export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'DIRC' | 'MRGE' | 'INDX';
@@ -194,7 +194,8 @@ async function writeAnalysisText(
   await linesSection(sink, 'ANLY', analysisLines(analysis, 'answers'), pace);
   await linesSection(sink, 'BASE', analysisLines(analysis, 'basis'), pace);
   await sink.begin('MRGE');
-  for (const piece of await encodeMergeFacts(analysis.entities, pace)) await sink.bytes(piece);
+  for (const piece of await encodeMergeSection(analysis.entities, analysis.mentions, pace))
+    await sink.bytes(piece);
   await sink.end();
   const keys = await encodeDirectory(analysis.entities, directory, pace);
   if (keys.length === 0) return;
@@ -413,11 +414,16 @@ export async function decodeAnalysisText(
   const base = need(sections, 'BASE');
   // A view, as the other sections (see `decodeLoad`).
   const basisBytes = bytes.subarray(base.start, base.end);
-  analysis.readBasis = () => parseBasis(basisBytes);
   const keys = sections.get('DIRC');
   if (keys) analysis.directory = await decodeDirectory(bytes, keys.start, keys.end);
   const facts = need(sections, 'MRGE');
-  await decodeMergeFacts(bytes, facts.start, facts.end, analysis.entities, ids);
+  const keysAt = await decodeMergeFacts(bytes, facts.start, facts.end, analysis.entities, ids);
+  // The names' keys, which only the live merge's restore reads, with the names they belong to.
+  const mergeBytes = bytes.subarray(keysAt, facts.end);
+  analysis.readBasis = async () => ({
+    ...(await parseBasis(basisBytes)),
+    mergeKeys: await decodeMergeKeys(mergeBytes, 0, mergeBytes.length),
+  });
   return analysis;
 }
 

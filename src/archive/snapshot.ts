@@ -47,7 +47,9 @@ async function checksum(pieces: readonly Uint8Array[]): Promise<number> {
 // restart opens on first use (index-bytes.ts).
 // 9: the tree table counts each subtree's terms, so that a subtree never opened is written
 // again as it was read.
-const SNAPSHOT_FORMAT = 9;
+// 10: the `MRGE` section also holds the key of each name of the `BASE` section, so that the
+// live merge's restore folds none.
+const SNAPSHOT_FORMAT = 10;
 /** Checked between breaths: CRC-32 runs at a few GB/s, so a slice stays a few ms. */
 const CHECK_SLICE_BYTES = 8 * 1024 * 1024;
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));

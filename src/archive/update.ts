@@ -28,11 +28,12 @@ import {
 } from '../extract/entities';
 import { EntitiesDoNotFit, EntityMerge, type MergeInput } from '../extract/entities/live-merge';
 import { runStepsAsync } from '../extract/entities/ranked-keys';
+import { foldName } from '../extract/entities/tokens';
 import type { EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult, Passage } from '../knowledge/types';
 import type { Archive, IncrementalBasis } from './archive';
 import { passageCount as passageCountOf } from './lazy-articles';
-import { mergeFactsOf } from './merge-section';
+import { type MergeKeyColumns, mergeFactsOf } from './merge-section';
 import { Slicer } from './pace';
 import { PatchedMap } from './patched-map';
 
@@ -145,9 +146,10 @@ export function* mergeInputs(
   mentions: ReadonlyMap<string, EntityMention[]>,
   references: ReadonlyMap<string, BackReference[]>,
   readsText: boolean,
+  keys?: MergeKeyColumns,
 ): Generator<MergeInput> {
   if (!readsText) {
-    yield* inputsByMaps(archive, mentions, references);
+    yield* inputsByMaps(archive, mentions, references, keys);
     return;
   }
   // An article's inputs at a time: short-lived, unlike one list of every passage's.
@@ -164,10 +166,14 @@ function* inputsByMaps(
   archive: Archive,
   mentions: ReadonlyMap<string, EntityMention[]>,
   references: ReadonlyMap<string, BackReference[]>,
+  keys?: MergeKeyColumns,
 ): Generator<MergeInput> {
   // The article of the passage before: a map's passages mostly come article by article.
   let article: Article | undefined;
-  const inputOf = (passageId: string): MergeInput | undefined => {
+  const inputOf = (
+    passageId: string,
+    names: EntityMention[] | undefined,
+  ): MergeInput | undefined => {
     const hash = passageId.lastIndexOf('#');
     if (hash < 0) return undefined;
     if (article === undefined || hash !== article.id.length || !passageId.startsWith(article.id)) {
@@ -182,19 +188,49 @@ function* inputsByMaps(
       order,
       // Not read where the merge reads no texts.
       text: '',
-      mentions: mentions.get(passageId) ?? [],
+      mentions: names ?? [],
       references: references.get(passageId) ?? [],
     };
   };
-  for (const passageId of mentions.keys()) {
-    const input = inputOf(passageId);
+  // Entries, not keys looked up again: one lookup fewer per passage.
+  let position = 0;
+  for (const [passageId, names] of mentions) {
+    const input = inputOf(passageId, names);
+    const keysAt = keys ? keysOf(keys, position++, names) : undefined;
+    if (input && keysAt !== undefined) input.keysAt = keysAt;
     if (input) yield input;
   }
   for (const passageId of references.keys()) {
     if (mentions.has(passageId)) continue;
-    const input = inputOf(passageId);
+    const input = inputOf(passageId, undefined);
     if (input) yield input;
   }
+}
+
+/** Names between two checks of a stored key against the name it was stored for. */
+const KEY_CHECK_EVERY = 1024;
+
+/**
+ * Where the keys of the names of the `position`-th passage of the basis start in `keys`,
+ * when there are as many as it has names. Keys are stored in the order of the names (the
+ * snapshot writes both from the same map, merge-section.ts); now and then a key is checked
+ * against its name folded, and a mismatch throws `EntitiesDoNotFit`, upon which the restore
+ * is done again with every name folded.
+ */
+function keysOf(
+  keys: MergeKeyColumns,
+  position: number,
+  names: readonly EntityMention[],
+): number | undefined {
+  if (position + 1 >= keys.starts.length) return undefined;
+  const start = keys.starts[position] ?? 0;
+  if ((keys.starts[position + 1] ?? 0) - start !== names.length) return undefined;
+  if (position % KEY_CHECK_EVERY === 0 && names.length > 0) {
+    const first = names[0] as EntityMention;
+    if (keys.table[keys.keys[start] ?? 0] !== foldName(first.name))
+      throw new EntitiesDoNotFit(`(the key of ${first.name})`);
+  }
+  return start;
 }
 
 /** The number written from `from` to the end of `id` (a passage's position), or -1. */
@@ -222,20 +258,27 @@ async function mergeOf(
   references: ReadonlyMap<string, BackReference[]>,
   slicer: Slicer,
 ): Promise<EntityMerge> {
-  try {
-    const merge = new EntityMerge(previous.aliases);
-    await runStepsAsync(
-      merge.restore(
-        mergeInputs(previous, mentions, references, merge.readsText),
-        previous.entities.all(),
-        // A restored entity's facts as its snapshot stored them: its mentions stay unparsed.
-        mergeFactsOf,
-      ),
-      slicer,
-    );
-    return merge;
-  } catch (error) {
-    if (!(error instanceof EntitiesDoNotFit)) throw error;
+  // The names' keys as the snapshot stored them, once: updates change the names after this.
+  const stored = previous.basis.mergeKeys;
+  previous.basis.mergeKeys = undefined;
+  // With the stored keys first, then (should they not fit) with every name folded.
+  for (const keys of stored ? [stored, undefined] : [undefined]) {
+    try {
+      const merge = new EntityMerge(previous.aliases);
+      await runStepsAsync(
+        merge.restore(
+          mergeInputs(previous, mentions, references, merge.readsText, keys),
+          previous.entities.all(),
+          // A restored entity's facts as its snapshot stored them: its mentions stay unparsed.
+          mergeFactsOf,
+          keys,
+        ),
+        slicer,
+      );
+      return merge;
+    } catch (error) {
+      if (!(error instanceof EntitiesDoNotFit)) throw error;
+    }
   }
   const merge = new EntityMerge(previous.aliases);
   await runStepsAsync(

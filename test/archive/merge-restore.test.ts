@@ -8,9 +8,10 @@ import { isUnopenedEntity } from '../../src/archive/lazy-entities';
 import { mergeFactsOf } from '../../src/archive/merge-section';
 import { readSnapshot, snapshotKey } from '../../src/archive/snapshot';
 import { KnowledgeStore } from '../../src/archive/store';
-import { mergeInputs } from '../../src/archive/update';
+import { mergeInputs, prepareUpdates } from '../../src/archive/update';
 import { EntityMerge, factsOfEntity } from '../../src/extract/entities/live-merge';
 import { runSteps } from '../../src/extract/entities/ranked-keys';
+import { foldName } from '../../src/extract/entities/tokens';
 import type { Entity } from '../../src/extract/types';
 import { createLogger } from '../../src/logger';
 import {
@@ -88,6 +89,44 @@ describe("the live merge's restore after a restart", () => {
     const taken = new Set(merge.entities());
     expect(taken.size).toBe(entities.length);
     for (const entity of entities) expect(taken.has(entity)).toBe(true);
+  });
+
+  it("takes the names' keys the snapshot stored once, and folds every name instead where they do not fit", async () => {
+    const kb = await folder(FILES);
+    await kb.store('cache').reload();
+    const restart = async () => {
+      const restored = await readSnapshot(join(kb.root, 'cache'), await snapshotKey());
+      if (!restored) throw new Error('no snapshot');
+      const archive = await assemble(restored.load, restored.analysis, true, restored.index);
+      await archive.basis.read?.();
+      return archive;
+    };
+    const archive = await restart();
+    const keys = archive.basis.mergeKeys;
+    if (!keys) throw new Error('no keys');
+    // Each passage's names in the basis's order, each with the key it folds to.
+    const names = [...new Map(archive.basis.mentions).values()];
+    expect(names.length).toBeGreaterThan(0);
+    expect(keys.starts.length).toBe(names.length + 1);
+    names.forEach((list, p) => {
+      list.forEach((m, j) => {
+        expect(keys.table[keys.keys[(keys.starts[p] ?? 0) + j] ?? -1]).toBe(foldName(m.name));
+      });
+    });
+    const merge = await prepareUpdates(archive);
+    // Taken once: updates change the names after the restore.
+    expect(archive.basis.mergeKeys).toBeUndefined();
+    const entities = archive.entities.all();
+    expect(new Set(merge.entities())).toEqual(new Set(entities));
+
+    // Keys that do not fit their names (another table): the restore folds the names.
+    const other = await restart();
+    const stored = other.basis.mergeKeys;
+    if (!stored) throw new Error('no keys');
+    other.basis.mergeKeys = { ...stored, table: [...stored.table].reverse() };
+    const folded = await prepareUpdates(other);
+    expect(new Set(folded.entities())).toEqual(new Set(other.entities.all()));
+    expect(byId(folded.entities())).toEqual(byId(merge.entities()));
   });
 
   it('goes on to updates that hold what a full build of the same files holds, and whose snapshots restore alike', async () => {

@@ -11,8 +11,10 @@ import {
   factsOfEntity,
   listEntities,
   type MergeInput,
+  type NameKeys,
 } from '../../src/extract/entities/live-merge';
 import { runSteps } from '../../src/extract/entities/ranked-keys';
+import { foldName } from '../../src/extract/entities/tokens';
 import type { Entity, EntityKind, EntityMention } from '../../src/extract/types';
 import type { AliasGroup } from '../../src/knowledge/types';
 import { seededRandom } from '../helpers/random';
@@ -264,6 +266,52 @@ describe.each([
       for (const article of articles.values())
         for (const p of article.passages)
           expect(restored.passageEntities(p.passageId)).toEqual(lists.get(p.passageId));
+    }
+  });
+
+  it("restored with the names' keys given as numbers, as a snapshot stores them, is the same merge and goes on equal to a full merge", () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const rand = seededRandom(seed);
+      const articles = new Map<string, ArticleMentions>();
+      const merge = new EntityMerge(aliases);
+      for (let step = 0; step < 15; step++) {
+        const { gone, came } = randomChange(rand, articles, step);
+        runSteps(
+          merge.apply(gone?.passages.map((p) => p.passageId) ?? [], came ? inputs(came) : []),
+        );
+      }
+      const all = [...articles.keys()]
+        .sort()
+        .flatMap((a) => inputs(articles.get(a) as ArticleMentions));
+      // The keys numbered in an order of their own (not first met), and one passage in three
+      // given none (its names folded), so that both ways meet in one key's state.
+      const folded = [...new Set(all.flatMap((p) => p.mentions.map((m) => foldName(m.name))))];
+      const table = shuffle(['', ...folded.filter((k) => k !== '')], rand);
+      const keys: number[] = [];
+      const given = all.map((input, i) => {
+        const keysAt = keys.length;
+        for (const m of input.mentions) keys.push(table.indexOf(foldName(m.name)));
+        return i % 3 === 2 ? input : { ...input, keysAt };
+      });
+      const restored = new EntityMerge(aliases);
+      const columns: NameKeys = { table, keys: Int32Array.from(keys) };
+      runSteps(restored.restore(given, merge.entities(), factsOfEntity, columns));
+      const made = new Map([...merge.entities()].map((e) => [e.id, e]));
+      for (const entity of restored.entities()) expect(entity).toBe(made.get(entity.id));
+      for (let step = 0; step < 5; step++) {
+        const { gone, came } = randomChange(rand, articles, 100 + step);
+        runSteps(
+          restored.apply(gone?.passages.map((p) => p.passageId) ?? [], came ? inputs(came) : []),
+        );
+        const expected = fullBuild(articles, aliases);
+        expect(byId(restored.entities()), `seed ${seed} step ${step}`).toEqual(byId(expected));
+        const lists = perPassage(expected);
+        for (const article of articles.values())
+          for (const p of article.passages)
+            expect(restored.passageEntities(p.passageId), `${seed}/${step}`).toEqual(
+              lists.get(p.passageId),
+            );
+      }
     }
   });
 

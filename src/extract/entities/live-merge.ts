@@ -38,6 +38,7 @@ import {
   voteKind,
   withAliasMentions,
 } from './merge';
+import { StepTimer } from './step-timer';
 import { foldName } from './tokens';
 
 /** One passage's names as read before the merge, and its role phrases pointing back. */
@@ -50,6 +51,20 @@ export interface MergeInput {
   text: string;
   mentions: readonly EntityMention[];
   references: readonly BackReference[];
+  /**
+   * For a restore given the names' keys (`NameKeys`): where this passage's start in its
+   * `keys`, one per mention, in order. Undefined: the names are folded.
+   */
+  keysAt?: number;
+}
+
+/**
+ * The keys of the names a restore is given, as a snapshot stored them (what `foldName`
+ * makes of each name): `table[keys[input.keysAt + j]]` is the key of the input's j-th name.
+ */
+export interface NameKeys {
+  table: readonly string[];
+  keys: Int32Array;
 }
 
 interface PassageState {
@@ -202,11 +217,6 @@ export function factsOfEntity(entity: Entity): EntityFacts {
   };
 }
 
-/** Units of work between two yields: small enough for a slice of a few milliseconds. */
-const STEP = 200;
-/** Names of the clusters described between two yields. */
-const NAMES_PER_STEP = 2000;
-
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Archive order: articles by id (as a load sorts them), then passages, then names. */
@@ -274,10 +284,10 @@ export class EntityMerge {
    */
   *adopt(previous: Iterable<Entity>): Generator<void, void> {
     const byId = new Map<string, Entity>();
-    let n = 0;
+    const steps = new StepTimer();
     for (const entity of previous) {
       byId.set(entity.id, entity);
-      if (++n % STEP === 0) yield;
+      if (steps.due()) yield;
     }
     const note = (entity: Entity) => {
       for (const mention of entity.mentions) this.#pending.passages.add(mention.passageId);
@@ -297,7 +307,7 @@ export class EntityMerge {
           note(computed);
         }
       }
-      if (++n % STEP === 0) yield;
+      if (steps.due()) yield;
     }
     for (const left of byId.values()) {
       this.#pending.removed.push(left);
@@ -318,10 +328,17 @@ export class EntityMerge {
     inputs: Iterable<MergeInput>,
     entities: Iterable<Entity>,
     factsOf: (entity: Entity) => EntityFacts = factsOfEntity,
+    keys?: NameKeys,
   ): Generator<void, void> {
     // By the passage of their first mention: its id is a string already hashed, where a
     // key made of passage and offset was a new string to hash per entity and per cluster.
-    const known: Restoring = { byFirst: new Map(), roles: new Map() };
+    const known: Restoring = {
+      byFirst: new Map(),
+      roles: new Map(),
+      keys,
+      states: keys ? new Array(keys.table.length) : [],
+    };
+    const steps = new StepTimer();
     let n = 0;
     for (const entity of entities) {
       const facts = factsOf(entity);
@@ -331,7 +348,8 @@ export class EntityMerge {
       if (!there) known.byFirst.set(facts.firstPassage, taken);
       else if (Array.isArray(there)) there.push(taken);
       else known.byFirst.set(facts.firstPassage, [there, taken]);
-      if (++n % STEP === 0) yield;
+      n++;
+      if (steps.due()) yield;
     }
     const change = yield* this.#apply([], inputs, known);
     if (this.#clusters.size !== n || change.removed.length > 0) {
@@ -378,7 +396,7 @@ export class EntityMerge {
     const thinned = new Set<ClusterState>();
     const passages = new Set<string>();
     const redo = new Set<string>();
-    let n = 0;
+    const steps = new StepTimer();
 
     for (const id of gone) {
       passages.add(id);
@@ -404,7 +422,7 @@ export class EntityMerge {
       const left = article?.filter((p) => p !== passage) ?? [];
       if (left.length > 0) this.#articles.set(passage.articleId, left);
       else this.#articles.delete(passage.articleId);
-      if (++n % STEP === 0) yield;
+      if (steps.due()) yield;
     }
 
     // The keys that lost items drop them, once each.
@@ -427,13 +445,21 @@ export class EntityMerge {
       const mentions = this.#aliasesInText
         ? withAliasMentions({ text: input.text, mentions: [...input.mentions] }, this.#aliases)
         : input.mentions;
-      for (const mention of mentions) {
-        const key = this.#fold(mention.name);
+      // A restore given the names' keys reads them from a table, and each key's state from a
+      // list by its number: neither folds nor looks a name up (`NameKeys`).
+      // (Not where aliases found in the text join the names: the keys are the input's names'.)
+      const keys = this.#aliasesInText ? undefined : known?.keys;
+      const keysAt = keys && input.keysAt !== undefined ? input.keysAt : -1;
+      for (let j = 0; j < mentions.length; j++) {
+        const mention = mentions[j] as EntityMention;
+        const number = keysAt < 0 ? -1 : (keys?.keys[keysAt + j] ?? -1);
+        const key = number < 0 ? this.#fold(mention.name) : (keys?.table[number] ?? '');
         if (!key) continue;
         if (passage.items === NO_ITEMS) passage.items = [];
         const item = new Item(mention, passage, passage.items.length, key);
         passage.items.push(item);
-        this.#key(item);
+        if (number < 0 || !known) this.#key(item);
+        else this.#keyNumbered(item, number, known.states);
         // A restore looks at every key (below): no Set of them all.
         if (!known) affectedKeys.add(key);
       }
@@ -442,7 +468,7 @@ export class EntityMerge {
       // A passage naming no one and pointing back at no one changes nothing here: it is not
       // kept (most passages of an archive are such), and its going is only reported.
       if (passage.items === NO_ITEMS && passage.references.length === 0) {
-        if (++n % STEP === 0) yield;
+        if (steps.due()) yield;
         continue;
       }
       // Kept for as long as the merge lives: a copy without the room pushing left (17 items).
@@ -457,14 +483,14 @@ export class EntityMerge {
       }
       // A restore resolves only what points back: its articles' names are all placed anew.
       if (!known || passage.references.length > 0) redo.add(passage.articleId);
-      if (++n % STEP === 0) yield;
+      if (steps.due()) yield;
     }
 
     // A key whose standing as a full person name may have changed reaches its short forms.
     const placeAgain = new Set(affectedKeys);
-    for (const key of known ? this.#keys.keys() : affectedKeys) {
-      if (++n % STEP === 0) yield;
-      const state = this.#keys.get(key);
+    // A restore goes through every key with its state: no key looked up again.
+    for (const [key, state] of known ? this.#keys : withStates(affectedKeys, this.#keys)) {
+      if (steps.due()) yield;
       const isFull =
         state !== undefined && voteKind(state) === 'person' && nameWords(key).length >= 2;
       const wasFull = this.#fullKeys.has(key);
@@ -488,10 +514,9 @@ export class EntityMerge {
       }
     }
 
-    const placing = known ? this.#keys.keys() : placeAgain;
+    const placing = known ? this.#keys : withStates(placeAgain, this.#keys);
     const articleSets = new Map<KeyState, Set<string>>();
-    for (const key of placing) {
-      const state = this.#keys.get(key);
+    for (const [key, state] of placing) {
       if (!state) continue;
       // Worked out once per key: the full names it may stand for (most keys: none), and
       // where its names go when they stand for none of them.
@@ -500,7 +525,8 @@ export class EntityMerge {
       // The cluster joined last: a key's names mostly go to one.
       let to: ClusterState | undefined;
       for (const item of state.items) {
-        if (++n % STEP === 0) yield;
+        // An item costs by the full names it is weighed against (thousands for "hansen").
+        if (steps.due(1 + candidates.length)) yield;
         const cluster =
           candidates.length === 0 ? own : this.#place(item, candidates, own, articleSets);
         if (cluster === item.cluster) continue;
@@ -524,8 +550,6 @@ export class EntityMerge {
     // Clusters left without names go; the others are described again, and where what back
     // references look at (kind, roles) changed, every article naming them resolves again.
     const emptied = new Set<ClusterState>();
-    // Names handled since the last yield: a cluster costs by its names (one holds thousands).
-    let names = 0;
     for (const cluster of known ? this.#clusters.values() : members) {
       if (thinned.has(cluster)) {
         // What went, and what moved to another cluster, leaves the list.
@@ -533,11 +557,8 @@ export class EntityMerge {
           (item) => item.seq !== GONE && item.cluster === cluster.key,
         );
       }
-      names += cluster.items.length;
-      if (names >= NAMES_PER_STEP) {
-        names = 0;
-        yield;
-      }
+      // A cluster costs by its names (one holds thousands).
+      if (steps.due(cluster.items.length)) yield;
       if (cluster.items.length === 0) {
         this.#clusters.delete(cluster.key);
         emptied.add(cluster);
@@ -547,7 +568,7 @@ export class EntityMerge {
       if (known) {
         // A restore resolves every article's back references anyway (all its passages came).
         this.#take(cluster, known);
-        if (++n % STEP === 0) yield;
+        if (steps.due()) yield;
         continue;
       }
       const before = referentKey(cluster);
@@ -556,7 +577,7 @@ export class EntityMerge {
         for (const item of cluster.items) redo.add(item.passage.articleId);
         for (const passage of cluster.backFrom ?? []) redo.add(passage.articleId);
       }
-      if (++n % STEP === 0) yield;
+      if (steps.due()) yield;
     }
 
     for (const articleId of redo) {
@@ -567,8 +588,8 @@ export class EntityMerge {
       for (const passage of article) {
         if (passage.references.length === 0) continue;
         articleItems ??= article.flatMap((p) => p.items);
-        // A yield per passage resolved: a restore resolves every article, some of them long.
-        if (++n % STEP === 0) yield;
+        // A passage costs by its references and its article's names: some articles are long.
+        if (steps.due(passage.references.length * (1 + articleItems.length))) yield;
         const targets = this.#resolveReferences(passage, articleItems);
         if (targets.every((t, i) => t === passage.targets[i])) continue;
         for (const target of passage.targets) {
@@ -586,12 +607,12 @@ export class EntityMerge {
           backs.add(cluster);
         }
       }
-      if (++n % STEP === 0) yield;
+      if (steps.due()) yield;
     }
 
     if (known) {
       for (const cluster of this.#clusters.values()) {
-        if (++n % STEP === 0) yield;
+        if (steps.due()) yield;
         // Ids as the entities have them: only the families need filling in.
         this.#joinFamily(cluster, familyOf(cluster.id));
         // The entity taken must be what this state would make of the cluster: its own roles
@@ -615,7 +636,7 @@ export class EntityMerge {
       this.#leaveFamily(cluster);
     }
     for (const cluster of changed) {
-      if (++n % STEP === 0) yield;
+      if (steps.due()) yield;
       if (cluster.id) families.add(familyOf(cluster.id));
       const family = familyOf(this.#slugOf(cluster));
       families.add(family);
@@ -653,7 +674,7 @@ export class EntityMerge {
       cluster.entity = entity;
       if (!before || before.id !== entity.id || before.name !== entity.name)
         for (const item of cluster.items) passages.add(item.passage.id);
-      if (++n % STEP === 0) yield;
+      if (steps.due()) yield;
     }
     return { removed, added, passages };
   }
@@ -720,13 +741,29 @@ export class EntityMerge {
     return forms;
   }
 
-  #key(item: Item): void {
-    const state = this.#keys.get(item.key);
-    if (!state) this.#keys.set(item.key, new KeyState(item));
-    else {
+  /** Counts the item in its key's state (made with it when there is none); returns the state. */
+  #key(item: Item): KeyState {
+    let state = this.#keys.get(item.key);
+    if (!state) {
+      state = new KeyState(item);
+      this.#keys.set(item.key, state);
+    } else {
       state.count(item, 1);
       state.items.push(item);
     }
+    return state;
+  }
+
+  /** `#key`, the key's state looked up by the key's number in a restore's `states` first. */
+  #keyNumbered(item: Item, number: number, states: (KeyState | undefined)[]): void {
+    const state = states[number];
+    if (state) {
+      state.count(item, 1);
+      state.items.push(item);
+      return;
+    }
+    // A key met first: the map may have it already (from a name folded).
+    states[number] = this.#key(item);
   }
 
   /** Counts the item out and marks it gone; its key's list drops it later (see `#apply`). */
@@ -963,6 +1000,17 @@ interface Taken {
 interface Restoring {
   byFirst: Map<string, Taken | Taken[]>;
   roles: Map<ClusterState, number>;
+  /** The names' keys, when given, and each key's state by its number once met. */
+  keys: NameKeys | undefined;
+  states: (KeyState | undefined)[];
+}
+
+/** `keys`, each with its state in `states` (undefined: none). */
+function* withStates(
+  keys: Iterable<string>,
+  states: ReadonlyMap<string, KeyState>,
+): Generator<[string, KeyState | undefined]> {
+  for (const key of keys) yield [key, states.get(key)];
 }
 
 /** How many roles a cluster is given by back references. */
