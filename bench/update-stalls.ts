@@ -76,7 +76,7 @@ Slicer.prototype.breathe = async function (this: Slicer): Promise<void> {
   lastBreath = where;
   since = threadCpuMs();
 };
-const gaps: [cpu: number, phase: string, where: string][] = [];
+const gaps: [cpu: number, phase: string, where: string, endedAt: number][] = [];
 const wallGaps: [wall: number, cpu: number, phase: string][] = [];
 let last = threadCpuMs();
 let lastWall = performance.now();
@@ -85,7 +85,7 @@ const ticker = setInterval(() => {
   const wall = performance.now();
   // Where the slice that ran in the gap breathed at its end (a gap with no breath: GC,
   // a reply, or work that never breathes).
-  if (now - last > 12) gaps.push([now - last, phase, lastBreath]);
+  if (now - last > 12) gaps.push([now - last, phase, lastBreath, wall]);
   lastBreath = '(a tick)';
   if (wall - lastWall > 30) wallGaps.push([wall - lastWall, now - last, phase]);
   last = now;
@@ -147,8 +147,9 @@ for (const name of ['add', 'add, snapshot', 'remove', 'remove, snapshot']) {
   );
 }
 console.log('longest gaps, and where the slice in each breathed last:');
-for (const [cpu, when, where] of gaps.sort((x, y) => y[0] - x[0]).slice(0, 8))
-  console.log(`  ${ms(cpu)} ms (${when}) ${where}`);
+// With the time each ended (performance.now()), to find it in `perf` or `--trace-gc` output.
+for (const [cpu, when, where, endedAt] of gaps.sort((x, y) => y[0] - x[0]).slice(0, 8))
+  console.log(`  ${ms(cpu)} ms (${when}, ended at ${endedAt.toFixed(0)} ms) ${where}`);
 console.log('longest sliced steps:');
 for (const [held, where] of steps.sort((a, b) => b[0] - a[0]).slice(0, 10))
   console.log(`  ${ms(held)} ms ${where}`);

@@ -29,6 +29,7 @@ import {
 import { EntitiesDoNotFit, EntityMerge, type MergeInput } from '../extract/entities/live-merge';
 import { runStepsAsync } from '../extract/entities/ranked-keys';
 import type { EntityMention, TimeMention } from '../extract/types';
+import { sortedById } from '../knowledge/sorted-ids';
 import type { Article, LoadResult, Passage } from '../knowledge/types';
 import type { Archive, IncrementalBasis } from './archive';
 import { passageCount as passageCountOf } from './lazy-articles';
@@ -43,8 +44,43 @@ export interface ArticleChanges {
   came: Article[];
 }
 
-/** Which articles differ between two loads, by id and file hash. */
+/**
+ * Which articles differ between two loads, by id and file hash. Loads list their articles
+ * sorted by id: then the two lists are walked side by side. Looked up in two maps of every
+ * id instead, at 17k articles this was 35-40 ms of the main thread in one step.
+ */
 export function articleChanges(
+  previous: readonly Article[],
+  next: readonly Article[],
+): ArticleChanges {
+  if (!sortedById(previous) || !sortedById(next)) return articleChangesByMaps(previous, next);
+  const gone: Article[] = [];
+  const came: Article[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < previous.length || j < next.length) {
+    const before = previous[i];
+    const after = next[j];
+    if (after === undefined || (before !== undefined && before.id < after.id)) {
+      if (before) gone.push(before);
+      i++;
+    } else if (before === undefined || after.id < before.id) {
+      came.push(after);
+      j++;
+    } else {
+      if (before.hash !== after.hash) {
+        gone.push(before);
+        came.push(after);
+      }
+      i++;
+      j++;
+    }
+  }
+  return { gone, came };
+}
+
+/** `articleChanges` of loads not sorted by id (or with an id twice). */
+export function articleChangesByMaps(
   previous: readonly Article[],
   next: readonly Article[],
 ): ArticleChanges {
