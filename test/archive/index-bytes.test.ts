@@ -4,7 +4,9 @@ import {
   readIndex,
   SnapshotNode,
   SnapshotTermData,
+  TreeTable,
   writeIndex,
+  writeTreeTableSteps,
 } from '../../src/archive/index-bytes';
 import type { Article, Passage } from '../../src/knowledge/types';
 import { PassageIndex, type PassageIndexInput } from '../../src/search';
@@ -197,5 +199,29 @@ describe('a restored index, its documents in columns and its tree opened on firs
     const written = await bytesOf(PassageIndex.build(many));
     const cut = written.subarray(0, written.length - 9);
     await expect(readIndex(cut, many)).rejects.toThrow();
+  });
+});
+
+describe("the index tree's table", () => {
+  it('is written in steps as its three columns of little-endian words, then its row count', () => {
+    const table = new TreeTable();
+    const rows = 40_000;
+    for (let i = 0; i < rows; i++) {
+      table.ends.push(i * 7 + 3);
+      table.nodes.push((i % 5) + 1);
+      table.terms.push(i % 11);
+    }
+    const out = new ByteWriter();
+    let steps = 0;
+    for (const _ of writeTreeTableSteps(out, table)) steps++;
+    expect(steps).toBeGreaterThan(2);
+    const bytes = Buffer.from(out.bytes());
+    expect(bytes.length).toBe(rows * 12 + 4);
+    for (const i of [0, 1, 16_383, 16_384, rows - 1]) {
+      expect(bytes.readUInt32LE(i * 4)).toBe(i * 7 + 3);
+      expect(bytes.readUInt32LE((rows + i) * 4)).toBe((i % 5) + 1);
+      expect(bytes.readUInt32LE((2 * rows + i) * 4)).toBe(i % 11);
+    }
+    expect(bytes.readUInt32LE(rows * 12)).toBe(rows);
   });
 });
