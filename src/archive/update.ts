@@ -471,6 +471,7 @@ export async function updateArchive(
   };
   // Analysed here, in slices, so that the commit only puts the documents in.
   const addedDocuments = await index.documentsToAddAsync(changes.came, indexInput, slicer);
+  await index.openTermsAsync(addedDocuments, slicer);
   await slicer.breathe();
   return {
     archive,

@@ -154,6 +154,38 @@ describe('a restored index, its documents in columns and its tree opened on firs
     expect(answers(again)).toEqual(answers(built));
   });
 
+  it('opens the terms an update adds to ahead of it, in slices, and then takes the update alike', async () => {
+    const built = PassageIndex.build(many);
+    const restored = await readIndex(await bytesOf(built), many);
+    const added = [article('ny-sak', [{ text: 'Kommunestyret vedtok budsjett3 for skole2.' }])];
+    const after: PassageIndexInput = { articles: [...many.articles, ...added], aliases: [] };
+    const documents = await restored.documentsToAddAsync(added, after, {
+      due: () => true,
+      breathe: async () => undefined,
+    });
+    let breaths = 0;
+    await restored.openTermsAsync(documents, {
+      due: () => true,
+      breathe: async () => void breaths++,
+    });
+    expect(breaths).toBeGreaterThan(3);
+    // Walking the tree opens its nodes, not its terms' postings.
+    const tree = (restored.searchIndex as unknown as { _index: Iterable<[string, unknown]> })
+      ._index;
+    const opened = new Set<string>();
+    for (const [term, data] of tree) {
+      if (!(data instanceof SnapshotTermData)) throw new Error(`${term} is not restored`);
+      if (data.unopened === undefined) opened.add(term);
+    }
+    expect([...opened].some((term) => term.startsWith('budsjett3'))).toBe(true);
+    expect([...opened].some((term) => term.startsWith('skole2'))).toBe(true);
+    expect(opened.has('vei17')).toBe(false);
+    restored.update({ removed: [], added, renamed: [] }, after, documents);
+    built.update({ removed: [], added, renamed: [] }, after);
+    expect(answers(restored)).toEqual(answers(built));
+    expect((await bytesOf(restored)).equals(await bytesOf(built))).toBe(true);
+  });
+
   /** Every node of a restored tree, read without opening any (Map's own methods). */
   const nodesOf = (index: PassageIndex) => {
     const root = (index.searchIndex as unknown as { _index: { _tree: Map<string, unknown> } })
