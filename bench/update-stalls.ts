@@ -61,22 +61,35 @@ if (!cold) {
 }
 
 // Sliced steps: CPU since the last breath or tick, whenever a slicer breathes.
-const steps: [ms: number, where: string][] = [];
+const steps: [ms: number, where: Where, since: Where][] = [];
 let since = threadCpuMs();
 const breathe = Slicer.prototype.breathe;
+/**
+ * Where a slicer breathed: the error is made there, its stack read only if it is reported.
+ * Read at every breath (source-mapped by tsx), the stacks cost the main thread 0.5-1 ms a
+ * breath, which the gaps measured counted as the update's.
+ */
+type Where = Error | '(a tick)';
+const whereOf = (at: Where): string =>
+  at instanceof Error
+    ? (at.stack ?? '')
+        .split('\n')
+        .slice(2, 6)
+        .map((line) => line.trim().replace(/\(.*\/src\//, '('))
+        .join(' < ')
+    : at;
 // Where the slicer that breathed last went on from: a step's work runs between that breath
 // and this one, and the code between them can be another function's tail.
-let lastBreath = '(a tick)';
+let lastBreath: Where = '(a tick)';
 Slicer.prototype.breathe = async function (this: Slicer): Promise<void> {
   const held = threadCpuMs() - since;
-  const stack = (new Error().stack ?? '').split('\n').slice(2, 6);
-  const where = stack.map((line) => line.trim().replace(/\(.*\/src\//, '(')).join(' < ');
-  if (held > 12) steps.push([held, `${where}\n      since ${lastBreath}`]);
+  const where = new Error();
+  if (held > 12) steps.push([held, where, lastBreath]);
   await breathe.call(this);
   lastBreath = where;
   since = threadCpuMs();
 };
-const gaps: [cpu: number, phase: string, where: string][] = [];
+const gaps: [cpu: number, phase: string, where: Where, endedAt: number][] = [];
 const wallGaps: [wall: number, cpu: number, phase: string][] = [];
 let last = threadCpuMs();
 let lastWall = performance.now();
@@ -85,7 +98,7 @@ const ticker = setInterval(() => {
   const wall = performance.now();
   // Where the slice that ran in the gap breathed at its end (a gap with no breath: GC,
   // a reply, or work that never breathes).
-  if (now - last > 12) gaps.push([now - last, phase, lastBreath]);
+  if (now - last > 12) gaps.push([now - last, phase, lastBreath, wall]);
   lastBreath = '(a tick)';
   if (wall - lastWall > 30) wallGaps.push([wall - lastWall, now - last, phase]);
   last = now;
@@ -147,11 +160,12 @@ for (const name of ['add', 'add, snapshot', 'remove', 'remove, snapshot']) {
   );
 }
 console.log('longest gaps, and where the slice in each breathed last:');
-for (const [cpu, when, where] of gaps.sort((x, y) => y[0] - x[0]).slice(0, 8))
-  console.log(`  ${ms(cpu)} ms (${when}) ${where}`);
+// With the time each ended (performance.now()), to find it in `perf` or `--trace-gc` output.
+for (const [cpu, when, where, endedAt] of gaps.sort((x, y) => y[0] - x[0]).slice(0, 8))
+  console.log(`  ${ms(cpu)} ms (${when}, ended at ${endedAt.toFixed(0)} ms) ${whereOf(where)}`);
 console.log('longest sliced steps:');
-for (const [held, where] of steps.sort((a, b) => b[0] - a[0]).slice(0, 10))
-  console.log(`  ${ms(held)} ms ${where}`);
+for (const [held, where, after] of steps.sort((a, b) => b[0] - a[0]).slice(0, 10))
+  console.log(`  ${ms(held)} ms ${whereOf(where)}\n      since ${whereOf(after)}`);
 console.log(
   `slowest of ${replies.length} search replies: ${replies
     .sort((a, b) => b[0] - a[0])

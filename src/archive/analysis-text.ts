@@ -4,7 +4,13 @@ import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult } from '../knowledge/types';
 import type { AnalysisParts, MentionMaps } from './build';
 import { type ArticleHead, articleLine, headOf, lazyArticle } from './lazy-articles';
-import { type EntityHead, entityJson, headOfEntity, lazyEntity } from './lazy-entities';
+import {
+  ENTITY_LINE_OPENING,
+  type EntityHead,
+  entityLine,
+  headOfEntity,
+  lazyEntity,
+} from './lazy-entities';
 import { Slicer } from './pace';
 
 /**
@@ -27,8 +33,6 @@ const LEXICON_PER_LINE = 2000;
 const MENTIONS_PER_LINE = 250;
 
 const ENTITY_HEADS_PER_LINE = 500;
-/** How an entity's line opens: `{"entity":` then the entity's JSON, then `}`. */
-const ENTITY_LINE_OPENING = '{"entity":';
 const ENTITY_LINE_BYTES = Buffer.from(ENTITY_LINE_OPENING);
 const TIME_MENTIONS_PER_LINE = 500;
 const PASSAGES_PER_LINE = 500;
@@ -95,6 +99,18 @@ export interface AnalysisItems {
 export type AnalysisPart = 'all' | 'answers' | 'basis';
 
 /**
+ * A line of text: a string, or UTF-8 bytes a restored snapshot held already (an unparsed
+ * article or entity, written as read).
+ */
+export type TextLine = string | Uint8Array;
+
+/** A line as a string. */
+export const lineText = (line: TextLine): string =>
+  typeof line === 'string'
+    ? line
+    : Buffer.from(line.buffer, line.byteOffset, line.length).toString();
+
+/**
  * The lines of an analysis (see above), each a small JSON value, ending with the counts.
  * `undefined` between lines marks a point where a paced writer may breathe (a step of work
  * that makes no line of its own).
@@ -102,7 +118,7 @@ export type AnalysisPart = 'all' | 'answers' | 'basis';
 export function* analysisLines(
   analysis: AnalysisItems,
   part: AnalysisPart = 'all',
-): Generator<string | undefined> {
+): Generator<TextLine | undefined> {
   const answers = part !== 'basis';
   const basis = part !== 'answers';
   const end: Counts = {
@@ -119,7 +135,7 @@ export function* analysisLines(
     for (const some of slices(analysis.entities, ENTITY_HEADS_PER_LINE)) {
       yield JSON.stringify({ entityHeads: some.map(headOfEntity) });
     }
-    for (const entity of analysis.entities) yield `${ENTITY_LINE_OPENING}${entityJson(entity)}}`;
+    for (const entity of analysis.entities) yield entityLine(entity);
     end.entities = analysis.entities.length;
     end.passages = yield* passageLists(analysis.entities, analysis.entitiesByPassage);
     for (const timeMentions of slices(analysis.timeMentions, TIME_MENTIONS_PER_LINE)) {
@@ -148,7 +164,9 @@ export function* analysisLines(
 
 /** The whole text at once: for the worker, whose event loop serves no one. */
 export function serializeAnalysis(analysis: AnalysisParts): string {
-  return [...analysisLines(analysis)].filter((line) => line !== undefined).join('\n');
+  const lines: string[] = [];
+  for (const line of analysisLines(analysis)) if (line !== undefined) lines.push(lineText(line));
+  return lines.join('\n');
 }
 
 /**
@@ -427,7 +445,7 @@ const HEADS_PER_LINE = 500;
  * passage count, keys; `HEADS_PER_LINE` a line), then one article a line, in that order.
  * An article restored and never used since is written as it was read (lazy-articles.ts).
  */
-export function* loadLines(load: LoadResult): Generator<string> {
+export function* loadLines(load: LoadResult): Generator<TextLine> {
   const { articles, ...head } = load;
   yield JSON.stringify({ head, articles: articles.length });
   for (const some of slices(articles, HEADS_PER_LINE)) {

@@ -47,13 +47,28 @@ export function lazyEntity(
   return entity;
 }
 
+/** How an entity's line opens: `{"entity":` then the entity's JSON, then `}`. */
+export const ENTITY_LINE_OPENING = '{"entity":';
+const OPENING_BYTES = Buffer.from(ENTITY_LINE_OPENING);
+const CLOSING = '}'.charCodeAt(0);
+
 /**
- * The entity as JSON: an unparsed one's own bytes, as read. An update's snapshot otherwise
- * parsed every restored entity to write it again as it was.
+ * The entity's line (`ENTITY_LINE_OPENING`, its JSON, `}`): an unparsed one's own line's
+ * bytes, as read (a view), when its JSON lies in such a line. An update's snapshot
+ * otherwise parsed every restored entity to write it again as it was, and decoded and
+ * encoded again the lines of those never parsed.
  */
-export function entityJson(entity: Entity): string {
+export function entityLine(entity: Entity): string | Uint8Array {
   const line = lazy.line(entity);
-  return line ? line.bytes.toString('utf8', line.start, line.end) : JSON.stringify(entity);
+  if (!line) return `${ENTITY_LINE_OPENING}${JSON.stringify(entity)}}`;
+  const from = line.start - OPENING_BYTES.length;
+  const whole =
+    from >= 0 &&
+    line.bytes[line.end] === CLOSING &&
+    line.bytes.compare(OPENING_BYTES, 0, OPENING_BYTES.length, from, line.start) === 0;
+  return whole
+    ? line.bytes.subarray(from, line.end + 1)
+    : `${ENTITY_LINE_OPENING}${line.bytes.toString('utf8', line.start, line.end)}}`;
 }
 
 /** True while `entity` is restored and its line not parsed yet (tests). */

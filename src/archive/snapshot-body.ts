@@ -32,6 +32,7 @@ import {
   parseAnalysis,
   parseBasis,
   parseLoad,
+  type TextLine,
 } from './analysis-text';
 import type { AnalysisParts } from './build';
 import { ByteReader, ByteWriter } from './bytes';
@@ -109,10 +110,12 @@ async function gathered(write: (sink: SectionSink) => Promise<void>): Promise<Ui
   return sink.pieces;
 }
 
+const NEWLINE = new Uint8Array([10]);
+
 async function linesSection(
   sink: SectionSink,
   tag: SectionTag,
-  lines: Iterable<string | undefined>,
+  lines: Iterable<TextLine | undefined>,
   pace?: Slicer,
 ): Promise<void> {
   await sink.begin(tag);
@@ -121,6 +124,16 @@ async function linesSection(
   for (const line of lines) {
     // No line: a step of work between lines, after which the pace is looked at.
     if (line === undefined) {
+      if (pace?.due()) await pace.breathe();
+      continue;
+    }
+    if (typeof line !== 'string') {
+      // Bytes as read from the snapshot: written as they are, after the lines before them.
+      if (piece.length > 0) await sink.text(`${piece.join('\n')}\n`);
+      piece = [];
+      chars = 0;
+      await sink.bytes(line);
+      await sink.bytes(NEWLINE);
       if (pace?.due()) await pace.breathe();
       continue;
     }

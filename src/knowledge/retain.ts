@@ -1,3 +1,4 @@
+import { sortedById } from './sorted-ids';
 import type { Article, LoadResult, Problem } from './types';
 
 /**
@@ -11,12 +12,14 @@ export function retainLastGood(
 ): { result: LoadResult; kept: string[] } {
   if (!previous) return { result: next, kept: [] };
 
-  const present = new Set(next.articles.map((article) => article.id));
   const failed = new Set(next.failedFiles ?? []);
   const kept: Article[] = [];
   const problems: Problem[] = [...next.problems];
+  // Only a file that failed can keep its last good version: with none (the usual reload),
+  // nothing to look up (at 17k articles, the set of ids and the sort below were 20 ms at once).
+  const present = new Set(failed.size > 0 ? next.articles.map((article) => article.id) : []);
 
-  for (const article of previous.articles) {
+  for (const article of failed.size > 0 ? previous.articles : []) {
     if (present.has(article.id) || !failed.has(article.id)) continue;
     kept.push(article);
     problems.push({
@@ -39,9 +42,10 @@ export function retainLastGood(
     });
   }
 
-  const articles = [...next.articles, ...kept].sort((a, b) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  const articles =
+    kept.length === 0 && sortedById(next.articles)
+      ? [...next.articles]
+      : [...next.articles, ...kept].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     result: {
       ...next,

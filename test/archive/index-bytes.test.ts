@@ -4,7 +4,9 @@ import {
   readIndex,
   SnapshotNode,
   SnapshotTermData,
+  TreeTable,
   writeIndex,
+  writeTreeTableSteps,
 } from '../../src/archive/index-bytes';
 import type { Article, Passage } from '../../src/knowledge/types';
 import { PassageIndex, type PassageIndexInput } from '../../src/search';
@@ -152,6 +154,38 @@ describe('a restored index, its documents in columns and its tree opened on firs
     expect(answers(again)).toEqual(answers(built));
   });
 
+  it('opens the terms an update adds to ahead of it, in slices, and then takes the update alike', async () => {
+    const built = PassageIndex.build(many);
+    const restored = await readIndex(await bytesOf(built), many);
+    const added = [article('ny-sak', [{ text: 'Kommunestyret vedtok budsjett3 for skole2.' }])];
+    const after: PassageIndexInput = { articles: [...many.articles, ...added], aliases: [] };
+    const documents = await restored.documentsToAddAsync(added, after, {
+      due: () => true,
+      breathe: async () => undefined,
+    });
+    let breaths = 0;
+    await restored.openTermsAsync(documents, {
+      due: () => true,
+      breathe: async () => void breaths++,
+    });
+    expect(breaths).toBeGreaterThan(3);
+    // Walking the tree opens its nodes, not its terms' postings.
+    const tree = (restored.searchIndex as unknown as { _index: Iterable<[string, unknown]> })
+      ._index;
+    const opened = new Set<string>();
+    for (const [term, data] of tree) {
+      if (!(data instanceof SnapshotTermData)) throw new Error(`${term} is not restored`);
+      if (data.unopened === undefined) opened.add(term);
+    }
+    expect([...opened].some((term) => term.startsWith('budsjett3'))).toBe(true);
+    expect([...opened].some((term) => term.startsWith('skole2'))).toBe(true);
+    expect(opened.has('vei17')).toBe(false);
+    restored.update({ removed: [], added, renamed: [] }, after, documents);
+    built.update({ removed: [], added, renamed: [] }, after);
+    expect(answers(restored)).toEqual(answers(built));
+    expect((await bytesOf(restored)).equals(await bytesOf(built))).toBe(true);
+  });
+
   /** Every node of a restored tree, read without opening any (Map's own methods). */
   const nodesOf = (index: PassageIndex) => {
     const root = (index.searchIndex as unknown as { _index: { _tree: Map<string, unknown> } })
@@ -197,5 +231,29 @@ describe('a restored index, its documents in columns and its tree opened on firs
     const written = await bytesOf(PassageIndex.build(many));
     const cut = written.subarray(0, written.length - 9);
     await expect(readIndex(cut, many)).rejects.toThrow();
+  });
+});
+
+describe("the index tree's table", () => {
+  it('is written in steps as its three columns of little-endian words, then its row count', () => {
+    const table = new TreeTable();
+    const rows = 40_000;
+    for (let i = 0; i < rows; i++) {
+      table.ends.push(i * 7 + 3);
+      table.nodes.push((i % 5) + 1);
+      table.terms.push(i % 11);
+    }
+    const out = new ByteWriter();
+    let steps = 0;
+    for (const _ of writeTreeTableSteps(out, table)) steps++;
+    expect(steps).toBeGreaterThan(2);
+    const bytes = Buffer.from(out.bytes());
+    expect(bytes.length).toBe(rows * 12 + 4);
+    for (const i of [0, 1, 16_383, 16_384, rows - 1]) {
+      expect(bytes.readUInt32LE(i * 4)).toBe(i * 7 + 3);
+      expect(bytes.readUInt32LE((rows + i) * 4)).toBe((i % 5) + 1);
+      expect(bytes.readUInt32LE((2 * rows + i) * 4)).toBe(i % 11);
+    }
+    expect(bytes.readUInt32LE(rows * 12)).toBe(rows);
   });
 });

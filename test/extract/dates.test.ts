@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractTimeMentions } from '../../src/extract/dates';
+import { compileDateRules, extractTimeMentions } from '../../src/extract/dates';
 import type { DateSpan, Language } from '../../src/knowledge/types';
 
 const day = (iso: string): DateSpan => ({ start: iso, end: iso, granularity: 'day' });
@@ -363,5 +363,19 @@ describe.skipIf(!existsSync(seeds))('seed articles', () => {
 describe('Monday publication', () => {
   it('søndag with past tense is yesterday', () => {
     expect(one('Hun døde søndag.', MON)).toBe('2017-11-19/day');
+  });
+});
+
+describe('the date rules compiled ahead, a rule at a time', () => {
+  it('read the same dates afterwards, and when stopped half-way', () => {
+    const text =
+      'Mandag 3. mars 2023 kom rapporten, og dagen før møttes de. Neste uke i april 2024.';
+    const before = found(text, '2023-03-05');
+    expect(before.length).toBeGreaterThan(1);
+    const steps = compileDateRules([text, `${text} \u2013`]);
+    for (let i = 0; i < 7; i++) steps.next();
+    expect(found(text, '2023-03-05')).toEqual(before);
+    for (const _ of steps);
+    expect(found(text, '2023-03-05')).toEqual(before);
   });
 });

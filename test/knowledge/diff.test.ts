@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleChanges, changedIds } from '../../src/archive/update';
+import { articleChanges, articleChangesByMaps, changedIds } from '../../src/archive/update';
 import { diffKnowledge } from '../../src/knowledge/diff';
 import type { Article } from '../../src/knowledge/types';
 import { seededRandom } from '../helpers/random';
@@ -46,6 +46,22 @@ describe("an update's report of what changed", () => {
       expect(changedIds(articleChanges(before, after)), `round ${round}`).toEqual(
         diffKnowledge(before, after),
       );
+    }
+  });
+});
+
+describe('the changes between two loads sorted by id', () => {
+  it('are those found by looking every id up, in the same order', () => {
+    const random = seededRandom(11);
+    const ids = Array.from({ length: 30 }, (_, i) => `sak-${i}.md`).sort();
+    for (let round = 0; round < 50; round++) {
+      const pick = () =>
+        ids.filter(() => random() < 0.6).map((id) => article(id, String(Math.floor(random() * 2))));
+      const before = pick();
+      const after = pick();
+      const walked = articleChanges(before, after);
+      expect(walked, `round ${round}`).toEqual(articleChangesByMaps(before, after));
+      expect(changedIds(walked)).toEqual(diffKnowledge(before, after));
     }
   });
 });

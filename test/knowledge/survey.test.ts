@@ -47,4 +47,11 @@ describe('the folder survey', () => {
     expect(byFile.get('2023/lenke.md')?.[0]).toBe(path.join(aside.root, 'sak-0.md'));
     expect(byFile.get('2023/mars/sak-1.md')?.[1]).toEqual([true, 8, expect.any(Number)]);
   });
+
+  it('lists each folder by name, a sub-folder where its name falls, links to files included', async () => {
+    const survey = await surveyKnowledge(dir);
+    const even = [0, 10, 2, 4, 6, 8].map((i) => `sak-${i}.md`);
+    const odd = [1, 11, 3, 5, 7, 9].map((i) => `2023/mars/sak-${i}.md`);
+    expect(survey.files).toEqual(['2023/lenke.md', ...odd, ...even, 'ut.md']);
+  });
 });

@@ -1,3 +1,3 @@
 /** Time expressions in article passages, and dates typed by users. */
-export { extractTimeMentions } from './extract';
+export { compileDateRules, extractTimeMentions } from './extract';
 export { type DateQuery, parseDateQuery } from './query';
