@@ -9,9 +9,17 @@
 import type { DateSpan, Language } from '../../knowledge/types';
 import type { TimeMention } from '../types';
 import { daysBetween } from './calendar';
-import { foldedForPieces, piecesKey, piecesTest, requiredPieces } from './prefilter';
+import { PiecesFilter } from './prefilter';
 import { type Anchor, anchorOf } from './resolve';
 import { RULES, type Rule } from './rules';
+
+/**
+ * Before a rule's quick test, a quicker one: whether the text holds one of the pieces every
+ * match of the rule holds (prefilter.ts: "fjor", a month's name, two digits). Most passages
+ * hold none for most rules, and a plain search for a few words in the lowercased text
+ * costs a fraction of a scan with a case-blind Unicode pattern.
+ */
+const PIECES = new PiecesFilter(RULES.map((rule) => rule.pattern));
 
 interface Candidate {
   rule: Rule;
@@ -41,46 +49,11 @@ const QUICK = new Map(
   }),
 );
 
-/**
- * Before the quick test, a quicker one: whether the text holds one of the pieces every
- * match of the rule holds (prefilter.ts: "fjor", a month's name, a digit and a full stop).
- * Most passages hold none for most rules, and a plain search for a few words in the
- * lowercased text costs a fraction of a scan with a case-blind Unicode pattern.
- */
-const PIECES = (() => {
-  const keys = new Map<string, number>();
-  const tests: ((folded: string) => boolean)[] = [];
-  /** Per rule, its test's number (-1: the rule asks for nothing). */
-  const ofRule = RULES.map((rule) => {
-    const pieces = requiredPieces(rule.pattern);
-    if (!pieces) return -1;
-    const key = piecesKey(pieces);
-    let at = keys.get(key);
-    if (at === undefined) {
-      at = tests.length;
-      keys.set(key, at);
-      tests.push(piecesTest(pieces));
-    }
-    return at;
-  });
-  return { tests, ofRule };
-})();
-
-/** A test's answer for the text at hand: unknown, no, yes. */
-const UNTRIED = 0;
-const ABSENT = 1;
-const PRESENT = 2;
-
 function candidatesIn(text: string): Candidate[] {
   const found: Candidate[] = [];
-  const folded = foldedForPieces(text);
-  const answers = new Uint8Array(PIECES.tests.length);
-  for (const [r, rule] of RULES.entries()) {
-    const t = PIECES.ofRule[r] ?? -1;
-    if (t >= 0) {
-      if (answers[t] === UNTRIED) answers[t] = PIECES.tests[t]?.(folded) ? PRESENT : ABSENT;
-      if (answers[t] === ABSENT) continue;
-    }
+  const mayMatch = PIECES.forText(text);
+  for (const rule of RULES) {
+    if (!mayMatch(rule.pattern)) continue;
     if (QUICK.get(rule)?.test(text) === false) continue;
     rule.pattern.lastIndex = 0;
     for (const match of text.matchAll(rule.pattern)) {

@@ -326,3 +326,42 @@ export function piecesTest(pieces: ReadonlySet<string>): (folded: string) => boo
 
 /** The same key for the same pieces. */
 export const piecesKey = (pieces: ReadonlySet<string>): string => [...pieces].sort().join('\n');
+
+/**
+ * The pieces tests of several patterns, each set of pieces tested once per text (several
+ * rules ask for the same: a month's names).
+ */
+export class PiecesFilter {
+  readonly #tests: ((folded: string) => boolean)[] = [];
+  /** Per pattern, its test's number; a pattern that asks for nothing has none. */
+  readonly #testOf = new Map<RegExp, number>();
+
+  constructor(patterns: readonly RegExp[]) {
+    const byKey = new Map<string, number>();
+    for (const pattern of patterns) {
+      const pieces = requiredPieces(pattern);
+      if (!pieces) continue;
+      const key = piecesKey(pieces);
+      let at = byKey.get(key);
+      if (at === undefined) {
+        at = this.#tests.length;
+        byKey.set(key, at);
+        this.#tests.push(piecesTest(pieces));
+      }
+      this.#testOf.set(pattern, at);
+    }
+  }
+
+  /** For `text`: whether a pattern may match it (false: it cannot). Tests run when first asked. */
+  forText(text: string): (pattern: RegExp) => boolean {
+    const folded = foldedForPieces(text);
+    // Per test: 0 not run yet, 1 none of its pieces, 2 one of them.
+    const answers = new Uint8Array(this.#tests.length);
+    return (pattern) => {
+      const at = this.#testOf.get(pattern);
+      if (at === undefined) return true;
+      if (answers[at] === 0) answers[at] = this.#tests[at]?.(folded) ? 2 : 1;
+      return answers[at] === 2;
+    };
+  }
+}
