@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractTimeMentions } from '../../src/extract/dates';
-import { foldedForPieces, piecesTest, requiredPieces } from '../../src/extract/dates/prefilter';
+import {
+  foldedForPieces,
+  PiecesFilter,
+  piecesTest,
+  requiredPieces,
+} from '../../src/extract/dates/prefilter';
 import { RULES } from '../../src/extract/dates/rules';
 
 const pieces = (pattern: RegExp): string[] => [...(requiredPieces(pattern) ?? [])].sort();
@@ -55,6 +60,31 @@ describe('the test that spares a text the date rules', () => {
       }
     }
     for (const rule of RULES) rule.pattern.lastIndex = 0;
+  });
+
+  it("answers for every rule in one scan as each rule's own test does", () => {
+    const filter = new PiecesFilter(RULES.map((rule) => rule.pattern));
+    // The dated sentences, their pieces at the very start and end, and random mixes of them.
+    const words = DATED.join(' ').split(' ');
+    const texts = [...DATED, '', '7', 'mai', 'i fjor', 'x i går', '«2016»'];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let i = 0; i < 300; i++) {
+      const length = Math.floor(random() * 6);
+      const picked = Array.from({ length }, () => words[Math.floor(random() * words.length)]);
+      texts.push(picked.join(random() < 0.5 ? ' ' : ''));
+    }
+    for (const text of texts) {
+      const mayMatch = filter.forText(text);
+      for (const rule of RULES) {
+        const required = requiredPieces(rule.pattern);
+        const own = required ? piecesTest(required)(foldedForPieces(text)) : true;
+        expect(mayMatch(rule.pattern), `${rule.name} in: ${text}`).toBe(own);
+      }
+    }
   });
 
   it('asks something of most rules, so that a text with no date is spared them', () => {
