@@ -17,6 +17,7 @@ import { KnowledgeStore } from '../src/archive/store';
 import { createLogger } from '../src/logger';
 import { readNorec, takePassages } from './corpus';
 import { articleMarkdown as markdown, type Profile, type ProfileNode } from './cpu-profile';
+import { threadCpuClock } from './thread-cpu';
 
 /** Microseconds on the clock V8's profiles use (monotonic, as process.hrtime). */
 const micros = (): number => Number(process.hrtime.bigint() / 1000n);
@@ -55,12 +56,17 @@ async function build(sizeArg: string, root: string): Promise<void> {
   }
   const cache = join(root, 'cache');
   await rm(cache, { recursive: true, force: true });
-  const gaps: { from: number; to: number }[] = [];
+  // Each gap's main-thread CPU too: on a loaded machine a wall gap is mostly waiting for a
+  // core, and the CPU is what this thread held the event loop for.
+  const gaps: { from: number; to: number; cpuMs: number }[] = [];
   let last = micros();
+  let lastCpu = threadCpuClock.now();
   const ticker = setInterval(() => {
     const now = micros();
-    if (now - last > 20_000) gaps.push({ from: last, to: now });
+    const cpu = threadCpuClock.now();
+    if (now - last > 20_000) gaps.push({ from: last, to: now, cpuMs: cpu - lastCpu });
     last = now;
+    lastCpu = cpu;
   }, 1);
   const marks: [string, number][] = [];
   const t0 = micros();
@@ -104,6 +110,11 @@ async function build(sizeArg: string, root: string): Promise<void> {
     marks: marks.map(([name, at]) => [name, (at - t0) / 1e6]),
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     longestStallMs: Math.max(0, ...gaps.map((g) => (g.to - g.from) / 1000)),
+    // The same stalls by this thread's CPU (not inflated by load), the longest few.
+    longestStallsCpuMs: gaps
+      .map((g) => Math.round(g.cpuMs))
+      .sort((a, b) => b - a)
+      .slice(0, 5),
     peakRssMB: Math.round(peakRss),
     maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     // The threads that worked over a second (the main thread first): CPU s, busy until s.
@@ -220,7 +231,7 @@ async function report(root: string): Promise<void> {
   const profDir = join(root, 'prof');
   const files = (await readdir(profDir)).filter((f) => f.endsWith('.cpuprofile')).sort();
   const { gaps, t0 } = JSON.parse(await readFile(join(root, 'gaps.json'), 'utf8')) as {
-    gaps: { from: number; to: number }[];
+    gaps: { from: number; to: number; cpuMs?: number }[];
     t0: number;
   };
   for (const file of files) {
@@ -237,11 +248,14 @@ async function report(root: string): Promise<void> {
     // Stalls are the main thread's: its profile is the one whose span holds them all.
     const main = gaps.every((g) => g.from >= profile.startTime);
     if (!main || gaps.length === 0) continue;
-    const longest = [...gaps].sort((a, b) => b.to - b.from - (a.to - a.from)).slice(0, 12);
+    // Longest by CPU where known (a loaded machine stretches every wall gap).
+    const length = (g: (typeof gaps)[number]) => g.cpuMs ?? (g.to - g.from) / 1000;
+    const longest = [...gaps].sort((a, b) => length(b) - length(a)).slice(0, 12);
     for (const gap of longest) {
       const { total: held } = tally(profile, gap.from, gap.to);
+      const cpu = gap.cpuMs === undefined ? '' : ` (${gap.cpuMs.toFixed(0)} ms CPU)`;
       console.log(
-        `stall ${((gap.to - gap.from) / 1000).toFixed(0)} ms at ${((gap.from - profile.startTime) / 1e6).toFixed(1)} s:`,
+        `stall ${((gap.to - gap.from) / 1000).toFixed(0)} ms${cpu} at ${((gap.from - profile.startTime) / 1e6).toFixed(1)} s:`,
       );
       for (const line of top(held, 8)) console.log(`  ${line}`);
     }

@@ -16,6 +16,7 @@
  * Together they give what `analyse` gives on one thread. Started by `analyseInWorker`;
  * the protocol is below.
  */
+import { deserialize } from 'node:v8';
 import { type MessagePort, parentPort } from 'node:worker_threads';
 import {
   ArchiveLexicon,
@@ -35,12 +36,16 @@ export type AnalyseRole = 'names' | 'index';
 
 /**
  * Main thread to worker: its role and the port to the other worker first, then the
- * articles in batches (small messages: cloning blocks the sender), then the aliases.
+ * articles in batches (small messages: serialising blocks the sender), each batch
+ * serialised once (`v8.serialize`) for both workers, then the aliases.
  */
 export type AnalyseRequest =
   | { role: AnalyseRole; peer: MessagePort; split: SharedArrayBuffer }
-  | { articles: Article[] }
+  | { serialized: Uint8Array }
   | { aliases: AliasGroup[] };
+
+/** A batch of articles as the main thread serialised it. */
+const articlesOf = (bytes: Uint8Array): Article[] => deserialize(bytes) as Article[];
 /**
  * Worker to main thread: its sections in one buffer, transferred (not copied). The main
  * thread decodes them line by line and term by term, in slices.
@@ -214,8 +219,8 @@ if (port) {
       return;
     }
     if (!role) throw new Error('analysis worker started without its role');
-    if ('articles' in request) {
-      role.take(request.articles);
+    if ('serialized' in request) {
+      role.take(articlesOf(request.serialized));
       return;
     }
     // A throw here fails the worker with an 'error' event: the main thread then analyses itself.
