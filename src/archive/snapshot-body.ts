@@ -47,6 +47,8 @@ const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'BASE', 'DIRC', 'MRGE', 'IN
 const KEY_SEPARATOR = '\u0000';
 /** Directory keys encoded at once when the section is written. */
 const KEYS_PER_PIECE = 4096;
+/** The `DIRC` key columns that lookups read through tries (names, roles), stored first. */
+const RANKED_KEY_COLUMNS = 2;
 /** Numbers written or read between two looks at the pace. */
 const NUMBERS_PER_LOOK = 4096;
 /** Lines are gathered into pieces of about this size: no text as large as the whole. */
@@ -313,6 +315,15 @@ async function encodeDirectory(
     for (const piece of text.pieces) out.raw(piece);
     await numbers(keys.starts);
     await numbers(keys.ranks);
+    // The lookup keys' sort orders, when known (none for the exact keys, which need none).
+    if (k < RANKED_KEY_COLUMNS) {
+      const orders = keys.orders;
+      out.uint(orders ? 1 : 0);
+      if (orders) {
+        await numbers(orders.backward);
+        await numbers(orders.afterFirst);
+      }
+    }
   }
   return out.pieces();
 }
@@ -341,7 +352,10 @@ async function decodeDirectory(
     const text = reader.string();
     const keys = count === 0 ? [] : text.split(KEY_SEPARATOR);
     if (keys.length !== count) throw new Error('Snapshot directory keys do not add up');
-    keyed.push({ keys, starts: await numbers(), ranks: await numbers() });
+    const columns: KeyColumns = { keys, starts: await numbers(), ranks: await numbers() };
+    if (k < RANKED_KEY_COLUMNS && reader.uint() === 1)
+      columns.orders = { backward: await numbers(), afterFirst: await numbers() };
+    keyed.push(columns);
   }
   if (!reader.done) throw new Error('Snapshot directory has bytes left over');
   const [names, roles, exactNames, exactRoles] = keyed as [

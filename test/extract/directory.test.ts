@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  type DirectoryColumns,
   EntityDirectory,
   editDistance,
   looseQuery,
@@ -16,7 +17,7 @@ import {
   roleKeysOf,
   sameFirstLetter,
 } from '../../src/extract/entities/directory';
-import { runStepsAsync } from '../../src/extract/entities/ranked-keys';
+import { type KeyColumns, runStepsAsync } from '../../src/extract/entities/ranked-keys';
 import type { Entity } from '../../src/extract/types';
 import { seededRandom } from '../helpers/random';
 
@@ -84,6 +85,20 @@ function keysOf(e: Entity) {
   }
   return keys;
 }
+
+/** Columns as compared across builds: their keys and ranks (the sort orders are a layout beside them). */
+const keysAndRanks = (columns: DirectoryColumns | undefined) => {
+  if (!columns) return undefined;
+  const plain = ({ keys, starts, ranks }: KeyColumns) => ({ keys, starts, ranks });
+  const { names, roles, exactNames, exactRoles } = columns;
+  return {
+    ...columns,
+    names: plain(names),
+    roles: plain(roles),
+    exactNames: plain(exactNames),
+    exactRoles: plain(exactRoles),
+  };
+};
 
 const passagesOf = (e: Entity) => new Set(e.mentions.map((m) => m.passageId)).size;
 const byRank = (a: Entity, b: Entity) =>
@@ -280,7 +295,9 @@ describe('an EntityDirectory updated with changed entities', { timeout: 300_000 
       // What a snapshot stores: merged from the layers, the columns built whole (and the
       // lookups answer the same after, the exact keys then kept as columns).
       const listed = [...directory.all()].reverse();
-      expect(directory.columns(listed), `round ${round}: columns`).toEqual(whole.columns(listed));
+      expect(keysAndRanks(directory.columns(listed)), `round ${round}: columns`).toEqual(
+        keysAndRanks(whole.columns(listed)),
+      );
       expect(answers(directory, queries), `round ${round}`).toEqual(answers(whole, queries));
       const names = [...directory.all()].map((e) => e.id).sort();
       expect(names).toEqual(entities.map((e) => e.id).sort());
@@ -331,7 +348,7 @@ describe('an EntityDirectory restored from its columns', { timeout: 300_000 }, (
       const changed = await built.with(removed, added, pace);
       const kept = [...entities.filter((e) => !removed.includes(e)), ...added];
       const columns = await runStepsAsync(changed.columnSteps(kept), pace);
-      expect(columns).toEqual(new EntityDirectory(kept).columns(kept));
+      expect(keysAndRanks(columns)).toEqual(keysAndRanks(new EntityDirectory(kept).columns(kept)));
       // Restored from them, it answers as the layers did.
       if (!columns) throw new Error('an updated directory has columns');
       const restored = await EntityDirectory.restore(kept, columns, pace);
@@ -340,6 +357,37 @@ describe('an EntityDirectory restored from its columns', { timeout: 300_000 }, (
       // Over entities it does not hold: none.
       expect(changed.columns(entities)).toBeUndefined();
     }
+  });
+
+  it('stores the keys’ sort orders when built whole, and restored from them answers as when it sorts them again', async () => {
+    const entities = randomEntities(19, 900);
+    const built = new EntityDirectory(entities);
+    const columns = built.columns(entities);
+    if (!columns) throw new Error('a directory built whole has columns');
+    const count = columns.names.keys.length;
+    expect(columns.names.orders?.backward.length).toBe(count);
+    expect(columns.names.orders?.afterFirst.length).toBe(count);
+    expect(columns.roles.orders).toBeDefined();
+    const extra = entities.slice(0, 12).flatMap((e) => [e.id, e.name]);
+    const withOrders = await EntityDirectory.restore(entities, columns, pace);
+    // Without them (columns merged from layers), or with an order that is no permutation of
+    // the keys, the restore sorts the keys again: the same answers.
+    const unsorted = (keys: typeof columns.names) => ({ ...keys, orders: undefined });
+    const broken = (keys: typeof columns.names) => ({
+      ...keys,
+      orders: { backward: new Int32Array(count), afterFirst: new Int32Array(count) },
+    });
+    for (const variant of [unsorted, broken]) {
+      const again = await EntityDirectory.restore(
+        entities,
+        { ...columns, names: variant(columns.names), roles: variant(columns.roles) },
+        pace,
+      );
+      expect(answers(again, extra)).toEqual(answers(withOrders, extra));
+      // The orders it sorted are the ones stored.
+      expect(again.columns(entities)?.names.orders).toEqual(columns.names.orders);
+    }
+    expect(answers(withOrders, extra)).toEqual(answers(built, extra));
   });
 
   it('refuses columns of other entities', async () => {

@@ -6,7 +6,7 @@
  * branches were over half of the near-prefix walk's nodes.
  */
 
-import type { KeyText } from './key-trie';
+import { isPermutation, type KeyText } from './key-trie';
 import { RangeMin } from './range-min';
 import { sortKeys } from './sort-keys';
 
@@ -21,19 +21,34 @@ export class KeysAfterFirst {
     readonly best: RangeMin,
   ) {}
 
-  /** Over the keys of `text`, `best` each key's best rank (in steps). */
-  static *over(text: KeyText, best: RangeMin): Generator<void, KeysAfterFirst> {
+  /**
+   * Over the keys of `text`, `best` each key's best rank (in steps); `stored` is their
+   * order as a snapshot kept it (`sortOrder`), taken instead of sorting when it is one.
+   */
+  static *over(
+    text: KeyText,
+    best: RangeMin,
+    stored?: Int32Array,
+  ): Generator<void, KeysAfterFirst> {
     const { codes, offsets } = text;
     const count = offsets.length - 1;
     const starts = new Int32Array(count);
     for (let i = 0; i < count; i++)
       starts[i] = Math.min((offsets[i] ?? 0) + 1, offsets[i + 1] ?? 0);
-    const order = yield* sortKeys(codes, starts, offsets.subarray(1));
+    const order =
+      stored && isPermutation(stored, count)
+        ? stored
+        : yield* sortKeys(codes, starts, offsets.subarray(1));
     const ranks = new Int32Array(count);
     for (let position = 0; position < count; position++)
       ranks[position] = best.at(order[position] ?? 0);
     yield;
     return new KeysAfterFirst(text, order, starts, new RangeMin(ranks));
+  }
+
+  /** The keys (their indexes in the forward order) by position: what a snapshot stores. */
+  get sortOrder(): Int32Array {
+    return this.order;
   }
 
   /** The key (its index in the forward order) at a position. */

@@ -95,8 +95,11 @@ export class KeyTrie {
     return KeyTrie.over(text, best);
   }
 
-  /** The same keys as `forward` spelt backwards, sorted again (in steps). */
-  static *reversed(forward: KeyTrie): Generator<void, KeyTrie> {
+  /**
+   * The same keys as `forward` spelt backwards, sorted again (in steps); `stored` is that
+   * order as a snapshot kept it (`order`), taken instead of sorting when it is one.
+   */
+  static *reversed(forward: KeyTrie, stored?: Int32Array): Generator<void, KeyTrie> {
     const { codes, offsets } = forward.text;
     const count = offsets.length - 1;
     // Each key spelt backwards where it is, so that the sort reads its characters in order.
@@ -107,7 +110,10 @@ export class KeyTrie {
       for (let c = from; c <= last; c++) spelt[c] = codes[last - (c - from)] ?? 0;
       if (key % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
     }
-    const order = yield* sortKeys(spelt, offsets.subarray(0, count), offsets.subarray(1));
+    const order =
+      stored && isPermutation(stored, count)
+        ? stored
+        : yield* sortKeys(spelt, offsets.subarray(0, count), offsets.subarray(1));
     const text = { codes: new Uint16Array(codes.length), offsets: new Int32Array(count + 1) };
     const best = new Int32Array(count);
     const lastBits = new Int32Array(count);
@@ -146,6 +152,11 @@ export class KeyTrie {
 
   get size(): number {
     return this.text.offsets.length - 1;
+  }
+
+  /** The key at each position, when not the position itself (a backward trie's sort order). */
+  get order(): Int32Array | undefined {
+    return this.keyAt;
   }
 
   /** The key (its index among the keys as sorted forwards) at a position. */
@@ -448,4 +459,19 @@ export class KeyTrie {
   private lengthOf(i: number): number {
     return (this.text.offsets[i + 1] ?? 0) - (this.text.offsets[i] ?? 0);
   }
+}
+
+/**
+ * Whether `order` holds each of 0..count-1 once: a stored sort order is taken only then (a
+ * snapshot's checksum vouches for its bytes, but not for code that wrote it wrongly).
+ */
+export function isPermutation(order: Int32Array, count: number): boolean {
+  if (order.length !== count) return false;
+  const seen = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const at = order[i] ?? -1;
+    if (at < 0 || at >= count || seen[at] === 1) return false;
+    seen[at] = 1;
+  }
+  return true;
 }
