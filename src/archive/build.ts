@@ -39,8 +39,11 @@ export interface AnalysisParts {
   >;
   /** The entity directory's prepared keys, when a snapshot stored them: restored, not built. */
   directory?: DirectoryColumns;
-  /** Each passage's entities (`mentionMaps`), when a snapshot stored them: read, not placed again. */
-  byPassage?: MentionMaps;
+  /**
+   * Each passage's entities (as `mentionMaps` gives them), when a snapshot stored them: read,
+   * not placed again (held as columns, passage-lists.ts).
+   */
+  byPassage?: PassageMaps;
 }
 
 /** The analysis with the index in MiniSearch's JSON form (what an incremental update can give). */
@@ -138,6 +141,12 @@ export function articleDates(
     if (found.length > 0) out.push([passage.id, found]);
   });
   return out;
+}
+
+/** Entity ids and names per passage id, read-only (`MentionMaps`, or a snapshot's columns). */
+export interface PassageMaps {
+  ids: ReadonlyMap<string, readonly string[]>;
+  names: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface MentionMaps {
