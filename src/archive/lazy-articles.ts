@@ -72,13 +72,12 @@ export function headOf(article: Article): ArticleHead {
 /** The article of line `bytes[start..end]`, parsed when any key but its id and hash is read. */
 export function lazyArticle(head: ArticleHead, bytes: Buffer, start: number, end: number): Article {
   const [id, hash, keys, languages] = head;
-  const article = {} as Article;
-  const line: ArticleLine = { bytes, start, end, languages };
+  const article = lazy.make({ bytes, start, end, languages });
   for (const [bit, key] of ARTICLE_KEYS.entries()) {
     if ((keys & (1 << bit)) === 0) continue;
     if (key === 'id') article.id = id;
     else if (key === 'hash') article.hash = hash;
-    else lazy.defer(article, key, line);
+    else lazy.defer(article, key);
   }
   return article;
 }

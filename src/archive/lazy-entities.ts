@@ -41,9 +41,12 @@ export function lazyEntity(
   ids: Interner,
 ): Entity {
   const [id, name, kind, aliases] = head;
-  const entity = { id, name, kind, aliases } as Entity;
-  const line: EntityLine = { bytes, start, end, ids };
-  for (const key of lazy.keys) lazy.defer(entity, key, line);
+  const entity = lazy.make({ bytes, start, end, ids });
+  entity.id = id;
+  entity.name = name;
+  entity.kind = kind;
+  entity.aliases = aliases;
+  for (const key of lazy.keys) lazy.defer(entity, key);
   return entity;
 }
 
