@@ -74,6 +74,12 @@ export interface RestoredExtras {
    * walking the tree: the search warm-up looks at these rather than at every term.
    */
   largeTerms?: (postings: number) => Iterable<string>;
+  /**
+   * Work the restore left for after the index serves (the reverse lookup an update reads,
+   * which finishes at once if needed before then): one step a call, true once all is done.
+   * The warm-up runs it.
+   */
+  stepAfterServing?: () => boolean;
 }
 
 /** The indexed fields, in MiniSearch's order (its field ids): the analysis worker writes them so. */
@@ -482,6 +488,7 @@ export class PassageIndex {
     const extras = await fill(mini);
     const index = new PassageIndex(mini, { ...input, articles: [] }, fingerprint, tuning);
     index.largeTerms = extras?.largeTerms;
+    index.stepAfterServing = extras?.stepAfterServing;
     for (const article of input.articles) {
       index.unregistered.set(article.id, article);
       if (pace.due()) await pace.breathe();
@@ -701,6 +708,7 @@ export class PassageIndex {
   private warming: Promise<number> | undefined;
   /** A restored index's terms that may be frequent, read without walking its tree. */
   private largeTerms: RestoredExtras['largeTerms'];
+  private stepAfterServing: RestoredExtras['stepAfterServing'];
 
   private async warmOnce(
     sliceMs: number,
@@ -717,6 +725,16 @@ export class PassageIndex {
       },
     });
     while (!this.languages.syncSome(LANGUAGE_SYNC_SLICE)) await pause();
+    const step = this.stepAfterServing;
+    if (step) {
+      sliceStart = performance.now();
+      while (!step()) {
+        if (performance.now() - sliceStart < sliceMs) continue;
+        await pause();
+        sliceStart = performance.now();
+      }
+      this.stepAfterServing = undefined;
+    }
     return this.retriever.warm(sliceMs, pause, listPause, this.largeTerms);
   }
 
