@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import type { LoadResult } from '../knowledge/types';
 import { ANALYZER_VERSION } from '../language';
@@ -9,6 +10,7 @@ import type { PassageIndex } from '../search';
 import { Interner } from './analysis-text';
 import type { AnalysisParts } from './build';
 import { combineCrc32 } from './crc';
+import { breathe } from './pace';
 import {
   decodeAnalysis,
   decodeLoad,
@@ -17,48 +19,70 @@ import {
   sectionsOf,
 } from './snapshot-body';
 
+/** The CRC-32 of the pieces, computed in slices so that a large snapshot never holds up answers. */
+async function checksum(pieces: readonly Uint8Array[]): Promise<number> {
+  let crc = 0;
+  for (const piece of pieces) {
+    for (let at = 0; at < piece.length; at += CHECK_SLICE_BYTES) {
+      crc = crc32(piece.subarray(at, Math.min(piece.length, at + CHECK_SLICE_BYTES)), crc);
+      await breathe();
+    }
+  }
+  return crc;
+}
+
+// Plain JavaScript (an eval worker runs as CommonJS): no loader, no TypeScript.
+const CRC_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { crc32 } = require('node:zlib');
+const { buffer, start, end } = workerData;
+parentPort.postMessage(crc32(new Uint8Array(buffer, start, end - start)));
+`;
+
 /**
- * A snapshot file's bytes, and the CRC-32 of its body (all after the header line), worked
- * out as the file is read: each chunk is checked while the next one is read (on libuv's
- * threads), so that the check costs a restart no time of its own. Checked after the read,
- * in slices, it was 90-100 ms of the main thread at 400k passages between the read and the
- * decoding. Read in large chunks rather than `readFile`'s 512 KB ones: fewer turns.
+ * The CRC-32 of `bytes` (over shared memory), worked out on a worker thread while the main
+ * thread decodes them: on the main thread, even in slices, it was 90-130 ms of a warm
+ * start's main thread at 400k passages before any decoding. Where the worker cannot run,
+ * in slices here.
  */
-async function readChecked(path: string): Promise<{ bytes: Buffer; bodyCrc: number } | undefined> {
+function checksumAside(bytes: Buffer): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const here = () => resolve(checksum([bytes]));
+    try {
+      const worker = new Worker(CRC_WORKER, {
+        eval: true,
+        workerData: {
+          buffer: bytes.buffer,
+          start: bytes.byteOffset,
+          end: bytes.byteOffset + bytes.length,
+        },
+      });
+      worker.once('message', (crc: unknown) => (typeof crc === 'number' ? resolve(crc) : here()));
+      worker.once('error', here);
+      worker.once('exit', here);
+    } catch {
+      here();
+    }
+  });
+}
+
+/**
+ * A snapshot file's bytes, in memory a worker can read too (`checksumAside`), read in large
+ * chunks rather than `readFile`'s 512 KB ones: fewer turns of the event loop.
+ */
+async function readShared(path: string): Promise<Buffer> {
   const file = await open(path, 'r');
   try {
     const { size } = await file.stat();
-    const bytes = Buffer.allocUnsafeSlow(size);
-    const readChunk = async (from: number): Promise<number> => {
-      const length = Math.min(READ_CHUNK_BYTES, size - from);
-      let done = 0;
-      while (done < length) {
-        const { bytesRead } = await file.read(bytes, from + done, length - done, from + done);
-        if (bytesRead === 0) throw new Error('Snapshot file shorter than its size');
-        done += bytesRead;
-      }
-      return from + length;
-    };
-    let bodyStart = -1;
-    let crc = 0;
-    let checked = 0;
-    let read = 0;
-    let reading = size > 0 ? readChunk(0) : undefined;
-    while (reading) {
-      read = await reading;
-      reading = read < size ? readChunk(read) : undefined;
-      if (bodyStart < 0) {
-        const newline = bytes.subarray(0, read).indexOf(10);
-        if (newline < 0) continue;
-        bodyStart = newline + 1;
-        checked = bodyStart;
-      }
-      for (; checked < read; checked = Math.min(read, checked + CHECK_SLICE_BYTES)) {
-        crc = crc32(bytes.subarray(checked, Math.min(read, checked + CHECK_SLICE_BYTES)), crc);
-      }
+    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    let done = 0;
+    while (done < size) {
+      const length = Math.min(READ_CHUNK_BYTES, size - done);
+      const { bytesRead } = await file.read(bytes, done, length, done);
+      if (bytesRead === 0) throw new Error('Snapshot file shorter than its size');
+      done += bytesRead;
     }
-    if (bodyStart < 0) return undefined;
-    return { bytes, bodyCrc: crc };
+    return bytes;
   } finally {
     await file.close();
   }
@@ -86,10 +110,10 @@ async function readChecked(path: string): Promise<{ bytes: Buffer; bodyCrc: numb
 // 11: the directory's name and role keys with their two sort orders (`DIRC`), so that a
 // restart does not sort them again.
 const SNAPSHOT_FORMAT = 11;
-/** Read at once: a few ms of CRC-32 each (it runs at a few GB/s), checked while the next is read. */
+/** Checked between breaths (where no worker can): CRC-32 runs at a few GB/s, so a slice stays a few ms. */
+const CHECK_SLICE_BYTES = 8 * 1024 * 1024;
+/** Read at once. */
 const READ_CHUNK_BYTES = 8 * 1024 * 1024;
-/** Checked at once (a chunk can be read short of its size: the rest then waits for the next). */
-const CHECK_SLICE_BYTES = READ_CHUNK_BYTES;
 const srcDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const ANALYSIS_CODE = ['knowledge', 'language', 'extract', 'search', 'archive'];
 
@@ -141,9 +165,7 @@ export async function readSnapshot(
   key: string | Promise<string>,
 ): Promise<Restored | undefined> {
   try {
-    const checked = await readChecked(fileFor(cacheDir));
-    if (!checked) return undefined;
-    const { bytes, bodyCrc } = checked;
+    const bytes = await readShared(fileFor(cacheDir));
     const wanted = await key;
     const headerEnd = bytes.indexOf(10);
     if (headerEnd < 0) return undefined;
@@ -158,13 +180,18 @@ export async function readSnapshot(
       'bytes' in header &&
       header.bytes === bytes.length - headerEnd - 1 &&
       'crc32' in header &&
-      header.crc32 === bodyCrc
+      typeof header.crc32 === 'number'
     ) {
+      // Checked aside while the body is decoded: a body whose check then fails is dropped
+      // (bytes that make the decoding throw fail it before, as unreadable).
+      const body = bytes.subarray(headerEnd + 1);
+      const crc = checksumAside(body);
       const sections = sectionsOf(bytes, headerEnd + 1);
       // The analysis's references to passages and the index's: one string for each id.
       const ids = new Interner();
       const load = await decodeLoad(bytes, sections);
       const { analysis, index } = await decodeAnalysis(bytes, sections, load, ids);
+      if ((await crc) !== header.crc32) return undefined;
       return { load, analysis, index };
     }
   } catch {
