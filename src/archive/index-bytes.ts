@@ -27,7 +27,13 @@ import type { AsPlainObject } from 'minisearch';
 import { PassageIndex, type PassageIndexInput, type RestoredExtras } from '../search';
 import { PackedPostings } from '../search/packed-postings';
 import { ByteReader, ByteWriter, copyInSlices } from './bytes';
-import { DocumentIds, DocumentTable, FieldLengths, ShortIds } from './index-columns';
+import {
+  DocumentIds,
+  DocumentTable,
+  FieldLengths,
+  type JoinedIds,
+  ShortIds,
+} from './index-columns';
 import { Slicer } from './pace';
 
 type Postings = Map<number, number>;
@@ -605,7 +611,13 @@ async function readDocuments(
 ): Promise<{ table: DocumentTable; lengths: FieldLengths }> {
   const stride = Object.keys(head.fieldIds).length;
   const size = head.nextId;
-  const ids = new Array<string | undefined>(size);
+  // Each block's ids stay one string, each id a range of it (see `DocumentTable`).
+  const ids: JoinedIds = {
+    texts: [],
+    block: new Int32Array(size).fill(-1),
+    start: new Int32Array(size),
+    length: new Int32Array(size),
+  };
   const counts = new Uint8Array(size);
   const stored = new Uint32Array(size * stride);
   const shortIds: number[] = [];
@@ -621,10 +633,15 @@ async function readDocuments(
     const lengths: number[] = [];
     for (let d = 0; d < block; d++) lengths.push(reader.uint());
     const joined = reader.string();
+    const text = ids.texts.length;
+    ids.texts.push(joined);
     let at = 0;
     for (let d = 0; d < block; d++) {
       const length = lengths[d] ?? 0;
-      ids[shortIds[d] ?? 0] = joined.slice(at, at + length);
+      const shortId = shortIds[d] ?? 0;
+      ids.block[shortId] = text;
+      ids.start[shortId] = at;
+      ids.length[shortId] = length;
       at += length;
     }
     if (at !== joined.length) throw new Error('Snapshot index ids do not add up');

@@ -14,20 +14,91 @@
  */
 import type { ColumnarFieldLengths } from '../search/postings';
 
-/** The passage ids by short id, shared by `DocumentIds` and `ShortIds`. */
+/**
+ * The restored ids as the snapshot decoded them: each block's ids joined in one string, and
+ * per short id its block, where it starts and its length (block -1: none).
+ */
+export interface JoinedIds {
+  texts: string[];
+  block: Int32Array;
+  start: Int32Array;
+  length: Int32Array;
+}
+
+/**
+ * The passage ids by short id, shared by `DocumentIds` and `ShortIds`. A restored id stays
+ * a range of its block's string until first read (then kept as its own string): sliced at
+ * once, the 375k ids of 400k passages were as many strings made before serving, each
+ * copied by the young generation's collections into the old one, and then held for good
+ * though a search reads only its hits'. The reverse lookup hashes and compares the ranges
+ * themselves.
+ */
 export class DocumentTable {
-  /** By short id; undefined where none (a gap, or discarded). */
-  readonly ids: (string | undefined)[];
+  /** Ids by short id once read or put; undefined where none (or not read yet: see `#joined`). */
+  readonly #ids: (string | undefined)[];
+  readonly #joined: JoinedIds;
   count: number;
-  /** Open addressing over `ids`: slot -> short id + 1, 0 empty, -1 removed. */
+  /** Open addressing over the ids: slot -> short id + 1, 0 empty, -1 removed. */
   #slots = new Int32Array(0);
   #used = 0;
   /** Short ids below this are in `#slots` (built in slices, see `indexSome`). */
   #indexedUpTo = 0;
 
-  constructor(ids: (string | undefined)[], count: number) {
-    this.ids = ids;
+  constructor(joined: JoinedIds, count: number) {
+    // Room for every restored id at once (holes until read): set far past its end, an
+    // empty array turns into a dictionary, slow for every search's hits.
+    this.#ids = new Array<string | undefined>(joined.block.length);
+    this.#joined = joined;
     this.count = count;
+  }
+
+  /** Short ids are below this. */
+  get #end(): number {
+    return Math.max(this.#ids.length, this.#joined.block.length);
+  }
+
+  /** The id at `shortId`, kept as its own string from now on (a search's hits). */
+  idAt(shortId: number): string | undefined {
+    const id = this.#ids[shortId];
+    if (id !== undefined) return id;
+    const joined = this.#restored(shortId);
+    if (joined === undefined) return undefined;
+    this.#ids[shortId] = joined;
+    this.#joined.block[shortId] = -1;
+    return joined;
+  }
+
+  hasId(shortId: number): boolean {
+    return this.#ids[shortId] !== undefined || (this.#joined.block[shortId] ?? -1) >= 0;
+  }
+
+  /** A restored id not read yet, sliced from its block (not kept); undefined otherwise. */
+  #restored(shortId: number): string | undefined {
+    const { texts, block, start, length } = this.#joined;
+    const b = block[shortId] ?? -1;
+    if (b < 0) return undefined;
+    const from = start[shortId] ?? 0;
+    return texts[b]?.slice(from, from + (length[shortId] ?? 0));
+  }
+
+  /** The hash of the id at `shortId` (one there), read in place. */
+  #hashAt(shortId: number): number {
+    const id = this.#ids[shortId];
+    if (id !== undefined) return hashOf(id, 0, id.length);
+    const { texts, block, start, length } = this.#joined;
+    const from = start[shortId] ?? 0;
+    return hashOf(texts[block[shortId] ?? 0] ?? '', from, from + (length[shortId] ?? 0));
+  }
+
+  /** Whether the id at `shortId` is `id`, read in place. */
+  #isAt(shortId: number, id: string): boolean {
+    const held = this.#ids[shortId];
+    if (held !== undefined) return held === id;
+    const { texts, block, start, length } = this.#joined;
+    const b = block[shortId] ?? -1;
+    return (
+      b >= 0 && length[shortId] === id.length && (texts[b] ?? '').startsWith(id, start[shortId])
+    );
   }
 
   /**
@@ -36,43 +107,41 @@ export class DocumentTable {
    */
   indexSome(limit: number): boolean {
     if (this.#slots.length === 0) this.#resize(Math.max(16, this.count * 2));
-    const to = Math.min(this.ids.length, this.#indexedUpTo + limit);
+    const end = this.#end;
+    const to = Math.min(end, this.#indexedUpTo + limit);
     for (let shortId = this.#indexedUpTo; shortId < to; shortId++) {
-      const id = this.ids[shortId];
-      if (id !== undefined) this.#insert(id, shortId);
+      if (this.hasId(shortId)) this.#insert(shortId);
       this.#indexedUpTo = shortId + 1;
     }
-    return this.#indexedUpTo >= this.ids.length;
+    return this.#indexedUpTo >= end;
   }
 
   shortIdOf(id: string): number | undefined {
     this.#indexAll();
     const slots = this.#slots;
     const mask = slots.length - 1;
-    for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = hashOf(id, 0, id.length) & mask; ; slot = (slot + 1) & mask) {
       const held = slots[slot] ?? 0;
       if (held === 0) return undefined;
-      if (held > 0 && this.ids[held - 1] === id) return held - 1;
+      if (held > 0 && this.#isAt(held - 1, id)) return held - 1;
     }
   }
 
   put(shortId: number, id: string): void {
-    const before = this.ids[shortId];
-    if (before === id) return;
-    if (before !== undefined) this.remove(shortId);
-    this.ids[shortId] = id;
+    if (this.#isAt(shortId, id)) return;
+    if (this.hasId(shortId)) this.remove(shortId);
+    this.#ids[shortId] = id;
     this.count++;
     // Beyond what is indexed yet: the slices reach it in turn.
-    if (shortId < this.#indexedUpTo) this.#insert(id, shortId);
+    if (shortId < this.#indexedUpTo) this.#insert(shortId);
   }
 
   remove(shortId: number): boolean {
-    const id = this.ids[shortId];
-    if (id === undefined) return false;
+    if (!this.hasId(shortId)) return false;
     if (shortId < this.#indexedUpTo) {
       const slots = this.#slots;
       const mask = slots.length - 1;
-      for (let slot = hashOf(id) & mask; ; slot = (slot + 1) & mask) {
+      for (let slot = this.#hashAt(shortId) & mask; ; slot = (slot + 1) & mask) {
         const held = slots[slot] ?? 0;
         if (held === 0) break;
         if (held === shortId + 1) {
@@ -81,38 +150,41 @@ export class DocumentTable {
         }
       }
     }
-    this.ids[shortId] = undefined;
+    this.#ids[shortId] = undefined;
+    if (shortId < this.#joined.block.length) this.#joined.block[shortId] = -1;
     this.count--;
     return true;
   }
 
   clear(): void {
-    this.ids.length = 0;
+    this.#ids.length = 0;
+    this.#joined.block.fill(-1);
     this.count = 0;
     this.#slots = new Int32Array(0);
     this.#used = 0;
     this.#indexedUpTo = 0;
   }
 
+  /** Every id by short id; restored ones not read yet are sliced for the caller, not kept. */
   *entries(): MapIterator<[number, string]> {
-    const ids = this.ids;
-    for (let shortId = 0; shortId < ids.length; shortId++) {
-      const id = ids[shortId];
+    const end = this.#end;
+    for (let shortId = 0; shortId < end; shortId++) {
+      const id = this.#ids[shortId] ?? this.#restored(shortId);
       if (id !== undefined) yield [shortId, id];
     }
   }
 
   #indexAll(): void {
-    if (this.#indexedUpTo < this.ids.length || this.#slots.length === 0)
+    if (this.#indexedUpTo < this.#end || this.#slots.length === 0)
       this.indexSome(Number.POSITIVE_INFINITY);
   }
 
-  #insert(id: string, shortId: number): void {
+  #insert(shortId: number): void {
     // Kept at most half full (removed slots count): a probe stays short.
     if ((this.#used + 1) * 2 > this.#slots.length) this.#resize(Math.max(16, this.count * 4));
     const slots = this.#slots;
     const mask = slots.length - 1;
-    let slot = hashOf(id) & mask;
+    let slot = this.#hashAt(shortId) & mask;
     while ((slots[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
     slots[slot] = shortId + 1;
     this.#used++;
@@ -128,7 +200,7 @@ export class DocumentTable {
     let used = 0;
     for (const held of old) {
       if (held <= 0) continue;
-      let slot = hashOf(this.ids[held - 1] ?? '') & mask;
+      let slot = this.#hashAt(held - 1) & mask;
       while ((slots[slot] ?? 0) !== 0) slot = (slot + 1) & mask;
       slots[slot] = held;
       used++;
@@ -138,10 +210,13 @@ export class DocumentTable {
   }
 }
 
-/** FNV-1a over the UTF-16 code units, mixed at the end (the table's slot is its low bits). */
-function hashOf(text: string): number {
+/**
+ * FNV-1a over the UTF-16 code units of `text[from..to)`, mixed at the end (the table's slot
+ * is its low bits).
+ */
+function hashOf(text: string, from: number, to: number): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
@@ -193,10 +268,10 @@ export class DocumentIds extends MapView<number, string> {
     return this.table.count;
   }
   override get(shortId: number): string | undefined {
-    return this.table.ids[shortId];
+    return this.table.idAt(shortId);
   }
   override has(shortId: number): boolean {
-    return this.table.ids[shortId] !== undefined;
+    return this.table.hasId(shortId);
   }
   override set(shortId: number, id: string): this {
     this.table.put(shortId, id);
