@@ -253,6 +253,36 @@ export async function loadKnowledge(
   const breaths = new Breaths();
   const carried = await carriedOver(previous, breaths);
 
+  /** What a sighted article file is without reading it: unchanged, or unreadable; undefined when it must be read. */
+  const known = (relative: string, { resolved, now }: Sighted): Looked | undefined => {
+    if (!resolved.ok) return { kind: 'read', file: resolved };
+    const stamped = carried.stamps.get(relative);
+    if (
+      now?.isFile() &&
+      stamped &&
+      stamped.size === now.size &&
+      stamped.mtimeMs === now.mtimeMs &&
+      (carried.articles.has(relative) || carried.failed.has(relative))
+    ) {
+      return { kind: 'unchanged', stamp: stamped };
+    }
+    return undefined;
+  };
+
+  /**
+   * A file found without I/O (skipped, ignored, or an article file the survey sighted that is
+   * unchanged or unreadable), else undefined: a restart's 17k unchanged files were each an
+   * async call and its promises before, most of loading them.
+   */
+  const lookNow = (relative: string): Looked | undefined => {
+    const name = path.posix.basename(relative).toLowerCase();
+    if (ALIAS_FILES.has(name) && !relative.includes('/')) return undefined;
+    if (name === 'readme.md') return { kind: 'skipped' };
+    if (!ARTICLE_EXTENSIONS.has(path.posix.extname(name))) return { kind: 'ignored' };
+    const sighted = survey.sighted.get(relative);
+    return sighted ? known(relative, sighted) : undefined;
+  };
+
   const look = async (relative: string): Promise<Looked> => {
     const name = path.posix.basename(relative).toLowerCase();
     if (ALIAS_FILES.has(name) && !relative.includes('/')) {
@@ -260,19 +290,12 @@ export async function loadKnowledge(
     }
     if (name === 'readme.md') return { kind: 'skipped' };
     if (!ARTICLE_EXTENSIONS.has(path.posix.extname(name))) return { kind: 'ignored' };
-    const { resolved, now } =
+    const sighted =
       survey.sighted.get(relative) ?? (await sight(root, relative, new RealFolders()));
+    const found = known(relative, sighted);
+    if (found) return found;
+    const { resolved, now } = sighted;
     if (!resolved.ok) return { kind: 'read', file: resolved };
-    const known = carried.stamps.get(relative);
-    if (
-      now?.isFile() &&
-      known &&
-      known.size === now.size &&
-      known.mtimeMs === now.mtimeMs &&
-      (carried.articles.has(relative) || carried.failed.has(relative))
-    ) {
-      return { kind: 'unchanged', stamp: known };
-    }
     const stamp =
       now?.isFile() && now.mtimeMs < startedAt - STAMP_SETTLE_MS
         ? { file: relative, size: now.size, mtimeMs: now.mtimeMs }
@@ -347,7 +370,10 @@ export async function loadKnowledge(
   };
   for (let from = 0; from < files.length; from += CONCURRENT_FILES) {
     const batch = files.slice(from, from + CONCURRENT_FILES);
-    const looked = await Promise.all(batch.map(look));
+    const found = batch.map((relative) => lookNow(relative) ?? look(relative));
+    const looked = found.some((one) => one instanceof Promise)
+      ? await Promise.all(found)
+      : (found as Looked[]);
     for (let i = 0; i < batch.length; i++) {
       take(batch[i] ?? '', looked[i]);
       // Parsing is the main thread's work: answers run between files once a slice is used up.
