@@ -47,7 +47,15 @@ parentPort.postMessage(crc32(new Uint8Array(buffer, start, end - start)));
  */
 function checksumAside(bytes: Buffer): Promise<number> {
   return new Promise<number>((resolve) => {
-    const here = () => resolve(checksum([bytes]));
+    let settled = false;
+    const done = (crc: number | Promise<number>) => {
+      settled = true;
+      resolve(crc);
+    };
+    // Only once the worker failed: its exit after answering must not start the check here.
+    const here = () => {
+      if (!settled) done(checksum([bytes]));
+    };
     try {
       const worker = new Worker(CRC_WORKER, {
         eval: true,
@@ -57,7 +65,7 @@ function checksumAside(bytes: Buffer): Promise<number> {
           end: bytes.byteOffset + bytes.length,
         },
       });
-      worker.once('message', (crc: unknown) => (typeof crc === 'number' ? resolve(crc) : here()));
+      worker.once('message', (crc: unknown) => (typeof crc === 'number' ? done(crc) : here()));
       worker.once('error', here);
       worker.once('exit', here);
     } catch {
