@@ -160,6 +160,38 @@ function perPassage(entities: readonly Entity[]) {
   return new Map([...placed].map(([id, list]) => [id, listEntities(list)]));
 }
 
+/** A merge after `steps` random changes, and its passages in archive order (as a restart reads them). */
+function mergedHistory(seed: number, steps: number, aliases: AliasGroup[]) {
+  const rand = seededRandom(seed);
+  const articles = new Map<string, ArticleMentions>();
+  const merge = new EntityMerge(aliases);
+  for (let step = 0; step < steps; step++) {
+    const { gone, came } = randomChange(rand, articles, step);
+    runSteps(merge.apply(gone?.passages.map((p) => p.passageId) ?? [], came ? inputs(came) : []));
+  }
+  const all = [...articles.keys()]
+    .sort()
+    .flatMap((a) => inputs(articles.get(a) as ArticleMentions));
+  return { rand, articles, merge, all };
+}
+
+/** The merge's entities, and each passage's, are those of a full merge of the articles. */
+function expectFullMerge(
+  merge: EntityMerge,
+  articles: Map<string, ArticleMentions>,
+  aliases: AliasGroup[],
+  label: string,
+): void {
+  const expected = fullBuild(articles, aliases);
+  expect(byId(merge.entities()), label).toEqual(byId(expected));
+  const lists = perPassage(expected);
+  for (const article of articles.values())
+    for (const p of article.passages)
+      expect(merge.passageEntities(p.passageId), `${label} ${p.passageId}`).toEqual(
+        lists.get(p.passageId),
+      );
+}
+
 describe.each([
   ['aliases found in the text', ALIASES],
   ['aliases found among names only', NAME_ALIASES],
@@ -234,18 +266,7 @@ describe.each([
 
   it('restored from only the passages that name someone or point back, where it reads no texts, in any order, is the same merge', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      const rand = seededRandom(seed);
-      const articles = new Map<string, ArticleMentions>();
-      const merge = new EntityMerge(aliases);
-      for (let step = 0; step < 15; step++) {
-        const { gone, came } = randomChange(rand, articles, step);
-        runSteps(
-          merge.apply(gone?.passages.map((p) => p.passageId) ?? [], came ? inputs(came) : []),
-        );
-      }
-      const all = [...articles.keys()]
-        .sort()
-        .flatMap((a) => inputs(articles.get(a) as ArticleMentions));
+      const { rand, articles, merge, all } = mergedHistory(seed, 15, aliases);
       const restored = new EntityMerge(aliases);
       // As `prepareUpdates` gives them: the passages without names or back references are
       // left out only where the merge says they cannot give it a name.
@@ -260,29 +281,13 @@ describe.each([
       const goneIds = gone?.passages.map((p) => p.passageId) ?? [];
       const cameInputs = came ? inputs(came) : [];
       runSteps(restored.apply(goneIds, cameInputs));
-      const expected = fullBuild(articles, aliases);
-      expect(byId(restored.entities()), `seed ${seed}`).toEqual(byId(expected));
-      const lists = perPassage(expected);
-      for (const article of articles.values())
-        for (const p of article.passages)
-          expect(restored.passageEntities(p.passageId)).toEqual(lists.get(p.passageId));
+      expectFullMerge(restored, articles, aliases, `seed ${seed}`);
     }
   });
 
   it("restored with the names' keys given as numbers, as a snapshot stores them, is the same merge and goes on equal to a full merge", () => {
     for (let seed = 1; seed <= 30; seed++) {
-      const rand = seededRandom(seed);
-      const articles = new Map<string, ArticleMentions>();
-      const merge = new EntityMerge(aliases);
-      for (let step = 0; step < 15; step++) {
-        const { gone, came } = randomChange(rand, articles, step);
-        runSteps(
-          merge.apply(gone?.passages.map((p) => p.passageId) ?? [], came ? inputs(came) : []),
-        );
-      }
-      const all = [...articles.keys()]
-        .sort()
-        .flatMap((a) => inputs(articles.get(a) as ArticleMentions));
+      const { rand, articles, merge, all } = mergedHistory(seed, 15, aliases);
       // The keys numbered in an order of their own (not first met), and one passage in three
       // given none (its names folded), so that both ways meet in one key's state.
       const folded = [...new Set(all.flatMap((p) => p.mentions.map((m) => foldName(m.name))))];
@@ -303,14 +308,7 @@ describe.each([
         runSteps(
           restored.apply(gone?.passages.map((p) => p.passageId) ?? [], came ? inputs(came) : []),
         );
-        const expected = fullBuild(articles, aliases);
-        expect(byId(restored.entities()), `seed ${seed} step ${step}`).toEqual(byId(expected));
-        const lists = perPassage(expected);
-        for (const article of articles.values())
-          for (const p of article.passages)
-            expect(restored.passageEntities(p.passageId), `${seed}/${step}`).toEqual(
-              lists.get(p.passageId),
-            );
+        expectFullMerge(restored, articles, aliases, `seed ${seed} step ${step}`);
       }
     }
   });
