@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { search } from '../../src/answers/search';
@@ -16,6 +15,7 @@ import {
   nynorskSchool,
   rawText,
 } from '../helpers/articles';
+import { tempFolder } from '../helpers/kb';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -23,16 +23,13 @@ afterAll(async () => {
 });
 
 async function folder(files: Record<string, string>) {
-  const root = await mkdtemp(join(tmpdir(), 'kilde-incremental-'));
+  const { root, dir, cleanup } = await tempFolder(files, 'kilde-incremental-');
   const opened: MemoryBackend[] = [];
   // Closing waits for the snapshots incremental reloads write in the background.
   cleanups.push(async () => {
     for (const backend of opened) await backend.close();
-    await rm(root, { recursive: true, force: true });
+    await cleanup();
   });
-  const dir = join(root, 'knowledge');
-  await mkdir(dir);
-  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
   let caches = 0;
   const backend = () => {
     const made = new MemoryBackend({
