@@ -22,7 +22,7 @@ import { PassageIndex } from '../src/search';
 import { passageCount, readNorec, takePassages } from './corpus';
 import { type SearchQuerySets, searchQueries } from './queries';
 import { threadCpuMs } from './thread-cpu';
-import { REPEAT } from './timing';
+import { percentile, REPEAT } from './timing';
 
 const argv = process.argv.slice(2);
 const profileAt = argv.indexOf('--profile');
@@ -76,8 +76,8 @@ for (const [name, queries] of Object.entries(sets)) {
     rows.push({ query, ms: best, ...index.lastCost });
   }
   rows.sort((a, b) => a.ms - b.ms);
-  const at = (p: number) =>
-    rows[Math.min(rows.length - 1, Math.ceil(p * rows.length) - 1)]?.ms ?? 0;
+  const times = rows.map((r) => r.ms);
+  const at = (p: number) => percentile(times, p);
   const mean = (f: (r: (typeof rows)[number]) => number) =>
     Math.round(rows.reduce((s, r) => s + f(r), 0) / Math.max(1, rows.length));
   console.log(
@@ -113,8 +113,7 @@ function abTimes(sets: SearchQuerySets): void {
     }
     const line = (side: 'built' | 'restored') => {
       const sorted = times[side].sort((a, b) => a - b);
-      const at = (p: number) =>
-        sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
+      const at = (p: number) => percentile(sorted, p);
       return `${side} p50 ${at(0.5).toFixed(2)} p95 ${at(0.95).toFixed(2)} p99 ${at(0.99).toFixed(2)}`;
     };
     console.log(`${name}: ${line('built')} | ${line('restored')} ms`);
