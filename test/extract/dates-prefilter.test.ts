@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { extractTimeMentions } from '../../src/extract/dates';
-import {
-  foldedForPieces,
-  PiecesFilter,
-  piecesTest,
-  requiredPieces,
-} from '../../src/extract/dates/prefilter';
+import { foldedForPieces, PiecesFilter, requiredPieces } from '../../src/extract/dates/prefilter';
 import { RULES } from '../../src/extract/dates/rules';
+
+/** The plain reading of a rule's pieces test: the folded text holds one of them. */
+const piecesTest =
+  (pieces: ReadonlySet<string>) =>
+  (folded: string): boolean =>
+    [...pieces].some((piece) => folded.includes(piece));
 
 const pieces = (pattern: RegExp): string[] => [...(requiredPieces(pattern) ?? [])].sort();
 

@@ -309,23 +309,8 @@ export function foldedForPieces(text: string): string {
   return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
 }
 
-/**
- * A test of the folded text (`foldedForPieces`) that is false only when it holds none of
- * `pieces`; several rules ask for the same (a month's names), so they are keyed by
- * `piecesKey` and each is run once per text.
- */
-export function piecesTest(pieces: ReadonlySet<string>): (folded: string) => boolean {
-  const list = [...pieces].sort((a, b) => b.length - a.length);
-  // A few pieces by `includes` (a plain string search); more by one alternation of plain
-  // strings (case and Unicode classes left out: the text is folded already).
-  if (list.length <= 4) return (folded) => list.some((piece) => folded.includes(piece));
-  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const any = new RegExp(list.map(literal).join('|'));
-  return (folded) => any.test(folded);
-}
-
-/** The same key for the same pieces. */
-export const piecesKey = (pieces: ReadonlySet<string>): string => [...pieces].sort().join('\n');
+/** The same key for the same pieces: several rules ask for the same (a month's names). */
+const piecesKey = (pieces: ReadonlySet<string>): string => [...pieces].sort().join('\n');
 
 /**
  * The pieces tests of several patterns, answered together in one scan of the folded text:
