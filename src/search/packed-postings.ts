@@ -28,6 +28,19 @@ export class PackedPostings implements Map<number, number> {
     return this.#size;
   }
 
+  /**
+   * The arrays themselves, ascending by short id, `length` slots used (a removed posting's
+   * frequency 0): read, never written, by the retriever, which merges a frequent term's
+   * fields into its typed list from them instead of collecting every posting and sorting.
+   */
+  get sorted(): {
+    readonly docs: Int32Array;
+    readonly tfs: Uint16Array | Uint32Array;
+    readonly length: number;
+  } {
+    return { docs: this.#docs, tfs: this.#tfs, length: this.#length };
+  }
+
   get [Symbol.toStringTag](): string {
     return 'PackedPostings';
   }
