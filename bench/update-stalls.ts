@@ -166,6 +166,13 @@ for (const [cpu, when, where, endedAt] of gaps.sort((x, y) => y[0] - x[0]).slice
 console.log('longest sliced steps:');
 for (const [held, where, after] of steps.sort((a, b) => b[0] - a[0]).slice(0, 10))
   console.log(`  ${ms(held)} ms ${whereOf(where)}\n      since ${whereOf(after)}`);
+// What the replies took of the main thread per phase: while the warm-up has not run, they
+// build lists and look up languages themselves, CPU the update then waits behind.
+for (const name of ['add', 'remove']) {
+  const took = replies.filter(([, , p]) => p === name || p === `${name}, built its list`);
+  const sum = took.reduce((total, [ms]) => total + ms, 0);
+  console.log(`${name}: ${took.length} search replies, ${ms(sum)} ms main-thread CPU in all`);
+}
 console.log(
   `slowest of ${replies.length} search replies: ${replies
     .sort((a, b) => b[0] - a[0])

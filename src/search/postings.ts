@@ -224,7 +224,7 @@ export class PostingStore {
     return this.cachedBytes + postings * 8 <= this.maxBytes;
   }
 
-  private drop(term: string): void {
+  drop(term: string): void {
     this.behind.delete(term);
     const list = this.cache.get(term);
     if (!list) return;
@@ -344,51 +344,87 @@ function packedFields(data: FieldTermData): [fieldId: number, PackedPostings][] 
 function mergePacked(
   fields: readonly [fieldId: number, PackedPostings][],
 ): TermPostings | undefined {
-  const sources = fields.map(([, postings]) => postings.sorted);
-  const count = sources.length;
-  let total = 0;
-  for (const { length } of sources) total += length;
-  const docs = new Int32Array(total);
-  const tfs = sources.map(() => new Uint16Array(total));
-  const at = new Int32Array(count);
-  let n = 0;
-  for (;;) {
-    // The lowest short id at the head of any field, past removed slots (frequency 0).
-    let doc = 0;
-    let found = false;
-    for (let f = 0; f < count; f++) {
-      const source = sources[f] as (typeof sources)[number];
-      let i = at[f] ?? 0;
-      while (i < source.length && (source.tfs[i] ?? 0) === 0) i++;
-      at[f] = i;
-      if (i >= source.length) continue;
-      const head = source.docs[i] ?? 0;
-      if (!found || head < doc) {
-        doc = head;
-        found = true;
-      }
-    }
-    if (!found) break;
-    for (let f = 0; f < count; f++) {
-      const source = sources[f] as (typeof sources)[number];
-      const i = at[f] ?? 0;
-      if (i >= source.length || source.docs[i] !== doc) continue;
-      const tf = source.tfs[i] ?? 0;
-      if (tf > 0xffff) return undefined;
-      (tfs[f] as Uint16Array)[n] = tf;
-      at[f] = i + 1;
-    }
-    docs[n++] = doc;
+  const sources: { docs: Int32Array; tfs: Uint16Array | Uint32Array }[] = [];
+  for (const [, postings] of fields) {
+    const source = livePostings(postings);
+    if (!source) return undefined;
+    sources.push(source);
   }
-  const fit = <T extends Int32Array | Uint16Array>(array: T): T =>
-    n === total ? array : (array.slice(0, n) as T);
-  return {
-    docs: fit(docs),
-    columns: fields.map(([fieldId], f) => ({
-      fieldId,
-      tfs: fit(tfs[f] ?? new Uint16Array(total)),
-    })),
-  };
+  // The union of the fields' short ids, two sorted lists at a time (tight loops over typed
+  // arrays, which V8 optimises within the first list: this runs cold, right after a restart).
+  let docs: Int32Array = new Int32Array(0);
+  for (const source of sources) docs = union(docs, source.docs);
+  const columns = fields.map(([fieldId], f) => {
+    const tfs = new Uint16Array(docs.length);
+    const source = sources[f];
+    if (source) spread(docs, source.docs, source.tfs, tfs);
+    return { fieldId, tfs };
+  });
+  return { docs, columns };
+}
+
+/**
+ * A field's postings without removed slots (frequency 0), as views of its arrays when it has
+ * none; undefined when a frequency does not fit 16 bits (`build` then gives no list either).
+ */
+function livePostings(
+  postings: PackedPostings,
+): { docs: Int32Array; tfs: Uint16Array | Uint32Array } | undefined {
+  const { docs, tfs, length } = postings.sorted;
+  if (tfs instanceof Uint32Array)
+    for (let i = 0; i < length; i++) if ((tfs[i] ?? 0) > 0xffff) return undefined;
+  if (postings.size === length)
+    return { docs: docs.subarray(0, length), tfs: tfs.subarray(0, length) };
+  const liveDocs = new Int32Array(postings.size);
+  const liveTfs = new Uint16Array(postings.size);
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const tf = tfs[i] ?? 0;
+    if (tf === 0) continue;
+    liveDocs[n] = docs[i] ?? 0;
+    liveTfs[n] = tf;
+    n++;
+  }
+  return { docs: liveDocs, tfs: liveTfs };
+}
+
+/** The short ids in `a` or `b` (each ascending, without repeats), ascending. */
+function union(a: Int32Array, b: Int32Array): Int32Array {
+  if (a.length === 0) return b.slice();
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x <= y) {
+      out[n++] = x;
+      i++;
+      if (x === y) j++;
+    } else {
+      out[n++] = y;
+      j++;
+    }
+  }
+  while (i < a.length) out[n++] = a[i++] as number;
+  while (j < b.length) out[n++] = b[j++] as number;
+  return n === out.length ? out : out.slice(0, n);
+}
+
+/** Puts each of a field's frequencies at its short id's place in `docs` (a superset, sorted). */
+function spread(
+  docs: Int32Array,
+  fieldDocs: Int32Array,
+  fieldTfs: Uint16Array | Uint32Array,
+  into: Uint16Array,
+): void {
+  let at = 0;
+  for (let i = 0; i < fieldDocs.length; i++) {
+    const doc = fieldDocs[i] as number;
+    while ((docs[at] as number) < doc) at++;
+    into[at] = fieldTfs[i] as number;
+  }
 }
 
 /**
