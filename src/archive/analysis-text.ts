@@ -221,7 +221,7 @@ function* placedLists(
 }
 
 /** Where each line of `text[from..until]` lies (a string, or UTF-8 bytes as read from a file). */
-export function* lineRanges(
+function* lineRanges(
   text: string | Buffer,
   from: number,
   until = text.length,

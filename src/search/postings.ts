@@ -224,7 +224,7 @@ export class PostingStore {
     return this.cachedBytes + postings * 8 <= this.maxBytes;
   }
 
-  drop(term: string): void {
+  private drop(term: string): void {
     this.behind.delete(term);
     const list = this.cache.get(term);
     if (!list) return;
