@@ -118,49 +118,57 @@ const SCAN_ITEMS = 16;
 /**
  * A name key's items and how many of them read as each kind. Lean because there is one per
  * distinct name in the archive (a Map and two Sets each were most of the merge's memory):
- * items as a list that a removal compacts once per update, kinds as counters (it serves as
- * the counts `voteKind` reads), and the articles using it only while an update places names.
+ * items as a list that a removal compacts once per update, kinds as counters (`countsOf`
+ * serves them as the counts `voteKind` reads), and the articles using it only while an
+ * update places names. An object literal (`newKeyState`), as an item is (`newItem`).
  */
-class KeyState {
+interface KeyState {
   /** Made with its first item: a list pushed from [] would keep room for 17 (most keys have one). */
   items: Item[];
   /** Items not gone: the key leaves when none is left. */
-  live = 0;
-  person = 0;
-  organisation = 0;
-  place = 0;
+  live: number;
+  person: number;
+  organisation: number;
+  place: number;
+}
 
-  constructor(first: Item) {
-    this.items = [first];
-    this.count(first, 1);
-  }
+function newKeyState(first: Item): KeyState {
+  const state: KeyState = { items: [first], live: 0, person: 0, organisation: 0, place: 0 };
+  countItem(state, first, 1);
+  return state;
+}
 
-  get(kind: EntityKind): number {
-    return kind === 'other' ? this.live - this.person - this.organisation - this.place : this[kind];
-  }
+function countItem(state: KeyState, item: Item, by: 1 | -1): void {
+  const { kind } = item.mention;
+  if (kind !== 'other') state[kind] += by;
+  state.live += by;
+}
 
-  count(item: Item, by: 1 | -1): void {
-    const { kind } = item.mention;
-    if (kind !== 'other') this[kind] += by;
-    this.live += by;
-  }
+/** The key's items per kind, as `voteKind` reads them. */
+const countsOf = (state: KeyState): Pick<ReadonlyMap<EntityKind, number>, 'get'> => ({
+  get: (kind) =>
+    kind === 'other' ? state.live - state.person - state.organisation - state.place : state[kind],
+});
 
-  /**
-   * Whether the key is used in the article. A few items are looked through; for a key used
-   * often, a Set of its articles is made in `sets`, which lives as long as one update's
-   * placement (kept on the key, such Sets were held for as long as the archive served).
-   */
-  inArticle(articleId: string, sets: Map<KeyState, Set<string>>): boolean {
-    if (this.items.length <= SCAN_ITEMS)
-      return this.items.some((item) => item.seq !== GONE && item.passage.articleId === articleId);
-    let articles = sets.get(this);
-    if (!articles) {
-      articles = new Set();
-      for (const item of this.items) if (item.seq !== GONE) articles.add(item.passage.articleId);
-      sets.set(this, articles);
-    }
-    return articles.has(articleId);
+/**
+ * Whether the key is used in the article. A few items are looked through; for a key used
+ * often, a Set of its articles is made in `sets`, which lives as long as one update's
+ * placement (kept on the key, such Sets were held for as long as the archive served).
+ */
+function usedInArticle(
+  state: KeyState,
+  articleId: string,
+  sets: Map<KeyState, Set<string>>,
+): boolean {
+  if (state.items.length <= SCAN_ITEMS)
+    return state.items.some((item) => item.seq !== GONE && item.passage.articleId === articleId);
+  let articles = sets.get(state);
+  if (!articles) {
+    articles = new Set();
+    for (const item of state.items) if (item.seq !== GONE) articles.add(item.passage.articleId);
+    sets.set(state, articles);
   }
+  return articles.has(articleId);
 }
 
 interface ClusterState extends ReferentRecord {
@@ -502,7 +510,7 @@ export class EntityMerge {
     for (const [key, state] of known ? this.#keys : withStates(affectedKeys, this.#keys)) {
       if (steps.due()) yield;
       const isFull =
-        state !== undefined && voteKind(state) === 'person' && nameWords(key).length >= 2;
+        state !== undefined && voteKind(countsOf(state)) === 'person' && nameWords(key).length >= 2;
       const wasFull = this.#fullKeys.has(key);
       if (!known && (isFull || wasFull))
         for (const short of this.#shortFormsOf(key)) placeAgain.add(short);
@@ -755,10 +763,10 @@ export class EntityMerge {
   #key(item: Item): KeyState {
     let state = this.#keys.get(item.key);
     if (!state) {
-      state = new KeyState(item);
+      state = newKeyState(item);
       this.#keys.set(item.key, state);
     } else {
-      state.count(item, 1);
+      countItem(state, item, 1);
       state.items.push(item);
     }
     return state;
@@ -768,7 +776,7 @@ export class EntityMerge {
   #keyNumbered(item: Item, number: number, states: (KeyState | undefined)[]): void {
     const state = states[number];
     if (state) {
-      state.count(item, 1);
+      countItem(state, item, 1);
       state.items.push(item);
       return;
     }
@@ -781,7 +789,7 @@ export class EntityMerge {
     item.seq = GONE;
     const state = this.#keys.get(item.key);
     if (!state) return;
-    state.count(item, -1);
+    countItem(state, item, -1);
     if (state.live === 0) this.#keys.delete(item.key);
   }
 
@@ -804,9 +812,10 @@ export class EntityMerge {
   ): string {
     if (item.mention.kind === 'organisation' || item.mention.kind === 'place') return own;
     const articleId = item.passage.articleId;
-    const chosen = chooseFullName(candidates, (full) =>
-      this.#keys.get(full)?.inArticle(articleId, articleSets),
-    );
+    const chosen = chooseFullName(candidates, (full) => {
+      const state = this.#keys.get(full);
+      return state !== undefined && usedInArticle(state, articleId, articleSets);
+    });
     if (chosen === undefined) return own;
     return this.#groupOf.get(chosen) ?? this.#groupOf.get(item.key) ?? chosen;
   }
