@@ -15,6 +15,23 @@ export type { Lexicon } from './names';
 
 const WORDS_PER_STEP = 5000;
 
+const LOWER_START = /^\p{Ll}/u;
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * Whether a word opens with a lower-case letter, a capital, or neither (a digit, a title-case
+ * letter, a mark): `/^\p{Ll}/u` and `/^\p{Lu}/u`, asked of every word of every passage while
+ * counting, answered for ASCII without either.
+ */
+function letterCase(word: string): 'lower' | 'upper' | 'neither' {
+  const unit = word.charCodeAt(0);
+  if (unit >= 97 && unit <= 122) return 'lower';
+  if (unit >= 65 && unit <= 90) return 'upper';
+  if (unit < 128) return 'neither';
+  if (LOWER_START.test(word)) return 'lower';
+  return UPPER_START.test(word) ? 'upper' : 'neither';
+}
+
 /**
  * The lexicon of an archive, kept up to date as articles come and go: the word counts are
  * sums over texts, so adding a text adds its counts and removing one subtracts them, exactly
@@ -67,20 +84,22 @@ export class ArchiveLexicon implements Lexicon {
         if (run.length > 0) bump(this.nameCounts, run.join(' '));
         run = [];
       };
-      tokens.forEach((token, index) => {
+      for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index] as (typeof tokens)[number];
         if (!token.isWord) {
           flush();
-          return;
+          continue;
         }
-        if (/^\p{Ll}/u.test(token.text)) {
+        const opening = letterCase(token.text);
+        if (opening === 'lower') {
           bump(this.lowerCounts, token.lower);
           flush();
-        } else if (/^\p{Lu}/u.test(token.text) && !token.sentenceStart) {
+        } else if (opening === 'upper' && !token.sentenceStart) {
           bump(this.capitalCounts, token.lower);
           if (!token.joinedToPrevious || index === 0) flush();
           run.push(token.text);
         } else flush();
-      });
+      }
       flush();
     }
   }
