@@ -7,10 +7,11 @@
  *   part; the lexicon's words are counted as the batches arrive); it sends the entity
  *   names per passage to the `index` worker as soon as the merge is done, then answers with
  *   the `ANLY` and `BASE` sections once it has the dates;
- * - `index`: the dated time expressions and the index's terms, article by article as the
- *   batches arrive, each field written into the index's bytes as soon as it is known
- *   (`IndexWriter`: text, heading and title as they arrive, the compounds' parts once the
- *   last batch is in); it sends the dates to the `names` worker, and with the entity names
+ * - `index`: the dated time expressions, the index's terms and the back references'
+ *   candidates (sent on to the `names` worker), article by article as the batches arrive
+ *   (at a lower priority: nothing waits on it until the names are merged), each field
+ *   written into the index's bytes as soon as it is known (`IndexWriter`: text, heading
+ *   and title as they arrive, the compounds' parts once the last batch is in); it sends the dates to the `names` worker, and with the entity names
  *   writes the last field and answers with the `INDX` section.
  *
  * Together they give what `analyse` gives on one thread. Started by `analyseInWorker`;
@@ -33,6 +34,7 @@ import { articleDates, extractNames, mentionMaps } from './build';
 import { IndexWriter } from './index-writer';
 import { LearningSplit } from './learning-split';
 import { encodeAnalysisText, indexSection } from './snapshot-body';
+import { lowerThreadPriority } from './thread-priority';
 
 export type AnalyseRole = 'names' | 'index';
 
@@ -74,6 +76,13 @@ export type PeerMessage =
  * (`LearningSplit`): half, a little less, since its readings still have to be sent.
  */
 const LEARNED_APART = 0.45;
+
+/**
+ * How far below the other threads the index worker runs (nice steps): its first pass waits
+ * on nothing, while the read and the word counts it would share the cores with are what the
+ * names worker's learning, the longest part, waits on.
+ */
+const INDEX_WORKER_NICE = 10;
 
 /** The first message of `peer` that `pick` accepts. */
 function fromPeer<T>(peer: MessagePort, pick: (message: PeerMessage) => T | undefined): Promise<T> {
@@ -257,6 +266,7 @@ if (port) {
   port.on('message', (request: AnalyseRequest) => {
     if ('role' in request) {
       const split = new LearningSplit(request.split);
+      if (request.role === 'index') lowerThreadPriority(INDEX_WORKER_NICE);
       role = request.role === 'index' ? indexer(request.peer, split) : namer(request.peer, split);
       return;
     }
