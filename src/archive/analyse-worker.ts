@@ -7,10 +7,11 @@
  *   part; the lexicon's words are counted as the batches arrive); it sends the entity
  *   names per passage to the `index` worker as soon as the merge is done, then answers with
  *   the `ANLY` and `BASE` sections once it has the dates;
- * - `index`: the dated time expressions and the index's terms, article by article as the
- *   batches arrive, each field written into the index's bytes as soon as it is known
- *   (`IndexWriter`: text, heading and title as they arrive, the compounds' parts once the
- *   last batch is in); it sends the dates to the `names` worker, and with the entity names
+ * - `index`: the dated time expressions, the index's terms and the back references'
+ *   candidates (sent on to the `names` worker), article by article as the batches arrive
+ *   (at a lower priority: nothing waits on it until the names are merged), each field
+ *   written into the index's bytes as soon as it is known (`IndexWriter`: text, heading
+ *   and title as they arrive, the compounds' parts once the last batch is in); it sends the dates to the `names` worker, and with the entity names
  *   writes the last field and answers with the `INDX` section.
  *
  * Together they give what `analyse` gives on one thread. Started by `analyseInWorker`;
@@ -23,6 +24,8 @@ import {
   type LearnedReading,
   type LearnedReadings,
   type LexiconCounts,
+  type ReferenceCandidate,
+  referenceCandidates,
 } from '../extract/entities';
 import type { TimeMention } from '../extract/types';
 import type { AliasGroup, Article, Language } from '../knowledge/types';
@@ -31,6 +34,7 @@ import { articleDates, extractNames, mentionMaps } from './build';
 import { IndexWriter } from './index-writer';
 import { LearningSplit } from './learning-split';
 import { encodeAnalysisText, indexSection } from './snapshot-body';
+import { lowerThreadPriority } from './thread-priority';
 
 export type AnalyseRole = 'names' | 'index';
 
@@ -53,13 +57,16 @@ const articlesOf = (bytes: Uint8Array): Article[] => deserialize(bytes) as Artic
 export type AnalyseReply = { body: Uint8Array };
 
 /**
- * Between the two workers: the dates (index to names), the entity names (names to index),
+ * Between the two workers: the dates and each batch's back-reference candidates (index to
+ * names, by the passage's place among all), the entity names (names to index),
  * and the learning of the lexicon's person words, shared: the names worker sends the word
  * counts and where the later texts begin, the index worker reads those apart and sends
  * back the readings (`ArchiveLexicon.readApart`).
  */
 export type PeerMessage =
   | { timeMentions: [string, TimeMention[]][] }
+  | { candidates: [passage: number, found: ReferenceCandidate[]][] }
+  | { candidatesEnd: number }
   | { names: [string, string[]][] }
   | { counts: LexiconCounts; texts: string[] }
   | { readings: LearnedReading[] };
@@ -69,6 +76,13 @@ export type PeerMessage =
  * (`LearningSplit`): half, a little less, since its readings still have to be sent.
  */
 const LEARNED_APART = 0.45;
+
+/**
+ * How far below the other threads the index worker runs (nice steps): its first pass waits
+ * on nothing, while the read and the word counts it would share the cores with are what the
+ * names worker's learning, the longest part, waits on.
+ */
+const INDEX_WORKER_NICE = 10;
 
 /** The first message of `peer` that `pick` accepts. */
 function fromPeer<T>(peer: MessagePort, pick: (message: PeerMessage) => T | undefined): Promise<T> {
@@ -102,6 +116,7 @@ function namer(peer: MessagePort, split: LearningSplit) {
   const articles: Article[] = [];
   const lexicon = new ArchiveLexicon();
   const dates = fromPeer(peer, (m) => ('timeMentions' in m ? m.timeMentions : undefined));
+  const candidates = referenceCandidatesFrom(peer);
   /** Learns from the earlier texts here while the index worker reads the later ones apart. */
   const learnWithPeer = async (
     counted: ArchiveLexicon,
@@ -135,7 +150,7 @@ function namer(peer: MessagePort, split: LearningSplit) {
       }
     },
     async finish(aliases: AliasGroup[]): Promise<Uint8Array[]> {
-      const parts = await extractNames({ articles, aliases }, lexicon, learnWithPeer);
+      const parts = await extractNames({ articles, aliases }, lexicon, learnWithPeer, candidates);
       // The texts are read: they go before the sections are encoded (a copy of every
       // article, some 300 MB at 400k passages, held until the answer otherwise).
       articles.length = 0;
@@ -145,6 +160,25 @@ function namer(peer: MessagePort, split: LearningSplit) {
       return encodeAnalysisText({ ...parts, timeMentions: await dates });
     },
   };
+}
+
+/**
+ * The back-reference candidates the index worker sends batch by batch, by passage place,
+ * once it says they are all sent (the messages of one port arrive in order).
+ */
+function referenceCandidatesFrom(peer: MessagePort): Promise<(ReferenceCandidate[] | undefined)[]> {
+  const byPlace: (ReferenceCandidate[] | undefined)[] = [];
+  return new Promise((resolve) => {
+    const listen = (message: PeerMessage) => {
+      if ('candidates' in message) {
+        for (const [place, found] of message.candidates) byPlace[place] = found;
+      } else if ('candidatesEnd' in message) {
+        peer.off('message', listen);
+        resolve(byPlace);
+      }
+    };
+    peer.on('message', listen);
+  });
 }
 
 /** What the index's fingerprint reads of an article: no text. */
@@ -167,6 +201,21 @@ function indexer(peer: MessagePort, split: LearningSplit) {
   const learnFrom = fromPeer(peer, (m) => ('counts' in m ? m : undefined));
   return {
     take(batch: Article[]): void {
+      // The back references' candidates need the text only: found here, while the names
+      // worker learns, and sent on at once (the names tell them apart there).
+      const found: [number, ReferenceCandidate[]][] = [];
+      let place = passages.length;
+      for (const article of batch) {
+        for (const passage of article.passages) {
+          const here = referenceCandidates(passage);
+          if (here.length > 0) found.push([place, here]);
+          place++;
+        }
+      }
+      if (found.length > 0) {
+        const sent: PeerMessage = { candidates: found };
+        peer.postMessage(sent);
+      }
       for (const article of batch) {
         versions.push({
           id: article.id,
@@ -186,6 +235,8 @@ function indexer(peer: MessagePort, split: LearningSplit) {
       }
     },
     async finish(): Promise<Uint8Array[]> {
+      const ended: PeerMessage = { candidatesEnd: passages.length };
+      peer.postMessage(ended);
       const dated: PeerMessage = { timeMentions };
       peer.postMessage(dated);
       // The names worker may have read every text already; if not, this one takes a share
@@ -215,6 +266,7 @@ if (port) {
   port.on('message', (request: AnalyseRequest) => {
     if ('role' in request) {
       const split = new LearningSplit(request.split);
+      if (request.role === 'index') lowerThreadPriority(INDEX_WORKER_NICE);
       role = request.role === 'index' ? indexer(request.peer, split) : namer(request.peer, split);
       return;
     }

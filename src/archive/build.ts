@@ -11,6 +11,8 @@ import {
   type LexiconData,
   type PassageMentions,
   passageReferences,
+  type ReferenceCandidate,
+  referencesAmong,
 } from '../extract/entities';
 import { listEntities } from '../extract/entities/live-merge';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
@@ -97,6 +99,12 @@ export async function extractNames(
     texts,
     readings,
   ) => Promise.resolve(lexicon.learnPersons(texts, readings)),
+  /**
+   * Each passage's back-reference candidates by its place among all passages (none where
+   * missing), when another worker found them while this one learnt: only the names are
+   * then left to tell them apart (`referencesAmong`), not the texts to read for them again.
+   */
+  candidates?: Promise<readonly (readonly ReferenceCandidate[] | undefined)[]>,
 ): Promise<NameParts> {
   // Learning the lexicon reads every passage's names once; most need no second reading.
   const readings = new LearnedReadings();
@@ -106,14 +114,18 @@ export async function extractNames(
   const passageMentions: PassageMentions[] = [];
   const mentions: [string, EntityMention[]][] = [];
   const references: [string, BackReference[]][] = [];
+  const given = candidates ? await candidates : undefined;
   let index = 0;
   for (const article of load.articles) {
     for (const passage of article.passages) {
+      const at = index++;
       const found =
-        readings.take(index++, passage.language, lexicon) ??
+        readings.take(at, passage.language, lexicon) ??
         extractEntityMentions(passage.text, passage.language, lexicon);
       if (found.length > 0) mentions.push([passage.id, found]);
-      const pointing = passageReferences({ ...passage, mentions: found });
+      const pointing = given
+        ? referencesAmong(given[at] ?? [], found)
+        : passageReferences({ ...passage, mentions: found });
       if (pointing.length > 0) references.push([passage.id, pointing]);
       passageMentions.push({
         passageId: passage.id,

@@ -78,6 +78,16 @@ const PIECES = [
   '😀',
   '𝔄',
   'ab',
+  // Every other kind of space, a lone surrogate, a mark alone, a digit of another script.
+  '\r',
+  '\u2003',
+  '\ufeff',
+  '\u3000',
+  '\ud800',
+  '\udc00',
+  '\u0301',
+  '٣',
+  '’s',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join(''));
 

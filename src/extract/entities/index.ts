@@ -15,4 +15,7 @@ export {
   buildEntities,
   type PassageMentions,
   passageReferences,
+  type ReferenceCandidate,
+  referenceCandidates,
+  referencesAmong,
 } from './merge';

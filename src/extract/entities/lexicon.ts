@@ -15,6 +15,23 @@ export type { Lexicon } from './names';
 
 const WORDS_PER_STEP = 5000;
 
+const LOWER_START = /^\p{Ll}/u;
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * Whether a word opens with a lower-case letter, a capital, or neither (a digit, a title-case
+ * letter, a mark): `/^\p{Ll}/u` and `/^\p{Lu}/u`, asked of every word of every passage while
+ * counting, answered for ASCII without either.
+ */
+function letterCase(word: string): 'lower' | 'upper' | 'neither' {
+  const unit = word.charCodeAt(0);
+  if (unit >= 97 && unit <= 122) return 'lower';
+  if (unit >= 65 && unit <= 90) return 'upper';
+  if (unit < 128) return 'neither';
+  if (LOWER_START.test(word)) return 'lower';
+  return UPPER_START.test(word) ? 'upper' : 'neither';
+}
+
 /**
  * The lexicon of an archive, kept up to date as articles come and go: the word counts are
  * sums over texts, so adding a text adds its counts and removing one subtracts them, exactly
@@ -67,20 +84,22 @@ export class ArchiveLexicon implements Lexicon {
         if (run.length > 0) bump(this.nameCounts, run.join(' '));
         run = [];
       };
-      tokens.forEach((token, index) => {
+      for (let index = 0; index < tokens.length; index++) {
+        const token = tokens[index] as (typeof tokens)[number];
         if (!token.isWord) {
           flush();
-          return;
+          continue;
         }
-        if (/^\p{Ll}/u.test(token.text)) {
+        const opening = letterCase(token.text);
+        if (opening === 'lower') {
           bump(this.lowerCounts, token.lower);
           flush();
-        } else if (/^\p{Lu}/u.test(token.text) && !token.sentenceStart) {
+        } else if (opening === 'upper' && !token.sentenceStart) {
           bump(this.capitalCounts, token.lower);
           if (!token.joinedToPrevious || index === 0) flush();
           run.push(token.text);
         } else flush();
-      });
+      }
       flush();
     }
   }
@@ -270,12 +289,16 @@ export class Learning {
 
 /** Whether `lexicon` gives every answer `reading` was given. */
 function holds(reading: LearnedReading, lexicon: ArchiveLexicon): boolean {
-  for (const [word, answer] of reading.persons)
-    if (lexicon.isPersonWord(word) !== answer) return false;
-  for (const [name, answer] of reading.things)
-    if (lexicon.isThingName(name) !== answer) return false;
+  for (const word of reading.persons) if (lexicon.isPersonWord(word)) return false;
+  for (const word of reading.personsYes ?? NONE) if (!lexicon.isPersonWord(word)) return false;
+  for (const name of reading.things) if (lexicon.isThingName(name)) return false;
+  for (const name of reading.thingsYes ?? NONE) if (!lexicon.isThingName(name)) return false;
   return true;
 }
+
+const NONE: readonly string[] = [];
+/** The reading of a text that names no one and asked nothing (never changed: taken by copy). */
+const NOTHING_READ: LearnedReading = Object.freeze({ mentions: [], persons: NONE, things: NONE });
 
 /** A lexicon as plain data, for the snapshot. */
 export interface LexiconData {
@@ -302,13 +325,46 @@ export function buildLexicon(texts: Iterable<string>, readings?: LearnedReadings
 /** Learning reads every text as Bokmål, whatever its language (the archive is mostly Bokmål). */
 const LEARNING_LANGUAGE: Language = 'nb';
 
-/** One text's names as learning read them, and the answers that reading was given. */
+/**
+ * One text's names as learning read them, and the answers that reading was given: each
+ * question once, as lists of plain strings by answer (almost every answer is no: person
+ * words are learnt only at the end). Kept for every passage from learning to extraction,
+ * a pair per question was some 120 MB of a 400k build's names worker.
+ */
 export interface LearnedReading {
   mentions: ReadMention[];
-  /** Person words asked, each with the answer then. */
-  persons: [word: string, answer: boolean][];
-  /** Thing names asked, each with the answer then (the set grows while learning reads). */
-  things: [name: string, answer: boolean][];
+  /** Person words asked and answered no. */
+  persons: readonly string[];
+  /** Person words asked and answered yes (absent: none). */
+  personsYes?: readonly string[];
+  /** Thing names asked and answered no (the set grows while learning reads). */
+  things: readonly string[];
+  /** Thing names asked and answered yes (absent: none). */
+  thingsYes?: readonly string[];
+}
+
+/** The questions of one reading, each once, by answer. */
+class Questions {
+  no: string[] | undefined;
+  yes: string[] | undefined;
+
+  note(question: string, answer: boolean): void {
+    if (answer) {
+      this.yes ??= [];
+      if (!this.yes.includes(question)) this.yes.push(question);
+    } else {
+      this.no ??= [];
+      if (!this.no.includes(question)) this.no.push(question);
+    }
+  }
+
+  /** The questions noted since the last take, and none after. */
+  take(): { no: readonly string[]; yes: readonly string[] | undefined } {
+    const taken = { no: this.no ?? NONE, yes: this.yes };
+    this.no = undefined;
+    this.yes = undefined;
+    return taken;
+  }
 }
 
 /**
@@ -322,8 +378,8 @@ export interface LearnedReading {
  */
 export class LearnedReadings {
   readonly #readings: (LearnedReading | undefined)[] = [];
-  #persons: [string, boolean][] = [];
-  #things: [string, boolean][] = [];
+  readonly #persons = new Questions();
+  readonly #things = new Questions();
 
   /** `lexicon` as learning reads with it, noting each person-word and thing-name question. */
   watching(lexicon: ArchiveLexicon): Lexicon {
@@ -332,12 +388,12 @@ export class LearnedReadings {
       nameCount: (name) => lexicon.nameCount(name),
       isPersonWord: (word) => {
         const answer = lexicon.isPersonWord(word);
-        this.#persons.push([word, answer]);
+        this.#persons.note(word, answer);
         return answer;
       },
       isThingName: (name) => {
         const answer = lexicon.isThingName(name);
-        this.#things.push([name, answer]);
+        this.#things.note(name, answer);
         return answer;
       },
     };
@@ -345,9 +401,19 @@ export class LearnedReadings {
 
   /** Keeps the next text's reading with the questions asked since the last one. */
   keep(mentions: ReadMention[]): void {
-    this.#readings.push({ mentions, persons: this.#persons, things: this.#things });
-    this.#persons = [];
-    this.#things = [];
+    const persons = this.#persons.take();
+    const things = this.#things.take();
+    // Two texts in five name no one and ask nothing: one reading stands for them all.
+    const nothing =
+      mentions.length === 0 && persons.no.length === 0 && !persons.yes && things.no.length === 0;
+    if (nothing && !things.yes) {
+      this.#readings.push(NOTHING_READ);
+      return;
+    }
+    const reading: LearnedReading = { mentions, persons: persons.no, things: things.no };
+    if (persons.yes) reading.personsYes = persons.yes;
+    if (things.yes) reading.thingsYes = things.yes;
+    this.#readings.push(reading);
   }
 
   /** Keeps a reading made elsewhere (`readApart`) as the next text's. */

@@ -8,7 +8,7 @@
 import type { AliasGroup, Language } from '../../knowledge/types';
 import type { Entity, EntityKind, EntityMention, SourcedRole } from '../types';
 import { readRoleNoun } from './morphology';
-import { type BackReference, findBackReferences } from './roles';
+import { type BackReference, type ReferenceCandidate, referenceCandidatesIn } from './roles';
 import { FIRST_NAMES, HYPHEN_PARTICLES, NAME_PARTICLES } from './tables';
 import { foldName, tokenize } from './tokens';
 
@@ -32,11 +32,33 @@ export type { BackReference };
 export function passageReferences(
   passage: Pick<PassageMentions, 'text' | 'language' | 'mentions'>,
 ): BackReference[] {
-  const tokens = tokenize(passage.text);
-  const starts = new Set(passage.mentions.map((m) => m.start));
-  return findBackReferences(passage.text, tokens, passage.language === 'en', (index) =>
-    starts.has(tokens[index]?.start ?? -1),
-  );
+  return referencesAmong(referenceCandidates(passage), passage.mentions);
+}
+
+export type { ReferenceCandidate };
+
+/**
+ * The passage's role phrases that point back at someone unless a name follows them, found
+ * without its names (`referencesAmong` tells them apart once the names are read): a full
+ * build's index worker finds them while the names worker is still learning.
+ */
+export function referenceCandidates(
+  passage: Pick<PassageMentions, 'text' | 'language'>,
+): ReferenceCandidate[] {
+  return referenceCandidatesIn(passage.text, tokenize(passage.text), passage.language === 'en');
+}
+
+/** The back references among a passage's candidates, given its names: `passageReferences`. */
+export function referencesAmong(
+  candidates: readonly ReferenceCandidate[],
+  mentions: readonly Pick<EntityMention, 'start'>[],
+): BackReference[] {
+  if (candidates.length === 0) return [];
+  const starts = new Set(mentions.map((m) => m.start));
+  const out: BackReference[] = [];
+  for (const { reference, blockedBy } of candidates)
+    if (blockedBy < 0 || !starts.has(blockedBy)) out.push(reference);
+  return out;
 }
 
 /** A name occurrence as the back references see it: the mention and the cluster it joined. */

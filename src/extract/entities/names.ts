@@ -45,16 +45,26 @@ export interface NameSpan {
 const isParticle = (token: Token | undefined): boolean =>
   token?.isWord === true && NAME_PARTICLES.has(token.text);
 
+/**
+ * A lone capital letter (`/^\p{Lu}$/u`): asked of nearly every token while names are read,
+ * so anything longer than one code point is refused before the expression is run.
+ */
+function isSingleCapital(text: string): boolean {
+  return text.length <= 2 && SINGLE_CAPITAL.test(text);
+}
+
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+
 function isInitial(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   const dot = tokens[index + 1];
   return (
     token !== undefined &&
-    /^\p{Lu}$/u.test(token.text) &&
+    isSingleCapital(token.text) &&
     dot?.text === '.' &&
     dot.joinedToPrevious === true &&
     tokens[index + 2]?.joinedToPrevious === true &&
-    (isNameWord(tokens[index + 2]) || /^\p{Lu}$/u.test(tokens[index + 2]?.text ?? ''))
+    (isNameWord(tokens[index + 2]) || isSingleCapital(tokens[index + 2]?.text ?? ''))
   );
 }
 
@@ -62,7 +72,7 @@ function isNameWord(token: Token | undefined): boolean {
   if (!token?.isWord) return false;
   if (!isNameShaped(token.text, HYPHEN_PARTICLES)) return false;
   // A lone capital letter is an initial only when a full stop follows (handled separately).
-  if (/^\p{Lu}$/u.test(token.text)) return false;
+  if (isSingleCapital(token.text)) return false;
   return !CALENDAR_WORDS.has(token.lower);
 }
 

@@ -574,6 +574,18 @@ export interface BackReference {
 }
 
 /**
+ * A role phrase that points back at someone unless a name follows it at once: "presidenten"
+ * is one, "presidenten Emmanuel Macron" is not. The names are the only part of a back
+ * reference that depends on anything but the text, so the phrases can be found where the
+ * names are not known yet (the index worker's first pass) and told apart once they are.
+ */
+export interface ReferenceCandidate {
+  reference: BackReference;
+  /** Where the word joined right after the phrase starts (-1: none): a name starting there rules it out. */
+  blockedBy: number;
+}
+
+/**
  * Role phrases that stand for a person without naming them: "den syriske presidenten",
  * "presidenten", "Syrias president takket". They can only point back at someone named.
  */
@@ -584,6 +596,23 @@ export function findBackReferences(
   isNameStart: (index: number) => boolean,
 ): BackReference[] {
   const found: BackReference[] = [];
+  for (const { reference, blockedBy } of findReferenceCandidates(text, tokens, english)) {
+    if (blockedBy >= 0 && isNameStart(blockedBy)) continue;
+    found.push(reference);
+  }
+  return found;
+}
+
+/**
+ * The back references of `findBackReferences` before the names are known: each with the
+ * token index (as `blockedBy`, here a token index) whose being a name's start rules it out.
+ */
+function findReferenceCandidates(
+  text: string,
+  tokens: readonly Token[],
+  english: boolean,
+): ReferenceCandidate[] {
+  const found: ReferenceCandidate[] = [];
   const generic = genericSecondPersonAt(text);
   tokens.forEach((token, index) => {
     if (!token.isWord) return;
@@ -592,7 +621,8 @@ export function findBackReferences(
     const noun = readRoleNoun(token.text, english);
     if (!noun || noun.plural) return;
     if (!english && !noun.definite && !isGenitiveOwner(tokens[index - 1])) return;
-    if (isNameStart(index + 1) && joined(tokens, index + 1)) return;
+    // A name joined right after the noun makes it that name's role, not a back reference.
+    const blockedBy = joined(tokens, index + 1) ? index + 1 : -1;
     if (
       english &&
       !(
@@ -606,16 +636,32 @@ export function findBackReferences(
     if (!english && isCapitalised(token.text) && !token.sentenceStart && role.first === index)
       return;
     const start = tokens[role.first]?.start ?? token.start;
-    found.push({
+    const reference = {
       role: role.role,
       roleText: role.roleText,
       head: role.head,
       specific: role.specific,
       start,
       end: token.end,
-    });
+    };
+    found.push({ reference, blockedBy });
   });
   return found;
+}
+
+/**
+ * A passage's role phrases that may point back at someone (`ReferenceCandidate`, with
+ * `blockedBy` the text offset a name must not start at), found without its names.
+ */
+export function referenceCandidatesIn(
+  text: string,
+  tokens: readonly Token[],
+  english: boolean,
+): ReferenceCandidate[] {
+  return findReferenceCandidates(text, tokens, english).map(({ reference, blockedBy }) => ({
+    reference,
+    blockedBy: blockedBy >= 0 ? (tokens[blockedBy]?.start ?? -1) : -1,
+  }));
 }
 
 /** Openings of a generic second-person passage: what follows is imagined, not reported. */
