@@ -6,6 +6,7 @@
  * text (tens of MB at 400k passages), only when an answer about it or an update reaches
  * it. So `roles` and `mentions` are lazy fields (lazy-fields.ts), as articles' are.
  */
+import type { EntityFacts } from '../extract/entities/live-merge';
 import type { Entity } from '../extract/types';
 import type { Interner } from './analysis-text';
 import { type JsonLine, LazyFields } from './lazy-fields';
@@ -20,8 +21,16 @@ export const headOfEntity = (entity: Entity): EntityHead => [
   entity.aliases,
 ];
 
+/** The facts of a snapshot's entities by their number (merge-section.ts, `StoredFacts`). */
+export interface FactsSource {
+  of(n: number): EntityFacts;
+}
+
 interface EntityLine extends JsonLine {
   ids: Interner;
+  /** The snapshot's facts of its entities, once read, and this one's number among them. */
+  facts: FactsSource | undefined;
+  number: number;
 }
 
 const lazy = new LazyFields<Entity, EntityLine>(['roles', 'mentions'], (parsed, _entity, line) => {
@@ -41,13 +50,31 @@ export function lazyEntity(
   ids: Interner,
 ): Entity {
   const [id, name, kind, aliases] = head;
-  const entity = lazy.make({ bytes, start, end, ids });
+  const entity = lazy.make({ bytes, start, end, ids, facts: undefined, number: -1 });
   entity.id = id;
   entity.name = name;
   entity.kind = kind;
   entity.aliases = aliases;
   for (const key of lazy.keys) lazy.defer(entity, key);
   return entity;
+}
+
+/**
+ * Lets a restored entity still unparsed answer `storedFactsOf` from `facts` (its number
+ * `n` there): the facts stay in the line, which goes when the entity is parsed (its
+ * mentions then give them).
+ */
+export function restoredWithFacts(entity: Entity, facts: FactsSource, n: number): void {
+  const line = lazy.line(entity);
+  if (!line) return;
+  line.facts = facts;
+  line.number = n;
+}
+
+/** A restored entity's facts as its snapshot stored them, while it is unparsed. */
+export function storedFactsOf(entity: Entity): EntityFacts | undefined {
+  const line = lazy.line(entity);
+  return line?.facts?.of(line.number);
 }
 
 /** How an entity's line opens: `{"entity":` then the entity's JSON, then `}`. */

@@ -444,7 +444,7 @@ export async function decodeAnalysisText(
   const keys = sections.get('DIRC');
   if (keys) analysis.directory = await decodeDirectory(bytes, keys.start, keys.end);
   const facts = need(sections, 'MRGE');
-  const keysAt = await decodeMergeFacts(bytes, facts.start, facts.end, analysis.entities, ids);
+  const keysAt = await decodeMergeFacts(bytes, facts.start, facts.end, analysis.entities);
   // The names' keys, which only the live merge's restore reads, with the names they belong to.
   const mergeBytes = bytes.subarray(keysAt, facts.end);
   analysis.readBasis = async () => ({

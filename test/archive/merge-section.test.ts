@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Interner } from '../../src/archive/analysis-text';
+import { headOfEntity, isUnopenedEntity, lazyEntity } from '../../src/archive/lazy-entities';
 import {
   decodeMergeFacts,
   decodeMergeKeys,
@@ -43,12 +44,20 @@ const ENTITIES: Entity[] = [
   entity('ola', [{ passageId: 'b.md#0', articleId: 'b.md', surface: 'Ola', start: 40, end: 43 }]),
 ];
 
+/** Entities as a restart reads them from the `ANLY` section: unparsed until first used. */
+function restoredEntities(): Entity[] {
+  const ids = new Interner();
+  return ENTITIES.map((e) => {
+    const line = Buffer.from(JSON.stringify(e));
+    return lazyEntity(headOfEntity(e), line, 0, line.length, ids);
+  });
+}
+
 async function roundTrip(names: typeof NAMES) {
   const pieces = await encodeMergeSection(ENTITIES, names);
   const bytes = Buffer.concat(pieces);
-  // Fresh objects, as a restart reads them from the `ANLY` section.
-  const restored = ENTITIES.map((e) => ({ ...e }));
-  const keysAt = await decodeMergeFacts(bytes, 0, bytes.length, restored, new Interner());
+  const restored = restoredEntities();
+  const keysAt = await decodeMergeFacts(bytes, 0, bytes.length, restored);
   return { restored, keys: await decodeMergeKeys(bytes, keysAt, bytes.length) };
 }
 
@@ -70,11 +79,22 @@ describe("the MRGE section's names' keys", () => {
     );
   });
 
-  it('leave the facts of the entities beside them as they were', async () => {
+  it('leave the facts of the entities beside them as they were, without parsing them', async () => {
     const { restored } = await roundTrip(NAMES);
     restored.forEach((e, i) => {
       expect(mergeFactsOf(e)).toEqual(factsOfEntity(ENTITIES[i] as Entity));
     });
+    expect(restored.every(isUnopenedEntity)).toBe(true);
+  });
+
+  it("give an entity parsed since its restore the facts of its own mentions", async () => {
+    const { restored } = await roundTrip(NAMES);
+    const [first] = restored;
+    if (!first) throw new Error('no entity');
+    first.mentions = first.mentions.slice(1);
+    expect(isUnopenedEntity(first)).toBe(false);
+    expect(mergeFactsOf(first)).toEqual(factsOfEntity(first));
+    expect(mergeFactsOf(first).mentions).toBe(1);
   });
 
   it('are read from names given as a live map, as from a list', async () => {
@@ -85,8 +105,7 @@ describe("the MRGE section's names' keys", () => {
 
   it('refuse bytes that do not add up', async () => {
     const bytes = Buffer.concat(await encodeMergeSection(ENTITIES, NAMES));
-    const restored = ENTITIES.map((e) => ({ ...e }));
-    const keysAt = await decodeMergeFacts(bytes, 0, bytes.length, restored, new Interner());
+    const keysAt = await decodeMergeFacts(bytes, 0, bytes.length, restoredEntities());
     await expect(decodeMergeKeys(bytes, keysAt, bytes.length - 1)).rejects.toThrow();
     await expect(
       decodeMergeKeys(Buffer.concat([bytes, Buffer.from([0])]), keysAt, bytes.length + 1),
