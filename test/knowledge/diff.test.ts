@@ -34,6 +34,13 @@ describe('diffKnowledge', () => {
     expect(diffKnowledge(set, set)).toEqual({ added: [], changed: [], removed: [] });
     expect(diffKnowledge([], set)).toEqual({ added: ['a.md'], changed: [], removed: [] });
   });
+
+  it('reports everything as added from empty, sorted whatever the order given', () => {
+    const ids = ['b.md', 'a.md', 'c/z.md', 'c/a.md', 'B.md'];
+    expect(diffKnowledge([], ids.map((id) => article(id, '1'))).added).toEqual([...ids].sort());
+    const sorted = [...ids].sort();
+    expect(diffKnowledge([], sorted.map((id) => article(id, '1'))).added).toEqual(sorted);
+  });
 });
 
 describe("an update's report of what changed", () => {
