@@ -14,7 +14,10 @@
  *   (a key holding the separator), and then the directory is built;
  * - `MRGE`: what the live merge's restore reads of each entity (merge-section.ts), so that
  *   the first update after a restart parses no entity for it;
- * - `INDX`: the passage index as bytes (index-bytes.ts).
+ * - `INDX`: the passage index as bytes (index-bytes.ts);
+ * - `LEXI`: the shipped bilingual lexicon's tables as the code read them (its supplement
+ *   stemmed), as lines of JSON: a restart takes them instead of reading the files again
+ *   (`adoptShippedLexicon`); optional, a snapshot without it reads the files.
  *
  * The worker encodes `ANLY` and `INDX` and transfers them; the main thread decodes them
  * just as a restart decodes them from the file, and writes them after its own `LOAD`.
@@ -23,6 +26,11 @@ import { type DirectoryColumns, EntityDirectory } from '../extract/entities';
 import { type KeyColumns, runStepsAsync } from '../extract/entities/ranked-keys';
 import type { Entity } from '../extract/types';
 import type { LoadResult } from '../knowledge/types';
+import {
+  LEXICON_TABLES,
+  type LexiconTables,
+  shippedLexiconTables,
+} from '../language/lexicon';
 import type { PassageIndex } from '../search';
 import {
   type AnalysisItems,
@@ -41,8 +49,10 @@ import { passageLanguage } from './lazy-articles';
 import { decodeMergeFacts, decodeMergeKeys, encodeMergeSection } from './merge-section';
 import { Slicer } from './pace';
 
-export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'DIRC' | 'MRGE' | 'INDX';
-const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'BASE', 'DIRC', 'MRGE', 'INDX'];
+export type SectionTag = 'LOAD' | 'ANLY' | 'BASE' | 'DIRC' | 'MRGE' | 'INDX' | 'LEXI';
+const TAGS: readonly SectionTag[] = ['LOAD', 'ANLY', 'BASE', 'DIRC', 'MRGE', 'INDX', 'LEXI'];
+/** Entries of a lexicon table per `LEXI` line. */
+const LEXICON_ENTRIES_PER_LINE = 2000;
 /** Between the keys of a `DIRC` column: folded names never hold it. */
 const KEY_SEPARATOR = '\u0000';
 /** Directory keys encoded at once when the section is written. */
@@ -178,6 +188,66 @@ export function encodeAnalysis(
  * the directory's columns index.
  */
 export type AnalysisToWrite = AnalysisItems & { entities: readonly Entity[] };
+
+/** Never due: work that runs to its end (a worker's, or a test's). */
+const UNPACED = { due: () => false, breathe: () => Promise.resolve() };
+
+/** The `LEXI` section (the shipped lexicon, read first in slices when not yet), into `sink`. */
+export async function writeLexicon(sink: SectionSink, pace?: Slicer): Promise<void> {
+  const tables = await shippedLexiconTables(pace ?? UNPACED);
+  await linesSection(sink, 'LEXI', lexiconLines(tables), pace);
+}
+
+function* lexiconLines(tables: LexiconTables): Generator<string> {
+  const end: Record<string, number> = {};
+  for (const name of LEXICON_TABLES) {
+    let line: [string, readonly string[]][] = [];
+    for (const entry of tables[name]) {
+      line.push(entry);
+      if (line.length >= LEXICON_ENTRIES_PER_LINE) {
+        yield JSON.stringify({ [name]: line });
+        line = [];
+      }
+    }
+    if (line.length > 0) yield JSON.stringify({ [name]: line });
+    end[name] = tables[name].size;
+  }
+  yield JSON.stringify({ end });
+}
+
+/**
+ * The `LEXI` section's tables, parsed in slices: undefined when the snapshot has none. Throws when they do not add up. The caller
+ * adopts them (`adoptShippedLexicon`) once the snapshot's checksum vouched for them: a
+ * lexicon taken from damaged bytes would be written into every later snapshot.
+ */
+export async function decodeLexicon(
+  bytes: Buffer,
+  sections: Map<SectionTag, { start: number; end: number }>,
+): Promise<LexiconTables | undefined> {
+  const place = sections.get('LEXI');
+  if (!place) return undefined;
+  const pace = new Slicer();
+  const tables = { enToNo: new Map(), noToEn: new Map(), byWord: new Map() };
+  let end: Record<string, unknown> | undefined;
+  let at = place.start;
+  while (at < place.end) {
+    const found = bytes.indexOf(10, at);
+    const stop = found < 0 || found > place.end ? place.end : found;
+    const line = JSON.parse(bytes.toString('utf8', at, stop)) as Record<string, unknown>;
+    at = stop + 1;
+    const name = LEXICON_TABLES.find((table) => table in line);
+    if (name) {
+      const into: Map<string, string[]> = tables[name];
+      for (const [key, values] of line[name] as [string, string[]][]) into.set(key, values);
+    } else if (typeof line.end === 'object' && line.end !== null && !end)
+      end = line.end as Record<string, unknown>;
+    else throw new Error('Snapshot lexicon: a line of unknown kind');
+    if (pace.due()) await pace.breathe();
+  }
+  if (!end || LEXICON_TABLES.some((name) => end?.[name] !== tables[name].size))
+    throw new Error('Snapshot lexicon is incomplete');
+  return tables;
+}
 
 /** The `ANLY`, `BASE`, `MRGE`, `DIRC` and `INDX` sections, into `sink`. */
 export async function writeAnalysis(

@@ -6,13 +6,16 @@ import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import type { LoadResult } from '../knowledge/types';
 import { ANALYZER_VERSION } from '../language';
+import { adoptShippedLexicon, lexiconRead } from '../language/lexicon';
 import type { PassageIndex } from '../search';
 import { Interner } from './analysis-text';
 import type { AnalysisParts } from './build';
 import { combineCrc32 } from './crc';
 import { breathe } from './pace';
 import {
-  decodeAnalysis,
+  decodeAnalysisText,
+  decodeIndex,
+  decodeLexicon,
   decodeLoad,
   type SectionSink,
   type SectionTag,
@@ -117,7 +120,9 @@ async function readShared(path: string): Promise<Buffer> {
 // live merge's restore folds none.
 // 11: the directory's name and role keys with their two sort orders (`DIRC`), so that a
 // restart does not sort them again.
-const SNAPSHOT_FORMAT = 11;
+// 12: the shipped lexicon's tables (`LEXI`), which the key now covers with the other data
+// files of the analysing code (`.tsv`), so that a restart neither reads nor stems them.
+const SNAPSHOT_FORMAT = 12;
 /** Checked between breaths (where no worker can): CRC-32 runs at a few GB/s, so a slice stays a few ms. */
 const CHECK_SLICE_BYTES = 8 * 1024 * 1024;
 /** Read at once. */
@@ -132,7 +137,9 @@ async function hashSources(dir: string, hash: ReturnType<typeof createHash>): Pr
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await hashSources(path, hash);
-    else if (/\.(ts|js)$/.test(entry.name)) hash.update(entry.name).update(await readFile(path));
+    // The code and its data files (the lexicons: the analysis reads them, and `LEXI` holds one).
+    else if (/\.(ts|js|tsv)$/.test(entry.name))
+      hash.update(entry.name).update(await readFile(path));
   }
 }
 
@@ -198,7 +205,16 @@ export async function readSnapshot(
       // The analysis's references to passages and the index's: one string for each id.
       const ids = new Interner();
       const load = await decodeLoad(bytes, sections);
-      const { analysis, index } = await decodeAnalysis(bytes, sections, load, ids);
+      // The shipped lexicon as this code read it, unless it is read already (a test's process).
+      const lexicon = lexiconRead() ? undefined : await decodeLexicon(bytes, sections);
+      const analysis = await decodeAnalysisText(bytes, sections, ids);
+      if (lexicon) {
+        // Taken once the checksum vouched for it (see `decodeLexicon`), and before the
+        // index, whose restore reads the files when the lexicon has not been read.
+        if ((await crc) !== header.crc32) return undefined;
+        adoptShippedLexicon(lexicon);
+      }
+      const index = await decodeIndex(bytes, sections, load);
       if ((await crc) !== header.crc32) return undefined;
       return { load, analysis, index };
     }

@@ -14,7 +14,13 @@ import type { Archive } from './archive';
 import { assemble } from './build';
 import { breathe, breatheInBackground, holdBackground, Slicer } from './pace';
 import { readSnapshot, SnapshotFile, snapshotKey } from './snapshot';
-import { type AnalysisToWrite, encodeLoad, writeAnalysis, writeLoad } from './snapshot-body';
+import {
+  type AnalysisToWrite,
+  encodeLoad,
+  writeAnalysis,
+  writeLexicon,
+  writeLoad,
+} from './snapshot-body';
 import { articleChanges, canUpdate, changedIds, prepareUpdates, updateArchive } from './update';
 
 export interface ReloadOutcome {
@@ -194,8 +200,10 @@ export class KnowledgeStore {
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
     archive.index.warm(5, breathe, breatheInBackground).catch(() => undefined);
-    this.#writing = this.#write(key, async (file) => {
-      for (const piece of [...(await loadSection), ...body]) await file.raw(piece);
+    this.#writing = this.#write(key, async (file, pace) => {
+      for (const piece of await loadSection) await file.raw(piece);
+      await writeLexicon(file, pace);
+      for (const piece of body) await file.raw(piece);
     });
     await this.#writing;
     // The live merge for the next reload is prepared once the snapshot is on disk: begun
@@ -247,6 +255,7 @@ export class KnowledgeStore {
       // Into the file as they are encoded: held whole, the sections' buffers set off one
       // full garbage collection after another (snapshot-body.ts, `SectionSink`).
       await writeLoad(sink, archive.load, pace);
+      await writeLexicon(sink, pace);
       await writeAnalysis(sink, parts, archive.index, pace, archive.entities);
     });
   }
