@@ -26,11 +26,7 @@ import { type DirectoryColumns, EntityDirectory } from '../extract/entities';
 import { type KeyColumns, runStepsAsync } from '../extract/entities/ranked-keys';
 import type { Entity } from '../extract/types';
 import type { LoadResult } from '../knowledge/types';
-import {
-  LEXICON_TABLES,
-  type LexiconTables,
-  shippedLexiconTables,
-} from '../language/lexicon';
+import { LEXICON_TABLES, type LexiconTables, shippedLexiconTables } from '../language/lexicon';
 import type { PassageIndex } from '../search';
 import {
   type AnalysisItems,

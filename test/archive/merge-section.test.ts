@@ -87,7 +87,7 @@ describe("the MRGE section's names' keys", () => {
     expect(restored.every(isUnopenedEntity)).toBe(true);
   });
 
-  it("give an entity parsed since its restore the facts of its own mentions", async () => {
+  it('give an entity parsed since its restore the facts of its own mentions', async () => {
     const { restored } = await roundTrip(NAMES);
     const [first] = restored;
     if (!first) throw new Error('no entity');

@@ -37,9 +37,19 @@ describe('diffKnowledge', () => {
 
   it('reports everything as added from empty, sorted whatever the order given', () => {
     const ids = ['b.md', 'a.md', 'c/z.md', 'c/a.md', 'B.md'];
-    expect(diffKnowledge([], ids.map((id) => article(id, '1'))).added).toEqual([...ids].sort());
+    expect(
+      diffKnowledge(
+        [],
+        ids.map((id) => article(id, '1')),
+      ).added,
+    ).toEqual([...ids].sort());
     const sorted = [...ids].sort();
-    expect(diffKnowledge([], sorted.map((id) => article(id, '1'))).added).toEqual(sorted);
+    expect(
+      diffKnowledge(
+        [],
+        sorted.map((id) => article(id, '1')),
+      ).added,
+    ).toEqual(sorted);
   });
 });
 
