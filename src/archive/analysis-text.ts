@@ -12,7 +12,7 @@ import {
   lazyEntity,
 } from './lazy-entities';
 import { Slicer } from './pace';
-import { PassageListsBuilder } from './passage-lists';
+import { PassageListsBuilder, type PassageListsLine } from './passage-lists';
 
 /**
  * An analysis as text: one small JSON value per line. Parsing 17 MB of JSON (the analysis
@@ -36,7 +36,8 @@ const MENTIONS_PER_LINE = 250;
 const ENTITY_HEADS_PER_LINE = 500;
 const ENTITY_LINE_BYTES = Buffer.from(ENTITY_LINE_OPENING);
 const TIME_MENTIONS_PER_LINE = 500;
-const PASSAGES_PER_LINE = 500;
+/** Passages per `passages` line: a line is their ids as one string and three number columns. */
+const PASSAGES_PER_LINE = 2048;
 /** Mentions placed between two breaths when the per-passage lists are worked out. */
 const STEP_ITEMS = 4096;
 
@@ -46,7 +47,7 @@ interface Counts {
   mentions: number;
   lexicon: number;
   references: number;
-  /** Passages with a list of the entities they mention (`byPassage` lines). */
+  /** Passages with a list of the entities they mention (`passages` lines). */
   passages: number;
 }
 
@@ -84,7 +85,7 @@ export interface AnalysisItems {
   references: Iterable<[passageId: string, references: readonly BackReference[]]>;
   /**
    * Each passage's entity ids as the archive holds them (`entitiesByPassage`, the lists
-   * `mentionMaps` makes of `entities`): when given, the `byPassage` lines are written from
+   * `mentionMaps` makes of `entities`): when given, the `passages` lines are written from
    * them instead of placing every entity's mentions again. Placed, the mentions of 400k
    * passages were a map of a million small objects held across the section's slices: each
    * young collection copied its share into the old generation, 20-75 ms a pause.
@@ -199,18 +200,37 @@ function* passageLists(
   }
   const lists: Iterable<[string, readonly string[]]> =
     byPassage ?? placedLists(placed ?? new Map());
-  let line: [string, number[]][] = [];
+  let line = emptyListsLine();
   let passages = 0;
   for (const [passageId, ids] of lists) {
-    line.push([passageId, ids.map((id) => numbers.get(id) ?? -1)]);
+    line.ids.push(passageId);
+    line.lengths.push(passageId.length);
+    line.counts.push(ids.length);
+    for (const id of ids) line.numbers.push(numbers.get(id) ?? -1);
     passages += 1;
-    if (line.length >= PASSAGES_PER_LINE) {
-      yield JSON.stringify({ byPassage: line });
-      line = [];
+    if (line.ids.length >= PASSAGES_PER_LINE) {
+      yield listsLine(line);
+      line = emptyListsLine();
     }
   }
-  if (line.length > 0) yield JSON.stringify({ byPassage: line });
+  if (line.ids.length > 0) yield listsLine(line);
   return passages;
+}
+
+const emptyListsLine = () => ({
+  ids: [] as string[],
+  lengths: [] as number[],
+  counts: [] as number[],
+  numbers: [] as number[],
+});
+
+/**
+ * A line of passage lists as columns (`PassageListsLine`): the ids in one string, so that a
+ * restart parses no string per passage (passage-lists.ts).
+ */
+function listsLine(line: ReturnType<typeof emptyListsLine>): string {
+  const { ids, lengths, counts, numbers } = line;
+  return JSON.stringify({ passages: { ids: ids.join(''), lengths, counts, numbers } });
 }
 
 /** Each passage's entity ids from the mentions placed in it, as `mentionMaps` lists them. */
@@ -239,6 +259,19 @@ function arrayPart(line: JsonObject, key: string): unknown[] {
   const value = line[key];
   if (!Array.isArray(value)) throw new Error(`Analysis text: "${key}" is not a list`);
   return value;
+}
+
+/** A `passages` line's columns, their kinds checked (their contents are `addLine`'s to check). */
+function listsPart(part: JsonObject): PassageListsLine {
+  const { ids, lengths, counts, numbers } = part;
+  if (
+    typeof ids !== 'string' ||
+    !Array.isArray(lengths) ||
+    !Array.isArray(counts) ||
+    !Array.isArray(numbers)
+  )
+    throw new Error('Analysis text: passage lists are malformed');
+  return { ids, lengths, counts, numbers };
 }
 
 function recordPart(line: JsonObject, key: string): JsonObject {
@@ -298,11 +331,8 @@ export async function parseAnalysis(
         mention.articleId = ids.get(mention.articleId);
       }
       entities.push(entity);
-    } else if ('byPassage' in parsed) {
-      // The ids as parsed, not interned: 180k lookups in an interner of hundreds of
-      // thousands at 400k passages, for strings nothing else restored holds yet.
-      for (const [passageId, numbers] of arrayPart(parsed, 'byPassage') as [string, number[]][])
-        byPassage.add(passageId, numbers);
+    } else if ('passages' in parsed) {
+      byPassage.addLine(listsPart(recordPart(parsed, 'passages')));
     } else if ('timeMentions' in parsed) {
       timeMentions.push(...(arrayPart(parsed, 'timeMentions') as [string, TimeMention[]][]));
     } else if ('mentions' in parsed) {

@@ -1,24 +1,26 @@
 import type { Entity } from '../extract/types';
 
 /**
- * Which entities each passage mentions, as a snapshot stores them (`byPassage` lines:
- * entity numbers per passage), held as columns: a row number per passage id, and the
- * entity numbers of all rows in one typed array. `ids` and `names` read them as the maps
- * `mentionMaps` makes (build.ts), each list made when asked for.
+ * Which entities each passage mentions, as a snapshot stores them (`passages` lines of the
+ * `ANLY` section: per line, the passage ids joined in one string with their lengths, then
+ * per passage how many entities and their numbers), held as columns: rows in the order
+ * written, each row's id a range of its line's string, and the entity numbers of all rows
+ * in one typed array. `ids` and `names` read them as the maps `mentionMaps` makes
+ * (build.ts), each list made when asked for, each row found by a hash table over the ranges.
  *
  * Restored as two maps of arrays (an id list and a name list per passage, each through a
  * Set), 180k passages at 400k were a million objects made before a restart could serve,
  * every one of which survived into the old generation: 0.2-0.3 s of the main thread and
- * of its collections. Answers read the lists of a few passages at a time.
+ * of its collections. Then as a map from each passage id (a string parsed for it) to its
+ * row: 180k strings and pairs parsed and a map grown, 0.2-0.4 s more. Answers read the
+ * lists of a few passages at a time.
  */
 export class PassageLists {
   readonly ids: ReadonlyMap<string, readonly string[]>;
   readonly names: ReadonlyMap<string, readonly string[]>;
 
   constructor(
-    /** Each passage's row, in the order the lists were written. */
-    rows: ReadonlyMap<string, number>,
-    /** Row r's entity numbers are numbers[starts[r]] up to numbers[starts[r + 1]]. */
+    rows: PassageRows,
     starts: Int32Array,
     numbers: Int32Array,
     entities: readonly Entity[],
@@ -41,44 +43,232 @@ export class PassageLists {
   }
 }
 
+/** The rows' passage ids: ranges of their lines' strings, found by a hash table. */
+class PassageRows {
+  /** Open addressing: slot -> row + 1, 0 empty. */
+  readonly #slots: Int32Array;
+
+  constructor(
+    private readonly texts: readonly string[],
+    /** Per row: its line's string, where its id starts there, its length, its hash. */
+    private readonly text: Int32Array,
+    private readonly start: Int32Array,
+    private readonly length: Int32Array,
+    hashes: Int32Array,
+    readonly size: number,
+  ) {
+    let capacity = 16;
+    while (capacity < size * 2) capacity *= 2;
+    this.#slots = new Int32Array(capacity);
+    const mask = capacity - 1;
+    for (let row = 0; row < size; row++) {
+      let slot = (hashes[row] ?? 0) & mask;
+      for (;;) {
+        const held = this.#slots[slot] ?? 0;
+        if (held === 0) break;
+        if (this.#same(held - 1, row)) throw new Error('Analysis text: a passage is listed twice');
+        slot = (slot + 1) & mask;
+      }
+      this.#slots[slot] = row + 1;
+    }
+  }
+
+  /** The row of `passageId`, or -1. */
+  rowOf(passageId: string): number {
+    const mask = this.#slots.length - 1;
+    for (let slot = hashOf(passageId, 0, passageId.length) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.#slots[slot] ?? 0;
+      if (held === 0) return -1;
+      if (this.#is(held - 1, passageId)) return held - 1;
+    }
+  }
+
+  /** The id of `row`, as a string of its own. */
+  idOf(row: number): string {
+    const from = this.start[row] ?? 0;
+    return this.texts[this.text[row] ?? 0]?.slice(from, from + (this.length[row] ?? 0)) ?? '';
+  }
+
+  #is(row: number, id: string): boolean {
+    return (
+      this.length[row] === id.length &&
+      (this.texts[this.text[row] ?? 0] ?? '').startsWith(id, this.start[row])
+    );
+  }
+
+  #same(a: number, b: number): boolean {
+    const length = this.length[a] ?? 0;
+    if (this.length[b] !== length) return false;
+    const textA = this.texts[this.text[a] ?? 0] ?? '';
+    const textB = this.texts[this.text[b] ?? 0] ?? '';
+    const fromA = this.start[a] ?? 0;
+    const fromB = this.start[b] ?? 0;
+    for (let i = 0; i < length; i++)
+      if (textA.charCodeAt(fromA + i) !== textB.charCodeAt(fromB + i)) return false;
+    return true;
+  }
+}
+
+/** FNV-1a over `text[from..to)`, mixed: what the rows' table hashes. */
+function hashOf(text: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  return hash >>> 0;
+}
+
+/** One written line of lists: what `PassageListsBuilder.addLine` takes. */
+export interface PassageListsLine {
+  /** The passages' ids, one after the other. */
+  ids: string;
+  /** Each id's length (UTF-16 units). */
+  lengths: readonly number[];
+  /** How many entity numbers each passage has. */
+  counts: readonly number[];
+  /** The entity numbers of every passage, one after the other. */
+  numbers: readonly number[];
+}
+
 /** Collects the rows as the lines are read: entity numbers checked against the entities. */
 export class PassageListsBuilder {
-  readonly #rows = new Map<string, number>();
-  #starts: Int32Array = new Int32Array(1024);
+  readonly #texts: string[] = [];
+  #text: Int32Array = new Int32Array(1024);
+  #start: Int32Array = new Int32Array(1024);
+  #length: Int32Array = new Int32Array(1024);
+  #hash: Int32Array = new Int32Array(1024);
+  #rows = 0;
+  #starts: Int32Array = new Int32Array(1025);
   #numbers: Int32Array = new Int32Array(4096);
   #used = 0;
 
   constructor(private readonly entities: readonly Entity[]) {}
 
+  /** Rows so far (a passage listed twice is refused when the lists are built). */
   get size(): number {
-    return this.#rows.size;
+    return this.#rows;
   }
 
   /** A passage's entity numbers; throws on a number naming no entity. */
   add(passageId: string, numbers: readonly number[]): void {
-    const row = this.#rows.size;
-    if (row + 2 > this.#starts.length) this.#starts = grown(this.#starts, row + 2);
-    if (this.#used + numbers.length > this.#numbers.length)
-      this.#numbers = grown(this.#numbers, this.#used + numbers.length);
-    this.#starts[row] = this.#used;
-    for (const n of numbers) {
-      if (this.entities[n] === undefined)
-        throw new Error('Analysis text: a passage names an unknown entity');
-      this.#numbers[this.#used++] = n;
-    }
-    this.#rows.set(passageId, row);
-    this.#starts[row + 1] = this.#used;
+    this.addLine({
+      ids: passageId,
+      lengths: [passageId.length],
+      counts: [numbers.length],
+      numbers,
+    });
+  }
+
+  /** A line's passages; throws on a number naming no entity or counts that do not add up. */
+  addLine(line: PassageListsLine): void {
+    const { ids, lengths, counts, numbers } = line;
+    const rows = lengths.length;
+    if (counts.length !== rows) throw new Error('Analysis text: passage lists do not add up');
+    this.#room(rows, numbers.length);
+    const text = this.#texts.length;
+    this.#texts.push(ids);
+    const idsEnd = addRows(
+      ids,
+      text,
+      lengths,
+      counts,
+      this.#rows,
+      {
+        text: this.#text,
+        start: this.#start,
+        length: this.#length,
+        hash: this.#hash,
+        starts: this.#starts,
+      },
+      this.#used,
+    );
+    if (!addNumbers(numbers, this.#numbers, this.#used, this.entities))
+      throw new Error('Analysis text: a passage names an unknown entity');
+    const numbersEnd = this.#used + numbers.length;
+    if (idsEnd !== ids.length || this.#starts[this.#rows + rows] !== numbersEnd)
+      throw new Error('Analysis text: passage lists do not add up');
+    this.#rows += rows;
+    this.#used = numbersEnd;
   }
 
   build(): PassageLists {
-    const rows = this.#rows.size;
+    const rows = this.#rows;
     return new PassageLists(
-      this.#rows,
+      new PassageRows(this.#texts, this.#text, this.#start, this.#length, this.#hash, rows),
       this.#starts.slice(0, rows + 1),
       this.#numbers.slice(0, this.#used),
       this.entities,
     );
   }
+
+  #room(rows: number, numbers: number): void {
+    const least = this.#rows + rows;
+    if (least > this.#text.length) {
+      this.#text = grown(this.#text, least);
+      this.#start = grown(this.#start, least);
+      this.#length = grown(this.#length, least);
+      this.#hash = grown(this.#hash, least);
+    }
+    if (least + 1 > this.#starts.length) this.#starts = grown(this.#starts, least + 1);
+    if (this.#used + numbers > this.#numbers.length)
+      this.#numbers = grown(this.#numbers, this.#used + numbers);
+  }
+}
+
+/**
+ * Puts a line's rows in from row `first` on (ids at their places in `text`, hashed; the
+ * numbers' starts from `used` on); returns where the ids end. A plain function, called once
+ * a line, so that V8 optimises its loop.
+ */
+function addRows(
+  ids: string,
+  text: number,
+  lengths: readonly number[],
+  counts: readonly number[],
+  first: number,
+  columns: {
+    text: Int32Array;
+    start: Int32Array;
+    length: Int32Array;
+    hash: Int32Array;
+    starts: Int32Array;
+  },
+  used: number,
+): number {
+  let at = 0;
+  let numbers = used;
+  for (let r = 0; r < lengths.length; r++) {
+    const row = first + r;
+    const length = lengths[r] ?? 0;
+    columns.text[row] = text;
+    columns.start[row] = at;
+    columns.length[row] = length;
+    columns.hash[row] = hashOf(ids, at, at + length);
+    columns.starts[row] = numbers;
+    at += length;
+    numbers += counts[r] ?? 0;
+  }
+  columns.starts[first + lengths.length] = numbers;
+  return at;
+}
+
+/** Copies `numbers` into `into` from `at` on; false when one names no entity. */
+function addNumbers(
+  numbers: readonly number[],
+  into: Int32Array,
+  at: number,
+  entities: readonly Entity[],
+): boolean {
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i] ?? -1;
+    if (entities[n] === undefined) return false;
+    into[at + i] = n;
+  }
+  return true;
 }
 
 function grown(values: Int32Array, least: number): Int32Array {
@@ -90,7 +280,7 @@ function grown(values: Int32Array, least: number): Int32Array {
 /** A read-only map over the rows, each value made by `listOf` when read. */
 class ListView implements ReadonlyMap<string, readonly string[]> {
   constructor(
-    private readonly rows: ReadonlyMap<string, number>,
+    private readonly rows: PassageRows,
     private readonly listOf: (row: number) => string[],
   ) {}
 
@@ -99,24 +289,24 @@ class ListView implements ReadonlyMap<string, readonly string[]> {
   }
 
   get(passageId: string): readonly string[] | undefined {
-    const row = this.rows.get(passageId);
-    return row === undefined ? undefined : this.listOf(row);
+    const row = this.rows.rowOf(passageId);
+    return row < 0 ? undefined : this.listOf(row);
   }
 
   has(passageId: string): boolean {
-    return this.rows.has(passageId);
+    return this.rows.rowOf(passageId) >= 0;
   }
 
   *entries(): MapIterator<[string, readonly string[]]> {
-    for (const [passageId, row] of this.rows) yield [passageId, this.listOf(row)];
+    for (let row = 0; row < this.rows.size; row++) yield [this.rows.idOf(row), this.listOf(row)];
   }
 
-  keys(): MapIterator<string> {
-    return this.rows.keys();
+  *keys(): MapIterator<string> {
+    for (let row = 0; row < this.rows.size; row++) yield this.rows.idOf(row);
   }
 
   *values(): MapIterator<readonly string[]> {
-    for (const row of this.rows.values()) yield this.listOf(row);
+    for (let row = 0; row < this.rows.size; row++) yield this.listOf(row);
   }
 
   [Symbol.iterator](): MapIterator<[string, readonly string[]]> {

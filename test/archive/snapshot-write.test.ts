@@ -259,7 +259,7 @@ describe("the entities of each passage in an update's snapshot", () => {
       ...analysisLines({ ...parts, entitiesByPassage: archive.entitiesByPassage }, 'answers'),
     ];
     expect(
-      given.filter((line) => typeof line === 'string' && line.includes('byPassage')).length,
+      given.filter((line) => typeof line === 'string' && line.includes('"passages"')).length,
     ).toBeGreaterThan(0);
     expect(given).toEqual(placed);
   });
