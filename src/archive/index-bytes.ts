@@ -620,47 +620,70 @@ async function readDocuments(
   };
   const counts = new Uint8Array(size);
   const stored = new Uint32Array(size * stride);
-  const shortIds: number[] = [];
+  const columns = { ids, counts, stored, stride, shortIds: new Int32Array(DOCUMENTS_PER_BLOCK) };
   let shortId = 0;
   for (let from = 0; from < head.documents; from += DOCUMENTS_PER_BLOCK) {
     const block = Math.min(DOCUMENTS_PER_BLOCK, head.documents - from);
-    shortIds.length = 0;
-    for (let d = 0; d < block; d++) {
-      shortId += reader.int();
-      if (shortId < 0 || shortId >= size) throw new Error('Snapshot index short id out of range');
-      shortIds.push(shortId);
-    }
-    const lengths: number[] = [];
-    for (let d = 0; d < block; d++) lengths.push(reader.uint());
-    const joined = reader.string();
-    const text = ids.texts.length;
-    ids.texts.push(joined);
-    let at = 0;
-    for (let d = 0; d < block; d++) {
-      const length = lengths[d] ?? 0;
-      const shortId = shortIds[d] ?? 0;
-      ids.block[shortId] = text;
-      ids.start[shortId] = at;
-      ids.length[shortId] = length;
-      at += length;
-    }
-    if (at !== joined.length) throw new Error('Snapshot index ids do not add up');
-    for (let d = 0; d < block; d++) {
-      const fields = reader.uint();
-      if (fields > stride) throw new Error('Snapshot index document has too many fields');
-      counts[shortIds[d] ?? 0] = fields + 1;
-    }
-    for (let d = 0; d < block; d++) {
-      const id = shortIds[d] ?? 0;
-      const fields = (counts[id] ?? 1) - 1;
-      for (let f = 0; f < fields; f++) stored[id * stride + f] = reader.uint();
-    }
+    shortId = readBlock(reader, columns, block, shortId);
     if (pace.due()) await pace.breathe();
   }
   return {
     table: new DocumentTable(ids, head.documents),
     lengths: new FieldLengths(counts, stored, stride, head.documents),
   };
+}
+
+/**
+ * One block of `block` documents into the columns, the short ids counted on from `shortId`;
+ * returns the last one. A plain function called per block, so that V8 optimises its loops
+ * (in the async function that paces it, they ran 3-4 times slower).
+ */
+function readBlock(
+  reader: ByteReader,
+  columns: {
+    ids: JoinedIds;
+    counts: Uint8Array;
+    stored: Uint32Array;
+    stride: number;
+    shortIds: Int32Array;
+  },
+  block: number,
+  shortId: number,
+): number {
+  const { ids, counts, stored, stride, shortIds } = columns;
+  const size = counts.length;
+  let last = shortId;
+  for (let d = 0; d < block; d++) {
+    last += reader.int();
+    if (last < 0 || last >= size) throw new Error('Snapshot index short id out of range');
+    shortIds[d] = last;
+  }
+  const lengths: number[] = [];
+  for (let d = 0; d < block; d++) lengths.push(reader.uint());
+  const joined = reader.string();
+  const text = ids.texts.length;
+  ids.texts.push(joined);
+  let at = 0;
+  for (let d = 0; d < block; d++) {
+    const length = lengths[d] ?? 0;
+    const id = shortIds[d] ?? 0;
+    ids.block[id] = text;
+    ids.start[id] = at;
+    ids.length[id] = length;
+    at += length;
+  }
+  if (at !== joined.length) throw new Error('Snapshot index ids do not add up');
+  for (let d = 0; d < block; d++) {
+    const fields = reader.uint();
+    if (fields > stride) throw new Error('Snapshot index document has too many fields');
+    counts[shortIds[d] ?? 0] = fields + 1;
+  }
+  for (let d = 0; d < block; d++) {
+    const id = shortIds[d] ?? 0;
+    const fields = (counts[id] ?? 1) - 1;
+    for (let f = 0; f < fields; f++) stored[id * stride + f] = reader.uint();
+  }
+  return last;
 }
 
 /**

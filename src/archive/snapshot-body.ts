@@ -404,9 +404,9 @@ async function decodeDirectory(
   const reader = new ByteReader(bytes, start, end);
   const numbers = async (): Promise<Int32Array> => {
     const values = new Int32Array(reader.uint());
-    for (let i = 0; i < values.length; i++) {
-      values[i] = reader.uint();
-      if (i % NUMBERS_PER_LOOK === 0 && pace.due()) await pace.breathe();
+    for (let from = 0; from < values.length; from += NUMBERS_PER_LOOK) {
+      readNumbers(reader, values, from, Math.min(values.length, from + NUMBERS_PER_LOOK));
+      if (pace.due()) await pace.breathe();
     }
     return values;
   };
@@ -431,6 +431,14 @@ async function decodeDirectory(
     KeyColumns,
   ];
   return { order, counts, names, roles, exactNames, exactRoles };
+}
+
+/**
+ * `values[from..to)` read from `reader`. A plain function called per run of numbers, so that
+ * V8 optimises its loop: in the async function that paces it, the loop ran 3-4 times slower.
+ */
+function readNumbers(reader: ByteReader, values: Int32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) values[i] = reader.uint();
 }
 
 /** Where each section's payload lies in `bytes[from..until]`; throws on a cut or unknown one. */

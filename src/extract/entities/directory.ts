@@ -538,13 +538,11 @@ export class EntityDirectory {
       throw new Error('Directory columns do not fit the entities');
     const ranked: Entity[] = [];
     const byId = new Map<string, number>();
-    for (let rank = 0; rank < order.length; rank++) {
-      const entity = entities[order[rank] ?? -1];
-      if (!entity || byId.has(entity.id))
+    for (let from = 0; from < order.length; from += ENTITIES_PER_STEP) {
+      const to = Math.min(order.length, from + ENTITIES_PER_STEP);
+      if (!rankSome(entities, order, ranked, byId, from, to))
         throw new Error('Directory columns do not fit the entities');
-      ranked.push(entity);
-      byId.set(entity.id, rank);
-      if (rank % ENTITIES_PER_STEP === 0 && pace.due()) await pace.breathe();
+      if (pace.due()) await pace.breathe();
     }
     const prepared: Prepared = {
       ranked,
@@ -798,4 +796,26 @@ function firstRanks(prepared: Prepared, limit: number, exclude: ReadonlySet<numb
   for (let rank = 0; rank < prepared.ranked.length && out.length < limit; rank++)
     if (!exclude.has(rank)) out.push(rank);
   return out;
+}
+
+/**
+ * The entities of ranks [from, to) by `order` into `ranked` and `byId`; false when one is
+ * missing or comes twice. A plain function called per run of ranks, so that V8 optimises its
+ * loop (in the async restore that paces it, the loop ran 3-4 times slower).
+ */
+function rankSome(
+  entities: readonly Entity[],
+  order: Int32Array,
+  ranked: Entity[],
+  byId: Map<string, number>,
+  from: number,
+  to: number,
+): boolean {
+  for (let rank = from; rank < to; rank++) {
+    const entity = entities[order[rank] ?? -1];
+    if (!entity || byId.has(entity.id)) return false;
+    ranked.push(entity);
+    byId.set(entity.id, rank);
+  }
+  return true;
 }
