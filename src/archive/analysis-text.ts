@@ -37,7 +37,7 @@ const ENTITY_HEADS_PER_LINE = 500;
 const ENTITY_LINE_BYTES = Buffer.from(ENTITY_LINE_OPENING);
 const TIME_MENTIONS_PER_LINE = 500;
 /** Passages per `passages` line: a line is their ids as one string and three number columns. */
-const PASSAGES_PER_LINE = 2048;
+const PASSAGES_PER_LINE = 1024;
 /** Mentions placed between two breaths when the per-passage lists are worked out. */
 const STEP_ITEMS = 4096;
 

@@ -108,16 +108,16 @@ export class KeyTrie {
   static *reversed(forward: KeyTrie, stored?: Int32Array): Generator<void, KeyTrie> {
     const { codes, offsets } = forward.text;
     const count = offsets.length - 1;
-    // Each key spelt backwards where it is, so that the sort reads its characters in order.
-    const spelt = new Uint16Array(codes.length);
-    for (let from = 0; from < count; from += KEYS_PER_STEP) {
+    const taken = stored && isPermutation(stored, count) ? stored : undefined;
+    // Each key spelt backwards where it is, so that the sort reads its characters in order;
+    // with the order stored, the layout reads each key backwards instead (no copy to make).
+    const spelt = taken ? undefined : new Uint16Array(codes.length);
+    for (let from = 0; spelt && from < count; from += KEYS_PER_STEP) {
       spellBackwards(forward.text, spelt, from, Math.min(count, from + KEYS_PER_STEP));
       yield;
     }
     const order =
-      stored && isPermutation(stored, count)
-        ? stored
-        : yield* sortKeys(spelt, offsets.subarray(0, count), offsets.subarray(1));
+      taken ?? (yield* sortKeys(spelt ?? codes, offsets.subarray(0, count), offsets.subarray(1)));
     const text = { codes: new Uint16Array(codes.length), offsets: new Int32Array(count + 1) };
     const best = new Int32Array(count);
     const lastBits = new Int32Array(count);
@@ -508,13 +508,14 @@ function spellBackwards(text: KeyText, spelt: Uint16Array, from: number, to: num
 
 /**
  * Positions [from, to) of the backward trie laid out from code `code` on: each the key
- * `order` puts there, spelt backwards, its best rank and the bucket of its last character;
- * returns where they end.
+ * `order` puts there, spelt backwards (from `spelt`, the keys spelt backwards where they
+ * are, or read backwards when not given), its best rank and the bucket of its last
+ * character; returns where they end.
  */
 function layOutBackwards(
   forward: KeyTrie,
   order: Int32Array,
-  spelt: Uint16Array,
+  spelt: Uint16Array | undefined,
   into: { text: KeyText; best: Int32Array; lastBits: Int32Array },
   from: number,
   to: number,
@@ -522,6 +523,7 @@ function layOutBackwards(
 ): number {
   const { codes, offsets } = forward.text;
   const { text, best, lastBits } = into;
+  const out = text.codes;
   let at = code;
   for (let position = from; position < to; position++) {
     const key = order[position] ?? 0;
@@ -530,7 +532,8 @@ function layOutBackwards(
     lastBits[position] = codeBit(codes[start] ?? 0);
     best[position] = forward.best.at(key);
     text.offsets[position] = at;
-    for (let c = start; c < end; c++) text.codes[at++] = spelt[c] ?? 0;
+    if (spelt) for (let c = start; c < end; c++) out[at++] = spelt[c] ?? 0;
+    else for (let c = end - 1; c >= start; c--) out[at++] = codes[c] ?? 0;
   }
   return at;
 }
