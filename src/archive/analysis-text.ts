@@ -362,7 +362,7 @@ export async function parseAnalysis(
   }
   const parts: AnalysisParts = { entities, timeMentions, mentions, lexicon, references };
   // Only an analysis with entities has lists to give (the basis part has neither).
-  if (end.entities > 0) parts.byPassage = byPassage.build();
+  if (end.entities > 0) parts.byPassage = await byPassage.buildAsync(slicer);
   return parts;
 }
 

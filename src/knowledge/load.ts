@@ -401,12 +401,13 @@ async function carriedOver(previous: LoadResult | undefined, breaths: Breaths) {
   const problems = new Map<string, Problem[]>();
   const failed = new Set(previous?.failedFiles ?? []);
   if (!previous) return { stamps, articles, problems, failed };
-  for (const stamp of previous.stamps ?? []) {
-    stamps.set(stamp.file, stamp);
+  const previousStamps = previous.stamps ?? [];
+  for (let from = 0; from < previousStamps.length; from += CARRIED_PER_STEP) {
+    byKey(stamps, previousStamps, (stamp) => stamp.file, from, from + CARRIED_PER_STEP);
     if (breaths.due()) await breaths.take();
   }
-  for (const article of previous.articles) {
-    articles.set(article.id, article);
+  for (let from = 0; from < previous.articles.length; from += CARRIED_PER_STEP) {
+    byKey(articles, previous.articles, (article) => article.id, from, from + CARRIED_PER_STEP);
     if (breaths.due()) await breaths.take();
   }
   for (const problem of previous.problems) {
@@ -416,6 +417,26 @@ async function carriedOver(previous: LoadResult | undefined, breaths: Breaths) {
     problems.set(problem.file, list);
   }
   return { stamps, articles, problems, failed };
+}
+
+/** Stamps or articles put in a map between two looks at the breaths. */
+const CARRIED_PER_STEP = 1024;
+
+/**
+ * `items[from..to)` into `map` by `key`. A plain function called per run of items, so that
+ * V8 optimises its loop (in the async function that paces it, it ran several times slower).
+ */
+function byKey<T>(
+  map: Map<string, T>,
+  items: readonly T[],
+  key: (item: T) => string,
+  from: number,
+  to: number,
+): void {
+  for (let i = from; i < Math.min(to, items.length); i++) {
+    const item = items[i] as T;
+    map.set(key(item), item);
+  }
 }
 
 /** Relative paths (forward slashes) of regular files, dotfiles and dot-folders skipped. */
