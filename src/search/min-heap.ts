@@ -1,4 +1,8 @@
-/** The k best (score, document) pairs seen so far; the worst on top. */
+/**
+ * The k best (score, document) pairs seen so far; the worst on top, in the order the
+ * results are read: higher score first, then lower document id (the order MiniSearch
+ * indexed them in), so among equal scores the top is the highest id.
+ */
 export class MinHeap {
   private readonly scores: number[] = [];
   private readonly docs: number[] = [];
@@ -11,6 +15,28 @@ export class MinHeap {
 
   get min(): number {
     return this.scores[0] ?? 0;
+  }
+
+  /** The document on top (the worst kept); meaningful only when the heap is full. */
+  get minDoc(): number {
+    return this.docs[0] ?? 0;
+  }
+
+  /**
+   * Keeps the pair if it ranks above the worst kept in that order (an equal score with a
+   * lower id does): for walks that do not meet passages in id order. `push` keeps the
+   * first of equal scores met, which is the same for a walk in id order.
+   */
+  pushRanked(score: number, doc: number): boolean {
+    if (this.full && (score < this.min || (score === this.min && doc >= this.minDoc))) return false;
+    if (!this.full) {
+      this.push(score, doc);
+      return true;
+    }
+    this.scores[0] = score;
+    this.docs[0] = doc;
+    this.down(0);
+    return true;
   }
 
   push(score: number, doc: number): void {
@@ -33,8 +59,11 @@ export class MinHeap {
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
+  /** Whether entry i ranks below entry j (a lower score, or an equal one and a higher id). */
   private less(i: number, j: number): boolean {
-    return (this.scores[i] ?? 0) < (this.scores[j] ?? 0);
+    const a = this.scores[i] ?? 0;
+    const b = this.scores[j] ?? 0;
+    return a < b || (a === b && (this.docs[i] ?? 0) > (this.docs[j] ?? 0));
   }
 
   private swap(i: number, j: number): void {

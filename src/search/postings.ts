@@ -85,12 +85,12 @@ export interface TermPostings {
   docs: Int32Array;
   columns: PostingColumn[];
   /** The largest unweighted contribution, overall and per block, and the BM25 figures used. */
-  bound?: { key: string; max: number; blocks: Float64Array };
+  bound?: { key: string; max: number; blocks: Float64Array; order: Int32Array };
 }
 
 /** Bytes per posting of a cached list: its short id, and a frequency per column. */
 export const postingBytes = (list: TermPostings): number =>
-  list.docs.length * (4 + 2 * list.columns.length) + ((list.docs.length >> 6) + 1) * 8;
+  list.docs.length * (4 + 2 * list.columns.length) + ((list.docs.length >> 6) + 1) * 12;
 
 /** BM25's term-frequency and length factor, as MiniSearch writes it (plus its `d`). */
 export function bm25Part(
@@ -478,7 +478,8 @@ export const BLOCK_SHIFT = 6;
 /**
  * The largest unweighted contribution of the term to one passage (BM25 summed over its
  * fields, each times `factors[c]`: the field's boost times the term's idf there), over the
- * whole list and per block of 64 postings: its bounds for pruning. Kept with the list until
+ * whole list and per block of 64 postings: its bounds for pruning; and the blocks in the
+ * order of those bounds, the best first. Kept with the list until
  * the figures they depend on (idf, average lengths) move, then recomputed in one pass of
  * arithmetic.
  */
@@ -490,7 +491,7 @@ export function boundsOf(
   k: number,
   b: number,
   d: number,
-): { max: number; blocks: Float64Array } {
+): { max: number; blocks: Float64Array; order: Int32Array } {
   const key = `${factors.join(',')}|${avgs.join(',')}`;
   if (list.bound?.key === key) return list.bound;
   const { docs, columns } = list;
@@ -508,7 +509,11 @@ export function boundsOf(
     if (sum > (blocks[block] ?? 0)) blocks[block] = sum;
     if (sum > max) max = sum;
   }
-  list.bound = { key, max, blocks };
+  // The blocks best first, for walking a frequent word alone (top-k.ts, walkByImpact).
+  const order = Int32Array.from(blocks.keys()).sort(
+    (a, b) => (blocks[b] ?? 0) - (blocks[a] ?? 0) || a - b,
+  );
+  list.bound = { key, max, blocks, order };
   return list.bound;
 }
 

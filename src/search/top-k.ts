@@ -115,6 +115,8 @@ interface LongTerm {
   bound: number;
   /** The most it adds per block of postings (`BLOCK_SHIFT`), unweighted. */
   blocks: Float64Array;
+  /** The blocks, the best first. */
+  order: Int32Array;
   /** Weighs `blocks`, with a margin for the rounding of the reordered arithmetic. */
   blockWeight: number;
 }
@@ -259,20 +261,11 @@ export class TopKRetriever {
     const cost = this.lastCost;
     cost.scored = 0;
     cost.read = 0;
-    const heap = new MinHeap(options.k);
-    const finish = finisher(plan, query);
     const mini = this.mini;
-    const accept = options.accept;
+    const results = new Results(options.k, mini._documentIds, options.accept);
+    const scorer = new PlanScorer(plan, query);
     const stamp = this.nextStamp();
     const seen = this.seen;
-    const offer = (doc: number, s: number): boolean => {
-      if (s < 0 || (heap.full && s <= heap.min)) return false;
-      const id = mini._documentIds.get(doc);
-      if (id === undefined) return false; // removed, not yet vacuumed
-      if (accept && !accept(id)) return false;
-      heap.push(s, doc);
-      return true;
-    };
     const { k: bk, b: bb, d: bd } = this.options.bm25;
     const shortList = this.options.shortList ?? SHORT_LIST;
     const long: LongTerm[] = [];
@@ -347,14 +340,20 @@ export class TopKRetriever {
         n++;
       }
       cost.scored++;
-      offer(doc, finish(gatherTerms, gatherScores, n));
+      results.offer(doc, scorer.score(gatherTerms, gatherScores, n));
     }
 
-    // 2. Passages holding only frequent terms: MaxScore over their typed lists.
-    if (long.length > 0)
-      this.maxScore(long, plan, query, heap, offer, finish, stamp, gatherTerms, gatherScores);
+    // 2. Passages holding only frequent terms: one list best blocks first, several with
+    // MaxScore, unless their words cover too little of the query to place alone.
+    const sorted = [...long].sort((a, b) => a.bound - b.bound);
+    const uncovered = coverageShort(sorted, plan, query);
+    if (sorted.length === 1 && uncovered === 0) {
+      const only = sorted[0] as LongTerm;
+      this.walkByImpact(only, results, scorer, stamp, gatherTerms, gatherScores);
+    } else if (sorted.length > 1 && uncovered < sorted.length)
+      this.maxScore(sorted, uncovered, query, results, scorer, stamp, gatherTerms, gatherScores);
 
-    return heap.sorted().map(({ score: s, doc }) => ({
+    return results.heap.sorted().map(({ score: s, doc }) => ({
       documentId: mini._documentIds.get(doc) ?? '',
       score: s,
       matchedTerms: this.matchedTerms(query, long, doc),
@@ -362,70 +361,75 @@ export class TopKRetriever {
   }
 
   /**
-   * Document at a time over the frequent lists, lowest bound first. The first lists, whose
-   * bounds summed and times the query terms they stand for stay at or under the k-th best
-   * score (or whose words cover too little of the query), are "non-essential": a passage
-   * only they hold cannot place, so they are only looked up for passages the essential
-   * lists bring.
+   * A single frequent list (a frequent word alone, its rare alternatives read already), best
+   * blocks first: a passage only it holds scores at most its own contribution, so once the
+   * best block left cannot reach the k-th score, no passage after it can, and the walk
+   * stops. Blocks are met out of id order, so equal scores are ranked by id as they enter.
    */
-  private maxScore(
-    unordered: LongTerm[],
-    plan: QueryPlan,
-    query: CompiledQuery,
-    heap: MinHeap,
-    offer: (doc: number, score: number) => boolean,
-    finish: Finisher,
+  private walkByImpact(
+    term: LongTerm,
+    results: Results,
+    scorer: PlanScorer,
     stamp: number,
     gatherTerms: Int32Array,
     gatherScores: Float64Array,
   ): void {
     const cost = this.lastCost;
     const seen = this.seen;
+    const heap = results.heap;
     const { k: bk, b: bb, d: bd } = this.options.bm25;
-    const long = [...unordered].sort((a, b) => a.bound - b.bound);
-    const n = long.length;
-    const at = new Int32Array(n);
-    // Per prefix of the lists: summed bounds, and distinct sources among them.
-    const prefixBound = new Float64Array(n + 1);
-    const prefixSources = new Int32Array(n + 1);
-    const sourceSeen = new Uint8Array(query.sources);
-    for (let j = 0; j < n; j++) {
-      const term = long[j] as LongTerm;
-      const source = query.terms[term.index]?.source ?? 0;
-      prefixBound[j + 1] = (prefixBound[j] ?? 0) + term.bound;
-      prefixSources[j + 1] = (prefixSources[j] ?? 0) + (sourceSeen[source] ? 0 : 1);
-      sourceSeen[source] = 1;
-    }
-    const sourcesTotal = query.sources;
-    // Lists whose passages, holding none of the others, cover too little of the query for
-    // the plan's floor: never walked either ("lite" of "spillet lite" alone is no answer).
-    let essential = 0;
-    const wordTotal = plan.wordWeights.reduce((x, y) => x + y, 0);
-    if (wordTotal > 0 && plan.minCoverage > 0) {
-      const covered = new Uint8Array(plan.wordWeights.length);
-      let share = 0;
-      for (let j = 0; j < n; j++) {
-        const clause = query.clauses[query.terms[(long[j] as LongTerm).index]?.clause ?? 0];
-        for (const w of clause?.covers ?? []) {
-          if (covered[w]) continue;
-          covered[w] = 1;
-          share += plan.wordWeights[w] ?? 0;
-        }
-        // With a margin for summing in another order than the finisher.
-        if ((share * (1 + 1e-9)) / wordTotal >= plan.minCoverage) break;
-        essential = j + 1;
+    const docs = term.list.docs;
+    const order = term.order;
+    const blocks = term.blocks;
+    for (let o = 0; o < order.length; o++) {
+      const block = order[o] ?? 0;
+      if (heap.full && (blocks[block] ?? 0) * term.blockWeight < heap.min) break;
+      const start = block << BLOCK_SHIFT;
+      const end = Math.min(docs.length, start + (1 << BLOCK_SHIFT));
+      cost.read += end - start;
+      for (let i = start; i < end; i++) {
+        const doc = docs[i] ?? 0;
+        if (seen[doc] === stamp) continue;
+        const c = contribution(term, i, doc, bk, bb, bd);
+        if (c <= 0 || (heap.full && c < heap.min)) continue;
+        gatherTerms[0] = term.index;
+        gatherScores[0] = c;
+        cost.scored++;
+        results.offerRanked(doc, scorer.score(gatherTerms, gatherScores, 1));
       }
     }
-    const partition = (): void => {
-      if (!heap.full) return;
-      const theta = heap.min;
-      while (
-        essential < n &&
-        (prefixBound[essential + 1] ?? 0) * (prefixSources[essential + 1] ?? 0) <= theta
-      )
-        essential++;
-    };
-    partition();
+  }
+
+  /**
+   * Document at a time over the frequent lists (`long`, lowest bound first). The first
+   * lists, whose bounds summed and times the query terms they stand for stay at or under
+   * the k-th best score (or, the first `uncovered`, whose words cover too little of the
+   * query), are "non-essential": a passage only they hold cannot place, so they are only
+   * looked up for passages the essential lists bring. When every passage that can place
+   * must hold one word (two frequent words, each too weak alone once the bar is known),
+   * that word's lists are walked instead if they are shorter (`rearrange`): the walk is
+   * then the intersection, driven by the rarer word.
+   */
+  private maxScore(
+    long: LongTerm[],
+    uncovered: number,
+    query: CompiledQuery,
+    results: Results,
+    scorer: PlanScorer,
+    stamp: number,
+    gatherTerms: Int32Array,
+    gatherScores: Float64Array,
+  ): void {
+    const cost = this.lastCost;
+    const seen = this.seen;
+    const heap = results.heap;
+    const { k: bk, b: bb, d: bd } = this.options.bm25;
+    const n = long.length;
+    const walk = new Walk(long, query);
+    const { at, prefixBound, prefixSources } = walk;
+    const sourcesTotal = query.sources;
+    let essential = walk.partition(uncovered, heap);
+    if (heap.full) essential = walk.rearrange(essential, heap, -1);
     // When one list is walked: what the others could add to a passage of its current block,
     // from their own blocks over the same range of passages (tighter than their maxima).
     let restBlock = -1;
@@ -521,7 +525,12 @@ export class TopKRetriever {
       // the terms it matched, beats the bar.
       if (!placed || (heap.full && sum * Math.min(sourcesTotal, found) <= heap.min)) continue;
       cost.scored++;
-      if (offer(doc, finish(gatherTerms, gatherScores, found))) partition();
+      if (!results.offer(doc, scorer.score(gatherTerms, gatherScores, found)) || !heap.full)
+        continue;
+      const before = essential;
+      const reorders = walk.reorders;
+      essential = walk.rearrange(walk.partition(essential, heap), heap, doc);
+      if (essential !== before || walk.reorders !== reorders) restBlock = -1;
     }
   }
 
@@ -543,7 +552,7 @@ export class TopKRetriever {
       tfs.push(column.tfs);
       lengths.push(this.store.lengthsOf(column.fieldId));
     });
-    const { max, blocks } = boundsOf(list, factors, avgs, lengths, k, b, d);
+    const { max, blocks, order } = boundsOf(list, factors, avgs, lengths, k, b, d);
     // The bounds are the same arithmetic as the scores, with the weight applied after: allow
     // for the rounding of that reordering.
     const blockWeight = term.weight * (1 + 1e-12);
@@ -556,6 +565,7 @@ export class TopKRetriever {
       lengths,
       bound: max * blockWeight,
       blocks,
+      order,
       blockWeight,
     };
   }
@@ -767,29 +777,51 @@ function contribution(
 /**
  * A passage's score from its hits (query term, weighted contribution): the sum over the
  * clauses it satisfies, times the distinct sources it matched there; -1 when it matches
- * too little of the query (MiniSearch's coordination, the plan's coverage floor).
+ * too little of the query (MiniSearch's coordination, the plan's coverage floor). A class,
+ * not a closure made per search: the hot loops call one function, which V8 keeps inlined
+ * from one search to the next (a new closure each time made it throw that code away).
  */
-type Finisher = (terms: Int32Array, scores: Float64Array, count: number) => number;
+class PlanScorer {
+  private readonly unitOf: Int32Array;
+  private readonly clauseOf: Int32Array;
+  private readonly sourceOf: Int32Array;
+  private readonly clauseUnits: Int32Array[];
+  private readonly clauseCovers: Int32Array[];
+  private readonly unitSeen: Uint32Array;
+  private readonly clauseDone: Uint32Array;
+  private readonly sourceSeen: Uint32Array;
+  private readonly wordSeen: Uint32Array;
+  private readonly wordWeights: Float64Array;
+  private readonly wordTotal: number;
+  private readonly minCoverage: number;
+  private stamp = 0;
 
-function finisher(plan: QueryPlan, query: CompiledQuery): Finisher {
-  const { terms, clauses } = query;
-  const unitOf = Int32Array.from(terms, (t) => t.unit);
-  const clauseOf = Int32Array.from(terms, (t) => t.clause);
-  const sourceOf = Int32Array.from(terms, (t) => t.source);
-  const unitSeen = new Uint32Array(query.units);
-  const clauseDone = new Uint32Array(clauses.length);
-  const sourceSeen = new Uint32Array(query.sources);
-  const wordSeen = new Uint32Array(plan.wordWeights.length);
-  const wordTotal = plan.wordWeights.reduce((x, y) => x + y, 0);
-  let stamp = 0;
-  return (hitTerms, hitScores, count) => {
-    stamp++;
+  constructor(plan: QueryPlan, query: CompiledQuery) {
+    const { terms, clauses } = query;
+    this.unitOf = Int32Array.from(terms, (t) => t.unit);
+    this.clauseOf = Int32Array.from(terms, (t) => t.clause);
+    this.sourceOf = Int32Array.from(terms, (t) => t.source);
+    this.clauseUnits = clauses.map((c) => Int32Array.from(c.units));
+    this.clauseCovers = clauses.map((c) => Int32Array.from(c.covers));
+    this.unitSeen = new Uint32Array(query.units);
+    this.clauseDone = new Uint32Array(clauses.length);
+    this.sourceSeen = new Uint32Array(query.sources);
+    this.wordSeen = new Uint32Array(plan.wordWeights.length);
+    this.wordWeights = Float64Array.from(plan.wordWeights);
+    this.wordTotal = plan.wordWeights.reduce((x, y) => x + y, 0);
+    this.minCoverage = plan.minCoverage;
+  }
+
+  score(hitTerms: Int32Array, hitScores: Float64Array, count: number): number {
+    const stamp = ++this.stamp;
+    const { unitOf, clauseOf, sourceOf, unitSeen, clauseDone, sourceSeen } = this;
     for (let i = 0; i < count; i++) unitSeen[unitOf[hitTerms[i] ?? 0] ?? 0] = stamp;
+    const clauses = this.clauseUnits;
     for (let c = 0; c < clauses.length; c++) {
-      const units = clauses[c]?.units ?? [];
+      const units = clauses[c] as Int32Array;
       let complete = true;
-      for (const u of units) {
-        if (unitSeen[u] !== stamp) {
+      for (let u = 0; u < units.length; u++) {
+        if (unitSeen[units[u] ?? 0] !== stamp) {
           complete = false;
           break;
         }
@@ -809,20 +841,204 @@ function finisher(plan: QueryPlan, query: CompiledQuery): Finisher {
       }
     }
     if (distinct === 0 || sum <= 0) return -1;
-    if (wordTotal > 0) {
+    if (this.wordTotal > 0) {
+      const { wordSeen, wordWeights } = this;
       let covered = 0;
       for (let c = 0; c < clauses.length; c++) {
         if (clauseDone[c] !== stamp) continue;
-        for (const w of clauses[c]?.covers ?? []) {
+        const covers = this.clauseCovers[c] as Int32Array;
+        for (let i = 0; i < covers.length; i++) {
+          const w = covers[i] ?? 0;
           if (wordSeen[w] === stamp) continue;
           wordSeen[w] = stamp;
-          covered += plan.wordWeights[w] ?? 0;
+          covered += wordWeights[w] ?? 0;
         }
       }
-      if (covered / wordTotal < plan.minCoverage) return -1;
+      if (covered / this.wordTotal < this.minCoverage) return -1;
     }
     return sum * distinct;
-  };
+  }
+}
+
+/** One search's best passages so far, and which passages may enter. */
+class Results {
+  readonly heap: MinHeap;
+
+  constructor(
+    k: number,
+    private readonly ids: Map<number, string>,
+    private readonly accept: ((documentId: string) => boolean) | undefined,
+  ) {
+    this.heap = new MinHeap(k);
+  }
+
+  /** Keeps the passage if its score places; met in id order, an equal score does not. */
+  offer(doc: number, score: number): boolean {
+    const heap = this.heap;
+    if (score < 0 || (heap.full && score <= heap.min)) return false;
+    if (!this.admits(doc)) return false;
+    heap.push(score, doc);
+    return true;
+  }
+
+  /** The same for passages met out of id order: an equal score places by the lower id. */
+  offerRanked(doc: number, score: number): boolean {
+    const heap = this.heap;
+    if (score < 0) return false;
+    if (heap.full && (score < heap.min || (score === heap.min && doc >= heap.minDoc))) return false;
+    if (!this.admits(doc)) return false;
+    return heap.pushRanked(score, doc);
+  }
+
+  private admits(doc: number): boolean {
+    const id = this.ids.get(doc);
+    if (id === undefined) return false; // removed, not yet vacuumed
+    return this.accept === undefined || this.accept(id);
+  }
+}
+
+/**
+ * How many of the frequent lists (lowest bound first) never need walking because passages
+ * holding only them cover too little of the query for the plan's floor ("lite" of
+ * "spillet lite" alone is no answer).
+ */
+function coverageShort(long: readonly LongTerm[], plan: QueryPlan, query: CompiledQuery): number {
+  let uncovered = 0;
+  const wordTotal = plan.wordWeights.reduce((x, y) => x + y, 0);
+  if (wordTotal <= 0 || plan.minCoverage <= 0) return 0;
+  const covered = new Uint8Array(plan.wordWeights.length);
+  let share = 0;
+  for (let j = 0; j < long.length; j++) {
+    const clause = query.clauses[query.terms[(long[j] as LongTerm).index]?.clause ?? 0];
+    for (const w of clause?.covers ?? []) {
+      if (covered[w]) continue;
+      covered[w] = 1;
+      share += plan.wordWeights[w] ?? 0;
+    }
+    // With a margin for summing in another order than the scorer.
+    if ((share * (1 + 1e-9)) / wordTotal >= plan.minCoverage) break;
+    uncovered = j + 1;
+  }
+  return uncovered;
+}
+
+/**
+ * The order a MaxScore walk reads its frequent lists in, and each list's cursor: lists
+ * [0, essential) are looked up, the others walked. Per prefix of that order, the summed
+ * bounds and the distinct sources (query words) among them.
+ */
+class Walk {
+  readonly at: Int32Array;
+  readonly prefixBound: Float64Array;
+  readonly prefixSources: Int32Array;
+  /** How often the lists were put in another order (figures kept per order go stale). */
+  reorders = 0;
+  private readonly sourceOf: Int32Array;
+  private readonly sourceSeen: Uint8Array;
+  private readonly sourceBound: Float64Array;
+  private readonly sourceLeft: Float64Array;
+  private readonly sourceLists: Int32Array;
+
+  constructor(
+    private readonly long: LongTerm[],
+    query: CompiledQuery,
+  ) {
+    const n = long.length;
+    this.at = new Int32Array(n);
+    this.prefixBound = new Float64Array(n + 1);
+    this.prefixSources = new Int32Array(n + 1);
+    this.sourceOf = Int32Array.from(long, (t) => query.terms[t.index]?.source ?? 0);
+    this.sourceSeen = new Uint8Array(query.sources);
+    this.sourceBound = new Float64Array(query.sources);
+    this.sourceLeft = new Float64Array(query.sources);
+    this.sourceLists = new Int32Array(query.sources);
+    this.prefixes();
+  }
+
+  /** `essential` moved past the lists whose passages can no longer place on their own. */
+  partition(essential: number, heap: MinHeap): number {
+    if (!heap.full) return essential;
+    const theta = heap.min;
+    const n = this.long.length;
+    while (
+      essential < n &&
+      (this.prefixBound[essential + 1] ?? 0) * (this.prefixSources[essential + 1] ?? 0) <= theta
+    )
+      essential++;
+    return essential;
+  }
+
+  /**
+   * When every passage that can still place must hold one query word (the others' lists
+   * together, times their words, stay at or under the k-th score) and that word's lists
+   * have clearly fewer postings left than those walked now, walks them instead: the others
+   * become lookups, and the lists newly walked start after `lastDoc`, the last passage
+   * met. Returns the new `essential`.
+   */
+  rearrange(essential: number, heap: MinHeap, lastDoc: number): number {
+    const { long, at, sourceOf, sourceBound, sourceLeft, sourceLists } = this;
+    const n = long.length;
+    if (essential >= n || !heap.full) return essential;
+    const theta = heap.min;
+    let walked = 0;
+    for (let j = essential; j < n; j++)
+      walked += (long[j] as LongTerm).list.docs.length - (at[j] ?? 0);
+    sourceBound.fill(0);
+    sourceLeft.fill(0);
+    sourceLists.fill(0);
+    let total = 0;
+    let distinct = 0;
+    for (let j = 0; j < n; j++) {
+      const term = long[j] as LongTerm;
+      const s = sourceOf[j] ?? 0;
+      if (sourceLists[s] === 0) distinct++;
+      sourceLists[s] = (sourceLists[s] ?? 0) + 1;
+      sourceBound[s] = (sourceBound[s] ?? 0) + term.bound;
+      sourceLeft[s] = (sourceLeft[s] ?? 0) + term.list.docs.length - (at[j] ?? 0);
+      total += term.bound;
+    }
+    let best = -1;
+    // Only for a clear gain: each change of order costs a seek per list.
+    let bestLeft = walked * 0.75;
+    for (let s = 0; s < sourceLists.length; s++) {
+      if ((sourceLists[s] ?? 0) === 0 || (sourceLeft[s] ?? 0) >= bestLeft) continue;
+      if ((total - (sourceBound[s] ?? 0)) * (distinct - 1) > theta) continue;
+      best = s;
+      bestLeft = sourceLeft[s] ?? 0;
+    }
+    if (best < 0) return essential;
+    const positions = Array.from({ length: n }, (_, j) => j);
+    const byBound = (a: number, b: number) =>
+      (long[a] as LongTerm).bound - (long[b] as LongTerm).bound;
+    const others = positions.filter((j) => sourceOf[j] !== best).sort(byBound);
+    const own = positions.filter((j) => sourceOf[j] === best).sort(byBound);
+    const order = [...others, ...own];
+    const terms = order.map((j) => long[j] as LongTerm);
+    const cursors = order.map((j) => at[j] ?? 0);
+    const sources = order.map((j) => sourceOf[j] ?? 0);
+    for (let j = 0; j < n; j++) {
+      long[j] = terms[j] as LongTerm;
+      at[j] = cursors[j] ?? 0;
+      sourceOf[j] = sources[j] ?? 0;
+    }
+    const first = others.length;
+    for (let j = first; j < n; j++)
+      at[j] = seek((long[j] as LongTerm).list.docs, at[j] ?? 0, lastDoc + 1);
+    this.prefixes();
+    this.reorders++;
+    return first;
+  }
+
+  private prefixes(): void {
+    const { long, prefixBound, prefixSources, sourceOf, sourceSeen } = this;
+    sourceSeen.fill(0);
+    for (let j = 0; j < long.length; j++) {
+      const source = sourceOf[j] ?? 0;
+      prefixBound[j + 1] = (prefixBound[j] ?? 0) + (long[j] as LongTerm).bound;
+      prefixSources[j + 1] = (prefixSources[j] ?? 0) + (sourceSeen[source] ? 0 : 1);
+      sourceSeen[source] = 1;
+    }
+  }
 }
 
 /** Each of `terms` the index holds, with its data. */
