@@ -130,6 +130,11 @@ interface CompiledQuery {
 }
 
 const SHORT_LIST = 1024;
+/**
+ * A typed list with at most 1/this of the query's longest list's postings is read whole,
+ * term at a time, like a rare term's, rather than walked.
+ */
+const READ_WHOLE_BELOW = 4;
 const NO_DOC = 0x7fffffff;
 
 export class TopKRetriever {
@@ -270,11 +275,18 @@ export class TopKRetriever {
     const shortList = this.options.shortList ?? SHORT_LIST;
     const long: LongTerm[] = [];
     const short: number[] = [];
+    // Typed lists far shorter than the query's longest are read whole with the rare terms:
+    // then a word's frequent form is often the only list left to walk (its block bounds
+    // used best first), or two words' lists are the only ones, each too weak alone.
+    const largest = terms.reduce((most, term) => Math.max(most, term.postings), 0);
+    const walkedFrom = largest / READ_WHOLE_BELOW;
+    const whole: LongTerm[] = [];
     terms.forEach((term, index) => {
       const data = term.postings > shortList ? mini._index.get(term.term) : undefined;
       const list = data ? this.store.list(term.term, data) : undefined;
-      if (list) long.push(this.longTerm(term, index, list));
-      else short.push(index);
+      if (!list) short.push(index);
+      else if (term.postings > walkedFrom) long.push(this.longTerm(term, index, list));
+      else whole.push(this.longTerm(term, index, list));
     });
     // A passage has at most a hit per rare term and field, and one per frequent term.
     const perDoc = terms.length * (this.boostOf.length + 1) + 1;
@@ -309,6 +321,30 @@ export class TopKRetriever {
         });
         cost.read += field.tfs.size;
       }
+    }
+    for (const term of whole) {
+      const docs = term.list.docs;
+      if (hits + docs.length > this.hitTerm.length) this.growHits(hits + docs.length);
+      const hitTerm = this.hitTerm;
+      const hitScore = this.hitScore;
+      const hitNext = this.hitNext;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i] ?? 0;
+        const c = contribution(term, i, doc, bk, bb, bd);
+        // Only removed passages hold it in no live field.
+        if (c <= 0) continue;
+        if (seen[doc] !== stamp) {
+          seen[doc] = stamp;
+          head[doc] = -1;
+          touched.push(doc);
+        }
+        hitTerm[hits] = term.index;
+        hitScore[hits] = c;
+        hitNext[hits] = head[doc] ?? -1;
+        head[doc] = hits;
+        hits++;
+      }
+      cost.read += docs.length;
     }
     // The frequent terms of the passages met, looked up in short-id order.
     if (touched.length > 0 && long.length > 0) {
@@ -356,7 +392,7 @@ export class TopKRetriever {
     return results.heap.sorted().map(({ score: s, doc }) => ({
       documentId: mini._documentIds.get(doc) ?? '',
       score: s,
-      matchedTerms: this.matchedTerms(query, long, doc),
+      matchedTerms: this.matchedTerms(query, [...long, ...whole], doc),
     }));
   }
 
