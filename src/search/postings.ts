@@ -184,6 +184,11 @@ export class PostingStore {
     return this.cache.has(term);
   }
 
+  /** The cached lists' terms and their postings. */
+  sizes(): [string, number][] {
+    return [...this.cache].map(([term, list]) => [term, list.docs.length]);
+  }
+
   /**
    * The term's list, from the cache or built now; undefined when it cannot be held exactly
    * (a frequency over 65,535) or would not fit the cache at all.

@@ -200,6 +200,72 @@ export class TopKRetriever {
     return built;
   }
 
+  /**
+   * Terms of the cached typed lists whose postings come closest to each of `targets`, one
+   * per target and each once: frequent words of several sizes, for the search warm-up.
+   */
+  termsNear(targets: readonly number[]): string[] {
+    const sizes = this.store.sizes();
+    const picked: string[] = [];
+    for (const target of targets) {
+      let best: string | undefined;
+      let distance = Number.POSITIVE_INFINITY;
+      for (const [term, postings] of sizes) {
+        if (picked.includes(term) || Math.abs(postings - target) >= distance) continue;
+        best = term;
+        distance = Math.abs(postings - target);
+      }
+      if (best !== undefined) picked.push(best);
+    }
+    return picked;
+  }
+
+  /**
+   * Plans over the index's own frequent terms (and a rare one) that take every path of the
+   * frequent walks: one list best blocks first, one read whole beside it, two words each
+   * too weak alone (the longer with the higher bound, so the walk turns to the shorter:
+   * with k 1 or 3 the bar is soon high enough for that), three words. For the search warm-up (PassageIndex.warm), beside real words.
+   */
+  exercisePlans(): QueryPlan[] {
+    const [a, b, c] = this.termsNear([12_000, 5000, 1500]);
+    if (a === undefined || b === undefined || c === undefined) return [];
+    const rare = this.rareTerm();
+    const term = (t: string, weight = 1, source?: string) => ({
+      term: t,
+      weight,
+      prefix: false,
+      fuzzy: 0,
+      ...(source ? { source } : {}),
+    });
+    const plan = (...words: ReturnType<typeof term>[][]): QueryPlan => ({
+      clauses: words.map((group, i) => ({ groups: [group], covers: [i] })),
+      wordWeights: words.map(() => 1),
+      minCoverage: 0.25,
+      expansionWeights: { prefix: 0.375, fuzzy: 0.45 },
+    });
+    return [
+      plan([term(a)]),
+      plan([term(a), term(c, 0.5, a)]),
+      plan([term(a)], [term(b, 0.5)]),
+      plan([term(a, 2)], [term(b, 0.3)]),
+      plan([term(b, 2)], [term(a, 0.3)]),
+      plan([term(a), term(c, 0.5, a)], [term(b)]),
+      ...(rare ? [plan([term(rare)], [term(a)], [term(b)])] : []),
+    ];
+  }
+
+  /** A term of the index with a few postings, but not a typed list's many. */
+  rareTerm(): string | undefined {
+    const shortList = this.options.shortList ?? SHORT_LIST;
+    let looked = 0;
+    for (const [term, data] of this.mini._index) {
+      const postings = postingCount(data);
+      if (postings >= 8 && postings <= shortList) return term;
+      if (++looked > 10_000) return undefined;
+    }
+    return undefined;
+  }
+
   /** One term's typed list and bounds, if it is frequent, not cached yet, and fits. */
   private warmTerm(
     term: string,
