@@ -89,6 +89,40 @@ describe('TopKRetriever', () => {
     expect(retriever.lastCost.read).toBeLessThan(holding.length / 2);
   });
 
+  it('reads a frequent word alone best blocks first, only those that could place', () => {
+    const holding = documents.filter((d) => `${d.text} ${d.title}`.split(' ').includes('w0'));
+    retriever.search(wordsPlan([['w0']]), { k: 5 });
+    // A walk in id order, skipping the blocks that cannot place, read 576 of 1,820.
+    expect(retriever.lastCost.read).toBeLessThan(holding.length / 4);
+  });
+
+  it('walks the rarer of two frequent words when neither alone could place a passage', () => {
+    const holding = (w: string) =>
+      documents.filter((d) => `${d.text} ${d.title}`.split(' ').includes(w)).length;
+    // w0, the more frequent, weighs more: its list has the higher bound and comes last in
+    // MaxScore's order, so MaxScore alone walks it (1,354 postings read).
+    const plan = wordsPlan([['w0'], ['w1']]);
+    const first = plan.clauses[0]?.groups[0]?.[0];
+    if (first) first.weight = 3;
+    retriever.search(plan, { k: 1 });
+    expect(holding('w1')).toBeLessThan(holding('w0'));
+    expect(retriever.lastCost.read).toBeLessThan(holding('w1'));
+  });
+
+  it('ranks equal scores by passage order, whatever order its blocks are read in', () => {
+    // 130 passages as long as each other holding "x" once, but the last twice: its block
+    // is read first, and the passage beside it, equal to the rest, must give way to the first.
+    const docs = Array.from({ length: 130 }, (_, i) => ({
+      id: `p${i}`,
+      text: i === 129 ? 'x x' : `x f${i}`,
+    }));
+    const index = new MiniSearch<{ id: string; text: string }>({ fields: ['text'] });
+    index.addAll(docs);
+    const equal = new TopKRetriever(index, { boost: {}, bm25, shortList: 8 });
+    const got = equal.search(wordsPlan([['x']]), { k: 2 });
+    expect(got.map((h) => h.documentId)).toEqual(['p129', 'p0']);
+  });
+
   it('scores prefix and fuzzy expansions as MiniSearch does', () => {
     const plan: QueryPlan = {
       clauses: [
