@@ -741,41 +741,22 @@ export class PassageIndex {
   }
 
   /**
-   * Searches the archive's own words, frequent ones of several sizes alone and in pairs and
-   * a rare one, a few times each, so that V8 has compiled every path of a search (analysis,
-   * the walks over frequent lists, scoring), each branch seen, before users' queries come:
-   * otherwise the first queries of each kind ran unoptimised, several times slower (9-14 ms
-   * for two frequent words at 400k passages instead of 3), and a branch met first in a
-   * user's query threw the compiled code away again. One search between two pauses.
+   * Runs plans over the archive's own frequent terms through every walk of the retriever
+   * (`TopKRetriever.exercisePlans`), a few times each, so that V8 has compiled them, every
+   * branch seen, before users' queries come: otherwise the first queries of each kind ran
+   * unoptimised, several times slower (9-14 ms for two frequent words at 400k passages
+   * instead of 3), and a branch met first in a user's query threw the compiled MaxScore
+   * loop away again. One search between two pauses. Frequent terms only: the rare ones of
+   * a restored index stay as their bytes.
    */
   private async exercise(pause: () => Promise<void>): Promise<void> {
     const version = this.internals()._nextId;
-    const index = this.internals()._index;
-    const words: string[] = [];
-    for (const term of [...this.retriever.termsNear(EXERCISE_SIZES), this.retriever.rareTerm()]) {
-      const data = term === undefined ? undefined : index.get(term);
-      const word = term === undefined || !data ? undefined : this.spelling(term, data);
-      if (word && !words.includes(word)) words.push(word);
-    }
-    const queries = [
-      ...words,
-      ...words.slice(1).map((word, i) => `${words[i]} ${word}`),
-      words.filter((_, i) => i % 2 === 0).join(' '),
-    ];
-    const some = (passageId: string) => passageId.length % 2 === 0;
     const plans = this.retriever.exercisePlans();
+    const some = (passageId: string) => passageId.length % 2 === 0;
     for (let round = 0; round < EXERCISE_ROUNDS; round++) {
       for (const [i, plan] of plans.entries()) {
         const k = EXERCISE_KS[(round + i) % EXERCISE_KS.length] ?? 25;
         this.retriever.search(plan, { k, ...(i % 2 === round % 2 ? { accept: some } : {}) });
-        await pause();
-        if (this.internals()._nextId !== version) return;
-      }
-      for (const [i, query] of queries.entries()) {
-        this.search(query, {
-          limit: 25,
-          ...(round % 3 === 2 && i % 2 === 0 ? { filter: some } : {}),
-        });
         await pause();
         if (this.internals()._nextId !== version) return;
       }
@@ -945,9 +926,8 @@ const nextImmediate = (): Promise<void> => new Promise((resolve) => setImmediate
 const LANGUAGE_LOOKUP_LIMIT = 2000;
 /** Passages whose field lengths a restore copies between two looks at the pace. */
 const LENGTHS_PER_STEP = 4096;
-/** Postings of the frequent words the warm-up searches for (`exercise`), and how often. */
-const EXERCISE_SIZES = [24_000, 12_000, 8000, 5000, 3000, 1500];
-const EXERCISE_ROUNDS = 6;
+/** How often the warm-up runs each retrieval path (`exercise`). */
+const EXERCISE_ROUNDS = 12;
 /** Results asked of its plans: a small k raises the bar at once, as many passages do later. */
 const EXERCISE_KS = [1, 3, 25];
 /** Passages whose language the warm-up looks up between two yields (about 2 ms). */

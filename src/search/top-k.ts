@@ -221,15 +221,15 @@ export class TopKRetriever {
   }
 
   /**
-   * Plans over the index's own frequent terms (and a rare one) that take every path of the
-   * frequent walks: one list best blocks first, one read whole beside it, two words each
-   * too weak alone (the longer with the higher bound, so the walk turns to the shorter:
-   * with k 1 or 3 the bar is soon high enough for that), three words. For the search warm-up (PassageIndex.warm), beside real words.
+   * Plans over the index's own frequent terms (only theirs: a restored rare term stays as
+   * its bytes until a query needs it) that take every path of the frequent walks: one list
+   * best blocks first, one read whole beside it, two words each too weak alone (the longer
+   * with the higher bound, so the walk turns to the shorter: with k 1 or 3 the bar is soon
+   * high enough for that), three words. For the search warm-up (PassageIndex.warm).
    */
   exercisePlans(): QueryPlan[] {
     const [a, b, c] = this.termsNear([12_000, 5000, 1500]);
     if (a === undefined || b === undefined || c === undefined) return [];
-    const rare = this.rareTerm();
     const term = (t: string, weight = 1, source?: string) => ({
       term: t,
       weight,
@@ -250,20 +250,8 @@ export class TopKRetriever {
       plan([term(a, 2)], [term(b, 0.3)]),
       plan([term(b, 2)], [term(a, 0.3)]),
       plan([term(a), term(c, 0.5, a)], [term(b)]),
-      ...(rare ? [plan([term(rare)], [term(a)], [term(b)])] : []),
+      plan([term(c)], [term(a)], [term(b)]),
     ];
-  }
-
-  /** A term of the index with a few postings, but not a typed list's many. */
-  rareTerm(): string | undefined {
-    const shortList = this.options.shortList ?? SHORT_LIST;
-    let looked = 0;
-    for (const [term, data] of this.mini._index) {
-      const postings = postingCount(data);
-      if (postings >= 8 && postings <= shortList) return term;
-      if (++looked > 10_000) return undefined;
-    }
-    return undefined;
   }
 
   /** One term's typed list and bounds, if it is frequent, not cached yet, and fits. */
