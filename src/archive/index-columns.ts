@@ -13,6 +13,7 @@
  * the array it put in after the `set`).
  */
 import type { ColumnarFieldLengths } from '../search/postings';
+import { hashOf } from './text-hash';
 
 /**
  * The restored ids as the snapshot decoded them: each block's ids joined in one string, and
@@ -208,22 +209,6 @@ export class DocumentTable {
     this.#slots = slots;
     this.#used = used;
   }
-}
-
-/**
- * FNV-1a over the UTF-16 code units of `text[from..to)`, mixed at the end (the table's slot
- * is its low bits).
- */
-function hashOf(text: string, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  return hash >>> 0;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Entity } from '../extract/types';
+import { hashOf } from './text-hash';
 
 /**
  * Which entities each passage mentions, as a snapshot stores them (`passages` lines of the
@@ -118,19 +119,6 @@ class PassageRows {
       if (textA.charCodeAt(fromA + i) !== textB.charCodeAt(fromB + i)) return false;
     return true;
   }
-}
-
-/** FNV-1a over `text[from..to)`, mixed: what the rows' table hashes. */
-function hashOf(text: string, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = from; i < to; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  return hash >>> 0;
 }
 
 /** Rows put into the hash table between two looks at the pace. */
