@@ -17,9 +17,14 @@ export class MinHeap {
     return this.scores[0] ?? 0;
   }
 
-  /** The document on top (the worst kept); meaningful only when the heap is full. */
-  get minDoc(): number {
-    return this.docs[0] ?? 0;
+  /**
+   * Whether `pushRanked` would keep the pair: there is room, or it ranks above the worst
+   * kept in the heap's order (a higher score, or an equal one with a lower id).
+   */
+  placesRanked(score: number, doc: number): boolean {
+    if (!this.full) return true;
+    const min = this.min;
+    return !(score < min || (score === min && doc >= (this.docs[0] ?? 0)));
   }
 
   /**
@@ -28,7 +33,7 @@ export class MinHeap {
    * first of equal scores met, which is the same for a walk in id order.
    */
   pushRanked(score: number, doc: number): boolean {
-    if (this.full && (score < this.min || (score === this.min && doc >= this.minDoc))) return false;
+    if (!this.placesRanked(score, doc)) return false;
     if (!this.full) {
       this.push(score, doc);
       return true;

@@ -975,7 +975,7 @@ class Results {
   offerRanked(doc: number, score: number): boolean {
     const heap = this.heap;
     if (score < 0) return false;
-    if (heap.full && (score < heap.min || (score === heap.min && doc >= heap.minDoc))) return false;
+    if (!heap.placesRanked(score, doc)) return false;
     if (!this.admits(doc)) return false;
     return heap.pushRanked(score, doc);
   }
