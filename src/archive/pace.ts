@@ -1,3 +1,5 @@
+import type { Pace } from '../knowledge/pace';
+
 /** Breaths waiting for their turn, oldest first; background ones give way while a reload waits. */
 const waiting: { resume: () => void; background: boolean }[] = [];
 /** Reloads holding background work back (`holdBackground`). */
@@ -57,7 +59,7 @@ export function holdBackground(): () => void {
  * Cuts long main-thread work into slices of about `budgetMs`: call `due()` between steps
  * and yield when it says so. Yielding after every step would cost more than the steps.
  */
-export class Slicer {
+export class Slicer implements Pace {
   #sliceStart = performance.now();
 
   /** With `signal`, work that no longer matters stops at its next breath (it throws there). */

@@ -1,4 +1,5 @@
 import type { Entity } from '../extract/types';
+import type { Pace } from '../knowledge/pace';
 import { hashOf } from './text-hash';
 
 /**
@@ -207,7 +208,7 @@ export class PassageListsBuilder {
    * `build` with the hash table filled in steps of `ROWS_PER_STEP` rows, `pace` looked at
    * between them: at 180k passages, in one step, 20-25 ms of a restart's main thread.
    */
-  async buildAsync(pace: { due(): boolean; breathe(): Promise<void> }): Promise<PassageLists> {
+  async buildAsync(pace: Pace): Promise<PassageLists> {
     const rows = this.#rowsTable();
     for (let from = 0; from < this.#rows; from += ROWS_PER_STEP) {
       rows.insert(this.#hash, from, Math.min(this.#rows, from + ROWS_PER_STEP));

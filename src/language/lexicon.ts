@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Pace } from '../knowledge/pace';
 import { foldCase } from './normalize';
 import { stem } from './stem';
 import { isStopWord } from './stopwords';
@@ -149,10 +150,7 @@ export function lexicon(): Lexicon {
 export const lexiconRead = (): boolean => loaded !== undefined;
 
 /** The shipped lexicon's tables, read first in steps when not yet (what a snapshot stores). */
-export async function shippedLexiconTables(pace: {
-  due(): boolean;
-  breathe(): Promise<void>;
-}): Promise<LexiconTables> {
+export async function shippedLexiconTables(pace: Pace): Promise<LexiconTables> {
   await prepareLexicon(pace);
   const tables = tablesOf.get(lexicon());
   if (!tables) throw new Error('The shipped lexicon has no tables');
@@ -175,10 +173,7 @@ export function adoptShippedLexicon(tables: LexiconTables): void {
  * the supplement's words with the stemmers not yet compiled). A search index's warm-up
  * calls it; a query that comes first finishes what is left.
  */
-export async function prepareLexicon(pace: {
-  due(): boolean;
-  breathe(): Promise<void>;
-}): Promise<void> {
+export async function prepareLexicon(pace: Pace): Promise<void> {
   loading ??= shippedSteps();
   while (!loaded) {
     const next = loading.next();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
+import type { Pace } from '../knowledge/pace';
 import type { AliasGroup, Article, DateSpan, Language, Passage } from '../knowledge/types';
 import { ANALYZER_VERSION, type AnalyzedToken, analyze, analyzeTokens, stem } from '../language';
 import { MIN_COMPOUND_LENGTH, splitCompound } from '../language/compound';
@@ -449,10 +450,7 @@ export class PassageIndex {
   }
 
   /** The same, worked out in slices when an update left it to do (a snapshot written on the main thread). */
-  async contentFingerprintAsync(pace: {
-    due(): boolean;
-    breathe(): Promise<void>;
-  }): Promise<string> {
+  async contentFingerprintAsync(pace: Pace): Promise<string> {
     const input = this.fingerprintInput;
     if (!input) return this.fingerprint;
     const steps = fingerprintSteps(input);
@@ -481,7 +479,7 @@ export class PassageIndex {
     fill: (mini: MiniSearch<IndexedDocument>) => Promise<RestoredExtras | undefined>,
     input: PassageIndexInput,
     fingerprint: string,
-    pace: { due(): boolean; breathe(): Promise<void> },
+    pace: Pace,
     tuning: SearchTuning = DEFAULT_TUNING,
   ): Promise<PassageIndex> {
     const mini = MiniSearch.loadJS<IndexedDocument>(plain, miniSearchOptions(tuning));
@@ -619,7 +617,7 @@ export class PassageIndex {
   async documentsToAddAsync(
     articles: readonly Article[],
     input: PassageIndexInput,
-    pace: { due(): boolean; breathe(): Promise<void> },
+    pace: Pace,
   ): Promise<IndexedDocument[]> {
     const known = (term: string) => this.retriever.documentFrequency(term) > 0;
     const prepared = new PreparedDocuments(known);
@@ -645,10 +643,7 @@ export class PassageIndex {
    * every word of the added article in its one synchronous step (a frequent word's
    * hundreds of thousands at 400k passages). Reading changes nothing the index answers.
    */
-  async openTermsAsync(
-    documents: readonly IndexedDocument[],
-    pace: { due(): boolean; breathe(): Promise<void> },
-  ): Promise<void> {
+  async openTermsAsync(documents: readonly IndexedDocument[], pace: Pace): Promise<void> {
     const terms = new Set<string>();
     for (const document of documents) {
       for (const field of FIELDS) for (const term of splitTerms(document[field])) terms.add(term);

@@ -4,12 +4,12 @@
  * Every lookup reads prepared structures (hash maps and `RankedKeys`), never every entity.
  */
 
+import type { Pace } from '../../knowledge/pace';
 import type { Entity } from '../types';
 import { mergeKeyColumns } from './merge-columns';
 import {
   type KeyColumns,
   keyColumns,
-  type Pace,
   RankedKeys,
   RankedKeysBuilder,
   runSteps,

@@ -23,17 +23,12 @@
  * does both, in typed arrays and one array of strings.
  */
 
+import type { Pace } from '../../knowledge/pace';
 import { KeysAfterFirst } from './after-first';
 import { BestRanks, ClosestRanks } from './best-ranks';
 import { KeyTrie, type Node, type Tight } from './key-trie';
 import { NONE, type RangeReader } from './range-min';
 import { compareCodeUnits, sortInSteps } from './sort-steps';
-
-/** Lets a long build yield to the event loop: `Slicer` in src/archive/pace.ts fits. */
-export interface Pace {
-  due(): boolean;
-  breathe(): Promise<void>;
-}
 
 /** Keys laid out between two yields of the build (each yield only asks the pace). */
 const KEYS_PER_STEP = 2_000;
