@@ -1,5 +1,6 @@
 import type { Archive } from '../archive/archive';
 import { toDayNumber } from '../extract/dates/calendar';
+import { passageIdCut, positionAfter } from '../knowledge/passage-id';
 import { splitSentences } from '../search/snippet';
 import type { DaySuggestion } from './types';
 
@@ -115,12 +116,12 @@ const cache = new WeakMap<Archive, DayIndex>();
  * article. Read from the ids (`${articleId}#${index}`), which is all a day index needs.
  */
 function archiveOrder(a: string, b: string): number {
-  const cutA = a.lastIndexOf('#');
-  const cutB = b.lastIndexOf('#');
+  const cutA = passageIdCut(a);
+  const cutB = passageIdCut(b);
   const articleA = a.slice(0, cutA);
   const articleB = b.slice(0, cutB);
   if (articleA !== articleB) return articleA < articleB ? -1 : 1;
-  return Number(a.slice(cutA + 1)) - Number(b.slice(cutB + 1));
+  return positionAfter(a, cutA) - positionAfter(b, cutB);
 }
 
 /** The archive's days, built once per archive (on first use, or ahead by calling this). */

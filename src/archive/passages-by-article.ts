@@ -1,3 +1,4 @@
+import { passageIdCut, positionAfter } from '../knowledge/passage-id';
 import type { Article, Passage } from '../knowledge/types';
 import { passageCount } from './lazy-articles';
 
@@ -21,11 +22,11 @@ export class PassagesByArticle implements ReadonlyMap<string, Passage> {
   }
 
   get(passageId: string): Passage | undefined {
-    const cut = passageId.lastIndexOf('#');
+    const cut = passageIdCut(passageId);
     if (cut < 0) return undefined;
     const passages = this.byId.get(passageId.slice(0, cut))?.passages;
     if (!passages) return undefined;
-    const at = passages[Number(passageId.slice(cut + 1))];
+    const at = passages[positionAfter(passageId, cut)];
     // An id written otherwise (never by the loader) is still found, by a scan of its article.
     return at?.id === passageId ? at : passages.find((passage) => passage.id === passageId);
   }

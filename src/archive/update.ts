@@ -30,6 +30,7 @@ import { EntitiesDoNotFit, EntityMerge, type MergeInput } from '../extract/entit
 import { runStepsAsync } from '../extract/entities/ranked-keys';
 import { foldName } from '../extract/entities/tokens';
 import type { EntityMention, TimeMention } from '../extract/types';
+import { passageIdCut, positionAfter } from '../knowledge/passage-id';
 import { sortedById } from '../knowledge/sorted-ids';
 import type { Article, LoadResult, Passage } from '../knowledge/types';
 import type { Archive, IncrementalBasis } from './archive';
@@ -210,13 +211,13 @@ function* inputsByMaps(
     passageId: string,
     names: EntityMention[] | undefined,
   ): MergeInput | undefined => {
-    const hash = passageId.lastIndexOf('#');
+    const hash = passageIdCut(passageId);
     if (hash < 0) return undefined;
     if (article === undefined || hash !== article.id.length || !passageId.startsWith(article.id)) {
       article = archive.articleById.get(passageId.slice(0, hash));
       if (article === undefined) return undefined;
     }
-    const order = positionOf(passageId, hash + 1);
+    const order = positionAfter(passageId, hash);
     if (order < 0 || order >= passageCountOf(article)) return undefined;
     return {
       passageId,
@@ -267,18 +268,6 @@ function keysOf(
       throw new EntitiesDoNotFit(`(the key of ${first.name})`);
   }
   return start;
-}
-
-/** The number written from `from` to the end of `id` (a passage's position), or -1. */
-function positionOf(id: string, from: number): number {
-  if (from >= id.length) return -1;
-  let value = 0;
-  for (let i = from; i < id.length; i++) {
-    const digit = id.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 /**

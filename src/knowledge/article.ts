@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { detectLanguage } from '../language/detect';
 import { dateFromFileName, parsePublicationDate } from './dates';
 import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './front-matter';
+import { passageId } from './passage-id';
 import { type RawPassage, splitBody } from './passages';
 import { deriveTitle } from './title';
 import type { Article, DateSpan, Language, Passage, Problem, ProblemDetail } from './types';
@@ -271,7 +272,7 @@ function chooseLanguage(
 
 function toPassage(raw: RawPassage, index: number, articleId: string, language: Language): Passage {
   return {
-    id: `${articleId}#${index}`,
+    id: passageId(articleId, index),
     articleId,
     index,
     ...(raw.heading ? { heading: raw.heading } : {}),

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleInfo, KnowledgeView } from '../backend/backend';
 import { parseArticleFile, tooLargeProblem } from '../knowledge/article';
+import { passageId } from '../knowledge/passage-id';
 import type { Article, DateSpan, Passage, Problem } from '../knowledge/types';
 import { foldCase } from '../language';
 import type { Logger } from '../logger';
@@ -235,13 +236,13 @@ const textKeys = new WeakMap<KnowledgeView, Promise<Map<string, ArticleInfo>>>()
 async function keysOf(view: KnowledgeView): Promise<Map<string, ArticleInfo>> {
   const articles = await view.listArticles();
   const ids = articles.flatMap((a) =>
-    Array.from({ length: a.passageCount }, (_, i) => `${a.id}#${i}`),
+    Array.from({ length: a.passageCount }, (_, i) => passageId(a.id, i)),
   );
   const passages = await view.passages(ids);
   const keys = new Map<string, ArticleInfo>();
   for (const article of articles) {
     const own = Array.from({ length: article.passageCount }, (_, i) =>
-      passages.get(`${article.id}#${i}`),
+      passages.get(passageId(article.id, i)),
     );
     keys.set(textKey(own.filter((p) => p !== undefined)), article);
   }
@@ -262,7 +263,7 @@ async function describe(
   article: Article,
   problems: Problem[],
 ): Promise<AddedArticle> {
-  const ids = article.passages.map((_, i) => `${article.id}#${i}`);
+  const ids = article.passages.map((_, i) => passageId(article.id, i));
   const [entityIds, mentions] = await Promise.all([
     view.entitiesInPassages(ids),
     view.timeMentions(ids),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
 import type { Pace } from '../knowledge/pace';
+import { articleIdOf, passageId, passageIdCut, positionAfter } from '../knowledge/passage-id';
 import type { AliasGroup, Article, DateSpan, Language, Passage } from '../knowledge/types';
 import { ANALYZER_VERSION, type AnalyzedToken, analyze, analyzeTokens, stem } from '../language';
 import { MIN_COMPOUND_LENGTH, splitCompound } from '../language/compound';
@@ -525,10 +526,10 @@ export class PassageIndex {
     const found = this.passages.get(passageId);
     if (found || this.unregistered.size === 0 || !this.passageLanguage)
       return (found ?? this.entry(passageId))?.passage.language;
-    const cut = passageId.lastIndexOf('#');
+    const cut = passageIdCut(passageId);
     const article = cut < 0 ? undefined : this.unregistered.get(passageId.slice(0, cut));
     if (!article) return undefined;
-    const language = this.passageLanguage(article, Number(passageId.slice(cut + 1)));
+    const language = this.passageLanguage(article, positionAfter(passageId, cut));
     // Positions are the loader's ids; one written otherwise is looked up in its article.
     return language ?? this.entry(passageId)?.passage.language;
   }
@@ -537,9 +538,8 @@ export class PassageIndex {
   private entry(passageId: string): PassageEntry | undefined {
     const found = this.passages.get(passageId);
     if (found || this.unregistered.size === 0) return found;
-    // A passage's id is its article's id, '#', its position (knowledge/article.ts).
-    const cut = passageId.lastIndexOf('#');
-    if (cut < 0 || !this.articleEntry(passageId.slice(0, cut))) return undefined;
+    const articleId = articleIdOf(passageId);
+    if (articleId === undefined || !this.articleEntry(articleId)) return undefined;
     return this.passages.get(passageId);
   }
 
@@ -1072,7 +1072,7 @@ function* fingerprintSteps<A extends FingerprintArticle>(
     for (const article of input.articles) {
       const count = countOf(article);
       for (let position = 0; position < count; position++) {
-        const id = `${article.id}#${position}`;
+        const id = passageId(article.id, position);
         const list = names.get(id);
         if (list) hash.update(`${id}\u0001${list.join('\u0002')}\u0003`);
         if (++passages % FINGERPRINT_PASSAGES_PER_STEP === 0) yield;
