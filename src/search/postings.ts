@@ -80,6 +80,15 @@ export interface PostingColumn {
   tfs: Uint16Array;
 }
 
+/**
+ * Whether a term frequency can be held in a column (`PostingColumn.tfs`, 16 bits, where 0
+ * means "not in this field"). A list with one that cannot is not made at all: the search
+ * then scores that term from MiniSearch's own maps, exactly.
+ */
+function fitsColumn(tf: number): boolean {
+  return tf >= 0 && tf <= 0xffff && Number.isInteger(tf);
+}
+
 /** A term's postings over all fields, in short-id order. */
 export interface TermPostings {
   docs: Int32Array;
@@ -257,7 +266,8 @@ export class PostingStore {
       }
       const scratch = column;
       tfs.forEach((tf, doc) => {
-        if (tf > 0xffff || tf < 1 || !Number.isInteger(tf)) exact = false;
+        // MiniSearch never keeps a frequency of 0; one would read as "not in this field".
+        if (tf === 0 || !fitsColumn(tf)) exact = false;
         scratch[doc] = tf;
         if (seen[doc] === 0) {
           seen[doc] = 1;
@@ -377,7 +387,7 @@ function livePostings(
 ): { docs: Int32Array; tfs: Uint16Array | Uint32Array } | undefined {
   const { docs, tfs, length } = postings.sorted;
   if (tfs instanceof Uint32Array)
-    for (let i = 0; i < length; i++) if ((tfs[i] ?? 0) > 0xffff) return undefined;
+    for (let i = 0; i < length; i++) if (!fitsColumn(tfs[i] ?? 0)) return undefined;
   if (postings.size === length)
     return { docs: docs.subarray(0, length), tfs: tfs.subarray(0, length) };
   const liveDocs = new Int32Array(postings.size);
@@ -457,7 +467,7 @@ function extend(
     docs.push(doc);
     for (const [c, field] of fields.entries()) {
       const tf = field?.get(doc) ?? 0;
-      if (tf > 0xffff || tf < 0 || !Number.isInteger(tf)) return undefined;
+      if (!fitsColumn(tf)) return undefined;
       tfs[c]?.push(tf);
     }
   }
