@@ -9,7 +9,7 @@
  *   npx tsx bench/reload-load-stalls.ts DIR/knowledge
  */
 
-import { articleChanges } from '../src/archive/update';
+import { articleChanges } from '../src/knowledge/diff';
 import { loadKnowledge, surveyKnowledge } from '../src/knowledge/load';
 import { retainLastGood } from '../src/knowledge/retain';
 import { threadCpuMs } from './thread-cpu';

@@ -1,5 +1,5 @@
 import { ArchiveLexicon } from '../extract/entities';
-import { diffKnowledge } from '../knowledge/diff';
+import { articleChanges, changedIds, diffKnowledge } from '../knowledge/diff';
 import {
   KnowledgeDirError,
   type LoadOptions,
@@ -21,7 +21,7 @@ import {
   writeLexicon,
   writeLoad,
 } from './snapshot-body';
-import { articleChanges, canUpdate, changedIds, prepareUpdates, updateArchive } from './update';
+import { canUpdate, prepareUpdates, updateArchive } from './update';
 
 export interface ReloadOutcome {
   archive: Archive;
