@@ -1,4 +1,4 @@
-import { ArchiveLexicon, type BackReference, type LexiconData } from '../extract/entities';
+import type { BackReference, LexiconData } from '../extract/entities';
 import { listEntities } from '../extract/entities/live-merge';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { Article, LoadResult } from '../knowledge/types';
@@ -364,69 +364,6 @@ export async function parseAnalysis(
   // Only an analysis with entities has lists to give (the basis part has neither).
   if (end.entities > 0) parts.byPassage = await byPassage.buildAsync(slicer);
   return parts;
-}
-
-/** An incremental basis as the live structures an update changes in place. */
-export interface LiveBasis {
-  mentions: Map<string, EntityMention[]>;
-  references: Map<string, BackReference[]>;
-  lexicon: ArchiveLexicon;
-}
-
-/**
- * The `basis` part of an analysis's text (see `AnalysisPart`) straight into the live maps and
- * lexicon, each line's entries put in as it is parsed, in slices. Parsed into lists first and
- * copied into maps after (at 400k passages, 180k passages' names and 380k lexicon words),
- * every entry's pair outlived many young collections, each of which copied its share into
- * the old generation (20-60 ms a pause), only to be dropped once copied. Throws when the
- * text is malformed or incomplete, as `parseAnalysis` does.
- */
-export async function parseBasis(bytes: Buffer): Promise<LiveBasis> {
-  const slicer = new Slicer();
-  const basis: LiveBasis = {
-    mentions: new Map(),
-    references: new Map(),
-    lexicon: new ArchiveLexicon(),
-  };
-  const read = { mentions: 0, references: 0, lexicon: 0 };
-  let end: JsonObject | undefined;
-  for (const [start, stop] of lineRanges(bytes, 0)) {
-    if (end) throw new Error('Analysis text: lines after the end');
-    const parsed: unknown = JSON.parse(bytes.toString('utf8', start, stop));
-    if (!isRecord(parsed)) throw new Error('Analysis text: a line is not an object');
-    if ('mentions' in parsed) {
-      const entries = arrayPart(parsed, 'mentions') as [string, EntityMention[]][];
-      for (const [id, found] of entries) basis.mentions.set(id, found);
-      read.mentions += entries.length;
-    } else if ('references' in parsed) {
-      const entries = arrayPart(parsed, 'references') as [string, BackReference[]][];
-      for (const [id, pointing] of entries) basis.references.set(id, pointing);
-      read.references += entries.length;
-    } else {
-      const part = LEXICON_PARTS.find((p) => p in parsed);
-      if (part) {
-        const items = arrayPart(parsed, part);
-        const into = basis.lexicon.partOf(part);
-        if (into instanceof Map)
-          for (const [word, n] of items as [string, number][]) into.set(word, n);
-        else for (const word of items as string[]) into.add(word);
-        read.lexicon += items.length;
-      } else if ('end' in parsed) end = recordPart(parsed, 'end');
-      else throw new Error('Analysis text: a line of unknown kind');
-    }
-    if (slicer.due()) await slicer.breathe();
-  }
-  if (
-    end?.entities !== 0 ||
-    end.timeMentions !== 0 ||
-    end.passages !== 0 ||
-    end.mentions !== read.mentions ||
-    end.references !== read.references ||
-    end.lexicon !== read.lexicon
-  ) {
-    throw new Error('Analysis text is incomplete');
-  }
-  return basis;
 }
 
 function isEntityLine(bytes: Buffer, start: number, end: number): boolean {

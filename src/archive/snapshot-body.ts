@@ -8,7 +8,8 @@
  *   JSON (analysis-text.ts), each entity's roles and mentions parsed on first use
  *   (lazy-entities.ts);
  * - `BASE`: what only an incremental reload needs (names per passage before the merge,
- *   back references, the lexicon), as lines of JSON: parsed on first need, not on restore;
+ *   back references, the lexicon), as columns (basis-columns.ts): read on first need, not
+ *   on restore;
  * - `DIRC`: the entity directory's prepared keys as columns (`DirectoryColumns`), so that a
  *   restart does not work out every entity's keys again; left out when it cannot be stored
  *   (a key holding the separator), and then the directory is built;
@@ -34,10 +35,10 @@ import {
   Interner,
   loadLines,
   parseAnalysis,
-  parseBasis,
   parseLoad,
   type TextLine,
 } from './analysis-text';
+import { readBasisColumns, writeBasisColumns } from './basis-columns';
 import type { AnalysisParts } from './build';
 import { ByteReader, ByteWriter } from './bytes';
 import { readIndex, writeIndex } from './index-bytes';
@@ -273,7 +274,9 @@ async function writeAnalysisText(
   directory?: EntityDirectory,
 ): Promise<void> {
   await linesSection(sink, 'ANLY', analysisLines(analysis, 'answers'), pace);
-  await linesSection(sink, 'BASE', analysisLines(analysis, 'basis'), pace);
+  await sink.begin('BASE');
+  await writeBasisColumns(sink, analysis, pace);
+  await sink.end();
   await sink.begin('MRGE');
   for (const piece of await encodeMergeSection(analysis.entities, analysis.mentions, pace))
     await sink.bytes(piece);
@@ -522,7 +525,7 @@ export async function decodeAnalysisText(
   // The names' keys, which only the live merge's restore reads, with the names they belong to.
   const mergeBytes = bytes.subarray(keysAt, facts.end);
   analysis.readBasis = async () => ({
-    ...(await parseBasis(basisBytes)),
+    ...(await readBasisColumns(basisBytes)),
     mergeKeys: await decodeMergeKeys(mergeBytes, 0, mergeBytes.length),
   });
   return analysis;

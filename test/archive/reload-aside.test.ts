@@ -7,15 +7,9 @@ import {
   startWorkers,
   WORKER_MIN_PASSAGES,
 } from '../../src/archive/analyse-aside';
-import {
-  analysisLines,
-  parseAnalysis,
-  parseBasis,
-  serializeAnalysis,
-} from '../../src/archive/analysis-text';
+import { parseAnalysis, serializeAnalysis } from '../../src/archive/analysis-text';
 import { type AnalysisParts, analyse, mentionMaps } from '../../src/archive/build';
 import { decodeAnalysis, encodeAnalysis, sectionsOf } from '../../src/archive/snapshot-body';
-import { ArchiveLexicon } from '../../src/extract/entities';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { bokmalBudget, bokmalFollowUp, englishClimate } from '../helpers/articles';
 import { generatedArticles } from '../helpers/generated';
@@ -208,24 +202,6 @@ describe('the analysis as text', () => {
     const cut = text.slice(0, text.lastIndexOf('\n', text.lastIndexOf('\n') - 1));
     await expect(parseAnalysis(cut)).rejects.toThrow(/incomplete/);
     await expect(parseAnalysis(`${text}\n{"surprise":1}`)).rejects.toThrow();
-  });
-
-  it('reads its basis part into the live maps and lexicon an update changes, and refuses it cut short', async () => {
-    const kb = await kbWith(generatedArticles(40));
-    const { analysis } = await analyse(await loadKnowledge(kb.dir));
-    const lines = [...analysisLines(analysis, 'basis')].filter((line) => line !== undefined);
-    const text = Buffer.from(lines.join('\n'));
-    const live = await parseBasis(text);
-    expect(live.mentions).toEqual(new Map(analysis.mentions));
-    expect(live.references).toEqual(new Map(analysis.references));
-    expect(live.mentions.size).toBeGreaterThan(10);
-    expect(live.lexicon).toBeInstanceOf(ArchiveLexicon);
-    expect(live.lexicon.toJSON()).toEqual(ArchiveLexicon.fromJSON(analysis.lexicon).toJSON());
-    const cut = text.subarray(0, text.lastIndexOf(10));
-    await expect(parseBasis(cut)).rejects.toThrow(/incomplete/);
-    // The answers' part is not a basis.
-    const answers = [...analysisLines(analysis, 'answers')].filter((line) => line !== undefined);
-    await expect(parseBasis(Buffer.from(answers.join('\n')))).rejects.toThrow();
   });
 });
 
