@@ -92,6 +92,26 @@ describe('the basis as columns', () => {
     expect(basis.lexicon.toJSON()).toEqual(ArchiveLexicon.fromJSON(analysis.lexicon).toJSON());
   });
 
+  it('is written again from what it read as the same bytes (a restart writes what a build wrote)', async () => {
+    const analysis = await analysed(20);
+    const bytes = await encodeBasisColumns(analysis);
+    const basis = await readBasisColumns(bytes);
+    const { lexicon: live } = basis;
+    const again = await encodeBasisColumns({
+      mentions: basis.mentions,
+      references: basis.references,
+      // As an update's snapshot gives it: the live lexicon's maps and sets.
+      lexicon: {
+        lower: live.lowerCounts,
+        capital: live.capitalCounts,
+        names: live.nameCounts,
+        persons: live.personWords,
+        things: live.thingNames,
+      },
+    });
+    expect(again.equals(bytes)).toBe(true);
+  });
+
   it('refuses bytes cut short, with bytes after the end, or damaged', async () => {
     const bytes = await encodeBasisColumns({ mentions, references, lexicon });
     await expect(readBasisColumns(bytes.subarray(0, bytes.length - 1))).rejects.toThrow();
