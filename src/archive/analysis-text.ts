@@ -26,7 +26,8 @@ import { PassageListsBuilder, type PassageListsLine } from './passage-lists';
  * index is not text: it goes as bytes (index-bytes.ts). The loaded files go as lines too
  * (`loadLines`): a head with aliases, problems and stamps, then one article a line.
  */
-const LEXICON_PARTS = ['lower', 'capital', 'names', 'persons', 'things'] as const;
+/** The lexicon's parts, in the order they are written (here and in the `BASE` columns). */
+export const LEXICON_PARTS = ['lower', 'capital', 'names', 'persons', 'things'] as const;
 // Each line is made (JSON.stringify) and parsed in one step on the main thread: small
 // enough that either stays a few ms on a busy machine (lines of 2,000 dated passages took
 // 60 ms to write there).
@@ -94,11 +95,12 @@ export interface AnalysisItems {
 }
 
 /**
- * Which parts of an analysis: `answers` (names and dates, which every archive needs at once),
- * `basis` (names per passage before the merge, back references, the lexicon: needed only
- * by an incremental reload, so a restart can leave them unparsed), or `all`.
+ * Which parts of an analysis: `answers` (names and dates, which every archive needs at once,
+ * the snapshot's `ANLY` section), or `all`, with the basis (names per passage before the
+ * merge, back references, the lexicon), which the snapshot stores as columns instead
+ * (basis-columns.ts, its `BASE` section).
  */
-export type AnalysisPart = 'all' | 'answers' | 'basis';
+export type AnalysisPart = 'all' | 'answers';
 
 /**
  * A line of text: a string, or UTF-8 bytes a restored snapshot held already (an unparsed
@@ -121,8 +123,6 @@ export function* analysisLines(
   analysis: AnalysisItems,
   part: AnalysisPart = 'all',
 ): Generator<TextLine | undefined> {
-  const answers = part !== 'basis';
-  const basis = part !== 'answers';
   const end: Counts = {
     entities: 0,
     timeMentions: 0,
@@ -131,21 +131,19 @@ export function* analysisLines(
     references: 0,
     passages: 0,
   };
-  if (answers) {
-    // The heads first, then one entity a line, so that a restart parses only the heads and
-    // each entity's roles and mentions on first use (lazy-entities.ts).
-    for (const some of slices(analysis.entities, ENTITY_HEADS_PER_LINE)) {
-      yield JSON.stringify({ entityHeads: some.map(headOfEntity) });
-    }
-    for (const entity of analysis.entities) yield entityLine(entity);
-    end.entities = analysis.entities.length;
-    end.passages = yield* passageLists(analysis.entities, analysis.entitiesByPassage);
-    for (const timeMentions of slices(analysis.timeMentions, TIME_MENTIONS_PER_LINE)) {
-      end.timeMentions += timeMentions.length;
-      yield JSON.stringify({ timeMentions });
-    }
+  // The heads first, then one entity a line, so that a restart parses only the heads and
+  // each entity's roles and mentions on first use (lazy-entities.ts).
+  for (const some of slices(analysis.entities, ENTITY_HEADS_PER_LINE)) {
+    yield JSON.stringify({ entityHeads: some.map(headOfEntity) });
   }
-  if (basis) {
+  for (const entity of analysis.entities) yield entityLine(entity);
+  end.entities = analysis.entities.length;
+  end.passages = yield* passageLists(analysis.entities, analysis.entitiesByPassage);
+  for (const timeMentions of slices(analysis.timeMentions, TIME_MENTIONS_PER_LINE)) {
+    end.timeMentions += timeMentions.length;
+    yield JSON.stringify({ timeMentions });
+  }
+  if (part === 'all') {
     for (const mentions of slices(analysis.mentions, MENTIONS_PER_LINE)) {
       end.mentions += mentions.length;
       yield JSON.stringify({ mentions });

@@ -23,14 +23,13 @@
  * The names are written in the order of the map given, as the `MRGE` section's keys are
  * (merge-section.ts): a restore reads the i-th passage's keys for the i-th passage here.
  */
-import { ArchiveLexicon, type BackReference, type LexiconData } from '../extract/entities';
+import { ArchiveLexicon, type BackReference } from '../extract/entities';
 import type { EntityKind, EntityMention } from '../extract/types';
-import type { AnalysisItems } from './analysis-text';
+import { type AnalysisItems, LEXICON_PARTS } from './analysis-text';
 import { ByteReader, ByteWriter } from './bytes';
 import { Slicer } from './pace';
 
-/** The lexicon's parts, in the order they are written; the first three count their words. */
-const LEXICON_PARTS = ['lower', 'capital', 'names', 'persons', 'things'] as const;
+/** The lexicon's parts that count their words (maps); the others are sets. */
 const COUNTED_PARTS: ReadonlySet<string> = new Set(['lower', 'capital', 'names']);
 /** A kind's number is its place here. */
 const KINDS: readonly EntityKind[] = ['person', 'organisation', 'place', 'other'];
@@ -335,7 +334,7 @@ export async function readBasisColumns(bytes: Buffer): Promise<LiveBasis> {
   }
   let words = 0;
   for (const part of LEXICON_PARTS) {
-    const into = basis.lexicon.partOf(part as keyof LexiconData);
+    const into = basis.lexicon.partOf(part);
     for (let n = reader.uint(); n > 0; n = reader.uint()) {
       readWordsBlock(reader, n, into);
       words += n;
