@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { detectLanguage } from '../language/detect';
 import { dateFromFileName, parsePublicationDate } from './dates';
 import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './front-matter';
+import { HintWords } from './hint-words';
 import { passageId } from './passage-id';
 import { type RawPassage, splitBody } from './passages';
 import { deriveTitle } from './title';
@@ -290,13 +291,13 @@ function toPassage(raw: RawPassage, index: number, articleId: string, language: 
  */
 function passageLanguage(text: string, articleLanguage: Language): Language {
   const english = articleLanguage === 'en';
-  if (!hasWords(text, english ? NORWEGIAN_HINTS : ENGLISH_HINTS, 3)) return articleLanguage;
+  if (!(english ? NORWEGIAN_HINTS : ENGLISH_HINTS).reached(text, 3)) return articleLanguage;
   const detected = detectLanguage(text);
   if (!detected.confident) return articleLanguage;
   return (detected.language === 'en') !== english ? detected.language : articleLanguage;
 }
 
-const ENGLISH_HINTS = new Set([
+const ENGLISH_HINTS = new HintWords([
   'the',
   'and',
   'of',
@@ -308,7 +309,7 @@ const ENGLISH_HINTS = new Set([
   'are',
   'it',
 ]);
-const NORWEGIAN_HINTS = new Set([
+const NORWEGIAN_HINTS = new HintWords([
   'og',
   'i',
   'på',
@@ -321,17 +322,6 @@ const NORWEGIAN_HINTS = new Set([
   'ein',
   'av',
 ]);
-
-/**
- * Whether `text` holds at least `enough` of `words`: it stops reading at the last one
- * needed (every passage of every file is asked, on the thread that answers).
- */
-function hasWords(text: string, words: ReadonlySet<string>, enough: number): boolean {
-  let count = 0;
-  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu))
-    if (words.has(word) && ++count >= enough) return true;
-  return false;
-}
 
 function countNewlines(text: string): number {
   let count = 0;

@@ -15,6 +15,13 @@ const TRAILING_CREDIT = new RegExp(
   'u',
 );
 
+/**
+ * What every trailing credit holds: a label, and a colon. Asked first, because the
+ * trailing-credit pattern, with nothing to anchor its start, tries every space of a
+ * paragraph (it took a fifteenth of reading a folder), and few paragraphs have either.
+ */
+const LABEL_ANYWHERE = new RegExp(LABEL, 'u');
+
 const MAX_CREDIT_WORDS = 10;
 
 export function creditLine(line: string): string | undefined {
@@ -26,6 +33,7 @@ export function creditLine(line: string): string | undefined {
 
 /** Splits "Text. Foto: AP" into the text and the credit; text without one is returned as is. */
 export function cutTrailingCredit(paragraph: string): { text: string; credit?: string } {
+  if (!paragraph.includes(':') || !LABEL_ANYWHERE.test(paragraph)) return { text: paragraph };
   const match = TRAILING_CREDIT.exec(paragraph);
   const credit = match?.[1]?.trim();
   if (!match || credit === undefined || !isShortEnough(credit)) return { text: paragraph };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parsePublicationDate } from './dates';
 import type { DateSpan, Language, ProblemDetail } from './types';
-import { mapEntries, parseYaml } from './yaml-lines';
+import { mapEntries, parseYaml, plainEntries } from './yaml-lines';
 
 /**
  * YAML front matter: split it from the body, validate each field, and report every
@@ -113,27 +113,12 @@ export function parseFrontMatter(
   yaml: string,
   yamlFirstLine: number,
 ): { meta: FrontMatter; problems: FieldProblem[]; dateGiven: boolean; fatal: boolean } {
-  const parsed = parseYaml(yaml);
   const toFileLine = (line: number) => line + yamlFirstLine - 1;
-  const problems: FieldProblem[] = parsed.errors.map((error) => ({
-    line: toFileLine(error.line),
-    ...error.detail,
-    reason: error.reason,
-    severity: 'error',
-  }));
-  if (problems.length > 0) return { meta: {}, problems, dateGiven: false, fatal: true };
-
-  const entries = mapEntries(parsed);
-  if (entries === undefined) {
-    problems.push({
-      line: yamlFirstLine,
-      code: 'front-matter-not-map',
-      params: {},
-      reason: 'front matter must be "key: value" lines (title, date, url, source, language, tags)',
-      severity: 'error',
-    });
-    return { meta: {}, problems, dateGiven: false, fatal: true };
-  }
+  const read = plainEntries(yaml) ?? parsedEntries(yaml, yamlFirstLine);
+  if (!Array.isArray(read))
+    return { meta: {}, problems: read.problems, dateGiven: false, fatal: true };
+  const entries = read;
+  const problems: FieldProblem[] = [];
 
   const meta: FrontMatter = {};
   let dateGiven = false;
@@ -188,6 +173,31 @@ export function parseFrontMatter(
     }
   }
   return { meta, problems, dateGiven, fatal: false };
+}
+
+/** The front matter's entries as the YAML parser reads them, or the problems that stop it. */
+function parsedEntries(
+  yaml: string,
+  yamlFirstLine: number,
+): { key: string; value: unknown; line: number }[] | { problems: FieldProblem[] } {
+  const parsed = parseYaml(yaml);
+  const problems: FieldProblem[] = parsed.errors.map((error) => ({
+    line: error.line + yamlFirstLine - 1,
+    ...error.detail,
+    reason: error.reason,
+    severity: 'error',
+  }));
+  if (problems.length > 0) return { problems };
+  const entries = mapEntries(parsed);
+  if (entries !== undefined) return entries;
+  problems.push({
+    line: yamlFirstLine,
+    code: 'front-matter-not-map',
+    params: {},
+    reason: 'front matter must be "key: value" lines (title, date, url, source, language, tags)',
+    severity: 'error',
+  });
+  return { problems };
 }
 
 type FieldError = ProblemDetail & { reason: string };

@@ -66,6 +66,46 @@ export function parseYaml(text: string): ParsedYaml {
   return { doc, errors, lineOf };
 }
 
+/**
+ * One line of the plainest front matter: a key, one space, and a quoted text with nothing to
+ * unescape, a date, or a word of letters. What the parser makes of such a line is the
+ * text between the quotes or the plain word itself, a string in every case (a date is no
+ * type of its own in YAML 1.2, and `true`, `false` and `null` are refused below).
+ */
+const PLAIN_LINE =
+  /^([A-Za-z][A-Za-z_-]*): (?:"([^"\\\p{Cc}\u2028\u2029\ufeff[{]*)"|'([^'\p{Cc}\u2028\u2029\ufeff[{]*)'|(\d{4}-\d{2}-\d{2}|[A-Za-zÆØÅæøå]+))$/u;
+
+/** Plain words and keys the parser reads as a boolean or null, not as a string. */
+const NOT_A_STRING = /^(?:true|false|null)$/i;
+
+/**
+ * `mapEntries(parseYaml(text))` for front matter made of plain lines only (`PLAIN_LINE`,
+ * and empty lines), without the parser; undefined for anything else, which the parser
+ * then reads (with its errors and refusals). Every file of a folder is read on the thread
+ * that answers, and the parser took a fifth of that for a title, a date and a language.
+ */
+export function plainEntries(
+  text: string,
+): { key: string; value: string; line: number }[] | undefined {
+  if (text.length > YAML_MAX_CHARS) return undefined;
+  const entries: { key: string; value: string; line: number }[] = [];
+  const keys = new Set<string>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line === '') continue;
+    const match = PLAIN_LINE.exec(line);
+    const key = match?.[1];
+    const value = match?.[2] ?? match?.[3] ?? match?.[4];
+    if (key === undefined || value === undefined || NOT_A_STRING.test(key)) return undefined;
+    // A repeated key is the parser's error to report.
+    if (keys.has(key) || (match?.[4] !== undefined && NOT_A_STRING.test(value))) return undefined;
+    keys.add(key);
+    entries.push({ key, value, line: i + 1 });
+  }
+  return entries;
+}
+
 /** Why `text` is too big or too deeply nested to hand to the parser, or undefined. */
 function refuseComplex(text: string): YamlRefusal | undefined {
   if (text.length > YAML_MAX_CHARS) {
