@@ -6,7 +6,7 @@ import type { PassageIndex } from '../search';
 import type { AnalyseReply, AnalyseRequest, AnalyseRole } from './analyse-worker';
 import { Interner } from './analysis-text';
 import { type AnalysisParts, analyse } from './build';
-import { LearningSplit } from './learning-split';
+import { LearningSplit, SPLIT_CELLS } from './learning-split';
 import { Slicer } from './pace';
 import { decodeAnalysisText, decodeIndex, encodeAnalysis, sectionsOf } from './snapshot-body';
 
@@ -86,7 +86,7 @@ export function startWorkers(file = WORKER_FILE): WorkerRun {
   const { port1, port2 } = new MessageChannel();
   const peers = [port1, port2];
   // And share one cell of memory that says who learns the lexicon from which texts.
-  const split = new LearningSplit().buffer;
+  const split = LearningSplit.buffer(SPLIT_CELLS);
   workers.forEach((worker, i) => {
     const peer = peers[i];
     const role = ROLES[i];

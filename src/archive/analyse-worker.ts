@@ -32,7 +32,8 @@ import type { AliasGroup, Article, Language } from '../knowledge/types';
 import { CompoundSplitter, fingerprintOf, firstPass, INDEX_FIELDS, NameTerms } from '../search';
 import { articleDates, extractNames, mentionMaps } from './build';
 import { IndexWriter } from './index-writer';
-import { LearningSplit } from './learning-split';
+import { LEARNING_CELL, LearningSplit, REREAD_CELL } from './learning-split';
+import { RereadHelper, rereadShared } from './shared-rereads';
 import { encodeAnalysisText, indexSection } from './snapshot-body';
 import { lowerThreadPriority } from './thread-priority';
 
@@ -84,6 +85,15 @@ const LEARNED_APART = 0.45;
  */
 const INDEX_WORKER_NICE = 10;
 
+/**
+ * The share of the passages to read again (`shared-rereads.ts`) that the index worker
+ * takes of those left when it comes to them: as for the learning, a little under half.
+ */
+const REREAD_APART = 0.45;
+
+/** Passages whose compounds' parts are written between two looks for the second reading. */
+const PARTS_PER_STEP = 2000;
+
 /** The first message of `peer` that `pick` accepts. */
 function fromPeer<T>(peer: MessagePort, pick: (message: PeerMessage) => T | undefined): Promise<T> {
   return new Promise((resolve) => {
@@ -112,11 +122,13 @@ function joined(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
  * lexicon's word counts are sums over the passages, so they are counted as the batches
  * arrive (the main thread may still be reading files); the rest needs them all.
  */
-function namer(peer: MessagePort, split: LearningSplit) {
+function namer(peer: MessagePort, split: LearningSplit, rereadSplit: LearningSplit) {
   const articles: Article[] = [];
   const lexicon = new ArchiveLexicon();
   const dates = fromPeer(peer, (m) => ('timeMentions' in m ? m.timeMentions : undefined));
   const candidates = referenceCandidatesFrom(peer);
+  /** Whether the index worker learnt a share apart, and so holds the lexicon's counts. */
+  let countsShared = false;
   /** Learns from the earlier texts here while the index worker reads the later ones apart. */
   const learnWithPeer = async (
     counted: ArchiveLexicon,
@@ -136,6 +148,7 @@ function namer(peer: MessagePort, split: LearningSplit) {
       // The index worker took the texts from `from` on: it is sent them and the counts.
       const taken: PeerMessage = { counts: counted.counts(), texts: texts.slice(from) };
       peer.postMessage(taken);
+      countsShared = true;
     }
     // Those it took after this worker last looked are read here all the same.
     learning.read(texts.slice(read, from));
@@ -150,7 +163,13 @@ function namer(peer: MessagePort, split: LearningSplit) {
       }
     },
     async finish(aliases: AliasGroup[]): Promise<Uint8Array[]> {
-      const parts = await extractNames({ articles, aliases }, lexicon, learnWithPeer, candidates);
+      const parts = await extractNames(
+        { articles, aliases },
+        lexicon,
+        learnWithPeer,
+        candidates,
+        (finished, pending) => rereadShared(peer, rereadSplit, finished, pending, countsShared),
+      );
       // The texts are read: they go before the sections are encoded (a copy of every
       // article, some 300 MB at 400k passages, held until the answer otherwise).
       articles.length = 0;
@@ -190,7 +209,7 @@ type ArticleVersion = Pick<Article, 'id' | 'hash'> & { passages: { id: string }[
  * only the compounds' parts and the names are left once the last batch is in. The texts
  * are not kept: a passage keeps its id, language and words that may be compounds.
  */
-function indexer(peer: MessagePort, split: LearningSplit) {
+function indexer(peer: MessagePort, split: LearningSplit, rereadSplit: LearningSplit) {
   const versions: ArticleVersion[] = [];
   const passages: { doc: number; id: string; language: Language; splittable: string[] }[] = [];
   const writer = new IndexWriter(INDEX_FIELDS);
@@ -199,6 +218,10 @@ function indexer(peer: MessagePort, split: LearningSplit) {
   const timeMentions: [string, TimeMention[]][] = [];
   const entityNames = fromPeer(peer, (m) => ('names' in m ? m.names : undefined));
   const learnFrom = fromPeer(peer, (m) => ('counts' in m ? m : undefined));
+  let learntApart = false;
+  const rereads = new RereadHelper(peer, rereadSplit, () =>
+    learntApart ? learnFrom.then((m) => m.counts) : undefined,
+  );
   return {
     take(batch: Article[]): void {
       // The back references' candidates need the text only: found here, while the names
@@ -243,13 +266,22 @@ function indexer(peer: MessagePort, split: LearningSplit) {
       // of the learning first: the names worker waits for its readings, the index does not.
       const from = split.take(passages.length, LEARNED_APART);
       if (from < passages.length) {
+        learntApart = true;
         const { counts, texts } = await learnFrom;
         const read: PeerMessage = { readings: ArchiveLexicon.withCounts(counts).readApart(texts) };
         peer.postMessage(read);
       }
-      // The compounds' parts need every word, not the names: written while those are merged.
-      for (const passage of passages)
-        writer.addField(passage.doc, field('parts'), compounds.parts(passage.splittable));
+      // The compounds' parts need every word, not the names: written while those are read
+      // again and merged, in steps between which a share of the second reading is taken up
+      // first, as soon as it is offered (the names worker waits for it; nothing waits for
+      // the parts until the names come).
+      for (let from = 0; from < passages.length; from += PARTS_PER_STEP) {
+        if (rereads.offered) await rereads.help(REREAD_APART);
+        for (const passage of passages.slice(from, from + PARTS_PER_STEP))
+          writer.addField(passage.doc, field('parts'), compounds.parts(passage.splittable));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await rereads.help(REREAD_APART);
       const names = new Map(await entityNames);
       const nameTerms = new NameTerms();
       for (const { doc, id, language } of passages)
@@ -265,9 +297,13 @@ if (port) {
   let role: ReturnType<typeof indexer> | ReturnType<typeof namer> | undefined;
   port.on('message', (request: AnalyseRequest) => {
     if ('role' in request) {
-      const split = new LearningSplit(request.split);
+      const split = new LearningSplit(request.split, LEARNING_CELL);
+      const rereadSplit = new LearningSplit(request.split, REREAD_CELL);
       if (request.role === 'index') lowerThreadPriority(INDEX_WORKER_NICE);
-      role = request.role === 'index' ? indexer(request.peer, split) : namer(request.peer, split);
+      role =
+        request.role === 'index'
+          ? indexer(request.peer, split, rereadSplit)
+          : namer(request.peer, split, rereadSplit);
       return;
     }
     if (!role) throw new Error('analysis worker started without its role');

@@ -16,7 +16,7 @@ import {
 } from '../extract/entities';
 import { listEntities } from '../extract/entities/live-merge';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
-import type { Article, LoadResult } from '../knowledge/types';
+import type { Article, Language, LoadResult } from '../knowledge/types';
 import { PassageIndex } from '../search';
 import type { Archive, IncrementalBasis } from './archive';
 import { breathe, Slicer } from './pace';
@@ -105,12 +105,39 @@ export async function extractNames(
    * then left to tell them apart (`referencesAmong`), not the texts to read for them again.
    */
   candidates?: Promise<readonly (readonly ReferenceCandidate[] | undefined)[]>,
+  /**
+   * Reads again, with the finished lexicon, the passages whose learned reading does not
+   * hold, in order: here unless given (the analysis worker shares them with the other).
+   */
+  reread: (
+    lexicon: ArchiveLexicon,
+    pending: readonly PendingRead[],
+  ) => Promise<EntityMention[][]> = readAgain,
 ): Promise<NameParts> {
   // Learning the lexicon reads every passage's names once; most need no second reading.
   const readings = new LearnedReadings();
   const texts = load.articles.flatMap((a) => a.passages.map((p) => p.text));
   if (counted) await learn(counted, texts, readings);
   const lexicon = counted ?? buildLexicon(texts, readings);
+  // Each passage's names as learning read them, where that reading holds; the others are
+  // read again, all together (so that another worker can take a share of them).
+  const found: (EntityMention[] | undefined)[] = [];
+  const pending: PendingRead[] = [];
+  const pendingAt: number[] = [];
+  for (const article of load.articles) {
+    for (const passage of article.passages) {
+      const taken = readings.take(found.length, passage.language, lexicon);
+      if (!taken) {
+        pendingAt.push(found.length);
+        pending.push({ text: passage.text, language: passage.language });
+      }
+      found.push(taken);
+    }
+  }
+  const read = await reread(lexicon, pending);
+  pendingAt.forEach((at, i) => {
+    found[at] = read[i];
+  });
   const passageMentions: PassageMentions[] = [];
   const mentions: [string, EntityMention[]][] = [];
   const references: [string, BackReference[]][] = [];
@@ -119,20 +146,19 @@ export async function extractNames(
   for (const article of load.articles) {
     for (const passage of article.passages) {
       const at = index++;
-      const found =
-        readings.take(at, passage.language, lexicon) ??
-        extractEntityMentions(passage.text, passage.language, lexicon);
-      if (found.length > 0) mentions.push([passage.id, found]);
+      const here = found[at] ?? [];
+      found[at] = undefined;
+      if (here.length > 0) mentions.push([passage.id, here]);
       const pointing = given
-        ? referencesAmong(given[at] ?? [], found)
-        : passageReferences({ ...passage, mentions: found });
+        ? referencesAmong(given[at] ?? [], here)
+        : passageReferences({ ...passage, mentions: here });
       if (pointing.length > 0) references.push([passage.id, pointing]);
       passageMentions.push({
         passageId: passage.id,
         articleId: article.id,
         text: passage.text,
         language: passage.language,
-        mentions: found,
+        mentions: here,
         references: pointing,
       });
     }
@@ -140,6 +166,25 @@ export async function extractNames(
   }
   const entities = buildEntities(passageMentions, load.aliases);
   return { entities, mentions, lexicon: lexicon.toJSON(), references };
+}
+
+/** A passage to read again with the finished lexicon: its text and language. */
+export interface PendingRead {
+  text: string;
+  language: Language;
+}
+
+/** `reread` on this thread: every pending passage here, in slices. */
+async function readAgain(
+  lexicon: ArchiveLexicon,
+  pending: readonly PendingRead[],
+): Promise<EntityMention[][]> {
+  const slicer = new Slicer();
+  const read: EntityMention[][] = [];
+  await slicer.each(pending, ({ text, language }) => {
+    read.push(extractEntityMentions(text, language, lexicon));
+  });
+  return read;
 }
 
 /** The dated time expressions of an article's passages (those that have any), in order. */

@@ -83,17 +83,32 @@ for (const noun of ROLE_NOUNS_EN) {
       : `${noun}s`;
   EN_TABLE.set(plural, { noun, form: { suffix: plural, plural: true, definite: false } });
 }
-const LONGEST_TAIL = Math.max(...[...NB_TABLE.keys(), ...EN_TABLE.keys()].map((k) => k.length));
 /**
- * How every tail of a table ends, its last few letters: a word that ends otherwise has no
- * tail in the table. Asked of every word of every passage (names and back references), and
- * most words are no role: this answers them without trying each tail.
+ * How many of a tail's last letters say which tails a word may end in: a word that ends
+ * otherwise has no tail in the table. Asked of every word of every passage (names and
+ * back references), and most words are no role: this answers them without trying a tail.
  */
 const ENDING_LENGTH = Math.min(3, ...[...NB_TABLE.keys(), ...EN_TABLE.keys()].map((k) => k.length));
-const endingsOf = (table: ReadonlyMap<string, unknown>): Set<string> =>
-  new Set([...table.keys()].map((tail) => tail.slice(-ENDING_LENGTH)));
-const NB_ENDINGS = endingsOf(NB_TABLE);
-const EN_ENDINGS = endingsOf(EN_TABLE);
+
+/**
+ * A table's tails by their ending (`ENDING_LENGTH`), longest first: the tails a word with
+ * that ending may end in, in the order `readRoleNoun` tries them. Common words end like a
+ * role ("-ter", "-der"), and cutting every tail of such a word to look it up was a
+ * twentieth of reading names.
+ */
+function tailsByEnding(table: ReadonlyMap<string, unknown>): Map<string, string[]> {
+  const byEnding = new Map<string, string[]>();
+  for (const tail of table.keys()) {
+    const ending = tail.slice(-ENDING_LENGTH);
+    const tails = byEnding.get(ending);
+    if (tails) tails.push(tail);
+    else byEnding.set(ending, [tail]);
+  }
+  for (const tails of byEnding.values()) tails.sort((a, b) => b.length - a.length);
+  return byEnding;
+}
+const NB_TAILS = tailsByEnding(NB_TABLE);
+const EN_TAILS = tailsByEnding(EN_TABLE);
 
 /** Words that end like a role but are not one. */
 const NOT_ROLES = new Set([
@@ -129,12 +144,15 @@ const NOT_ROLES = new Set([
  */
 export function readRoleNoun(word: string, english: boolean): RoleNoun | undefined {
   const lower = word.toLowerCase();
-  if (!(english ? EN_ENDINGS : NB_ENDINGS).has(lower.slice(-ENDING_LENGTH))) return undefined;
+  const tails = (english ? EN_TAILS : NB_TAILS).get(lower.slice(-ENDING_LENGTH));
+  if (!tails) return undefined;
   const table = english ? EN_TABLE : NB_TABLE;
-  for (let cut = Math.max(0, lower.length - LONGEST_TAIL); cut < lower.length; cut++) {
-    const tail = lower.slice(cut);
+  // Longest tail first, as cutting the word from its start would meet them.
+  for (const tail of tails) {
+    if (tail.length > lower.length || !lower.endsWith(tail)) continue;
     const hit = table.get(tail);
     if (!hit) continue;
+    const cut = lower.length - tail.length;
     const prefix = word.slice(0, cut);
     // A compound needs a real first part; "resident" is not "president".
     if (prefix.length > 0 && prefix.length < 3 && !prefix.endsWith('-')) continue;
