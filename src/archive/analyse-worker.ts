@@ -169,10 +169,12 @@ function namer(peer: MessagePort, split: LearningSplit, rereadSplit: LearningSpl
         learnWithPeer,
         candidates,
         (finished, pending) => rereadShared(peer, rereadSplit, finished, pending, countsShared),
+        // The texts are read: they go before the names are merged and the sections encoded
+        // (a copy of every article, some 300 MB at 400k passages, held until the answer otherwise).
+        () => {
+          articles.length = 0;
+        },
       );
-      // The texts are read: they go before the sections are encoded (a copy of every
-      // article, some 300 MB at 400k passages, held until the answer otherwise).
-      articles.length = 0;
       const { names: byPassage } = await mentionMaps(parts.entities);
       const handed: PeerMessage = { names: [...byPassage] };
       peer.postMessage(handed);

@@ -1,6 +1,7 @@
 import { extractTimeMentions } from '../extract/dates';
 import {
   type ArchiveLexicon,
+  aliasesReadText,
   type BackReference,
   buildEntities,
   buildLexicon,
@@ -113,12 +114,18 @@ export async function extractNames(
     lexicon: ArchiveLexicon,
     pending: readonly PendingRead[],
   ) => Promise<EntityMention[][]> = readAgain,
+  /**
+   * Called once the passages' texts are read here (before the merge, which reads them only
+   * for aliases it must find in the text): the caller may drop its copy of the articles.
+   */
+  textsRead?: () => void,
 ): Promise<NameParts> {
   // Learning the lexicon reads every passage's names once; most need no second reading.
   const readings = new LearnedReadings();
   const texts = load.articles.flatMap((a) => a.passages.map((p) => p.text));
   if (counted) await learn(counted, texts, readings);
   const lexicon = counted ?? buildLexicon(texts, readings);
+  texts.length = 0;
   // Each passage's names as learning read them, where that reading holds; the others are
   // read again, all together (so that another worker can take a share of them).
   const found: (EntityMention[] | undefined)[] = [];
@@ -135,9 +142,11 @@ export async function extractNames(
     }
   }
   const read = await reread(lexicon, pending);
+  pending.length = 0;
   pendingAt.forEach((at, i) => {
     found[at] = read[i];
   });
+  const mergeReadsText = aliasesReadText(load.aliases);
   const passageMentions: PassageMentions[] = [];
   const mentions: [string, EntityMention[]][] = [];
   const references: [string, BackReference[]][] = [];
@@ -156,7 +165,7 @@ export async function extractNames(
       passageMentions.push({
         passageId: passage.id,
         articleId: article.id,
-        text: passage.text,
+        text: mergeReadsText ? passage.text : '',
         language: passage.language,
         mentions: here,
         references: pointing,
@@ -164,6 +173,7 @@ export async function extractNames(
     }
     await breathe();
   }
+  textsRead?.();
   const entities = buildEntities(passageMentions, load.aliases);
   return { entities, mentions, lexicon: lexicon.toJSON(), references };
 }

@@ -11,6 +11,7 @@ export {
 } from './lexicon';
 export { extractEntityMentions } from './mentions';
 export {
+  aliasesReadText,
   type BackReference,
   buildEntities,
   type PassageMentions,

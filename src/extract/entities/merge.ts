@@ -133,6 +133,14 @@ export function slug(name: string): string {
   );
 }
 
+/** An alias name the name reader cannot see: of several words, or lower-case ("Den islamske stat"). */
+const isHiddenAlias = (alias: string): boolean => /\s|^\p{Ll}/u.test(alias);
+
+/** Whether `withAliasMentions` reads the passages' texts for these aliases (else their mentions only). */
+export function aliasesReadText(aliases: readonly AliasGroup[]): boolean {
+  return aliases.some((group) => group.names.some(isHiddenAlias));
+}
+
 /** Occurrences of moderator alias names the name reader cannot see ("Den islamske stat"). */
 export function withAliasMentions(
   passage: Pick<PassageMentions, 'text' | 'mentions'>,
@@ -143,7 +151,7 @@ export function withAliasMentions(
   const taken: (readonly [number, number])[] = [];
   for (const group of aliases) {
     for (const alias of group.names) {
-      if (!/\s|^\p{Ll}/u.test(alias)) continue;
+      if (!isHiddenAlias(alias)) continue;
       const escaped = alias.slice(1).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
       const first = alias.charAt(0);
       const pattern = new RegExp(
