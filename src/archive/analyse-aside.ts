@@ -6,8 +6,8 @@ import type { PassageIndex } from '../search';
 import type { AnalyseReply, AnalyseRequest, AnalyseRole } from './analyse-worker';
 import { Interner } from './analysis-text';
 import { type AnalysisParts, analyse } from './build';
-import { LearningSplit, SPLIT_CELLS } from './learning-split';
 import { Slicer } from './pace';
+import { SHARED_SPLIT_BYTES } from './shared-rereads';
 import { decodeAnalysisText, decodeIndex, encodeAnalysis, sectionsOf } from './snapshot-body';
 
 /** An analysis, its index, and both as the snapshot stores them (snapshot-body.ts). */
@@ -86,7 +86,8 @@ export function startWorkers(file = WORKER_FILE): WorkerRun {
   const { port1, port2 } = new MessageChannel();
   const peers = [port1, port2];
   // And share one cell of memory that says who learns the lexicon from which texts.
-  const split = LearningSplit.buffer(SPLIT_CELLS);
+  // The learning's split and the second reading's, in one buffer (shared-rereads.ts).
+  const split = new SharedArrayBuffer(SHARED_SPLIT_BYTES);
   workers.forEach((worker, i) => {
     const peer = peers[i];
     const role = ROLES[i];

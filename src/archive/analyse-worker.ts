@@ -32,8 +32,8 @@ import type { AliasGroup, Article, Language } from '../knowledge/types';
 import { CompoundSplitter, fingerprintOf, firstPass, INDEX_FIELDS, NameTerms } from '../search';
 import { articleDates, extractNames, mentionMaps } from './build';
 import { IndexWriter } from './index-writer';
-import { LEARNING_CELL, LearningSplit, REREAD_CELL } from './learning-split';
-import { RereadHelper, rereadShared } from './shared-rereads';
+import { LearningSplit } from './learning-split';
+import { RereadHelper, rereadShared, TwoEndedSplit } from './shared-rereads';
 import { encodeAnalysisText, indexSection } from './snapshot-body';
 import { lowerThreadPriority } from './thread-priority';
 
@@ -85,13 +85,7 @@ const LEARNED_APART = 0.45;
  */
 const INDEX_WORKER_NICE = 10;
 
-/**
- * The share of the passages to read again (`shared-rereads.ts`) that the index worker
- * takes of those left when it comes to them: as for the learning, a little under half.
- */
-const REREAD_APART = 0.45;
-
-/** Passages whose compounds' parts are written between two looks for the second reading. */
+/** Passages whose compounds' parts are written between two looks at the second reading. */
 const PARTS_PER_STEP = 2000;
 
 /** The first message of `peer` that `pick` accepts. */
@@ -122,7 +116,7 @@ function joined(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
  * lexicon's word counts are sums over the passages, so they are counted as the batches
  * arrive (the main thread may still be reading files); the rest needs them all.
  */
-function namer(peer: MessagePort, split: LearningSplit, rereadSplit: LearningSplit) {
+function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSplit) {
   const articles: Article[] = [];
   const lexicon = new ArchiveLexicon();
   const dates = fromPeer(peer, (m) => ('timeMentions' in m ? m.timeMentions : undefined));
@@ -211,7 +205,7 @@ type ArticleVersion = Pick<Article, 'id' | 'hash'> & { passages: { id: string }[
  * only the compounds' parts and the names are left once the last batch is in. The texts
  * are not kept: a passage keeps its id, language and words that may be compounds.
  */
-function indexer(peer: MessagePort, split: LearningSplit, rereadSplit: LearningSplit) {
+function indexer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSplit) {
   const versions: ArticleVersion[] = [];
   const passages: { doc: number; id: string; language: Language; splittable: string[] }[] = [];
   const writer = new IndexWriter(INDEX_FIELDS);
@@ -278,12 +272,11 @@ function indexer(peer: MessagePort, split: LearningSplit, rereadSplit: LearningS
       // first, as soon as it is offered (the names worker waits for it; nothing waits for
       // the parts until the names come).
       for (let from = 0; from < passages.length; from += PARTS_PER_STEP) {
-        if (rereads.offered) await rereads.help(REREAD_APART);
+        if (rereads.wanted) await rereads.help();
         for (const passage of passages.slice(from, from + PARTS_PER_STEP))
           writer.addField(passage.doc, field('parts'), compounds.parts(passage.splittable));
-        await new Promise((resolve) => setImmediate(resolve));
       }
-      await rereads.help(REREAD_APART);
+      await rereads.helpOnceBegun();
       const names = new Map(await entityNames);
       const nameTerms = new NameTerms();
       for (const { doc, id, language } of passages)
@@ -299,8 +292,8 @@ if (port) {
   let role: ReturnType<typeof indexer> | ReturnType<typeof namer> | undefined;
   port.on('message', (request: AnalyseRequest) => {
     if ('role' in request) {
-      const split = new LearningSplit(request.split, LEARNING_CELL);
-      const rereadSplit = new LearningSplit(request.split, REREAD_CELL);
+      const split = new LearningSplit(request.split);
+      const rereadSplit = new TwoEndedSplit(request.split);
       if (request.role === 'index') lowerThreadPriority(INDEX_WORKER_NICE);
       role =
         request.role === 'index'

@@ -8,29 +8,12 @@
  * text is read by exactly one of them whatever the timing. The names worker, refused a
  * text, sends the other the texts it took and the counts to read them with: nothing is
  * copied when it reads every text itself (at 400k the index worker is as busy).
- *
- * The same split divides the second reading of the passages whose learned reading does
- * not hold with the finished lexicon (`shared-rereads.ts`), over a cell of its own.
  */
-/** The cells of the workers' shared buffer: the learning's split, the second reading's. */
-export const LEARNING_CELL = 0;
-export const REREAD_CELL = 1;
-export const SPLIT_CELLS = 2;
-
 export class LearningSplit {
-  /** A buffer for `cells` splits, one cell each. */
-  static buffer(cells: number): SharedArrayBuffer {
-    return new SharedArrayBuffer(cells * 4);
-  }
-
   readonly #cell: Int32Array;
 
-  /**
-   * Over cell `cell` of `buffer` (one buffer holds the cells of several splits: the
-   * learning's, cell 0, and the second reading's, cell 1, `SPLIT_CELLS` in all).
-   */
-  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(4), cell = 0) {
-    this.#cell = new Int32Array(buffer, cell * 4, 1);
+  constructor(buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+    this.#cell = new Int32Array(buffer, 0, 1);
   }
 
   /** The shared memory, to send to the other worker. */

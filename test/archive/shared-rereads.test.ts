@@ -1,13 +1,14 @@
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PendingRead } from '../../src/archive/build';
-import { LearningSplit, REREAD_CELL, SPLIT_CELLS } from '../../src/archive/learning-split';
-import { RereadHelper, rereadShared } from '../../src/archive/shared-rereads';
 import {
-  type ArchiveLexicon,
-  buildLexicon,
-  extractEntityMentions,
-} from '../../src/extract/entities';
+  RereadHelper,
+  type RereadMessage,
+  rereadShared,
+  TwoEndedSplit,
+} from '../../src/archive/shared-rereads';
+import { ArchiveLexicon, buildLexicon, extractEntityMentions } from '../../src/extract/entities';
+import type { EntityMention } from '../../src/extract/types';
 
 /** The last ones read as they do only with the person words the others teach. */
 const PENDING: PendingRead[] = [
@@ -21,70 +22,131 @@ const PENDING: PendingRead[] = [
   { text: 'Ifølge Støre og Aftenposten er saken løst.', language: 'nb' },
 ];
 
-function lexiconOf(pending: readonly PendingRead[]): ArchiveLexicon {
-  return buildLexicon(pending.map((p) => p.text));
-}
+const lexicon = buildLexicon(PENDING.map((p) => p.text));
+const readHere = () => PENDING.map((p) => extractEntityMentions(p.text, p.language, lexicon));
 
-/** Both workers' ends on one thread: the index worker's share was taken before the names worker began. */
-async function shared(countsShared: boolean, share: number) {
-  const lexicon = lexiconOf(PENDING);
-  const channel = new MessageChannel();
-  ports.push(channel.port1, channel.port2);
-  const buffer = LearningSplit.buffer(SPLIT_CELLS);
-  const index = new LearningSplit(buffer, REREAD_CELL);
-  const from = index.take(PENDING.length, share);
-  const helper = new RereadHelper(channel.port2, index, () =>
-    countsShared ? Promise.resolve(lexicon.counts()) : undefined,
-  );
-  const helping = helper.help(share);
-  const read = await rereadShared(
-    channel.port1,
-    new LearningSplit(buffer, REREAD_CELL),
-    lexicon,
-    PENDING,
-    countsShared,
-  );
-  await helping;
-  return { lexicon, read, from };
-}
-
-const ports: { close(): void }[] = [];
+const ports: MessagePort[] = [];
 afterEach(() => {
   for (const port of ports.splice(0)) port.close();
 });
+function channel(): [MessagePort, MessagePort] {
+  const { port1, port2 } = new MessageChannel();
+  ports.push(port1, port2);
+  return [port1, port2];
+}
+
+function next<T>(port: MessagePort, pick: (m: RereadMessage) => T | undefined): Promise<T> {
+  return new Promise((resolve) => {
+    const listen = (m: RereadMessage) => {
+      const found = pick(m);
+      if (found === undefined) return;
+      port.off('message', listen);
+      resolve(found);
+    };
+    port.on('message', listen);
+  });
+}
+
+describe('the second reading’s split, read from both ends', () => {
+  it('gives every passage to exactly one end, whatever the order of claims', () => {
+    const split = new TwoEndedSplit();
+    expect(split.arrive()).toBe(false); // not open yet: nothing to come for
+    split.open(10);
+    const names = [split.claimFront(), split.claimFront(), split.claimFront()];
+    expect(split.arrive()).toBe(true);
+    const index = [split.claimBack(4)];
+    names.push(split.claimFront());
+    index.push(split.claimBack(4));
+    expect(split.claimFront()).toBe(-1);
+    expect(split.claimBack(4)).toBeUndefined();
+    expect(names).toEqual([0, 1, 2, 3]);
+    expect(index).toEqual([
+      [6, 10],
+      [4, 6],
+    ]);
+    expect(split.read()).toEqual({ front: 4, back: 4, arrived: true });
+    expect(split.arrive()).toBe(false);
+  });
+
+  it('is seen the same through another view of its buffer (the other worker’s)', () => {
+    const here = new TwoEndedSplit();
+    const there = new TwoEndedSplit(here.buffer);
+    here.open(5);
+    expect(there.arrive()).toBe(true);
+    expect(there.claimBack(2)).toEqual([3, 5]);
+    expect(here.read()).toEqual({ front: 0, back: 3, arrived: true });
+  });
+});
 
 describe('the second reading shared with the index worker', () => {
-  it('gives each passage the names reading it here gives, when the index worker took the last share (counts sent)', async () => {
-    const { lexicon, read, from } = await shared(false, 0.45);
-    expect(from).toBeLessThan(PENDING.length);
-    expect(read).toEqual(PENDING.map((p) => extractEntityMentions(p.text, p.language, lexicon)));
-    expect(read.flat().length).toBeGreaterThan(5);
+  it('gives each passage the names reading it here gives when the index worker reads the back (counts sent)', async () => {
+    const [names, index] = channel();
+    const split = new TwoEndedSplit();
+    const indexSide = new TwoEndedSplit(split.buffer);
+    const claimed: [number, number][] = [];
+    // The index worker comes before the first claim and takes the back half in two chunks.
+    const taken = next(index, (m) => ('rereadFrom' in m ? m : undefined));
+    const read = rereadShared(names, split, lexicon, PENDING, false, () => {
+      expect(indexSide.arrive()).toBe(true);
+      for (const size of [2, 2]) claimed.push(indexSide.claimBack(size) as [number, number]);
+    });
+    const sent = await taken;
+    expect(sent.lexiconCounts).toBeDefined();
+    const there = ArchiveLexicon.withCounts({
+      ...(sent.lexiconCounts as NonNullable<typeof sent.lexiconCounts>),
+      persons: sent.persons,
+      things: sent.things,
+    });
+    for (const [from, to] of claimed) {
+      const found: EntityMention[][] = sent.rereadTexts
+        .slice(from - sent.rereadFrom, to - sent.rereadFrom)
+        .map((p) => extractEntityMentions(p.text, p.language, there));
+      index.postMessage({ readFrom: from, read: found } satisfies RereadMessage);
+    }
+    expect(claimed).toEqual([
+      [6, 8],
+      [4, 6],
+    ]);
+    expect(await read).toEqual(readHere());
   });
 
-  it('uses the counts the index worker kept from learning apart, when it has them', async () => {
-    const { lexicon, read } = await shared(true, 0.6);
-    expect(read).toEqual(PENDING.map((p) => extractEntityMentions(p.text, p.language, lexicon)));
+  it('reads the back from the texts and finished lexicon it is sent (helper)', async () => {
+    const [names, index] = channel();
+    const split = new TwoEndedSplit();
+    split.open(PENDING.length);
+    for (let i = 0; i < 3; i++) split.claimFront();
+    const helper = new RereadHelper(index, new TwoEndedSplit(split.buffer), () =>
+      Promise.resolve(lexicon.counts()),
+    );
+    expect(helper.wanted).toBe(true);
+    const helping = helper.help();
+    const got: EntityMention[][] = [];
+    const all = new Promise<void>((resolve) => {
+      names.on('message', (m: RereadMessage) => {
+        if (!('readFrom' in m)) return;
+        m.read.forEach((found, i) => {
+          got[m.readFrom + i] = found;
+        });
+        if (got.filter(Boolean).length === PENDING.length - 3) resolve();
+      });
+    });
+    // Sent without counts: the helper uses those it kept from learning apart.
+    names.postMessage({
+      rereadFrom: 2,
+      rereadTexts: PENDING.slice(2),
+      persons: [...lexicon.personWords],
+      things: [...lexicon.thingNames],
+    } satisfies RereadMessage);
+    await helping;
+    await all;
+    expect(got.slice(3)).toEqual(readHere().slice(3));
+    expect(split.read()).toEqual({ front: 3, back: 3, arrived: true });
   });
 
-  it('reads everything on the names worker when the index worker comes after it is done', async () => {
-    const lexicon = lexiconOf(PENDING);
-    const channel = new MessageChannel();
-    ports.push(channel.port1, channel.port2);
-    const buffer = LearningSplit.buffer(SPLIT_CELLS);
-    const helper = new RereadHelper(
-      channel.port2,
-      new LearningSplit(buffer, REREAD_CELL),
-      () => undefined,
+  it('reads everything on the names worker when the index worker never comes', async () => {
+    const [names] = channel();
+    expect(await rereadShared(names, new TwoEndedSplit(), lexicon, PENDING, false)).toEqual(
+      readHere(),
     );
-    const read = await rereadShared(
-      channel.port1,
-      new LearningSplit(buffer, REREAD_CELL),
-      lexicon,
-      PENDING,
-      false,
-    );
-    // Nothing is left to take: the helper sends nothing and needs no counts.
-    await helper.help(0.45);
-    expect(read).toEqual(PENDING.map((p) => extractEntityMentions(p.text, p.language, lexicon)));
   });
 });
