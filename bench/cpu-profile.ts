@@ -40,6 +40,7 @@ function stalls(
   profileStart: number,
   gaps: [number, number, number][],
   minMs = 20,
+  count = 10,
 ): string[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -56,13 +57,17 @@ function stalls(
   return gaps
     .filter(([, , cpu]) => cpu >= minMs)
     .sort((x, y) => y[2] - x[2])
-    .slice(0, 10)
+    .slice(0, count)
     .map(([from, to, cpu]) => {
       const frames = new Map<string, number>();
+      /** Time in each frame itself (not in what it called): the work, where the above is the way to it. */
+      const own = new Map<string, number>();
       profile.samples.forEach((id, i) => {
         const t = times[i] ?? 0;
         if (t < from || t > to) return;
         const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+        const sampled = byId.get(id);
+        if (sampled) own.set(name(sampled), (own.get(name(sampled)) ?? 0) + dt);
         const seen = new Set<string>();
         for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
           const frame = byId.get(node);
@@ -83,7 +88,14 @@ function stalls(
         .sort((a, b) => b[1] - a[1])
         .slice(0, 8)
         .map(([key, ms]) => `    ${ms.toFixed(0).padStart(5)} ms ${key}`);
-      return `stall ${(to - from).toFixed(0)} ms (${cpu.toFixed(0)} ms main-thread CPU):\n${top.join('\n')}`;
+      const self = [...own]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([key, ms]) => `    ${ms.toFixed(0).padStart(5)} ms self ${key}`);
+      top.push(...self);
+      // When, from the profile's start: which phase held it.
+      const when = `at ${(from - profileStart).toFixed(0)} ms`;
+      return `stall ${(to - from).toFixed(0)} ms (${cpu.toFixed(0)} ms main-thread CPU) ${when}:\n${top.join('\n')}`;
     });
 }
 
@@ -91,7 +103,9 @@ function stalls(
  * Starts a CPU profile (sampled every 0.5 ms) and a 1 ms ticker; `stop` ends both and gives
  * the frames behind each stall of at least `minMs` of CPU.
  */
-export async function profileStalls(): Promise<{ stop(minMs?: number): Promise<string[]> }> {
+export async function profileStalls(): Promise<{
+  stop(minMs?: number, count?: number): Promise<string[]>;
+}> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -112,13 +126,13 @@ export async function profileStalls(): Promise<{ stop(minMs?: number): Promise<s
     lastCpu = cpu;
   }, 1);
   return {
-    async stop(minMs) {
+    async stop(minMs, count) {
       clearInterval(ticker);
       const { profile } = (await session.post('Profiler.stop')) as unknown as {
         profile: Profile;
       };
       session.disconnect();
-      return stalls(profile, profileStart, gaps, minMs);
+      return stalls(profile, profileStart, gaps, minMs, count);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { BackReference, LexiconData } from '../extract/entities';
 import { listEntities } from '../extract/entities/live-merge';
 import type { Entity, EntityMention, TimeMention } from '../extract/types';
-import type { Article, LoadResult } from '../knowledge/types';
+import type { Article, FileStamp, LoadResult } from '../knowledge/types';
 import type { AnalysisParts } from './build';
 import { type ArticleHead, articleLine, headOf, lazyArticle } from './lazy-articles';
 import {
@@ -414,13 +414,75 @@ export class Interner {
 const HEADS_PER_LINE = 500;
 
 /**
- * A load's lines: its head (all but the articles), then the articles' heads (id, hash,
- * passage count, keys; `HEADS_PER_LINE` a line), then one article a line, in that order.
- * An article restored and never used since is written as it was read (lazy-articles.ts).
+ * The load's lists that grow with the folder, written after the head in lines of at most
+ * `per` items each: in the head line, the stamps of 17k files at 400k passages made one
+ * line of 1.2 MB, whose JSON.parse (10-25 ms) held a warm start's first turn beside the
+ * folder's survey. `line` makes a line's value of some items, `items` takes them back
+ * (undefined when the value is not such a line).
+ */
+interface LoadList<T> {
+  per: number;
+  line(items: readonly T[]): unknown;
+  items(line: unknown): T[] | undefined;
+}
+
+const asItIs = <T>(per: number): LoadList<T> => ({
+  per,
+  line: (items) => items,
+  items: (line) => (Array.isArray(line) ? (line as T[]) : undefined),
+});
+
+/** The stamps as three columns a line (files, sizes, times): a third of the objects to parse. */
+const STAMP_COLUMNS: LoadList<FileStamp> = {
+  per: 1000,
+  line: (stamps) => [
+    stamps.map((stamp) => stamp.file),
+    stamps.map((stamp) => stamp.size),
+    stamps.map((stamp) => stamp.mtimeMs),
+  ],
+  items: (line) => {
+    const [files, sizes, times] = Array.isArray(line) ? line : [];
+    if (!Array.isArray(files) || !Array.isArray(sizes) || !Array.isArray(times)) return undefined;
+    if (sizes.length !== files.length || times.length !== files.length) return undefined;
+    return files.map((file: string, i) => ({ file, size: sizes[i], mtimeMs: times[i] }));
+  },
+};
+
+type ListKey = 'problems' | 'failedFiles' | 'stamps';
+type LoadLists = { [K in ListKey]: LoadList<NonNullable<LoadResult[K]>[number]> };
+
+/** In the order they are written. */
+const LOAD_LISTS: LoadLists = {
+  problems: asItIs(500),
+  failedFiles: asItIs(2000),
+  stamps: STAMP_COLUMNS,
+};
+const LIST_KEYS = Object.keys(LOAD_LISTS) as ListKey[];
+
+/**
+ * A load's lines: its head (aliases, the lists' lengths), each of `LOAD_LISTS` in lines,
+ * then the articles' heads (id, hash, passage count, keys; `HEADS_PER_LINE` a line), then
+ * one article a line, in that order. An article restored and never used since is written
+ * as it was read (lazy-articles.ts).
  */
 export function* loadLines(load: LoadResult): Generator<TextLine> {
-  const { articles, ...head } = load;
-  yield JSON.stringify({ head, articles: articles.length });
+  const { articles, problems, failedFiles, stamps, ...head } = load;
+  const lists: { [K in ListKey]: readonly unknown[] | undefined } = {
+    problems,
+    failedFiles,
+    stamps,
+  };
+  // A list the load leaves out stays out (no count), so that it round-trips as it was.
+  const counts: Partial<Record<ListKey, number>> = {};
+  for (const key of LIST_KEYS) counts[key] = lists[key]?.length;
+  yield JSON.stringify({ head, articles: articles.length, lists: counts });
+  for (const key of LIST_KEYS) {
+    const items = lists[key] ?? [];
+    const { per, line } = LOAD_LISTS[key] as LoadList<unknown>;
+    for (let from = 0; from < items.length; from += per) {
+      yield JSON.stringify({ [key]: line(items.slice(from, from + per)) });
+    }
+  }
   for (const some of slices(articles, HEADS_PER_LINE)) {
     yield JSON.stringify({ heads: some.map(headOf) });
   }
@@ -428,10 +490,10 @@ export function* loadLines(load: LoadResult): Generator<TextLine> {
 }
 
 /**
- * Reads a load's lines (see `loadLines`) in slices: the heads are parsed, each article
- * only when first used (`lazyArticle`). `bytes` must be the load's own (kept until every
- * article is parsed). The articles are trusted as written: the snapshot's checksum vouches
- * for them, and the counts prove none is missing.
+ * Reads a load's lines (see `loadLines`) in slices: the head and the lists are parsed, each
+ * article only when first used (`lazyArticle`). `bytes` must be the load's own (kept until
+ * every article is parsed). The articles are trusted as written: the snapshot's checksum
+ * vouches for them, and the counts prove none is missing.
  */
 export async function parseLoad(bytes: Buffer, from: number, until: number): Promise<LoadResult> {
   const slicer = new Slicer();
@@ -448,8 +510,35 @@ export async function parseLoad(bytes: Buffer, from: number, until: number): Pro
     return parsed;
   };
   const parsed = nextLine();
-  if (!isRecord(parsed) || !isRecord(parsed.head) || typeof parsed.articles !== 'number') {
+  if (
+    !isRecord(parsed) ||
+    !isRecord(parsed.head) ||
+    typeof parsed.articles !== 'number' ||
+    !isRecord(parsed.lists)
+  ) {
     throw new Error('Snapshot load head is malformed');
+  }
+  const load: LoadResult = {
+    ...(parsed.head as Omit<LoadResult, 'articles' | ListKey>),
+    articles: [],
+    problems: [],
+  };
+  const lists: { [K in ListKey]?: unknown[] } = load;
+  for (const key of LIST_KEYS) {
+    const count = parsed.lists[key];
+    if (count === undefined) continue;
+    if (typeof count !== 'number') throw new Error('Snapshot load head is malformed');
+    const { items } = LOAD_LISTS[key] as LoadList<unknown>;
+    const found: unknown[] = [];
+    while (found.length < count) {
+      const line = nextLine();
+      const some = isRecord(line) ? items(line[key]) : undefined;
+      if (!some || some.length === 0) throw new Error(`Snapshot load ${key} are malformed`);
+      for (const item of some) found.push(item);
+      if (slicer.due()) await slicer.breathe();
+    }
+    if (found.length !== count) throw new Error(`Snapshot load ${key} do not add up`);
+    lists[key] = found;
   }
   const count = parsed.articles;
   const heads: ArticleHead[] = [];
@@ -470,5 +559,6 @@ export async function parseLoad(bytes: Buffer, from: number, until: number): Pro
     if (slicer.due()) await slicer.breathe();
   }
   if (at < until) throw new Error('Snapshot load has lines after its last article');
-  return { ...(parsed.head as Omit<LoadResult, 'articles'>), articles };
+  load.articles = articles;
+  return load;
 }

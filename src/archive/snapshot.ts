@@ -123,7 +123,9 @@ async function readShared(path: string): Promise<Buffer> {
 // 12: the shipped lexicon's tables (`LEXI`), which the key now covers with the other data
 // files of the analysing code (`.tsv`), so that a restart neither reads nor stems them.
 // 13: the `BASE` section as columns (basis-columns.ts), not lines of JSON.
-const SNAPSHOT_FORMAT = 13;
+// 14: the `LOAD` section's problems, failed files and stamps in lines of their own after its
+// head (the stamps as columns), not in the head line: a restart parses them in slices.
+const SNAPSHOT_FORMAT = 14;
 /** Checked between breaths (where no worker can): CRC-32 runs at a few GB/s, so a slice stays a few ms. */
 const CHECK_SLICE_BYTES = 8 * 1024 * 1024;
 /** Read at once. */

@@ -3,6 +3,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAliases } from './aliases';
 import { MAX_FILE_BYTES, parseArticleFile } from './article';
+import { Slicer } from './pace';
 import {
   type FileRead,
   type ReadFile,
@@ -39,28 +40,6 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Reads one file, already resolved inside the folder: a seam for faults in tests. */
   readFile?: ReadFile;
-}
-
-/** Main-thread work between two yields to answers, in ms. */
-const SLICE_MS = 8;
-
-/**
- * Yields to the event loop (answers, timers) once `SLICE_MS` of work ran since the last
- * yield. A folder's survey and load go over every file (17k at 400k passages) in steps that
- * settle without I/O (stats taken aside, folders' real paths asked once): awaited without
- * it, the whole survey ran as one turn of the event loop, 70-100 ms of the main thread.
- */
-class Breaths {
-  #sliceStart = performance.now();
-
-  due(): boolean {
-    return performance.now() - this.#sliceStart >= SLICE_MS;
-  }
-
-  async take(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    this.#sliceStart = performance.now();
-  }
 }
 
 /**
@@ -193,8 +172,11 @@ export async function surveyKnowledge(
   if (root === undefined) throw new KnowledgeDirError(dir);
   const startedAt = Date.now();
   const problems: Problem[] = [];
-  const breaths = new Breaths();
-  const files = await listFiles(dir, problems, breaths);
+  // A folder's survey and load go over every file (17k at 400k passages) in steps that
+  // settle without I/O (stats taken aside, folders' real paths asked once): awaited without
+  // slices, the whole survey ran as one turn of the event loop, 70-100 ms of the main thread.
+  const pace = new Slicer();
+  const files = await listFiles(dir, problems, pace);
   const sighted = new Map<string, Sighted>();
   const articleFiles: string[] = [];
   const absolute: string[] = [];
@@ -203,7 +185,7 @@ export async function surveyKnowledge(
     if (!isArticleFile(relative)) continue;
     articleFiles.push(relative);
     if (aboveAside) absolute.push(absolutePath(root, relative));
-    if (breaths.due()) await breaths.take();
+    if (pace.due()) await pace.breathe();
   }
   const aside = articleFiles.length >= statAsideFrom ? await lstatFilesAside(absolute) : [];
   const folders = new RealFolders();
@@ -212,7 +194,7 @@ export async function surveyKnowledge(
     const looks: Promise<Sighted>[] = [];
     for (let i = from; i < until; i++) {
       looks.push(sight(root, articleFiles[i] ?? '', folders, aside[i]));
-      if (breaths.due()) await breaths.take();
+      if (pace.due()) await pace.breathe();
     }
     const looked = await Promise.all(looks);
     for (let i = from; i < until; i++) {
@@ -221,7 +203,7 @@ export async function surveyKnowledge(
     }
     // The batch's looks settle in microtasks when nothing waits on the disk: no turn of
     // the event loop between batches unless one is taken here.
-    if (breaths.due()) await breaths.take();
+    if (pace.due()) await pace.breathe();
   }
   return { root, startedAt, files, problems, sighted };
 }
@@ -250,8 +232,9 @@ export async function loadKnowledge(
     maxBytes: options.maxFileBytes ?? MAX_FILE_BYTES,
     readFile: options.readFile ?? readRegularFile,
   };
-  const breaths = new Breaths();
-  const carried = await carriedOver(previous, breaths);
+  // In slices that take turns with the rest of the reload's (knowledge/pace.ts).
+  const pace = new Slicer();
+  const carried = await carriedOver(previous, pace);
 
   /** What a sighted article file is without reading it: unchanged, or unreadable; undefined when it must be read. */
   const known = (relative: string, { resolved, now }: Sighted): Looked | undefined => {
@@ -377,25 +360,25 @@ export async function loadKnowledge(
     for (let i = 0; i < batch.length; i++) {
       take(batch[i] ?? '', looked[i]);
       // Parsing is the main thread's work: answers run between files once a slice is used up.
-      if (breaths.due()) await breaths.take();
+      if (pace.due()) await pace.breathe();
     }
   }
 
   // Found in the folder's listed order, which is mostly the ids' order already: then
   // there is nothing to sort (at 17k files, a sort with a comparator was 10-20 ms at once).
   if (!sortedById(articles)) {
-    await breaths.take();
+    await pace.breathe();
     articles.sort((a, b) => compare(a.id, b.id));
   }
-  await breaths.take();
-  problems.push(...(await duplicateWarnings(articles, breaths)));
+  await pace.breathe();
+  problems.push(...(await duplicateWarnings(articles, pace)));
   return { articles, aliases, problems, failedFiles, aliasesFailed, stamps };
 }
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** What the last load found per file, for the files that have not changed since (in slices). */
-async function carriedOver(previous: LoadResult | undefined, breaths: Breaths) {
+async function carriedOver(previous: LoadResult | undefined, pace: Slicer) {
   const stamps = new Map<string, FileStamp>();
   const articles = new Map<string, Article>();
   const problems = new Map<string, Problem[]>();
@@ -404,11 +387,11 @@ async function carriedOver(previous: LoadResult | undefined, breaths: Breaths) {
   const previousStamps = previous.stamps ?? [];
   for (let from = 0; from < previousStamps.length; from += CARRIED_PER_STEP) {
     byKey(stamps, previousStamps, (stamp) => stamp.file, from, from + CARRIED_PER_STEP);
-    if (breaths.due()) await breaths.take();
+    if (pace.due()) await pace.breathe();
   }
   for (let from = 0; from < previous.articles.length; from += CARRIED_PER_STEP) {
     byKey(articles, previous.articles, (article) => article.id, from, from + CARRIED_PER_STEP);
-    if (breaths.due()) await breaths.take();
+    if (pace.due()) await pace.breathe();
   }
   for (const problem of previous.problems) {
     if (NOT_FROM_THE_FILE.has(problem.code)) continue;
@@ -419,7 +402,7 @@ async function carriedOver(previous: LoadResult | undefined, breaths: Breaths) {
   return { stamps, articles, problems, failed };
 }
 
-/** Stamps or articles put in a map between two looks at the breaths. */
+/** Stamps or articles put in a map between two looks at the pace. */
 const CARRIED_PER_STEP = 1024;
 
 /**
@@ -443,7 +426,7 @@ function byKey<T>(
 async function listFiles(
   dir: string,
   problems: Problem[],
-  breaths: Breaths,
+  pace: Slicer,
   prefix = '',
 ): Promise<string[]> {
   const folder = path.join(dir, ...prefix.split('/').filter(Boolean));
@@ -465,16 +448,16 @@ async function listFiles(
   // Sorted by name as strings, not as Dirents through a comparator: at 17k files the
   // comparator's sort was most of a 20-30 ms step.
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
-  if (breaths.due()) await breaths.take();
+  if (pace.due()) await pace.breathe();
   const names = [...byName.keys()].sort();
-  if (breaths.due()) await breaths.take();
+  if (pace.due()) await pace.breathe();
   for (const name of names) {
     const entry = byName.get(name);
-    if (breaths.due()) await breaths.take();
+    if (pace.due()) await pace.breathe();
     if (!entry || entry.name.startsWith('.')) continue;
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      for (const file of await listFiles(dir, problems, breaths, relative)) files.push(file);
+      for (const file of await listFiles(dir, problems, pace, relative)) files.push(file);
     } else if (entry.isFile()) {
       files.push(relative);
     } else if (entry.isSymbolicLink()) {
@@ -496,14 +479,11 @@ async function listFiles(
 
 /** The same text saved twice would show up twice in every answer. */
 /** The duplicates among `articles`, sorted by id: each after the first of its content. */
-async function duplicateWarnings(
-  articles: readonly Article[],
-  breaths: Breaths,
-): Promise<Problem[]> {
+async function duplicateWarnings(articles: readonly Article[], pace: Slicer): Promise<Problem[]> {
   const byHash = new Map<string, string>();
   const problems: Problem[] = [];
   for (const article of articles) {
-    if (breaths.due()) await breaths.take();
+    if (pace.due()) await pace.breathe();
     const first = byHash.get(article.hash);
     if (first === undefined) byHash.set(article.hash, article.id);
     else

@@ -101,8 +101,9 @@ describe('a snapshot encoded in slices on the main thread', () => {
 });
 
 describe("the directory's keys in a snapshot", () => {
-  it('read back as the columns they were, their text written in many pieces', async () => {
-    // Thousands of entities: their name keys fill several of the pieces written apart.
+  it('read back as the columns they were, their text written and read in many pieces', async () => {
+    // Thousands of entities: their name keys (over 100 KB) fill several of the pieces
+    // written apart, and of those read apart.
     const entities: Entity[] = Array.from({ length: 3000 }, (_, i) => ({
       id: `e${i}`,
       name: `Åse ${i} Berg${i % 97}`,

@@ -15,6 +15,7 @@ import {
   runSteps,
   runStepsAsync,
 } from './ranked-keys';
+import { ShardedMap } from './sharded-map';
 import { sortInSteps } from './sort-steps';
 import { HYPHEN_PARTICLES, NAME_PARTICLES } from './tables';
 import { foldName, nameKey } from './tokens';
@@ -239,7 +240,8 @@ interface Prepared {
   ranked: Entity[];
   /** Passage counts by rank. */
   counts: Int32Array;
-  byId: Map<string, number>;
+  /** Ranks by entity id, sharded: see `ShardedMap`. */
+  byId: ShardedMap<number>;
   names: RankedKeys;
   roles: RankedKeys;
   exactNames: ExactKeys;
@@ -330,7 +332,7 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
     compareRanked(a, counts.get(a) ?? 0, b, counts.get(b) ?? 0),
   );
   const rankedCounts = Int32Array.from(ranked, (e) => counts.get(e) ?? 0);
-  const byId = new Map<string, number>();
+  const byId = new ShardedMap<number>();
   // Roles repeat across entities, and so do many names (a surname as an alias): fold once.
   const memo = <T>(f: (text: string) => T) => {
     const known = new Map<string, T>();
@@ -537,7 +539,7 @@ export class EntityDirectory {
     if (order.length !== entities.length || counts.length !== entities.length)
       throw new Error('Directory columns do not fit the entities');
     const ranked: Entity[] = [];
-    const byId = new Map<string, number>();
+    const byId = new ShardedMap<number>();
     for (let from = 0; from < order.length; from += ENTITIES_PER_STEP) {
       const to = Math.min(order.length, from + ENTITIES_PER_STEP);
       if (!rankSome(entities, order, ranked, byId, from, to))
@@ -807,7 +809,7 @@ function rankSome(
   entities: readonly Entity[],
   order: Int32Array,
   ranked: Entity[],
-  byId: Map<string, number>,
+  byId: ShardedMap<number>,
   from: number,
   to: number,
 ): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breathe, breatheInBackground, holdBackground, Slicer } from '../../src/archive/pace';
+import { breathe, breatheInBackground, holdBackground, Slicer } from '../../src/knowledge/pace';
 
 describe('a slicer with a stop signal', () => {
   it('breathes as usual until stopped, then throws at its next breath', async () => {
