@@ -131,6 +131,18 @@ interface CompiledQuery {
 
 const SHORT_LIST = 1024;
 /**
+ * The sizes of the terms priming looks for (`primingPlans`), in short lists: postings more
+ * than the first and at most the second. The first a quarter of the last or less, so that it
+ * is read whole beside it.
+ */
+const PRIMING_SIZES: readonly (readonly [least: number, most: number])[] = [
+  [4, 8],
+  [2, 3],
+  [1, 1.5],
+];
+/** Terms priming looks at before it gives up (a few ms at most). */
+const PRIMING_LOOKS = 5000;
+/**
  * A typed list with at most 1/this of the query's longest list's postings is read whole,
  * term at a time, like a rare term's, rather than walked.
  */
@@ -230,30 +242,37 @@ export class TopKRetriever {
   exercisePlans(): QueryPlan[] {
     const [a, b, c] = this.termsNear([12_000, 5000, 1500]);
     if (a === undefined || b === undefined || c === undefined) return [];
-    const term = (t: string, weight = 1, source?: string) => ({
-      term: t,
-      weight,
-      prefix: false,
-      fuzzy: 0,
-      ...(source ? { source } : {}),
-    });
-    const plan = (...words: ReturnType<typeof term>[][]): QueryPlan => ({
-      clauses: words.map((group, i) => ({ groups: [group], covers: [i] })),
-      wordWeights: words.map(() => 1),
-      minCoverage: 0.25,
-      expansionWeights: { prefix: 0.375, fuzzy: 0.45 },
-    });
-    return [
-      plan([term(a)]),
-      plan([term(a), term(c, 0.5, a)]),
-      plan([term(a)], [term(b, 0.5)]),
-      plan([term(a, 2)], [term(b, 0.3)]),
-      plan([term(b, 2)], [term(a, 0.3)]),
-      plan([term(a), term(c, 0.5, a)], [term(b)]),
-      plan([term(c)], [term(a)], [term(b)]),
-    ];
+    return walkPlans(a, b, c);
   }
 
+  /**
+   * The same plans as `exercisePlans`, over three of the index's smaller frequent terms
+   * (the first found of each size in `PRIMING_SIZES`, among `largeTerms` when known),
+   * their lists built now: cheap enough to run before a restored index serves, so that the
+   * list building and the walks are compiled before a user's first query needs them. Run
+   * cold, the first "filmen" after a restart at 400k passages held the thread 45-75 ms.
+   * Empty when the index has no such terms (a small one: its queries are cheap anyway).
+   */
+  primingPlans(largeTerms?: (postings: number) => Iterable<string>): QueryPlan[] {
+    this.store.sync();
+    const shortList = this.options.shortList ?? SHORT_LIST;
+    const index = this.mini._index;
+    const terms = largeTerms ? termsWithData(largeTerms(shortList), index) : index;
+    const picked: (string | undefined)[] = PRIMING_SIZES.map(() => undefined);
+    let looked = 0;
+    for (const [term, data] of terms) {
+      const postings = postingCount(data);
+      const at = PRIMING_SIZES.findIndex(
+        ([least, most], i) =>
+          picked[i] === undefined && postings > least * shortList && postings <= most * shortList,
+      );
+      if (at >= 0 && this.store.list(term, data)) picked[at] = term;
+      if (picked.every((t) => t !== undefined) || ++looked >= PRIMING_LOOKS) break;
+    }
+    const [a, b, c] = picked;
+    if (a === undefined || b === undefined || c === undefined) return [];
+    return walkPlans(a, b, c);
+  }
   /** One term's typed list and bounds, if it is frequent, not cached yet, and fits. */
   private warmTerm(
     term: string,
@@ -1132,6 +1151,38 @@ class Walk {
 }
 
 /** Each of `terms` the index holds, with its data. */
+/**
+ * Plans that take every path of the frequent walks over three frequent terms, `a` the
+ * longest and `c` short beside it (a quarter of its postings or fewer, read whole): one
+ * list best blocks first, one read whole beside it, two words each too weak alone (the
+ * longer with the higher bound, so the walk turns to the shorter: with k 1 or 3 the bar is
+ * soon high enough for that), three words.
+ */
+function walkPlans(a: string, b: string, c: string): QueryPlan[] {
+  const term = (t: string, weight = 1, source?: string) => ({
+    term: t,
+    weight,
+    prefix: false,
+    fuzzy: 0,
+    ...(source ? { source } : {}),
+  });
+  const plan = (...words: ReturnType<typeof term>[][]): QueryPlan => ({
+    clauses: words.map((group, i) => ({ groups: [group], covers: [i] })),
+    wordWeights: words.map(() => 1),
+    minCoverage: 0.25,
+    expansionWeights: { prefix: 0.375, fuzzy: 0.45 },
+  });
+  return [
+    plan([term(a)]),
+    plan([term(a), term(c, 0.5, a)]),
+    plan([term(a)], [term(b, 0.5)]),
+    plan([term(a, 2)], [term(b, 0.3)]),
+    plan([term(b, 2)], [term(a, 0.3)]),
+    plan([term(a), term(c, 0.5, a)], [term(b)]),
+    plan([term(c)], [term(a)], [term(b)]),
+  ];
+}
+
 function* termsWithData(
   terms: Iterable<string>,
   index: MiniInternals['_index'],

@@ -330,6 +330,47 @@ describe('TopKRetriever against an exhaustive ranking', () => {
     }
   });
 
+  it('primes over three smaller frequent terms of set sizes, their lists built, and ranks those plans exactly', () => {
+    // With short lists of 4: "big" in 24 postings (16-32: 20 texts, 4 titles), "mid" in 10
+    // (8-12), "low" in 5 (4-6), and "top" in too many to be one of them; repeats of a word
+    // in a passage vary the scores.
+    const docs: Doc[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `d${i}`,
+      text: [
+        `f${i}`,
+        'top',
+        ...(i < 20 ? Array.from({ length: 1 + (i % 3) }, () => 'big') : []),
+        ...(i % 4 === 0 ? Array.from({ length: 1 + (i % 8) / 4 }, () => 'mid') : []),
+        ...(i % 8 === 1 ? ['low'] : []),
+      ].join(' '),
+      title: i >= 36 ? 'big' : i % 7 === 0 ? 'top' : '',
+      names: '',
+    }));
+    const index = newIndex(docs);
+    const retriever = new TopKRetriever(index, { ...options, shortList: 4 });
+    const plans = retriever.primingPlans();
+    const words = new Set(
+      plans.flatMap((plan) => plan.clauses.flatMap((c) => c.groups.flat().map((t) => t.term))),
+    );
+    expect([...words].sort()).toEqual(['big', 'low', 'mid']);
+    for (const word of words) expect(retriever.isCached(word)).toBe(true);
+    expect(retriever.isCached('top')).toBe(false);
+    expect(plans.length).toBeGreaterThan(0);
+    for (const [i, plan] of plans.entries()) {
+      for (const k of [1, 3, 25]) {
+        const want = exhaustiveTopK(index, plan, k, options);
+        expectSameRanking(retriever.search(plan, { k }), want, `plan ${i}, k ${k}`);
+      }
+    }
+  });
+
+  it('primes nothing where no terms are of those sizes', () => {
+    const { docs } = randomCorpus(5, 60);
+    const retriever = new TopKRetriever(newIndex(docs), { ...options, shortList: 1024 });
+    expect(retriever.primingPlans()).toEqual([]);
+    expect(retriever.cache.lists).toBe(0);
+  });
+
   it('stays exact while passages are added, removed and re-indexed under new terms', async () => {
     const { r, word, make, docs } = randomCorpus(99, 800);
     const index = newIndex(docs);
