@@ -258,7 +258,7 @@ export class TopKRetriever {
     const shortList = this.options.shortList ?? SHORT_LIST;
     const index = this.mini._index;
     const terms = largeTerms ? termsWithData(largeTerms(shortList), index) : index;
-    const picked: (string | undefined)[] = PRIMING_SIZES.map(() => undefined);
+    const picked: ([string, FieldTermData] | undefined)[] = PRIMING_SIZES.map(() => undefined);
     let looked = 0;
     for (const [term, data] of terms) {
       const postings = postingCount(data);
@@ -266,12 +266,14 @@ export class TopKRetriever {
         ([least, most], i) =>
           picked[i] === undefined && postings > least * shortList && postings <= most * shortList,
       );
-      if (at >= 0 && this.store.list(term, data)) picked[at] = term;
+      if (at >= 0) picked[at] = [term, data];
       if (picked.every((t) => t !== undefined) || ++looked >= PRIMING_LOOKS) break;
     }
+    // Lists built only for three found (a small index has none: it is left as it was).
     const [a, b, c] = picked;
     if (a === undefined || b === undefined || c === undefined) return [];
-    return walkPlans(a, b, c);
+    if (![a, b, c].every(([term, data]) => this.store.list(term, data))) return [];
+    return walkPlans(a[0], b[0], c[0]);
   }
   /** One term's typed list and bounds, if it is frequent, not cached yet, and fits. */
   private warmTerm(
