@@ -23,8 +23,9 @@
  * The worker encodes `ANLY` and `INDX` and transfers them; the main thread decodes them
  * just as a restart decodes them from the file, and writes them after its own `LOAD`.
  */
-import { type DirectoryColumns, EntityDirectory } from '../extract/entities';
-import { type KeyColumns, runStepsAsync } from '../extract/entities/ranked-keys';
+import type { DirectoryColumns, EntityDirectory } from '../extract/entities';
+import { directoryColumns } from '../extract/entities/directory-columns';
+import { type KeyColumns, runSteps, runStepsAsync } from '../extract/entities/ranked-keys';
 import type { Entity } from '../extract/types';
 import type { LoadResult } from '../knowledge/types';
 import { LEXICON_TABLES, type LexiconTables, shippedLexiconTables } from '../language/lexicon';
@@ -341,12 +342,12 @@ async function encodeDirectory(
   const columnsOf = (of: EntityDirectory) =>
     pace ? runStepsAsync(of.columnSteps(entities), pace) : of.columns(entities);
   let columns = directory ? await columnsOf(directory) : undefined;
-  if (!columns) {
-    const whole = pace
-      ? await EntityDirectory.create(entities, pace)
-      : new EntityDirectory(entities);
-    columns = await columnsOf(whole);
-  }
+  // Without a directory (the names worker's), only the columns are worked out: a whole
+  // directory's lookup structures were most of the section's time and never read here.
+  if (!columns)
+    columns = pace
+      ? await runStepsAsync(directoryColumns(entities), pace)
+      : runSteps(directoryColumns(entities));
   if (!columns) return [];
   const keyed = [columns.names, columns.roles, columns.exactNames, columns.exactRoles];
   // The keys' text in pieces, each encoded apart between looks at the pace: joined and

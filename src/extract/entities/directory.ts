@@ -232,7 +232,7 @@ export function roleKeysOf(
 }
 
 /** How much the archive says about an entity: the passages that mention it. */
-const passageCount = (entity: Entity): number =>
+export const passageCount = (entity: Entity): number =>
   new Set(entity.mentions.map((m) => m.passageId)).size;
 
 interface Prepared {
@@ -299,9 +299,9 @@ export interface DirectoryColumns {
   exactRoles: KeyColumns;
 }
 
-const ENTITIES_PER_STEP = 2000;
+export const ENTITIES_PER_STEP = 2000;
 
-function addTo(map: Map<string, number[]>, key: string, rank: number): void {
+export function addTo(map: Map<string, number[]>, key: string, rank: number): void {
   const list = map.get(key);
   if (!list) map.set(key, [rank]);
   else if (list[list.length - 1] !== rank) list.push(rank);
@@ -310,8 +310,21 @@ function addTo(map: Map<string, number[]>, key: string, rank: number): void {
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The directory's order: most passages first, then by name, then by id. */
-const compareRanked = (a: Entity, countA: number, b: Entity, countB: number): number =>
+export const compareRanked = (a: Entity, countA: number, b: Entity, countB: number): number =>
   countB - countA || compareText(a.name, b.name) || compareText(a.id, b.id);
+
+/** `f` that works out each text once: roles repeat across entities, and so do many names (a surname as an alias). */
+export function memoOf<T>(f: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text: string): T => {
+    let value = known.get(text);
+    if (value === undefined) {
+      value = f(text);
+      known.set(text, value);
+    }
+    return value;
+  };
+}
 
 /** The build, in steps that yield every few thousand entities (see `runStepsAsync`). */
 function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
@@ -333,20 +346,8 @@ function* prepare(entities: readonly Entity[]): Generator<void, Prepared> {
   );
   const rankedCounts = Int32Array.from(ranked, (e) => counts.get(e) ?? 0);
   const byId = new ShardedMap<number>();
-  // Roles repeat across entities, and so do many names (a surname as an alias): fold once.
-  const memo = <T>(f: (text: string) => T) => {
-    const known = new Map<string, T>();
-    return (text: string): T => {
-      let value = known.get(text);
-      if (value === undefined) {
-        value = f(text);
-        known.set(text, value);
-      }
-      return value;
-    };
-  };
-  const nameKeyOnce = memo(nameKey);
-  const roleKeysOnce = memo(roleKeys);
+  const nameKeyOnce = memoOf(nameKey);
+  const roleKeysOnce = memoOf(roleKeys);
   const names = new RankedKeysBuilder();
   const roles = new RankedKeysBuilder();
   const exactNames = new Map<string, number[]>();
