@@ -22,9 +22,8 @@ import {
   roleKeys,
   roleKeysOf,
 } from './directory';
-import { type KeyColumns, keyColumns } from './ranked-keys';
+import type { KeyColumns } from './ranked-keys';
 import { sortKeys } from './sort-keys';
-import { sortInSteps } from './sort-steps';
 import { nameKey } from './tokens';
 
 /** Keys laid out between two yields. */
@@ -45,7 +44,9 @@ export function* directoryColumns(entities: readonly Entity[]): Generator<void, 
   // Positions sorted, not entities: the rank's position is then the order column itself.
   // The sort is stable and compares as the directory's does, so the ranking is its.
   const positions = Array.from(entities, (_, i) => i);
-  const sorted = yield* sortInSteps(positions, (a, b) =>
+  // One native sort: the worker's thread serves nothing, so no step needs to be short, and
+  // the sort is stable like `sortInSteps`, with the same comparison: the same ranking.
+  const sorted = positions.sort((a, b) =>
     compareRanked(entities[a] as Entity, counts[a] ?? 0, entities[b] as Entity, counts[b] ?? 0),
   );
   const order = Int32Array.from(sorted);
@@ -70,11 +71,38 @@ export function* directoryColumns(entities: readonly Entity[]): Generator<void, 
   return {
     order,
     counts: rankedCounts,
-    names: yield* withOrders(yield* keyColumns(names)),
-    roles: yield* withOrders(yield* keyColumns(roles)),
-    exactNames: yield* keyColumns(exactNames),
-    exactRoles: yield* keyColumns(exactRoles),
+    names: yield* withOrders(yield* sortedColumns(names)),
+    roles: yield* withOrders(yield* sortedColumns(roles)),
+    exactNames: yield* sortedColumns(exactNames),
+    exactRoles: yield* sortedColumns(exactRoles),
   };
+}
+
+/**
+ * Key -> ranks lists as columns, as `keyColumns` makes them: its keys sorted by one native
+ * sort, which compares strings by UTF-16 code units as `compareCodeUnits` does (the keys
+ * are distinct, so the order is the same), in a fraction of the time of a sort that calls
+ * a comparison for each pair.
+ */
+function* sortedColumns(
+  lists: ReadonlyMap<string, readonly number[]>,
+): Generator<void, KeyColumns> {
+  const keys = [...lists.keys()].sort();
+  yield;
+  const starts = new Int32Array(keys.length + 1);
+  let total = 0;
+  for (const list of lists.values()) total += list.length;
+  const ranks = new Int32Array(total);
+  let at = 0;
+  for (let i = 0; i < keys.length; i++) {
+    starts[i] = at;
+    const list = lists.get(keys[i] ?? '') ?? [];
+    ranks.set(list, at);
+    at += list.length;
+    if (i % KEYS_PER_STEP === KEYS_PER_STEP - 1) yield;
+  }
+  starts[keys.length] = at;
+  return { keys, starts, ranks };
 }
 
 /**
