@@ -16,11 +16,10 @@ import {
   compareRanked,
   type DirectoryColumns,
   ENTITIES_PER_STEP,
+  keysOfName,
   memoOf,
-  nameKeysOf,
   passageCount,
   roleKeys,
-  roleKeysOf,
 } from './directory';
 import type { KeyColumns } from './ranked-keys';
 import { sortKeys } from './sort-keys';
@@ -42,30 +41,46 @@ export function* directoryColumns(entities: readonly Entity[]): Generator<void, 
     }
   }
   // Positions sorted, not entities: the rank's position is then the order column itself.
-  // The sort is stable and compares as the directory's does, so the ranking is its.
+  // One native sort (the worker's thread serves nothing, so no step needs to be short),
+  // stable like `sortInSteps` and with the same comparison: the directory's ranking.
   const positions = Array.from(entities, (_, i) => i);
-  // One native sort: the worker's thread serves nothing, so no step needs to be short, and
-  // the sort is stable like `sortInSteps`, with the same comparison: the same ranking.
   const sorted = positions.sort((a, b) =>
     compareRanked(entities[a] as Entity, counts[a] ?? 0, entities[b] as Entity, counts[b] ?? 0),
   );
   const order = Int32Array.from(sorted);
   const rankedCounts = Int32Array.from(sorted, (i) => counts[i] ?? 0);
+  // Keys by name, worked out once per name: aliases and surnames repeat across entities.
+  // Added straight to the lists: a rank added twice in a row is kept once (`addTo`), so an
+  // entity's keys need no set of their own.
   const nameKeyOnce = memoOf(nameKey);
+  const personKeys = memoOf((name) => keysOfName(name, true));
+  const otherKeys = memoOf((name) => keysOfName(name, false));
   const roleKeysOnce = memoOf(roleKeys);
   const names = new Map<string, number[]>();
   const roles = new Map<string, number[]>();
   const exactNames = new Map<string, number[]>();
   const exactRoles = new Map<string, number[]>();
+  const addNameKeys = (text: string, person: boolean, rank: number): void => {
+    const name = nameKeyOnce(text);
+    if (name.length === 0) return;
+    const keys = person ? personKeys(name) : otherKeys(name);
+    for (const key of keys.exact) addTo(exactNames, key, rank);
+    for (const key of keys.reachable) if (key !== '') addTo(names, key, rank);
+  };
   for (let rank = 0; rank < order.length; rank++) {
     const entity = entities[order[rank] ?? 0];
     if (!entity) continue;
-    const nameKeys = nameKeysOf(entity, nameKeyOnce);
-    for (const key of nameKeys.exact) addTo(exactNames, key, rank);
-    for (const key of nameKeys.reachable) if (key !== '') addTo(names, key, rank);
-    const givenRoles = roleKeysOf(entity, roleKeysOnce);
-    for (const key of givenRoles.exact) addTo(exactRoles, key, rank);
-    for (const key of givenRoles.reachable) if (key !== '') addTo(roles, key, rank);
+    const person = entity.kind === 'person';
+    addNameKeys(entity.name, person, rank);
+    for (const alias of entity.aliases) addNameKeys(alias, person, rank);
+    for (const given of entity.roles) {
+      for (const text of [given.role, given.roleText]) {
+        const keys = roleKeysOnce(text);
+        if (!keys.exact) continue;
+        addTo(exactRoles, keys.exact, rank);
+        for (const key of keys.reachable) if (key !== '') addTo(roles, key, rank);
+      }
+    }
     if (rank % (ENTITIES_PER_STEP >> 2) === (ENTITIES_PER_STEP >> 2) - 1) yield;
   }
   return {

@@ -171,35 +171,53 @@ const SHORT_FORMS: { rule: string; example: string; forms(parts: NameParts): str
   },
 ];
 
+/**
+ * What finds one folded name (of a person, or of anything else): its exact keys (the
+ * name, and a person's short forms), and the keys a typed beginning or a slip may reach.
+ * Lists that may repeat a key; an entity's keys are the union over its names.
+ */
+export function keysOfName(
+  name: string,
+  person: boolean,
+): { exact: string[]; reachable: string[] } {
+  const exact = [name];
+  const reachable: string[] = [];
+  const parts = nameParts(name);
+  if (person) {
+    for (const shortForm of SHORT_FORMS)
+      for (const form of shortForm.forms(parts)) exact.push(form);
+  }
+  // Typing any word of a name finds it: every word, and the name from that word on.
+  const loose = looseKey(name);
+  let offset = 0;
+  for (const word of loose === name ? parts.words : loose.split(' ')) {
+    reachable.push(offset === 0 ? loose : loose.slice(offset));
+    reachable.push(word);
+    const stripped = stripParticle(word);
+    if (stripped !== word) {
+      reachable.push(stripped);
+      reachable.push(stripped + loose.slice(offset + word.length));
+    }
+    offset += word.length + 1;
+  }
+  for (const key of exact) reachable.push(looseKey(key));
+  return { exact, reachable };
+}
+
 /** What finds one entity: exact keys, and the keys a typed beginning or a slip may reach. */
 export function nameKeysOf(
   entity: Entity,
   fold: (text: string) => string = nameKey,
 ): { exact: Set<string>; reachable: Set<string> } {
-  const names = [entity.name, ...entity.aliases].map(fold).filter((n) => n.length > 0);
-  const exact = new Set(names);
+  const exact = new Set<string>();
   const reachable = new Set<string>();
-  for (const name of names) {
-    const parts = nameParts(name);
-    if (entity.kind === 'person') {
-      for (const shortForm of SHORT_FORMS)
-        for (const form of shortForm.forms(parts)) exact.add(form);
-    }
-    // Typing any word of a name finds it: every word, and the name from that word on.
-    const loose = looseKey(name);
-    let offset = 0;
-    for (const word of loose === name ? parts.words : loose.split(' ')) {
-      reachable.add(offset === 0 ? loose : loose.slice(offset));
-      reachable.add(word);
-      const stripped = stripParticle(word);
-      if (stripped !== word) {
-        reachable.add(stripped);
-        reachable.add(stripped + loose.slice(offset + word.length));
-      }
-      offset += word.length + 1;
-    }
+  for (const text of [entity.name, ...entity.aliases]) {
+    const name = fold(text);
+    if (name.length === 0) continue;
+    const keys = keysOfName(name, entity.kind === 'person');
+    for (const key of keys.exact) exact.add(key);
+    for (const key of keys.reachable) reachable.add(key);
   }
-  for (const key of exact) reachable.add(looseKey(key));
   return { exact, reachable };
 }
 
