@@ -33,6 +33,7 @@ import { CompoundSplitter, fingerprintOf, firstPass, INDEX_FIELDS, NameTerms } f
 import { articleDates, extractNames, mentionMaps } from './build';
 import { IndexWriter } from './index-writer';
 import { LearningSplit } from './learning-split';
+import { firstMessage } from './peer-message';
 import { RereadHelper, rereadShared, TwoEndedSplit } from './shared-rereads';
 import { encodeAnalysisText, indexSection } from './snapshot-body';
 import { lowerThreadPriority } from './thread-priority';
@@ -88,19 +89,6 @@ const INDEX_WORKER_NICE = 10;
 /** Passages whose compounds' parts are written between two looks at the second reading. */
 const PARTS_PER_STEP = 2000;
 
-/** The first message of `peer` that `pick` accepts. */
-function fromPeer<T>(peer: MessagePort, pick: (message: PeerMessage) => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const listen = (message: PeerMessage) => {
-      const found = pick(message);
-      if (found === undefined) return;
-      peer.off('message', listen);
-      resolve(found);
-    };
-    peer.on('message', listen);
-  });
-}
-
 function joined(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const body = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -119,7 +107,9 @@ function joined(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
 function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSplit) {
   const articles: Article[] = [];
   const lexicon = new ArchiveLexicon();
-  const dates = fromPeer(peer, (m) => ('timeMentions' in m ? m.timeMentions : undefined));
+  const dates = firstMessage(peer, (m: PeerMessage) =>
+    'timeMentions' in m ? m.timeMentions : undefined,
+  );
   const candidates = referenceCandidatesFrom(peer);
   /** Whether the index worker learnt a share apart, and so holds the lexicon's counts. */
   let countsShared = false;
@@ -129,7 +119,9 @@ function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSpl
     texts: string[],
     readings: LearnedReadings,
   ): Promise<void> => {
-    const apart = fromPeer(peer, (m) => ('readings' in m ? m.readings : undefined));
+    const apart = firstMessage(peer, (m: PeerMessage) =>
+      'readings' in m ? m.readings : undefined,
+    );
     const learning = counted.learning(readings);
     let read = 0;
     learning.read(
@@ -212,8 +204,8 @@ function indexer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedS
   const field = (name: (typeof INDEX_FIELDS)[number]) => INDEX_FIELDS.indexOf(name);
   const compounds = new CompoundSplitter();
   const timeMentions: [string, TimeMention[]][] = [];
-  const entityNames = fromPeer(peer, (m) => ('names' in m ? m.names : undefined));
-  const learnFrom = fromPeer(peer, (m) => ('counts' in m ? m : undefined));
+  const entityNames = firstMessage(peer, (m: PeerMessage) => ('names' in m ? m.names : undefined));
+  const learnFrom = firstMessage(peer, (m: PeerMessage) => ('counts' in m ? m : undefined));
   let learntApart = false;
   const rereads = new RereadHelper(peer, rereadSplit, () =>
     learntApart ? learnFrom.then((m) => m.counts) : undefined,

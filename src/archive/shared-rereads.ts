@@ -15,6 +15,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { ArchiveLexicon, extractEntityMentions, type LexiconCounts } from '../extract/entities';
 import type { EntityMention } from '../extract/types';
 import type { PendingRead } from './build';
+import { firstMessage } from './peer-message';
 
 /** Passages the index worker claims at once: the most the names worker may wait for at the end. */
 const CHUNK = 32;
@@ -193,8 +194,8 @@ export class RereadHelper {
     /** The counts the index worker learnt apart with, if it did. */
     private readonly counts: () => Promise<LexiconCounts> | undefined,
   ) {
-    this.#texts = first(peer, (m) => ('rereadFrom' in m ? m : undefined));
-    this.#opened = first(peer, (m) => ('rereadsOpen' in m ? m : undefined));
+    this.#texts = firstMessage(peer, (m: RereadMessage) => ('rereadFrom' in m ? m : undefined));
+    this.#opened = firstMessage(peer, (m: RereadMessage) => ('rereadsOpen' in m ? m : undefined));
   }
 
   /** Whether the names worker is reading again, has passages left, and has not been helped. */
@@ -227,17 +228,4 @@ export class RereadHelper {
       this.peer.postMessage(sent);
     }
   }
-}
-
-/** The first message of `peer` that `pick` accepts (listening from now on). */
-function first<T>(peer: MessagePort, pick: (message: RereadMessage) => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const listen = (message: RereadMessage) => {
-      const found = pick(message);
-      if (found === undefined) return;
-      peer.off('message', listen);
-      resolve(found);
-    };
-    peer.on('message', listen);
-  });
 }

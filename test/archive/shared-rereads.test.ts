@@ -1,6 +1,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PendingRead } from '../../src/archive/build';
+import { firstMessage } from '../../src/archive/peer-message';
 import {
   RereadHelper,
   type RereadMessage,
@@ -33,18 +34,6 @@ function channel(): [MessagePort, MessagePort] {
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
   return [port1, port2];
-}
-
-function next<T>(port: MessagePort, pick: (m: RereadMessage) => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const listen = (m: RereadMessage) => {
-      const found = pick(m);
-      if (found === undefined) return;
-      port.off('message', listen);
-      resolve(found);
-    };
-    port.on('message', listen);
-  });
 }
 
 describe('the second reading’s split, read from both ends', () => {
@@ -85,7 +74,7 @@ describe('the second reading shared with the index worker', () => {
     const indexSide = new TwoEndedSplit(split.buffer);
     const claimed: [number, number][] = [];
     // The index worker comes before the first claim and takes the back half in two chunks.
-    const taken = next(index, (m) => ('rereadFrom' in m ? m : undefined));
+    const taken = firstMessage(index, (m: RereadMessage) => ('rereadFrom' in m ? m : undefined));
     const read = rereadShared(names, split, lexicon, PENDING, false, () => {
       expect(indexSide.arrive()).toBe(true);
       for (const size of [2, 2]) claimed.push(indexSide.claimBack(size) as [number, number]);
