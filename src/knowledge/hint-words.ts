@@ -6,39 +6,24 @@
  * match array for every word of the archive (a tenth of a full build's read).
  */
 
-const LETTER = /^\p{L}$/u;
+import { CodeClass } from '../language/code-class';
 
-/**
- * Whether each code unit of the Basic Multilingual Plane is a letter (`\p{L}`): 0 not yet
- * asked, 1 a letter, 2 not. Filled as text meets them (a passage uses a few dozen).
- */
-const BMP_LETTERS = new Uint8Array(0x10000);
-
-function isBmpLetter(unit: number): boolean {
-  let known = BMP_LETTERS[unit];
-  if (known === 0) {
-    // A lone surrogate is no letter, as `\p{L}` with the u flag reads it.
-    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
-    known = !surrogate && LETTER.test(String.fromCharCode(unit)) ? 1 : 2;
-    BMP_LETTERS[unit] = known;
-  }
-  return known === 1;
-}
+const LETTERS = new CodeClass(/^\p{L}$/u);
 
 /**
  * How many code units the letter at `at` takes (2 for a letter outside the Basic
  * Multilingual Plane), or 0 when no letter starts there.
  */
 function letterWidth(text: string, at: number): number {
+  if (at >= text.length) return 0;
   const unit = text.charCodeAt(at);
   if (unit < 0x80) return (unit >= 97 && unit <= 122) || (unit >= 65 && unit <= 90) ? 1 : 0;
   if (unit >= 0xd800 && unit <= 0xdbff) {
     const low = text.charCodeAt(at + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) {
-      return LETTER.test(String.fromCodePoint(text.codePointAt(at) ?? 0)) ? 2 : 0;
-    }
+    if (low >= 0xdc00 && low <= 0xdfff) return LETTERS.has(text.codePointAt(at) ?? 0) ? 2 : 0;
   }
-  return isBmpLetter(unit) ? 1 : 0;
+  // A lone surrogate is no letter, as `\p{L}` with the u flag reads it.
+  return LETTERS.has(unit) ? 1 : 0;
 }
 
 export class HintWords {

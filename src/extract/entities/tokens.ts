@@ -1,3 +1,5 @@
+import { CodeClass } from '../../language/code-class';
+
 /** Splitting a passage into word and punctuation tokens, with what a name reader needs to know about each. */
 
 export interface Token {
@@ -23,27 +25,10 @@ const QUOTE_OPENERS = new Set(['"', '«', '»', '–', '—', '-', '(', '“', '
  * a full build, and the regular expression's match objects and Unicode classes were a
  * sixth of its CPU.
  */
-const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
-/** Per UTF-16 unit below 0x10000: 0 not asked yet, 1 a letter, mark or digit, 2 not. */
-const WORD_UNITS = new Uint8Array(0x10000);
-for (let c = 0; c < 0x80; c++) {
-  const ascii = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  WORD_UNITS[c] = ascii ? 1 : 2;
-}
+const WORD_CHARS = new CodeClass(/^[\p{L}\p{M}\p{N}]$/u);
 
 /** Whether the code point `code` is a letter, mark or digit (`\p{L}\p{M}\p{N}`). */
-function isWordCode(code: number): boolean {
-  if (code < 0x10000) {
-    let known = WORD_UNITS[code] ?? 0;
-    if (known === 0) {
-      // A lone surrogate is no letter, as the regular expression reads it too.
-      known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-      WORD_UNITS[code] = known;
-    }
-    return known === 1;
-  }
-  return WORD_CHAR.test(String.fromCodePoint(code));
-}
+const isWordCode = (code: number): boolean => WORD_CHARS.has(code);
 
 /** JavaScript's `\s` (the same with and without the `u` flag). */
 function isSpaceCode(code: number): boolean {

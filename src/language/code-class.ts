@@ -1,0 +1,32 @@
+/**
+ * A Unicode class of code points (`\p{L}`, `[\p{L}\p{M}\p{N}]`) asked as numbers, for the
+ * scanners that read text by character codes instead of matching it with a regular
+ * expression (the entity tokenizer, the language hint words): the expression is asked once
+ * per code unit of the Basic Multilingual Plane, then remembered, so a scan pays for no
+ * string and no match per character. Outside that plane (rare) it is asked every time.
+ */
+export class CodeClass {
+  readonly #pattern: RegExp;
+  /** Per unit below 0x10000: 0 not asked yet, 1 in the class, 2 not. */
+  readonly #units = new Uint8Array(0x10000);
+
+  /** `pattern` matches one code point, with the `u` flag (a lone surrogate is in no class). */
+  constructor(pattern: RegExp) {
+    this.#pattern = pattern;
+    // The ASCII range filled ahead: every text meets it.
+    for (let c = 0; c < 0x80; c++) this.#units[c] = pattern.test(String.fromCharCode(c)) ? 1 : 2;
+  }
+
+  /** Whether the code point `code` is in the class. */
+  has(code: number): boolean {
+    if (code < 0x10000) {
+      let known = this.#units[code] ?? 0;
+      if (known === 0) {
+        known = this.#pattern.test(String.fromCharCode(code)) ? 1 : 2;
+        this.#units[code] = known;
+      }
+      return known === 1;
+    }
+    return this.#pattern.test(String.fromCodePoint(code));
+  }
+}
