@@ -113,8 +113,9 @@ export function parseFrontMatter(
   yaml: string,
   yamlFirstLine: number,
 ): { meta: FrontMatter; problems: FieldProblem[]; dateGiven: boolean; fatal: boolean } {
+  // The front matter's line numbers count from its first line; problems name the file's.
   const toFileLine = (line: number) => line + yamlFirstLine - 1;
-  const read = plainEntries(yaml) ?? parsedEntries(yaml, yamlFirstLine);
+  const read = plainEntries(yaml) ?? parsedEntries(yaml, toFileLine);
   if (!Array.isArray(read))
     return { meta: {}, problems: read.problems, dateGiven: false, fatal: true };
   const entries = read;
@@ -178,11 +179,11 @@ export function parseFrontMatter(
 /** The front matter's entries as the YAML parser reads them, or the problems that stop it. */
 function parsedEntries(
   yaml: string,
-  yamlFirstLine: number,
+  toFileLine: (line: number) => number,
 ): { key: string; value: unknown; line: number }[] | { problems: FieldProblem[] } {
   const parsed = parseYaml(yaml);
   const problems: FieldProblem[] = parsed.errors.map((error) => ({
-    line: error.line + yamlFirstLine - 1,
+    line: toFileLine(error.line),
     ...error.detail,
     reason: error.reason,
     severity: 'error',
@@ -191,7 +192,7 @@ function parsedEntries(
   const entries = mapEntries(parsed);
   if (entries !== undefined) return entries;
   problems.push({
-    line: yamlFirstLine,
+    line: toFileLine(1),
     code: 'front-matter-not-map',
     params: {},
     reason: 'front matter must be "key: value" lines (title, date, url, source, language, tags)',
