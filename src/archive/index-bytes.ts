@@ -538,6 +538,24 @@ function* termDataSteps(data: TermData, out: ByteWriter): Generator<void> {
   for (const [fieldId, postings] of data) {
     out.uint(fieldId);
     out.uint(postings.size);
+    if (postings instanceof PackedPostings) {
+      // Read from its arrays a run at a time, not through `entries`: a pair and an
+      // iterator result per posting were 70 MB of garbage per snapshot at 400k passages.
+      const { docs, tfs, length } = postings.sorted;
+      let last = 0;
+      for (let from = 0; from < length; from += POSTINGS_PER_LOOK) {
+        last = writePackedRun(
+          out,
+          docs,
+          tfs,
+          from,
+          Math.min(length, from + POSTINGS_PER_LOOK),
+          last,
+        );
+        yield;
+      }
+      continue;
+    }
     let last = 0;
     let written = 0;
     for (const [doc, count] of postings) {
@@ -547,6 +565,30 @@ function* termDataSteps(data: TermData, out: ByteWriter): Generator<void> {
       if (++written % POSTINGS_PER_LOOK === 0) yield;
     }
   }
+}
+
+/**
+ * Slots [from, to) of a packed list written as `termDataSteps` writes postings (the gap from
+ * `last`, then the count), removed slots (count 0) left out; returns the last id written.
+ */
+function writePackedRun(
+  out: ByteWriter,
+  docs: Int32Array,
+  tfs: Uint16Array | Uint32Array,
+  from: number,
+  to: number,
+  last: number,
+): number {
+  let previous = last;
+  for (let slot = from; slot < to; slot++) {
+    const count = tfs[slot] ?? 0;
+    if (count === 0) continue;
+    const doc = docs[slot] ?? 0;
+    out.int(doc - previous);
+    previous = doc;
+    out.uint(count);
+  }
+  return previous;
 }
 
 /**

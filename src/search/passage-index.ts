@@ -7,6 +7,7 @@ import type { AliasGroup, Article, DateSpan, Language, Passage } from '../knowle
 import { ANALYZER_VERSION, type AnalyzedToken, analyze, analyzeTokens, stem } from '../language';
 import { MIN_COMPOUND_LENGTH, splitCompound } from '../language/compound';
 import { type LexiconSide, prepareLexicon } from '../language/lexicon';
+import { englishPhrases } from '../language/phrases';
 import { PassageLanguages } from './passage-languages';
 import { type PlanTerm, planQuery, type QueryPlan } from './plan';
 import {
@@ -530,11 +531,16 @@ export class PassageIndex {
       }
     }
     // Query analysis and this index's own code once too (a first run is most of its cost:
-    // the first "filmen" held 29-31 ms primed without these, 9-22 ms with them).
+    // the first "filmen" held 29-31 ms primed without these, 9-22 ms with them). The
+    // English phrase table, which the first query reads, in a slice of its own (7-8 ms at
+    // first use); each search, a first run at 3-14 ms of main-thread CPU at 400k passages,
+    // after a breath: two of them in one slice were its longest hold (16-20 ms).
+    await pace.breathe();
+    englishPhrases();
     const words = new Set(plans.flatMap((plan) => plan.clauses.map(firstTerm)));
     for (const word of words) {
+      await pace.breathe();
       this.search(word, { limit: 25 });
-      if (pace.due()) await pace.breathe();
     }
   }
 

@@ -1,11 +1,12 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { search } from '../../src/answers/search';
 import { whatHappened } from '../../src/answers/what-happened';
 import { who } from '../../src/answers/who';
 import { canUpdate, updateArchive } from '../../src/archive/update';
 import { MemoryBackend } from '../../src/backend/memory';
+import { sortKeys } from '../../src/extract/entities/sort-keys';
 import type { Article } from '../../src/knowledge/types';
 import { createLogger } from '../../src/logger';
 import {
@@ -16,6 +17,12 @@ import {
   rawText,
 } from '../helpers/articles';
 import { tempFolder } from '../helpers/kb';
+
+// The key sort counted: a restart from a snapshot that kept the directory's key orders sorts none.
+vi.mock('../../src/extract/entities/sort-keys', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/extract/entities/sort-keys')>();
+  return { sortKeys: vi.fn(original.sortKeys) };
+});
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -145,6 +152,45 @@ describe('an incremental reload', () => {
     expect((await who(restarted.view(), 'Rotevatn')).kind).toBe('found');
     expect(JSON.parse(JSON.stringify(await answers(restarted)))).toEqual(
       JSON.parse(JSON.stringify(await answers(live))),
+    );
+  });
+});
+
+describe("the directory's key sort orders in an update's snapshot", () => {
+  it('are those a full build sorts, and a restart from it sorts no key again', async () => {
+    const kb = await folder({ 'budsjett.md': bokmalBudget, 'nordvik.txt': rawText });
+    const cache = join(kb.root, 'orders-cache');
+    const open = () =>
+      new MemoryBackend({ knowledgeDir: kb.dir, cacheDir: cache, logger: createLogger('silent') });
+    const live = open();
+    await live.reload();
+    // An add and a removal, each an update whose snapshot merges the directory's columns.
+    await writeFile(join(kb.dir, 'climate.md'), englishClimate);
+    await writeFile(join(kb.dir, 'laerere.md'), bokmalFollowUp);
+    expect((await live.store.reload()).incremental).toBe(true);
+    await rm(join(kb.dir, 'nordvik.txt'));
+    expect((await live.store.reload()).incremental).toBe(true);
+    await live.store.settled();
+    vi.mocked(sortKeys).mockClear();
+    const restarted = open();
+    const outcome = await restarted.store.reload();
+    expect(outcome.archive.fromSnapshot).toBe(true);
+    expect(outcome.incremental).toBe(false);
+    expect(vi.mocked(sortKeys)).not.toHaveBeenCalled();
+    // The same directory as a full build of the same files: keys, ranks and sort orders.
+    const full = kb.backend();
+    const built = (await full.store.reload()).archive;
+    expect(built.fromSnapshot).toBe(false);
+    const columnsOf = (directory: typeof built.entities) => {
+      const columns = directory.columns([...directory.all()]);
+      return { names: columns?.names, roles: columns?.roles };
+    };
+    const restored = columnsOf(outcome.archive.entities);
+    expect(restored.names?.orders).toBeDefined();
+    expect(restored.names?.keys.length).toBeGreaterThan(10);
+    expect(restored).toEqual(columnsOf(built.entities));
+    expect(JSON.parse(JSON.stringify(await answers(restarted)))).toEqual(
+      JSON.parse(JSON.stringify(await answers(full))),
     );
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '../../src/archive/index-bytes';
 import type { Article, Passage } from '../../src/knowledge/types';
 import { PassageIndex, type PassageIndexInput } from '../../src/search';
+import { PackedPostings } from '../../src/search/packed-postings';
 
 /** An article of paragraphs, some under a sub-heading. */
 function article(id: string, paragraphs: { text: string; heading?: string }[]): Article {
@@ -152,6 +153,33 @@ describe('a restored index, its documents in columns and its tree opened on firs
     expect((await bytesOf(restored)).equals(await bytesOf(built))).toBe(true);
     const again = await readIndex(await bytesOf(restored), after);
     expect(answers(again)).toEqual(answers(built));
+  });
+
+  it('writes an opened list with postings removed from it as the Map of those left', async () => {
+    const built = PassageIndex.build(many);
+    const restored = await readIndex(await bytesOf(built), many);
+    // A frequent term's lists (thousands of postings, several runs of the write), opened in
+    // the restored index as packed arrays; every third posting removed from both, and the
+    // last, as a vacuum removes them (a packed list keeps the slots, their count 0).
+    type Lists = Map<number, Map<number, number>>;
+    const treeOf = (index: PassageIndex) =>
+      (index.searchIndex as unknown as { _index: Map<string, Lists> })._index;
+    let term = '';
+    let most = 0;
+    for (const [key, lists] of treeOf(built)) {
+      const size = [...lists.values()].reduce((sum, list) => sum + list.size, 0);
+      if (size > most) [term, most] = [key, size];
+    }
+    const postingsOf = (index: PassageIndex) => treeOf(index).get(term);
+    const lists = [...(postingsOf(restored)?.values() ?? [])];
+    expect(lists.some((list) => list instanceof PackedPostings && list.size > 4096)).toBe(true);
+    for (const index of [built, restored])
+      for (const list of postingsOf(index)?.values() ?? []) {
+        const docs = [...list.keys()];
+        for (const [i, doc] of docs.entries())
+          if (i % 3 === 1 || i === docs.length - 1) list.delete(doc);
+      }
+    expect((await bytesOf(restored)).equals(await bytesOf(built))).toBe(true);
   });
 
   it('opens the terms an update adds to ahead of it, in slices, and then takes the update alike', async () => {

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  type DirectoryColumns,
   EntityDirectory,
   editDistance,
   looseQuery,
@@ -17,7 +16,7 @@ import {
   roleKeysOf,
   sameFirstLetter,
 } from '../../src/extract/entities/directory';
-import { type KeyColumns, runStepsAsync } from '../../src/extract/entities/ranked-keys';
+import { runStepsAsync } from '../../src/extract/entities/ranked-keys';
 import type { Entity } from '../../src/extract/types';
 import { seededRandom } from '../helpers/random';
 
@@ -85,20 +84,6 @@ function keysOf(e: Entity) {
   }
   return keys;
 }
-
-/** Columns as compared across builds: their keys and ranks (the sort orders are a layout beside them). */
-const keysAndRanks = (columns: DirectoryColumns | undefined) => {
-  if (!columns) return undefined;
-  const plain = ({ keys, starts, ranks }: KeyColumns) => ({ keys, starts, ranks });
-  const { names, roles, exactNames, exactRoles } = columns;
-  return {
-    ...columns,
-    names: plain(names),
-    roles: plain(roles),
-    exactNames: plain(exactNames),
-    exactRoles: plain(exactRoles),
-  };
-};
 
 const passagesOf = (e: Entity) => new Set(e.mentions.map((m) => m.passageId)).size;
 const byRank = (a: Entity, b: Entity) =>
@@ -292,12 +277,11 @@ describe('an EntityDirectory updated with changed entities', { timeout: 300_000 
       entities = [...entities.filter((e) => !removed.includes(e)), ...added];
       directory = next;
       const whole = new EntityDirectory(entities);
-      // What a snapshot stores: merged from the layers, the columns built whole (and the
-      // lookups answer the same after, the exact keys then kept as columns).
+      // What a snapshot stores: merged from the layers, the columns built whole, the keys'
+      // sort orders too (and the lookups answer the same after, the exact keys then kept as
+      // columns).
       const listed = [...directory.all()].reverse();
-      expect(keysAndRanks(directory.columns(listed)), `round ${round}: columns`).toEqual(
-        keysAndRanks(whole.columns(listed)),
-      );
+      expect(directory.columns(listed), `round ${round}: columns`).toEqual(whole.columns(listed));
       expect(answers(directory, queries), `round ${round}`).toEqual(answers(whole, queries));
       const names = [...directory.all()].map((e) => e.id).sort();
       expect(names).toEqual(entities.map((e) => e.id).sort());
@@ -348,10 +332,18 @@ describe('an EntityDirectory restored from its columns', { timeout: 300_000 }, (
       const changed = await built.with(removed, added, pace);
       const kept = [...entities.filter((e) => !removed.includes(e)), ...added];
       const columns = await runStepsAsync(changed.columnSteps(kept), pace);
-      expect(keysAndRanks(columns)).toEqual(keysAndRanks(new EntityDirectory(kept).columns(kept)));
-      // Restored from them, it answers as the layers did.
+      // The keys' sort orders too, merged from the layers': those a sort would give.
+      expect(columns).toEqual(new EntityDirectory(kept).columns(kept));
+      // Restored from them, it answers as the layers did, and takes the orders as they are
+      // rather than sorting the keys again.
       if (!columns) throw new Error('an updated directory has columns');
       const restored = await EntityDirectory.restore(kept, columns, pace);
+      const again = restored.columns(kept);
+      for (const which of ['names', 'roles'] as const) {
+        expect(columns[which].orders).toBeDefined();
+        expect(again?.[which].orders?.backward).toBe(columns[which].orders?.backward);
+        expect(again?.[which].orders?.afterFirst).toBe(columns[which].orders?.afterFirst);
+      }
       const extra = [...removed, ...added].slice(0, 12).flatMap((e) => [e.id, e.name]);
       expect(answers(restored, extra)).toEqual(answers(changed, extra));
       // Over entities it does not hold: none.
@@ -370,7 +362,7 @@ describe('an EntityDirectory restored from its columns', { timeout: 300_000 }, (
     expect(columns.roles.orders).toBeDefined();
     const extra = entities.slice(0, 12).flatMap((e) => [e.id, e.name]);
     const withOrders = await EntityDirectory.restore(entities, columns, pace);
-    // Without them (columns merged from layers), or with an order that is no permutation of
+    // Without them (columns an update merged before it kept them), or with an order that is no permutation of
     // the keys, the restore sorts the keys again: the same answers.
     const unsorted = (keys: typeof columns.names) => ({ ...keys, orders: undefined });
     const broken = (keys: typeof columns.names) => ({

@@ -82,7 +82,8 @@ export interface KeyColumns {
    * The two sort orders of the keys that lookups read beside them, when known (a `RankedKeys`
    * built whole, or one restored with them): stored, a restart lays the keys out in them
    * instead of sorting them again (at 400k passages the two sorts of the name and role
-   * keys were 0.4 s of a warm start's main thread). Columns merged from layers have none.
+   * keys were 0.4 s of a warm start's main thread). Columns merged from layers have them
+   * merged from the layers' (`mergeKeyOrders`) when both layers had theirs.
    */
   orders?: KeyOrders;
 }

@@ -10,7 +10,10 @@ const SHORT_RANGE = 12;
 
 /**
  * The indexes of keys sorted by code units (a key before those it begins), in steps; key i
- * is codes[starts[i]] up to codes[ends[i]]. A multikey quicksort (Bentley and Sedgewick): partition by one character, then
+ * is codes[starts[i]] up to codes[ends[i]]. Keys of the same text (the texts after the first
+ * character of "anna" and "enna") go by index, so that the order is the one a comparison
+ * sort by text, then index, gives: an update's snapshot merges stored orders with its
+ * changed keys (`mergeKeyOrders`) and gets the order a restart would sort. A multikey quicksort (Bentley and Sedgewick): partition by one character, then
  * sort the middle part on the next one, so that the characters a range shares are read
  * once per range rather than once per comparison (a comparison sort of 90k name keys
  * spelt backwards, sharing long endings, took 200-300 ms).
@@ -61,7 +64,8 @@ export function* sortKeys(
           reads += b - keyStart + 1;
           const codeA = a < otherEnd ? (codes[a] ?? 0) : -1;
           const codeB = b < keyEnd ? (codes[b] ?? 0) : -1;
-          if (codeA <= codeB) break;
+          // Both ended: the same text, ordered by index (see `sortKeys`).
+          if (codeA < codeB || (codeA === codeB && other < key)) break;
           order[j + 1] = other;
         }
         order[j + 1] = key;
@@ -94,8 +98,9 @@ export function* sortKeys(
       }
       push(lo, lt, depth);
       push(gt, hi, depth);
-      // Keys that end here are equal only to themselves: keys are unique.
       if (pivot >= 0) push(lt, gt, depth + 1);
+      // Keys that end here have the same text: by index (see `sortKeys`).
+      else if (gt - lt > 1) order.subarray(lt, gt).sort();
     }
     if (reads >= READS_PER_STEP) {
       reads = 0;
