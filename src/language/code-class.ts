@@ -30,3 +30,6 @@ export class CodeClass {
     return this.#pattern.test(String.fromCodePoint(code));
   }
 }
+
+/** Letters, marks and digits (`[\p{L}\p{M}\p{N}]`): what words are made of, to both tokenizers. */
+export const LETTERS_MARKS_DIGITS = new CodeClass(/^[\p{L}\p{M}\p{N}]$/u);
