@@ -1,4 +1,4 @@
-import { CodeClass, LETTERS_MARKS_DIGITS } from './code-class';
+import { type CodeClass, LETTERS_MARKS_DIGITS, NUMBERS } from './code-class';
 
 /**
  * Word tokens with their offsets in the original text, so that snippets can mark the
@@ -12,9 +12,6 @@ export interface Token {
   /** True for a part of a hyphenated word, emitted besides the whole ("Kreml" of "Kreml-talsmann"). */
   part?: boolean;
 }
-
-/** Digits of any script (`\p{N}`): what follows a number's inner separator. */
-const NUMBERS = new CodeClass(/^\p{N}$/u);
 
 /** The joiners of a word's parts: `-`, `‐`, `'`, `’`. */
 const isJoinerUnit = (unit: number): boolean =>

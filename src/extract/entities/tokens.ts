@@ -163,8 +163,27 @@ export function nameKey(value: string): string {
   return foldName(value.replace(NAME_PUNCTUATION, ' '));
 }
 
+/**
+ * Whether folding `value` as a name only lowers its case: printable ASCII but the
+ * backtick, æ and ø (which do not decompose), and single spaces inside. The merge folds
+ * names many times over (keys, slugs, display names, the directory's keys), most of them so.
+ */
+function foldsByCaseAlone(value: string): boolean {
+  const last = value.length - 1;
+  for (let at = 0; at <= last; at++) {
+    const unit = value.charCodeAt(at);
+    if (unit === 32) {
+      if (at === 0 || at === last || value.charCodeAt(at - 1) === 32) return false;
+    } else if (unit < 33 || unit > 126 || unit === 96) {
+      if (unit !== 0xe6 && unit !== 0xf8 && unit !== 0xc6 && unit !== 0xd8) return false;
+    }
+  }
+  return true;
+}
+
 /** Lowercase, without diacritics: the key two spellings of a name share. */
 export function foldName(value: string): string {
+  if (foldsByCaseAlone(value)) return value.toLowerCase();
   return value
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
