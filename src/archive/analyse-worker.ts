@@ -33,6 +33,7 @@ import { CompoundSplitter, fingerprintOf, firstPass, INDEX_FIELDS, NameTerms } f
 import { articleDates, extractNames, mentionMaps } from './build';
 import { IndexWriter } from './index-writer';
 import { LearningSplit } from './learning-split';
+import { MarkedTerms } from './marked-terms';
 import { firstMessage } from './peer-message';
 import { RereadHelper, rereadShared, TwoEndedSplit } from './shared-rereads';
 import { encodeAnalysisText, indexSection } from './snapshot-body';
@@ -202,7 +203,10 @@ function indexer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedS
   const passages: { doc: number; id: string; language: Language; splittable: string[] }[] = [];
   const writer = new IndexWriter(INDEX_FIELDS);
   const field = (name: (typeof INDEX_FIELDS)[number]) => INDEX_FIELDS.indexOf(name);
-  const compounds = new CompoundSplitter();
+  // The compounds' vocabulary is the Norwegian passages' text terms, marked by the writer's
+  // ids (no set of its own to hash every word into again).
+  const norwegian = new MarkedTerms((term) => writer.idOf(term));
+  const compounds = new CompoundSplitter((term) => norwegian.has(term));
   const timeMentions: [string, TimeMention[]][] = [];
   const entityNames = firstMessage(peer, (m: PeerMessage) => ('names' in m ? m.names : undefined));
   const learnFrom = firstMessage(peer, (m: PeerMessage) => ('counts' in m ? m : undefined));
@@ -233,10 +237,11 @@ function indexer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedS
           hash: article.hash,
           passages: article.passages.map((p) => ({ id: p.id })),
         });
-        for (const analysed of firstPass(article, compounds)) {
+        for (const analysed of firstPass(article)) {
           const { passage } = analysed;
           const doc = writer.addDocument(passage.id);
-          writer.addTerms(doc, field('text'), analysed.terms);
+          const terms = writer.addTerms(doc, field('text'), analysed.terms);
+          if (passage.language !== 'en') norwegian.mark(terms);
           writer.addField(doc, field('heading'), analysed.heading);
           writer.addField(doc, field('title'), analysed.title);
           const { id, language } = passage;

@@ -132,9 +132,11 @@ export class IndexWriter {
   /**
    * `addField` with the value's words already apart (what `value.split(' ')` gives): the
    * text field's terms come so from the first pass, and joining them only to split them
-   * again made two strings per word, each hashed anew for the term's id.
+   * again made two strings per word, each hashed anew for the term's id. Returns the ids
+   * of the distinct terms met (`idOf`'s), which a caller may keep marks by instead of
+   * hashing the words again.
    */
-  addTerms(doc: number, field: number, words: readonly string[]): void {
+  addTerms(doc: number, field: number, words: readonly string[]): readonly number[] {
     const fields = this.#fieldCount;
     const key = doc * fields + field;
     const touched: number[] = [];
@@ -159,6 +161,12 @@ export class IndexWriter {
       this.#post(this.#listFor(id, field, doc), doc, counts[id] ?? 0);
       counts[id] = 0;
     }
+    return touched;
+  }
+
+  /** The id of a term added so far (as `addTerms` returns them), or undefined. */
+  idOf(term: string): number | undefined {
+    return this.#termIds.get(term);
   }
 
   #termOf(word: string, key: number): number {

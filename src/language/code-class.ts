@@ -29,4 +29,20 @@ export class CodeClass {
     }
     return this.#pattern.test(String.fromCodePoint(code));
   }
+
+  /** Whether `text` holds a code point of the class (what the class unanchored finds). */
+  someIn(text: string): boolean {
+    for (let at = 0; at < text.length; ) {
+      const code = text.codePointAt(at) ?? 0;
+      if (this.has(code)) return true;
+      at += code > 0xffff ? 2 : 1;
+    }
+    return false;
+  }
 }
+
+/** Letters, marks and digits (`[\p{L}\p{M}\p{N}]`): what words are made of, to both tokenizers. */
+export const LETTERS_MARKS_DIGITS = new CodeClass(/^[\p{L}\p{M}\p{N}]$/u);
+
+/** Digits of any script (`\p{N}`). */
+export const NUMBERS = new CodeClass(/^\p{N}$/u);

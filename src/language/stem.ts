@@ -1,5 +1,6 @@
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
 import type { Language } from '../knowledge/types';
+import { NUMBERS } from './code-class';
 
 // Snowball has one Norwegian stemmer (written for Bokmål); it also serves Nynorsk, whose
 // inflections it mostly shares, which is better than leaving Nynorsk unstemmed.
@@ -25,7 +26,9 @@ const NORWEGIAN_EXCEPTIONS = new Map([
 
 /** The Snowball stem of a case-folded word. Numbers and short words are kept as they are. */
 export function stem(lower: string, language: Language): string {
-  if (lower.length < 3 || /\p{N}/u.test(lower)) return lower;
+  // A table of digits, not `/\p{N}/u`: asked of every word stemmed and of every head a
+  // compound is tried at, before the memo.
+  if (lower.length < 3 || NUMBERS.someIn(lower)) return lower;
   if (language !== 'en') {
     const exception = NORWEGIAN_EXCEPTIONS.get(lower);
     if (exception !== undefined) return exception;

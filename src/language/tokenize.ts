@@ -1,3 +1,5 @@
+import { type CodeClass, LETTERS_MARKS_DIGITS, NUMBERS } from './code-class';
+
 /**
  * Word tokens with their offsets in the original text, so that snippets can mark the
  * exact words a query matched.
@@ -11,31 +13,73 @@ export interface Token {
   part?: boolean;
 }
 
-// Letters (any script, so Norwegian æøå and names like Erdoğan stay whole), digits with
-// inner separators (330.000, 2,5), and words joined by hyphens or apostrophes.
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[.,](?=\p{N})\p{N}+)*(?:[-‐'’][\p{L}\p{M}\p{N}]+)*/gu;
-const JOINER = /[-‐'’]/u;
+/** The joiners of a word's parts: `-`, `‐`, `'`, `’`. */
+const isJoinerUnit = (unit: number): boolean =>
+  unit === 45 || unit === 0x2010 || unit === 39 || unit === 0x2019;
 
-/** Splits text into words; a hyphenated word yields the whole and each part. */
+/** The separators inside a number: `.`, `,`. */
+const isNumberSeparator = (unit: number): boolean => unit === 46 || unit === 44;
+
+/** Where the run of code points of `codes` that starts at `at` ends (`at` when none). */
+function runEnd(text: string, at: number, codes: CodeClass): number {
+  let end = at;
+  while (end < text.length) {
+    const code = text.codePointAt(end) ?? 0;
+    if (!codes.has(code)) break;
+    end += code > 0xffff ? 2 : 1;
+  }
+  return end;
+}
+
+/**
+ * Splits text into words; a hyphenated word yields the whole and each part. The words are
+ * those of `[\p{L}\p{M}\p{N}]+(?:[.,](?=\p{N})\p{N}+)*(?:[-‐'’][\p{L}\p{M}\p{N}]+)*` (with
+ * the `u` flag): letters of any script (so Norwegian æøå and names like Erdoğan stay
+ * whole), digits with inner separators (330.000, 2,5), and words joined by hyphens or
+ * apostrophes. They are found by a scanner over character codes instead
+ * (test/language/tokenize.test.ts keeps the expression and compares): the index's first
+ * pass tokenizes every passage of the archive, and a match object per word was garbage
+ * its worker collected.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0];
-    const start = match.index;
-    tokens.push({ text: word, start, end: start + word.length });
-    if (!JOINER.test(word)) continue;
-    let offset = 0;
-    for (const piece of word.split(/([-‐'’])/u)) {
-      if (piece.length > 0 && !JOINER.test(piece)) {
-        tokens.push({
-          text: piece,
-          start: start + offset,
-          end: start + offset + piece.length,
-          part: true,
-        });
-      }
-      offset += piece.length;
+  const length = text.length;
+  /** Where the current word's parts end (at each joiner, then the word's end). */
+  const partEnds: number[] = [];
+  let at = 0;
+  while (at < length) {
+    const code = text.codePointAt(at) ?? 0;
+    if (!LETTERS_MARKS_DIGITS.has(code)) {
+      at += code > 0xffff ? 2 : 1;
+      continue;
     }
+    const start = at;
+    let end = runEnd(text, at, LETTERS_MARKS_DIGITS);
+    // A separator goes in only with a digit after it, and only digits follow it.
+    while (end < length && isNumberSeparator(text.charCodeAt(end))) {
+      const after = runEnd(text, end + 1, NUMBERS);
+      if (after === end + 1) break;
+      end = after;
+    }
+    partEnds.length = 0;
+    // A joiner goes in only with a letter, mark or digit after it.
+    while (end < length && isJoinerUnit(text.charCodeAt(end))) {
+      const after = runEnd(text, end + 1, LETTERS_MARKS_DIGITS);
+      if (after === end + 1) break;
+      partEnds.push(end);
+      end = after;
+    }
+    tokens.push({ text: text.slice(start, end), start, end });
+    if (partEnds.length > 0) {
+      partEnds.push(end);
+      let from = start;
+      for (const to of partEnds) {
+        tokens.push({ text: text.slice(from, to), start: from, end: to, part: true });
+        // Past the joiner (one unit).
+        from = to + 1;
+      }
+    }
+    at = end;
   }
   return tokens;
 }

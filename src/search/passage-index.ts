@@ -5,6 +5,7 @@ import type { Pace } from '../knowledge/pace';
 import { articleIdOf, passageId, passageIdCut, positionAfter } from '../knowledge/passage-id';
 import type { AliasGroup, Article, DateSpan, Language, Passage } from '../knowledge/types';
 import { ANALYZER_VERSION, type AnalyzedToken, analyze, analyzeTokens, stem } from '../language';
+import { CodeClass } from '../language/code-class';
 import { MIN_COMPOUND_LENGTH, splitCompound } from '../language/compound';
 import { type LexiconSide, prepareLexicon } from '../language/lexicon';
 import { englishPhrases } from '../language/phrases';
@@ -187,6 +188,10 @@ export class CompoundSplitter {
   readonly #norwegian = new Set<string>();
   #parts: ((term: string) => readonly string[]) | undefined;
 
+  /**
+   * `alsoKnown`: terms known beside those learnt here (an update's: the index's vocabulary;
+   * the analysis worker's: all of them, marked by its index writer's term ids).
+   */
   constructor(private readonly alsoKnown: (term: string) => boolean = () => false) {}
 
   learn(terms: readonly string[], language: Language): void {
@@ -286,10 +291,17 @@ export class PreparedDocuments {
  * is a name ("Vestland", "Thailand", "Kristiansand"), and a search for "land" or "sand"
  * should not find it. A sentence's first word is capitalised whatever it is, so it splits.
  */
+/**
+ * Capital letters (`\p{Lu}`) by code point, from a table: the first pass asks it of the
+ * first letter of every word of every Norwegian passage, most of them small ASCII letters
+ * that the table answers without running the expression.
+ */
+const CAPITALS = new CodeClass(/^\p{Lu}$/u);
+
 function mayBeCompound(text: string, tokens: readonly AnalyzedToken[], i: number): boolean {
   const token = tokens[i];
   if (token === undefined) return false;
-  if (!/^\p{Lu}/u.test(token.text)) return true;
+  if (!CAPITALS.has(token.text.codePointAt(0) ?? 0)) return true;
   // "Oppsaltreneren" is a name and a word; "Vestland", "Birkeland", "Kristiansand" are names.
   if (!endsLikePlaceName(token.text)) return true;
   // A capitalised part of a hyphenated word ("Syria" of "Syria-samtaler") is a name.

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { IndexWriter } from '../../src/archive/index-writer';
+import { MarkedTerms } from '../../src/archive/marked-terms';
 import { encodeIndex, indexSection } from '../../src/archive/snapshot-body';
-import type { Article } from '../../src/knowledge/types';
+import { loadKnowledge } from '../../src/knowledge/load';
+import type { Article, Language } from '../../src/knowledge/types';
 import {
+  CompoundSplitter,
   fingerprintOf,
+  firstPass,
   INDEX_FIELDS,
   PassageIndex,
   type PassageIndexInput,
 } from '../../src/search';
+import { bokmalBudget, englishClimate, nynorskSchool } from '../helpers/articles';
+import { generatedArticles } from '../helpers/generated';
+import { tempKnowledge } from '../helpers/kb';
 import { seededRandom } from '../helpers/random';
 
 type Field = (typeof INDEX_FIELDS)[number];
@@ -138,5 +145,92 @@ describe('the index written field by field', () => {
   it('writes an empty index as MiniSearch does', async () => {
     const input = inputOf([], new Map());
     expect(viaWriter([], input, AS_THE_WORKER).equals(await viaMiniSearch([], input))).toBe(true);
+  });
+});
+
+describe("the compounds' vocabulary kept as the index writer's marks", () => {
+  /**
+   * Each passage's compound parts split against the vocabulary learnt as a set of strings
+   * (`CompoundSplitter.learn`, the one-thread index) and against the text terms of the
+   * Norwegian passages marked by the writer's ids (as the index worker keeps it).
+   */
+  function partsBothWays(articles: readonly Article[]) {
+    const learnt = new CompoundSplitter();
+    const writer = new IndexWriter(INDEX_FIELDS);
+    const marks = new MarkedTerms((term) => writer.idOf(term));
+    const marked = new CompoundSplitter((term) => marks.has(term));
+    const splittable: string[][] = [];
+    for (const article of articles) {
+      for (const analysed of firstPass(article, learnt)) {
+        const doc = writer.addDocument(analysed.passage.id);
+        const ids = writer.addTerms(doc, INDEX_FIELDS.indexOf('text'), analysed.terms);
+        if (analysed.passage.language !== 'en') marks.mark(ids);
+        writer.addField(doc, INDEX_FIELDS.indexOf('heading'), analysed.heading);
+        splittable.push(analysed.splittable);
+      }
+    }
+    return {
+      learnt: splittable.map((terms) => learnt.parts(terms)),
+      marked: splittable.map((terms) => marked.parts(terms)),
+    };
+  }
+
+  it('splits the test articles as the learnt set does', async () => {
+    const compounds = `---
+title: Fredssamtaler og barnehager
+date: 2023-04-01
+language: nb
+---
+Fredssamtalene fortsatte i går. Freden er skjør, og samtalene tar tid.
+
+Barnehagen i Lillevik får nye plasser. Barna leker i hagen hver dag.
+
+Landslagstreneren tok ut laget. Landslaget trener i Bergen, sier treneren.
+`;
+    const kb = await tempKnowledge({
+      ...generatedArticles(30),
+      'fred.md': compounds,
+      'budsjett.md': bokmalBudget,
+      'climate.md': englishClimate,
+      'skule.md': nynorskSchool,
+    });
+    try {
+      const { articles } = await loadKnowledge(kb.dir);
+      const { learnt, marked } = partsBothWays(articles);
+      expect(marked).toEqual(learnt);
+      // Compounds were split ("fredssamtalene", "barnehagen"): the vocabulary is not empty.
+      expect(learnt.filter((parts) => parts !== '').length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await kb.cleanup();
+    }
+  });
+
+  it("holds the terms of Norwegian passages' text only, as the learnt set does", () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const random = seededRandom(seed);
+      const words = ['fred', 'samtal', 'fredssamtal', 'barn', 'hage', 'barnehage', 'landslag'];
+      const pick = () => words[Math.floor(random() * words.length)] ?? 'fred';
+      // What `CompoundSplitter.learn` keeps: every text term of a passage not in English.
+      const learnt = new Set<string>();
+      const writer = new IndexWriter(INDEX_FIELDS);
+      const marks = new MarkedTerms((term) => writer.idOf(term));
+      for (let doc = 0; doc < 60; doc++) {
+        const language: Language = random() < 0.3 ? 'en' : random() < 0.5 ? 'nn' : 'nb';
+        const text = Array.from({ length: Math.floor(random() * 4) }, pick);
+        if (language !== 'en') for (const term of text) learnt.add(term);
+        writer.addDocument(`d${doc}`);
+        const ids = writer.addTerms(doc, INDEX_FIELDS.indexOf('text'), text);
+        if (language !== 'en') marks.mark(ids);
+        // A term met only in another field is not in the vocabulary.
+        writer.addField(doc, INDEX_FIELDS.indexOf('heading'), `${pick()}${doc}`);
+      }
+      const asked = [...words, ...words.map((w, i) => `${w}${i}`), 'ukjent', ''];
+      expect(asked.map((term) => marks.has(term))).toEqual(asked.map((term) => learnt.has(term)));
+      const byMarks = new CompoundSplitter((term) => marks.has(term));
+      const bySet = new CompoundSplitter((term) => learnt.has(term));
+      expect(byMarks.parts(['fredssamtal', 'barnehage'])).toBe(
+        bySet.parts(['fredssamtal', 'barnehage']),
+      );
+    }
   });
 });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HYPHEN_PARTICLES } from '../../src/extract/entities/tables';
-import { isNameShaped, type Token, tokenize } from '../../src/extract/entities/tokens';
+import { foldName, isNameShaped, type Token, tokenize } from '../../src/extract/entities/tokens';
+import { namesArticles } from '../helpers/names-articles';
 
 // The rules as first written, without the fast paths for plain gaps and hyphen-free words:
 // the fast paths must never change a token or a verdict.
@@ -46,6 +47,17 @@ function plainIsNameShaped(word: string): boolean {
     if (parts.length < 2 || !HYPHEN_PARTICLES.has(first)) return false;
   }
   return parts.slice(1).every((part) => /^\p{Lu}/u.test(part) || /^\d+$/u.test(part));
+}
+
+/** Folding a name as first written: every step for every name. */
+function plainFoldName(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’`]/gu, "'")
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 const PIECES = [
@@ -113,5 +125,23 @@ describe('tokens', () => {
     expect(isNameShaped('FN-styrte', HYPHEN_PARTICLES)).toBe(false);
     expect(isNameShaped('Oslo', HYPHEN_PARTICLES)).toBe(true);
     expect(isNameShaped('oslo', HYPHEN_PARTICLES)).toBe(false);
+  });
+
+  it('fold names as the plain rule does, whatever the letters, marks and spaces', () => {
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const char = String.fromCharCode(unit);
+      expect(foldName(char)).toBe(plainFoldName(char));
+      expect(foldName(`Ab ${char}c`)).toBe(plainFoldName(`Ab ${char}c`));
+    }
+    const pieces = [...PIECES, 'æ', 'Ø', 'å', 'Å', '`', 'İ', 'ß', 'Bø', 'Aa'];
+    const name = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(name, (n) => {
+        expect(foldName(n)).toBe(plainFoldName(n));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const text of Object.values(namesArticles))
+      for (const line of text.split('\n')) expect(foldName(line)).toBe(plainFoldName(line));
   });
 });
