@@ -249,10 +249,12 @@ async function mergeOf(
  * was by the updates after it.
  */
 export function entitiesAt(archive: Archive): (passageId: string) => Entity[] {
+  // Only these two are held (as long as the live merge lives), not the whole archive.
+  const { entitiesByPassage, entities: directory } = archive;
   return (passageId) => {
     const entities: Entity[] = [];
-    for (const id of archive.entitiesByPassage.get(passageId) ?? []) {
-      const entity = archive.entities.get(id);
+    for (const id of entitiesByPassage.get(passageId) ?? []) {
+      const entity = directory.get(id);
       if (entity) entities.push(entity);
     }
     return entities;
