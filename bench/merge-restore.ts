@@ -14,7 +14,7 @@ import { Interner } from '../src/archive/analysis-text';
 import { assemble } from '../src/archive/build';
 import { mergeFactsOf } from '../src/archive/merge-section';
 import { decodeAnalysis, decodeLoad, sectionsOf } from '../src/archive/snapshot-body';
-import { mergeInputs, prepareUpdates } from '../src/archive/update';
+import { entitiesAt, mergeInputs, prepareUpdates } from '../src/archive/update';
 import { ArchiveLexicon } from '../src/extract/entities';
 import { EntityMerge } from '../src/extract/entities/live-merge';
 import { runSteps } from '../src/extract/entities/ranked-keys';
@@ -64,6 +64,7 @@ function restore(folded: boolean): { merge: EntityMerge; used: number; longest: 
     // stored them.
     mergeFactsOf,
     given,
+    entitiesAt(archive),
   );
   // The longest step between two yields, by main-thread CPU.
   let longest = 0;

@@ -1,5 +1,6 @@
 import { ArchiveLexicon } from '../extract/entities';
-import { articleChanges, changedIds, diffKnowledge } from '../knowledge/diff';
+import { EntitiesDoNotFit } from '../extract/entities/live-merge';
+import { type ArticleChanges, articleChanges, changedIds, diffKnowledge } from '../knowledge/diff';
 import {
   KnowledgeDirError,
   type LoadOptions,
@@ -172,13 +173,15 @@ export class KnowledgeStore {
       }
       if (canUpdate(base, load, changes)) {
         await base.basis.read?.();
-        const update = await updateArchive(base, load, changes);
-        // The index changes and the swap happen in one step: no answer sees half of them.
-        update.commit();
-        this.#current = update.archive;
-        this.#writing = this.#writeLater(key, update.archive);
-        const diff = previous ? changedIds(changes) : diffKnowledge([], update.archive.articles);
-        return { ...outcome(update.archive, diff, kept, started), incremental: true };
+        const update = await updatedOrNot(base, load, changes);
+        if (update) {
+          // The index changes and the swap happen in one step: no answer sees half of them.
+          update.commit();
+          this.#current = update.archive;
+          this.#writing = this.#writeLater(key, update.archive);
+          const diff = previous ? changedIds(changes) : diffKnowledge([], update.archive.articles);
+          return { ...outcome(update.archive, diff, kept, started), incremental: true };
+        }
       }
     }
     // Too much changed for an update: no reason to hold the search warm-up back for minutes.
@@ -289,6 +292,24 @@ export class KnowledgeStore {
   /** Resolves once no snapshot write is pending (tests and shutdown wait for it). */
   settled(): Promise<void> {
     return this.#writing;
+  }
+}
+
+/**
+ * `updateArchive`, or undefined where a restored entity the update reached does not fit the
+ * live merge (`EntitiesDoNotFit`, which a restored merge finds only then): the basis is
+ * spoiled, and the archive is built in full instead.
+ */
+async function updatedOrNot(
+  previous: Archive,
+  load: LoadResult,
+  changes: ArticleChanges,
+): Promise<Awaited<ReturnType<typeof updateArchive>> | undefined> {
+  try {
+    return await updateArchive(previous, load, changes);
+  } catch (error) {
+    if (error instanceof EntitiesDoNotFit) return undefined;
+    throw error;
   }
 }
 

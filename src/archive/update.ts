@@ -29,7 +29,7 @@ import {
 import { EntitiesDoNotFit, EntityMerge, type MergeInput } from '../extract/entities/live-merge';
 import { runStepsAsync } from '../extract/entities/ranked-keys';
 import { foldName } from '../extract/entities/tokens';
-import type { EntityMention, TimeMention } from '../extract/types';
+import type { Entity, EntityMention, TimeMention } from '../extract/types';
 import type { ArticleChanges } from '../knowledge/diff';
 import { passageIdCut, positionAfter } from '../knowledge/passage-id';
 import type { Article, LoadResult, Passage } from '../knowledge/types';
@@ -224,6 +224,7 @@ async function mergeOf(
           // A restored entity's facts as its snapshot stored them: its mentions stay unparsed.
           mergeFactsOf,
           keys,
+          entitiesAt(previous),
         ),
         slicer,
       );
@@ -239,6 +240,25 @@ async function mergeOf(
   );
   await runStepsAsync(merge.adopt(previous.entities.all()), slicer);
   return merge;
+}
+
+/**
+ * The entities `archive` says a passage names, where the live merge's restored clusters find
+ * theirs when an update first reaches them (among them, each entity whose first mention is in
+ * the passage): the archive restored is the one whose entities they are, and it is left as it
+ * was by the updates after it.
+ */
+export function entitiesAt(archive: Archive): (passageId: string) => Entity[] {
+  // Only these two are held (as long as the live merge lives), not the whole archive.
+  const { entitiesByPassage, entities: directory } = archive;
+  return (passageId) => {
+    const entities: Entity[] = [];
+    for (const id of entitiesByPassage.get(passageId) ?? []) {
+      const entity = directory.get(id);
+      if (entity) entities.push(entity);
+    }
+    return entities;
+  };
 }
 
 const preparing = new WeakMap<IncrementalBasis, Promise<EntityMerge>>();

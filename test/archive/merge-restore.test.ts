@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Archive } from '../../src/archive/archive';
 import { assemble } from '../../src/archive/build';
 import { isUnopened } from '../../src/archive/lazy-articles';
@@ -9,7 +9,11 @@ import { mergeFactsOf } from '../../src/archive/merge-section';
 import { readSnapshot, snapshotKey } from '../../src/archive/snapshot';
 import { KnowledgeStore } from '../../src/archive/store';
 import { mergeInputs, prepareUpdates } from '../../src/archive/update';
-import { EntityMerge, factsOfEntity } from '../../src/extract/entities/live-merge';
+import {
+  EntitiesDoNotFit,
+  EntityMerge,
+  factsOfEntity,
+} from '../../src/extract/entities/live-merge';
 import { runSteps } from '../../src/extract/entities/ranked-keys';
 import { foldName } from '../../src/extract/entities/tokens';
 import type { Entity } from '../../src/extract/types';
@@ -127,6 +131,27 @@ describe("the live merge's restore after a restart", () => {
     const folded = await prepareUpdates(other);
     expect(new Set(folded.entities())).toEqual(new Set(other.entities.all()));
     expect(byId(folded.entities())).toEqual(byId(merge.entities()));
+  });
+
+  it('builds in full where an update finds a restored entity that does not fit', async () => {
+    const kb = await folder(FILES);
+    await kb.store('cache').reload();
+    const restarted = kb.store('cache');
+    expect((await restarted.reload()).archive.fromSnapshot).toBe(true);
+    // As a restored cluster throws when the entity it takes does not fit (`#take`).
+    const apply = vi.spyOn(EntityMerge.prototype, 'apply').mockImplementationOnce(() => {
+      throw new EntitiesDoNotFit('kari-nordmann');
+    });
+    try {
+      await kb.write({ 'skule.md': nynorskSchool });
+      const added = await restarted.reload();
+      expect(apply).toHaveBeenCalled();
+      expect(added.incremental).toBe(false);
+      const full = await kb.store('cache-full').reload();
+      expect(namesOf(added.archive)).toEqual(namesOf(full.archive));
+    } finally {
+      apply.mockRestore();
+    }
   });
 
   it('goes on to updates that hold what a full build of the same files holds, and whose snapshots restore alike', async () => {

@@ -118,7 +118,7 @@ const SCAN_ITEMS = 16;
 /**
  * A name key's items and how many of them read as each kind. Lean because there is one per
  * distinct name in the archive (a Map and two Sets each were most of the merge's memory):
- * items as a list that a removal compacts once per update, kinds as counters (`countsOf`
+ * items as a list that a removal compacts once per update, kinds as counters (`keyKind`
  * serves them as the counts `voteKind` reads), and the articles using it only while an
  * update places names. An object literal (`newKeyState`), as an item is (`newItem`).
  */
@@ -144,11 +144,29 @@ function countItem(state: KeyState, item: Item, by: 1 | -1): void {
   state.live += by;
 }
 
-/** The key's items per kind, as `voteKind` reads them. */
-const countsOf = (state: KeyState): Pick<ReadonlyMap<EntityKind, number>, 'get'> => ({
-  get: (kind) =>
-    kind === 'other' ? state.live - state.person - state.organisation - state.place : state[kind],
-});
+/**
+ * The key's items per kind, as `voteKind` reads them: one reader for every key, pointed at
+ * the key asked about, since a restore asks for each of the archive's keys (75k at 400k
+ * passages) and an object with a closure per key was garbage made for one call.
+ */
+const keyCounts = {
+  state: undefined as KeyState | undefined,
+  get(kind: EntityKind): number {
+    const { state } = keyCounts;
+    if (!state) return 0;
+    return kind === 'other'
+      ? state.live - state.person - state.organisation - state.place
+      : state[kind];
+  },
+};
+
+/** The kind most of the key's items read as (`voteKind`). */
+function keyKind(state: KeyState): EntityKind {
+  keyCounts.state = state;
+  const kind = voteKind(keyCounts);
+  keyCounts.state = undefined;
+  return kind;
+}
 
 /**
  * Whether the key is used in the article. A few items are looked through; for a key used
@@ -194,6 +212,14 @@ interface ClusterState extends ReferentRecord {
   mentions: Entity['mentions'] | undefined;
   /** The entity as last published (shared with archives built before). */
   entity: Entity | undefined;
+  /**
+   * For a restored cluster that has not yet taken its entity (`#take`): how many names it
+   * had, its last, and how many roles its entity must have, as the restore found them (an
+   * update may change them before it takes the entity). -1: no entity awaited.
+   */
+  restoredCount: number;
+  restoredLast: Item | undefined;
+  restoredRoles: number;
 }
 
 export interface MergeChange {
@@ -246,8 +272,21 @@ function compareItems(a: Item, b: Item): number {
   return comparePassages(a.passage, b.passage) || a.seq - b.seq;
 }
 
+/** Whether the items are in archive order already (as a whole merge or a restore joins them). */
+function inArchiveOrder(items: readonly Item[]): boolean {
+  for (let i = 1; i < items.length; i++)
+    if (compareItems(items[i - 1] as Item, items[i] as Item) >= 0) return false;
+  return true;
+}
+
 /** Ids a slug can be numbered into ("kari" -> "kari-2") share the slug without trailing numbers. */
-const familyOf = (id: string): string => id.replace(/(?:-\d+)+$/u, '');
+const familyOf = (id: string): string => (endsInDigit(id) ? id.replace(/(?:-\d+)+$/u, '') : id);
+
+/** Most ids end in a letter: no pattern run for them (a restore asks for each cluster's). */
+function endsInDigit(id: string): boolean {
+  const last = id.charCodeAt(id.length - 1);
+  return last >= 48 && last <= 57;
+}
 
 export class EntityMerge {
   readonly #aliases: readonly AliasGroup[];
@@ -267,6 +306,8 @@ export class EntityMerge {
   readonly #slugs = new Map<string, string>();
   readonly #roleKeys = new Map<string, KnownRole>();
   readonly #shortForms = new Map<string, string[]>();
+  /** What restored clusters take their entities from, until they have (`#take`). */
+  #awaiting: Awaiting | undefined;
   /** Differences `adopt` found, reported by the next `apply`. */
   #pending: MergeChange = { removed: [], added: [], passages: new Set() };
 
@@ -292,7 +333,10 @@ export class EntityMerge {
   }
 
   *entities(): Generator<Entity> {
-    for (const cluster of this.#clusters.values()) if (cluster.entity) yield cluster.entity;
+    for (const cluster of this.#clusters.values()) {
+      this.#take(cluster);
+      if (cluster.entity) yield cluster.entity;
+    }
   }
 
   /**
@@ -311,6 +355,7 @@ export class EntityMerge {
       for (const mention of entity.mentions) this.#pending.passages.add(mention.passageId);
     };
     for (const cluster of this.#clusters.values()) {
+      this.#take(cluster);
       const known = byId.get(cluster.id);
       byId.delete(cluster.id);
       const computed = cluster.entity;
@@ -338,42 +383,43 @@ export class EntityMerge {
    * merge of the same passages made) taken for what they already say: names are placed as
    * `apply` places them, but each cluster takes its description, id and entity from the
    * entity whose first mention is its first name, instead of working them out again (most
-   * of a whole merge's time). Throws `EntitiesDoNotFit` where an entity does not fit its
-   * cluster, or one fits none; the state is then half made, and `apply` with `adopt` on a
-   * new merge does the whole work.
+   * of a whole merge's time). It takes it when an update first reaches the cluster (`#take`:
+   * an update reaches a few hundred of 70k clusters at 400k passages), found among the
+   * entities `entitiesAt` gives for the passage of its first name (by default, a map of
+   * `entities` by that passage, made when first needed); until then the cluster has what
+   * back references read (kind and roles), from its own names.
+   *
+   * Throws `EntitiesDoNotFit` where there are not as many entities as clusters (the state
+   * is then half made, and `apply` with `adopt` on a new merge does the whole work), and
+   * where a cluster takes an entity that does not fit it (for an update, its caller then
+   * builds in full).
    */
   *restore(
     inputs: Iterable<MergeInput>,
     entities: Iterable<Entity>,
     factsOf: (entity: Entity) => EntityFacts = factsOfEntity,
     keys?: NameKeys,
+    entitiesAt?: (passageId: string) => Iterable<Entity>,
   ): Generator<void, void> {
-    // By the passage of their first mention: its id is a string already hashed, where a
-    // key made of passage and offset was a new string to hash per entity and per cluster.
-    const known: Restoring = {
-      byFirst: new Map(),
-      roles: new Map(),
-      keys,
-      states: keys ? new Array(keys.table.length) : [],
-    };
+    const all = Array.isArray(entities) ? (entities as readonly Entity[]) : [...entities];
     const steps = new StepTimer();
-    let n = 0;
-    for (const entity of entities) {
-      const facts = factsOf(entity);
-      if (facts.mentions === 0) throw new EntitiesDoNotFit(entity.id);
-      const taken: Taken = { entity, facts };
-      const there = known.byFirst.get(facts.firstPassage);
-      if (!there) known.byFirst.set(facts.firstPassage, taken);
-      else if (Array.isArray(there)) there.push(taken);
-      else known.byFirst.set(facts.firstPassage, [there, taken]);
-      n++;
+    // The entities by family, which renumbering a family reads (`#takeFamily`).
+    const families = new Map<string, Entity | Entity[]>();
+    for (const entity of all) {
+      const family = familyOf(entity.id);
+      const there = families.get(family);
+      if (there === undefined) families.set(family, entity);
+      else if (Array.isArray(there)) there.push(entity);
+      else families.set(family, [there, entity]);
       if (steps.due()) yield;
     }
-    const change = yield* this.#apply([], inputs, known);
-    if (this.#clusters.size !== n || change.removed.length > 0) {
+    this.#awaiting = { factsOf, at: entitiesAt ?? byFirstMention(all, factsOf), families };
+    const known: Restoring = { keys, states: keys ? new Array(keys.table.length) : [] };
+    yield* this.#apply([], inputs, known);
+    if (this.#clusters.size !== all.length) {
+      // Every cluster takes its entity now, to name one that does not fit, or the one left.
       const taken = new Set(this.entities());
-      const left = [...known.byFirst.values()].flat().find(({ entity }) => !taken.has(entity));
-      throw new EntitiesDoNotFit(left?.entity.id ?? '');
+      throw new EntitiesDoNotFit(all.find((entity) => !taken.has(entity))?.id ?? '');
     }
     // Caches of what every name gave: an update needs only its own names' again.
     this.#folded.clear();
@@ -386,7 +432,9 @@ export class EntityMerge {
     if (!passage || passage.items.length === 0) return undefined;
     const placed: { start: number; entity: Entity }[] = [];
     for (const item of passage.items) {
-      const entity = this.#clusters.get(item.cluster)?.entity;
+      const cluster = this.#clusters.get(item.cluster);
+      if (cluster) this.#take(cluster);
+      const entity = cluster?.entity;
       if (entity) placed.push({ start: item.mention.start, entity });
     }
     return listEntities(placed);
@@ -468,14 +516,17 @@ export class EntityMerge {
       // (Not where aliases found in the text join the names: the keys are the input's names'.)
       const keys = this.#aliasesInText ? undefined : known?.keys;
       const keysAt = keys && input.keysAt !== undefined ? input.keysAt : -1;
+      // The passage's items, gathered in one list shared by every passage (no step ends
+      // inside a passage, so no other passage uses it meanwhile).
+      const gathered = GATHERED;
+      gathered.length = 0;
       for (let j = 0; j < mentions.length; j++) {
         const mention = mentions[j] as EntityMention;
         const number = keysAt < 0 ? -1 : (keys?.keys[keysAt + j] ?? -1);
         const key = number < 0 ? this.#fold(mention.name) : (keys?.table[number] ?? '');
         if (!key) continue;
-        if (passage.items === NO_ITEMS) passage.items = [];
-        const item = newItem(mention, passage, passage.items.length, key);
-        passage.items.push(item);
+        const item = newItem(mention, passage, gathered.length, key);
+        gathered.push(item);
         if (number < 0 || !known) this.#key(item);
         else this.#keyNumbered(item, number, known.states);
         // A restore looks at every key (below): no Set of them all.
@@ -485,12 +536,16 @@ export class EntityMerge {
       if (!known) passages.add(passage.id);
       // A passage naming no one and pointing back at no one changes nothing here: it is not
       // kept (most passages of an archive are such), and its going is only reported.
-      if (passage.items === NO_ITEMS && passage.references.length === 0) {
+      if (gathered.length === 0 && passage.references.length === 0) {
         if (steps.due()) yield;
         continue;
       }
-      // Kept for as long as the merge lives: a copy without the room pushing left (17 items).
-      if (passage.items !== NO_ITEMS) passage.items = passage.items.slice();
+      // Kept for as long as the merge lives: a list exactly as long as the passage's names
+      // (one pushed from [] keeps room for 17), made once, not grown and then copied.
+      if (gathered.length > 0) {
+        passage.items = gathered.slice();
+        gathered.length = 0;
+      }
       this.#passages.set(passage.id, passage);
       const article = this.#articles.get(passage.articleId);
       if (!article) this.#articles.set(passage.articleId, [passage]);
@@ -510,7 +565,7 @@ export class EntityMerge {
     for (const [key, state] of known ? this.#keys : withStates(affectedKeys, this.#keys)) {
       if (steps.due()) yield;
       const isFull =
-        state !== undefined && voteKind(countsOf(state)) === 'person' && nameWords(key).length >= 2;
+        state !== undefined && keyKind(state) === 'person' && nameWords(key).length >= 2;
       const wasFull = this.#fullKeys.has(key);
       if (!known && (isFull || wasFull))
         for (const short of this.#shortFormsOf(key)) placeAgain.add(short);
@@ -569,6 +624,8 @@ export class EntityMerge {
     // references look at (kind, roles) changed, every article naming them resolves again.
     const emptied = new Set<ClusterState>();
     for (const cluster of known ? this.#clusters.values() : members) {
+      // A restored cluster an update reaches takes its entity first: what it was.
+      if (!known) this.#take(cluster);
       if (thinned.has(cluster)) {
         // What went, and what moved to another cluster, leaves the list.
         cluster.items = cluster.items.filter(
@@ -585,7 +642,7 @@ export class EntityMerge {
       }
       if (known) {
         // A restore resolves every article's back references anyway (all its passages came).
-        this.#take(cluster, known);
+        this.#restoreOwn(cluster);
         if (steps.due()) yield;
         continue;
       }
@@ -629,14 +686,11 @@ export class EntityMerge {
     }
 
     if (known) {
+      // The roles the entity a cluster takes must have: its own, and those its back
+      // references give (`#take` checks them).
       for (const cluster of this.#clusters.values()) {
+        if (cluster.backFrom !== undefined) cluster.restoredRoles += backRoles(cluster);
         if (steps.due()) yield;
-        // Ids as the entities have them: only the families need filling in.
-        this.#joinFamily(cluster, familyOf(cluster.id));
-        // The entity taken must be what this state would make of the cluster: its own roles
-        // and those its back references give.
-        if (known.roles.get(cluster) !== cluster.mentionRoles.length + backRoles(cluster))
-          throw new EntitiesDoNotFit(cluster.id);
       }
       // Nothing is reported (every entity is as it was); what `adopt` found waits.
       return { removed: [], added: [], passages };
@@ -655,6 +709,7 @@ export class EntityMerge {
     }
     for (const cluster of changed) {
       if (steps.due()) yield;
+      this.#take(cluster);
       if (cluster.id) families.add(familyOf(cluster.id));
       const family = familyOf(this.#slugOf(cluster));
       families.add(family);
@@ -697,8 +752,9 @@ export class EntityMerge {
     return { removed, added, passages };
   }
 
-  /** A family's clusters, as a new list. */
+  /** A family's clusters, as a new list (restored ones take their entities first). */
   #familyOf(family: string): ClusterState[] {
+    this.#takeFamily(family);
     const there = this.#families.get(family);
     return there === undefined ? [] : Array.isArray(there) ? [...there] : [there];
   }
@@ -796,7 +852,10 @@ export class EntityMerge {
   /** The cluster a name joins: as `resolveShortForms` and `joinAliasGroups` decide it. */
   /** The full person names a key may be a short form of (the fullest of them). */
   #candidatesOf(key: string): string[] {
-    const all = (this.#fullNames.get(key) ?? []).filter((full) => full !== key);
+    const known = this.#fullNames.get(key);
+    // Most keys are no short form of any full name: no list made for them.
+    if (known === undefined) return NO_NAMES;
+    const all = known.filter((full) => full !== key);
     return all.length === 0 ? all : fullestNames(all, (name) => this.#shortFormsOf(name));
   }
 
@@ -841,6 +900,9 @@ export class EntityMerge {
         aliases: NO_NAMES,
         mentions: NO_MENTIONS,
         entity: undefined,
+        restoredCount: -1,
+        restoredLast: undefined,
+        restoredRoles: 0,
       };
       this.#clusters.set(key, cluster);
     }
@@ -851,8 +913,7 @@ export class EntityMerge {
   #describe(cluster: ClusterState): void {
     // Names join in archive order when an archive is merged whole: sort only when not.
     const members = cluster.items;
-    if (!members.every((item, i) => i === 0 || compareItems(members[i - 1] as Item, item) < 0))
-      members.sort(compareItems);
+    if (!inArchiveOrder(members)) members.sort(compareItems);
     const group = cluster.key.startsWith('alias#')
       ? this.#aliases[Number(cluster.key.slice(6))]
       : undefined;
@@ -878,31 +939,14 @@ export class EntityMerge {
   }
 
   /**
-   * A cluster described by the entity a whole merge made of it (see `restore`): the one
-   * whose first mention is the cluster's first name, with as many mentions, the last the
-   * same, and its own roles (those not from back references) the same.
+   * A restored cluster described by what its own names say of what back references read
+   * (kind, roles), which a restore needs to resolve them; the rest it takes from the entity a
+   * whole merge made of it when an update first reaches it (`#take`), so that a restore
+   * looks no entity up.
    */
-  #take(cluster: ClusterState, known: Restoring): void {
+  #restoreOwn(cluster: ClusterState): void {
     const members = cluster.items;
-    if (!members.every((item, i) => i === 0 || compareItems(members[i - 1] as Item, item) < 0))
-      members.sort(compareItems);
-    const first = members[0] as Item;
-    const last = members[members.length - 1] as Item;
-    const there = known.byFirst.get(first.passage.id);
-    const startsHere = (t: Taken | undefined) => t?.facts.firstStart === first.mention.start;
-    const taken = Array.isArray(there)
-      ? there.find(startsHere)
-      : startsHere(there)
-        ? there
-        : undefined;
-    if (
-      !taken ||
-      taken.facts.mentions !== members.length ||
-      taken.facts.lastPassage !== last.passage.id ||
-      taken.facts.lastStart !== last.mention.start
-    )
-      throw new EntitiesDoNotFit(taken?.entity.id ?? `${first.passage.id} ${first.mention.start}`);
-    const { entity } = taken;
+    if (!inArchiveOrder(members)) members.sort(compareItems);
     // Most clusters have no role: no lists made for them.
     const roles = members.some(({ mention }) => mention.role)
       ? rolesOf(
@@ -915,19 +959,76 @@ export class EntityMerge {
             })),
         )
       : NO_ROLES;
-    known.roles.set(cluster, taken.facts.roles);
-    cluster.name = entity.name;
-    cluster.slug = '';
-    cluster.first = first;
-    cluster.kind = entity.kind;
-    cluster.aliases = entity.aliases;
+    cluster.first = members[0];
+    // As `describeMembers` decides it: what the entity made of these names says.
+    cluster.kind = roles.length > 0 ? 'person' : kindOfMembers(members);
     cluster.mentionRoles = roles.length > 0 ? roles : NO_ROLES;
     cluster.knownRoles = this.#knownRoles(roles);
+    cluster.restoredCount = members.length;
+    cluster.restoredLast = members[members.length - 1];
+    cluster.restoredRoles = roles.length;
+  }
+
+  /**
+   * A restored cluster takes the entity a whole merge made of it, found by its first name,
+   * checked against what the restore found (as many names, the last the same, its roles, its
+   * kind): its description and id, and the entity itself (shared with the archive). Throws
+   * `EntitiesDoNotFit` where no entity fits. Nothing to do for any other cluster.
+   */
+  #take(cluster: ClusterState): void {
+    const awaiting = this.#awaiting;
+    if (cluster.restoredCount < 0 || !awaiting) return;
+    const first = cluster.first as Item;
+    const last = cluster.restoredLast as Item;
+    let entity: Entity | undefined;
+    let facts: EntityFacts | undefined;
+    for (const candidate of awaiting.at(first.passage.id)) {
+      const its = awaiting.factsOf(candidate);
+      if (its.firstPassage !== first.passage.id || its.firstStart !== first.mention.start) continue;
+      entity = candidate;
+      facts = its;
+      break;
+    }
+    if (
+      !entity ||
+      !facts ||
+      facts.mentions !== cluster.restoredCount ||
+      facts.lastPassage !== last.passage.id ||
+      facts.lastStart !== last.mention.start ||
+      facts.roles !== cluster.restoredRoles ||
+      entity.kind !== cluster.kind
+    )
+      throw new EntitiesDoNotFit(entity?.id ?? `${first.passage.id} ${first.mention.start}`);
+    cluster.restoredCount = -1;
+    cluster.restoredLast = undefined;
+    cluster.name = entity.name;
+    cluster.slug = '';
+    cluster.aliases = entity.aliases;
     // The entity's own, read when a new version of it is made (restored entities parse
     // their mentions on first use).
     cluster.mentions = undefined;
     cluster.id = entity.id;
     cluster.entity = entity;
+    this.#joinFamily(cluster, familyOf(entity.id));
+  }
+
+  /**
+   * The restored clusters of a family take their entities: renumbering it reads them all. A
+   * restored entity's cluster is the one its first name is in (had that name moved, its
+   * cluster had been reached, and had taken the entity, then).
+   */
+  #takeFamily(family: string): void {
+    const waiting = this.#awaiting?.families.get(family);
+    if (!this.#awaiting || waiting === undefined) return;
+    this.#awaiting.families.delete(family);
+    for (const entity of Array.isArray(waiting) ? waiting : [waiting]) {
+      const facts = this.#awaiting.factsOf(entity);
+      const first = this.#passages
+        .get(facts.firstPassage)
+        ?.items.find((item) => item.mention.start === facts.firstStart);
+      const cluster = first && this.#clusters.get(first.cluster);
+      if (cluster) this.#take(cluster);
+    }
   }
 
   #knownRoles(roles: readonly SourcedRole[]): readonly KnownRole[] {
@@ -996,6 +1097,8 @@ export class EntitiesDoNotFit extends Error {
 
 /** Shared by every passage that names no one, and every one not yet resolved: never changed in place. */
 const NO_ITEMS: Item[] = [];
+/** Where `#apply` gathers a passage's items before it keeps a copy of them. */
+const GATHERED: Item[] = [];
 
 /** `earlierThan` of the whole merge, for items whose position is their passage's. */
 function earlierInArticle(articleItems: readonly Item[], order: number, at: number): Item[] {
@@ -1016,22 +1119,60 @@ const NO_MENTIONS: Entity['mentions'] = [];
 /** An alias `withAliasMentions` looks for in the text: several words, or a lowercase one. */
 const readsInText = (alias: string): boolean => /\s|^\p{Ll}/u.test(alias);
 
-/** An entity a restore may take, with its facts. */
-interface Taken {
-  entity: Entity;
-  facts: EntityFacts;
-}
-
-/**
- * A restore's entities by the passage of their first mention (one, or the few there), and
- * the roles each cluster's entity has (checked once back references are resolved).
- */
+/** What a restore is given beside the passages: the names' keys, and each key's state by its number once met. */
 interface Restoring {
-  byFirst: Map<string, Taken | Taken[]>;
-  roles: Map<ClusterState, number>;
-  /** The names' keys, when given, and each key's state by its number once met. */
   keys: NameKeys | undefined;
   states: (KeyState | undefined)[];
+}
+
+/** Where restored clusters find their entities (see `restore`). */
+interface Awaiting {
+  factsOf: (entity: Entity) => EntityFacts;
+  /** Entities among which is every one whose first mention is in the passage. */
+  at: (passageId: string) => Iterable<Entity>;
+  /** Restored entities by family, until an update renumbers the family (`#takeFamily`). */
+  families: Map<string, Entity | Entity[]>;
+}
+
+/** `Awaiting.at` over a list of entities: a map by the passage of their first mention, made when first asked. */
+function byFirstMention(
+  entities: readonly Entity[],
+  factsOf: (entity: Entity) => EntityFacts,
+): (passageId: string) => readonly Entity[] {
+  let byFirst: Map<string, Entity[]> | undefined;
+  return (passageId) => {
+    if (!byFirst) {
+      byFirst = new Map();
+      for (const entity of entities) {
+        const { firstPassage } = factsOf(entity);
+        const there = byFirst.get(firstPassage);
+        if (there) there.push(entity);
+        else byFirst.set(firstPassage, [entity]);
+      }
+    }
+    return byFirst.get(passageId) ?? [];
+  };
+}
+
+/** Counts of names by kind, one for every call of `kindOfMembers` (a restore makes one call per cluster). */
+const memberKinds = {
+  person: 0,
+  organisation: 0,
+  place: 0,
+  other: 0,
+  get(kind: EntityKind): number {
+    return memberKinds[kind];
+  },
+};
+
+/** The kind most of the names read as (`voteKind`, as `describeMembers` counts them). */
+function kindOfMembers(members: readonly Item[]): EntityKind {
+  memberKinds.person = 0;
+  memberKinds.organisation = 0;
+  memberKinds.place = 0;
+  memberKinds.other = 0;
+  for (const { mention } of members) memberKinds[mention.kind]++;
+  return voteKind(memberKinds);
 }
 
 /** `keys`, each with its state in `states` (undefined: none). */
