@@ -128,8 +128,9 @@ export function startWorkers(file = WORKER_FILE): WorkerRun {
         // The names worker is done first (the index waits for its names): its sections are
         // decoded here while the index worker still indexes.
         const textPieces = await reply(0);
-        // Its memory (the lexicon, every passage's names) goes now rather than with the other's.
-        void workers[0]?.terminate();
+        // Its memory (the lexicon, every passage's names) goes now rather than with the other's,
+        // and before its sections are joined here.
+        await workers[0]?.terminate();
         const text = await joinInSlices(textPieces, new Slicer());
         textPieces.length = 0;
         const analysis = await decodeAnalysisText(text, sectionsOf(text), ids);

@@ -31,6 +31,7 @@ import type { TimeMention } from '../extract/types';
 import type { AliasGroup, Article, Language } from '../knowledge/types';
 import { CompoundSplitter, fingerprintOf, firstPass, INDEX_FIELDS, NameTerms } from '../search';
 import { articleDates, extractNames, mentionMaps } from './build';
+import { collectNow } from './collect-now';
 import { IndexWriter } from './index-writer';
 import { LearningSplit } from './learning-split';
 import { firstMessage } from './peer-message';
@@ -87,6 +88,9 @@ const LEARNED_APART = 0.45;
  */
 const INDEX_WORKER_NICE = 10;
 
+/** Texts the names worker learns from between two collections of its heap (`collectNow`). */
+const LEARNED_PER_STEP = 125_000;
+
 /** Passages whose compounds' parts are written between two looks at the second reading. */
 const PARTS_PER_STEP = 2000;
 
@@ -115,11 +119,18 @@ function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSpl
     );
     const learning = counted.learning(readings);
     let read = 0;
-    learning.read(
-      (function* claimed() {
-        while (read < texts.length && split.claim(read)) yield texts[read++] ?? '';
-      })(),
-    );
+    // In steps, collected between them: what reading leaves behind dies old, and the heap
+    // grew to a multiple of what it holds (the readings, kept) before V8 collected it.
+    for (let until = LEARNED_PER_STEP; ; until += LEARNED_PER_STEP) {
+      const end = Math.min(until, texts.length);
+      learning.read(
+        (function* claimed() {
+          while (read < end && split.claim(read)) yield texts[read++] ?? '';
+        })(),
+      );
+      if (read < until) break;
+      await collectNow();
+    }
     const from = split.close(texts.length);
     if (from < texts.length) {
       // The index worker took the texts from `from` on: it is sent them and the counts.
@@ -131,6 +142,9 @@ function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSpl
     learning.read(texts.slice(read, from));
     if (from < texts.length) learning.join(texts.slice(from), await apart);
     learning.finish();
+    // What reading every text left behind goes before the readings are taken over (each
+    // copied) and the rest read again: collected only later, it made the heap grow for good.
+    await collectNow();
   };
   return {
     take(batch: Article[]): void {
@@ -145,13 +159,23 @@ function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSpl
         lexicon,
         learnWithPeer,
         candidates,
-        (finished, pending) => rereadShared(peer, rereadSplit, finished, pending, countsShared),
+        async (finished, pending) => {
+          // Learning's readings are all taken over (copied) or left: collected before the
+          // second reading and again before the names are merged.
+          await collectNow();
+          const read = await rereadShared(peer, rereadSplit, finished, pending, countsShared);
+          await collectNow();
+          return read;
+        },
         // The texts are read: they go before the names are merged and the sections encoded
         // (a copy of every article, some 300 MB at 400k passages, held until the answer otherwise).
         () => {
           articles.length = 0;
+          return collectNow();
         },
       );
+      // The merge's inputs (every passage's names and references) are gone.
+      await collectNow();
       const { names: byPassage } = await mentionMaps(parts.entities);
       const handed: PeerMessage = { names: [...byPassage] };
       peer.postMessage(handed);
@@ -265,6 +289,13 @@ function indexer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedS
       for (const { doc, id, language } of passages)
         writer.addField(doc, field('names'), nameTerms.of(names.get(id) ?? [], language));
       const fingerprint = fingerprintOf({ articles: versions, entityNames: names });
+      // What only the fields needed (each passage's words that may be compounds, the names)
+      // goes, collected, before the index's bytes are written: the names worker's sections
+      // are encoded at the same time, and the two heaps together were the build's peak.
+      passages.length = 0;
+      versions.length = 0;
+      names.clear();
+      await collectNow();
       return indexSection(writer.write(fingerprint));
     },
   };
