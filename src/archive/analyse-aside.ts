@@ -6,6 +6,7 @@ import type { PassageIndex } from '../search';
 import type { AnalyseReply, AnalyseRequest, AnalyseRole } from './analyse-worker';
 import { Interner } from './analysis-text';
 import { type AnalysisParts, analyse } from './build';
+import { joinInSlices } from './bytes';
 import { Slicer } from './pace';
 import { SHARED_SPLIT_BYTES } from './shared-rereads';
 import { decodeAnalysisText, decodeIndex, encodeAnalysis, sectionsOf } from './snapshot-body';
@@ -69,10 +70,8 @@ export function startWorkers(file = WORKER_FILE): WorkerRun {
   };
   const replies = workers.map(
     (worker) =>
-      new Promise<Buffer>((resolve, reject) => {
-        worker.once('message', ({ body }: AnalyseReply) =>
-          resolve(Buffer.from(body.buffer, body.byteOffset, body.byteLength)),
-        );
+      new Promise<Uint8Array[]>((resolve, reject) => {
+        worker.once('message', ({ pieces }: AnalyseReply) => resolve(pieces));
         worker.once('error', reject);
         worker.once('exit', (code) =>
           reject(new Error(`analysis worker exited (code ${code}) without an answer`)),
@@ -128,11 +127,14 @@ export function startWorkers(file = WORKER_FILE): WorkerRun {
         });
         // The names worker is done first (the index waits for its names): its sections are
         // decoded here while the index worker still indexes.
-        const text = await reply(0);
-        // Its memory (the lexicon, every passage's names) goes now rather than with the other's.
-        void workers[0]?.terminate();
+        const textPieces = await reply(0);
+        // Its memory (the lexicon, every passage's names) goes now rather than with the other's,
+        // and before its sections are joined here.
+        await workers[0]?.terminate();
+        const text = await joinInSlices(textPieces, new Slicer());
+        textPieces.length = 0;
         const analysis = await decodeAnalysisText(text, sectionsOf(text), ids);
-        const terms = await reply(1);
+        const terms = await joinInSlices(await reply(1), new Slicer());
         const index = await decodeIndex(terms, sectionsOf(terms), load);
         return { analysis, index, body: [text, terms] };
       } finally {

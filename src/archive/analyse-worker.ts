@@ -31,10 +31,12 @@ import type { TimeMention } from '../extract/types';
 import type { AliasGroup, Article, Language } from '../knowledge/types';
 import { CompoundSplitter, fingerprintOf, firstPass, INDEX_FIELDS, NameTerms } from '../search';
 import { articleDates, extractNames, mentionMaps } from './build';
+import { collectNow } from './collect-now';
 import { IndexWriter } from './index-writer';
 import { LearningSplit } from './learning-split';
 import { MarkedTerms } from './marked-terms';
 import { firstMessage } from './peer-message';
+import { transferablePieces } from './reply-pieces';
 import { RereadHelper, rereadShared, TwoEndedSplit } from './shared-rereads';
 import { encodeAnalysisText, indexSection } from './snapshot-body';
 import { lowerThreadPriority } from './thread-priority';
@@ -54,10 +56,10 @@ export type AnalyseRequest =
 /** A batch of articles as the main thread serialised it. */
 const articlesOf = (bytes: Uint8Array): Article[] => deserialize(bytes) as Article[];
 /**
- * Worker to main thread: its sections in one buffer, transferred (not copied). The main
- * thread decodes them line by line and term by term, in slices.
+ * Worker to main thread: its sections' bytes, in pieces (`transferablePieces`). The main
+ * thread joins them and decodes them line by line and term by term, in slices.
  */
-export type AnalyseReply = { body: Uint8Array };
+export type AnalyseReply = { pieces: Uint8Array[] };
 
 /**
  * Between the two workers: the dates and each batch's back-reference candidates (index to
@@ -87,18 +89,11 @@ const LEARNED_APART = 0.45;
  */
 const INDEX_WORKER_NICE = 10;
 
+/** Texts the names worker learns from between two collections of its heap (`collectNow`). */
+const LEARNED_PER_STEP = 125_000;
+
 /** Passages whose compounds' parts are written between two looks at the second reading. */
 const PARTS_PER_STEP = 2000;
-
-function joined(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const body = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    body.set(piece, at);
-    at += piece.length;
-  }
-  return body;
-}
 
 /**
  * The names role: extraction and merge; the dates come from the index worker. The
@@ -125,11 +120,18 @@ function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSpl
     );
     const learning = counted.learning(readings);
     let read = 0;
-    learning.read(
-      (function* claimed() {
-        while (read < texts.length && split.claim(read)) yield texts[read++] ?? '';
-      })(),
-    );
+    // In steps, collected between them: what reading leaves behind dies old, and the heap
+    // grew to a multiple of what it holds (the readings, kept) before V8 collected it.
+    for (let until = LEARNED_PER_STEP; ; until += LEARNED_PER_STEP) {
+      const end = Math.min(until, texts.length);
+      learning.read(
+        (function* claimed() {
+          while (read < end && split.claim(read)) yield texts[read++] ?? '';
+        })(),
+      );
+      if (read < until) break;
+      await collectNow();
+    }
     const from = split.close(texts.length);
     if (from < texts.length) {
       // The index worker took the texts from `from` on: it is sent them and the counts.
@@ -141,6 +143,9 @@ function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSpl
     learning.read(texts.slice(read, from));
     if (from < texts.length) learning.join(texts.slice(from), await apart);
     learning.finish();
+    // What reading every text left behind goes before the readings are taken over (each
+    // copied) and the rest read again: collected only later, it made the heap grow for good.
+    await collectNow();
   };
   return {
     take(batch: Article[]): void {
@@ -155,13 +160,23 @@ function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSpl
         lexicon,
         learnWithPeer,
         candidates,
-        (finished, pending) => rereadShared(peer, rereadSplit, finished, pending, countsShared),
+        async (finished, pending) => {
+          // Learning's readings are all taken over (copied) or left: collected before the
+          // second reading and again before the names are merged.
+          await collectNow();
+          const read = await rereadShared(peer, rereadSplit, finished, pending, countsShared);
+          await collectNow();
+          return read;
+        },
         // The texts are read: they go before the names are merged and the sections encoded
         // (a copy of every article, some 300 MB at 400k passages, held until the answer otherwise).
         () => {
           articles.length = 0;
+          return collectNow();
         },
       );
+      // The merge's inputs (every passage's names and references) are gone.
+      await collectNow();
       const { names: byPassage } = await mentionMaps(parts.entities);
       const handed: PeerMessage = { names: [...byPassage] };
       peer.postMessage(handed);
@@ -279,6 +294,13 @@ function indexer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedS
       for (const { doc, id, language } of passages)
         writer.addField(doc, field('names'), nameTerms.of(names.get(id) ?? [], language));
       const fingerprint = fingerprintOf({ articles: versions, entityNames: names });
+      // What only the fields needed (each passage's words that may be compounds, the names)
+      // goes, collected, before the index's bytes are written: the names worker's sections
+      // are encoded at the same time, and the two heaps together were the build's peak.
+      passages.length = 0;
+      versions.length = 0;
+      names.clear();
+      await collectNow();
       return indexSection(writer.write(fingerprint));
     },
   };
@@ -305,9 +327,11 @@ if (port) {
     }
     // A throw here fails the worker with an 'error' event: the main thread then analyses itself.
     void role.finish(request.aliases).then((pieces) => {
-      const body = joined(pieces);
-      const reply: AnalyseReply = { body };
-      port.postMessage(reply, [body.buffer]);
+      // Moved, not joined here: joined, the names' 75 MB at 400k passages were held twice
+      // over, beside the pieces, while this worker's heap was at its largest.
+      const { pieces: sent, transfer } = transferablePieces(pieces);
+      const reply: AnalyseReply = { pieces: sent };
+      port.postMessage(reply, transfer);
     });
   });
 }

@@ -116,9 +116,10 @@ export async function extractNames(
   ) => Promise<EntityMention[][]> = readAgain,
   /**
    * Called once the passages' texts are read here (before the merge, which reads them only
-   * for aliases it must find in the text): the caller may drop its copy of the articles.
+   * for aliases it must find in the text): the caller may drop its copy of the articles
+   * (and collect it: the merge waits for the promise).
    */
-  textsRead?: () => void,
+  textsRead?: () => void | Promise<void>,
 ): Promise<NameParts> {
   // Learning the lexicon reads every passage's names once; most need no second reading.
   const readings = new LearnedReadings();
@@ -173,7 +174,7 @@ export async function extractNames(
     }
     await breathe();
   }
-  textsRead?.();
+  await textsRead?.();
   const entities = buildEntities(passageMentions, load.aliases);
   return { entities, mentions, lexicon: lexicon.toJSON(), references };
 }

@@ -170,6 +170,16 @@ export function writeLoad(sink: SectionSink, load: LoadResult, pace?: Slicer): P
   return linesSection(sink, 'LOAD', loadLines(load), pace);
 }
 
+/** The sections a snapshot begins with, into `sink`: the loaded files (`LOAD`), then `LEXI`. */
+export async function writeFirstSections(
+  sink: SectionSink,
+  load: LoadResult,
+  pace?: Slicer,
+): Promise<void> {
+  await writeLoad(sink, load, pace);
+  await writeLexicon(sink, pace);
+}
+
 /** The `ANLY`, `BASE` and `INDX` sections; `pace` slices the work when given (the main thread). */
 export function encodeAnalysis(
   analysis: AnalysisToWrite,

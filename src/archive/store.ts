@@ -10,18 +10,12 @@ import {
 import { retainLastGood } from '../knowledge/retain';
 import type { AliasGroup, LoadResult, Problem } from '../knowledge/types';
 import type { Logger } from '../logger';
-import { AnalysisFeed, analyseAside } from './analyse-aside';
+import { AnalysisFeed, type AnalysisResult, analyseAside } from './analyse-aside';
 import type { Archive } from './archive';
 import { assemble } from './build';
 import { breathe, breatheInBackground, holdBackground, Slicer } from './pace';
 import { readSnapshot, SnapshotFile, snapshotKey } from './snapshot';
-import {
-  type AnalysisToWrite,
-  encodeLoad,
-  writeAnalysis,
-  writeLexicon,
-  writeLoad,
-} from './snapshot-body';
+import { type AnalysisToWrite, writeAnalysis, writeFirstSections } from './snapshot-body';
 import { canUpdate, prepareUpdates, updateArchive } from './update';
 
 export interface ReloadOutcome {
@@ -192,23 +186,36 @@ export class KnowledgeStore {
       this.#current = restored;
       warmUp(restored);
     }
-    // The loaded files' section of the snapshot is encoded (in slices) while the workers analyse.
-    const loadSection = encodeLoad(load, new Slicer());
-    loadSection.catch(() => undefined);
-    const { analysis, index, body } = await analyseAside(load, this.logger, {
-      signal: this.#stopping.signal,
-      feed,
-    });
-    const archive = await assemble(load, analysis, false, index);
+    // The snapshot's first sections go into its file (in slices) while the workers analyse:
+    // gathered instead, the loaded files' 86 MB at 400k passages were held until the end,
+    // when the workers' memory peaks.
+    const begun = this.#begin(key, load);
+    let analysed: AnalysisResult;
+    let archive: Archive;
+    try {
+      analysed = await analyseAside(load, this.logger, { signal: this.#stopping.signal, feed });
+      archive = await assemble(load, analysed.analysis, false, analysed.index);
+    } catch (error) {
+      void begun.then((ahead) => {
+        ahead?.release();
+        return ahead?.file.discard();
+      });
+      throw error;
+    }
+    const { body } = analysed;
     const diff = diffKnowledge(previous?.articles ?? [], archive.articles);
     this.#current = archive;
     archive.index.warm(5, breathe, breatheInBackground).catch(() => undefined);
-    this.#writing = this.#write(key, async (file, pace) => {
-      for (const piece of await loadSection) await file.raw(piece);
-      await writeLexicon(file, pace);
-      for (const piece of body) await file.raw(piece);
-    });
+    this.#writing = this.#write(
+      key,
+      async (file, pace, ahead) => {
+        if (!ahead) await writeFirstSections(file, load, pace);
+        for (const piece of body) await file.raw(piece);
+      },
+      begun.then((ahead) => ahead?.file),
+    );
     await this.#writing;
+    void begun.then((ahead) => ahead?.release());
     // The live merge for the next reload is prepared once the snapshot is on disk: begun
     // beside the write, its slices (seconds at 400k passages) held the write back as long.
     void prepareUpdates(archive);
@@ -257,31 +264,62 @@ export class KnowledgeStore {
       };
       // Into the file as they are encoded: held whole, the sections' buffers set off one
       // full garbage collection after another (snapshot-body.ts, `SectionSink`).
-      await writeLoad(sink, archive.load, pace);
-      await writeLexicon(sink, pace);
+      await writeFirstSections(sink, archive.load, pace);
       await writeAnalysis(sink, parts, archive.index, pace, archive.entities);
     });
   }
 
   /**
+   * A full build's snapshot file with its first sections written (`writeFirstSections`, in
+   * slices), while the workers analyse; undefined when that failed (the write then begins
+   * afresh). Removed should the program shut down before the write finishes.
+   */
+  async #begin(
+    key: string,
+    load: LoadResult,
+  ): Promise<{ file: SnapshotFile; release: () => void } | undefined> {
+    const { signal } = this.#stopping;
+    if (signal.aborted) return undefined;
+    let file: SnapshotFile | undefined;
+    const stopped = () => void file?.discard();
+    signal.addEventListener('abort', stopped, { once: true });
+    const release = () => signal.removeEventListener('abort', stopped);
+    try {
+      file = await SnapshotFile.create(this.cacheDir, key);
+      if (signal.aborted) throw new Error('shutting down');
+      await writeFirstSections(file, load, new Slicer());
+      return { file, release };
+    } catch (error) {
+      release();
+      await file?.discard().catch(() => undefined);
+      if (!signal.aborted)
+        this.logger.warn({ err: error }, 'could not begin the analysis snapshot');
+      return undefined;
+    }
+  }
+
+  /**
    * Writes the snapshot `encode` puts into the file, in slices that stop when a newer
    * reload begins (the temp file is then removed, and the snapshot on disk left as it was).
+   * `begun`: the file, its first sections written ahead (`encode` is then told so).
    */
   async #write(
     key: string,
-    encode: (file: SnapshotFile, pace: Slicer) => Promise<void>,
+    encode: (file: SnapshotFile, pace: Slicer, ahead: boolean) => Promise<void>,
+    begun?: Promise<SnapshotFile | undefined>,
   ): Promise<void> {
     const stop = new AbortController();
     this.#stopWriting = stop;
     this.#snapshotBehind = true;
     let file: SnapshotFile | undefined;
     try {
-      file = await SnapshotFile.create(this.cacheDir, key);
-      await encode(file, new Slicer(8, stop.signal));
+      const ahead = await begun;
+      file = ahead ?? (await SnapshotFile.create(this.cacheDir, key));
+      await encode(file, new Slicer(8, stop.signal), ahead !== undefined);
       await file.finish();
       this.#snapshotBehind = false;
     } catch (error) {
-      if (!stop.signal.aborted)
+      if (!stop.signal.aborted && !this.#stopping.signal.aborted)
         this.logger.warn({ err: error }, 'could not write the analysis snapshot');
     } finally {
       await file?.discard().catch(() => undefined);

@@ -1,3 +1,4 @@
+import { MessageChannel } from 'node:worker_threads';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +10,9 @@ import {
 } from '../../src/archive/analyse-aside';
 import { parseAnalysis, serializeAnalysis } from '../../src/archive/analysis-text';
 import { type AnalysisParts, analyse, mentionMaps } from '../../src/archive/build';
+import { joinInSlices } from '../../src/archive/bytes';
+import { Slicer } from '../../src/archive/pace';
+import { transferablePieces } from '../../src/archive/reply-pieces';
 import { decodeAnalysis, encodeAnalysis, sectionsOf } from '../../src/archive/snapshot-body';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { bokmalBudget, bokmalFollowUp, englishClimate } from '../helpers/articles';
@@ -236,4 +240,38 @@ describe('answers during a reload', () => {
     for (const round of seen) expect(['found|unknown', 'found|found']).toContain(round);
     expect((await kilde.who('Rotevatn')).kind).toBe('found');
   }, 300_000);
+});
+
+describe("a worker's reply in pieces", () => {
+  it('arrives as the same bytes in order, whole buffers moved, shared or partial ones copied', async () => {
+    const chunk = Uint8Array.from({ length: 64 }, (_, i) => i);
+    const whole = Uint8Array.from({ length: 32 }, (_, i) => 200 + i);
+    // A short string's bytes are a view of Node's shared pool, which must stay usable here.
+    const pooled = Buffer.from('kort tekst');
+    const pieces = [
+      Buffer.alloc(8, 1),
+      chunk.subarray(0, 10),
+      pooled,
+      whole,
+      chunk.subarray(10),
+      whole,
+      Buffer.from('ø'.repeat(10_000)),
+    ];
+    const expected = Buffer.concat(pieces.map((piece) => Buffer.from(piece)));
+    const { pieces: sent, transfer } = transferablePieces(pieces);
+    // Each buffer once; the pool and the partly sent chunk stay here.
+    expect(new Set(transfer).size).toBe(transfer.length);
+    expect(transfer).toContain(whole.buffer);
+    expect(transfer).not.toContain(pooled.buffer);
+    expect(transfer).not.toContain(chunk.buffer);
+    const { port1, port2 } = new MessageChannel();
+    const arrived = new Promise<Uint8Array[]>((resolve) => port2.once('message', resolve));
+    port1.postMessage(sent, transfer);
+    const received = await arrived;
+    port1.close();
+    expect(whole.byteLength).toBe(0);
+    expect(Buffer.from('x').toString()).toBe('x');
+    expect(Buffer.concat(received).equals(expected)).toBe(true);
+    expect((await joinInSlices(received, new Slicer())).equals(expected)).toBe(true);
+  });
 });

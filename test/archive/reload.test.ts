@@ -1,7 +1,13 @@
-import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { analyse } from '../../src/archive/build';
+import {
+  encodeAnalysis,
+  GatheredSections,
+  writeFirstSections,
+} from '../../src/archive/snapshot-body';
 import { KnowledgeStore } from '../../src/archive/store';
 import { plainStyle, renderReload as renderConsoleReload } from '../../src/console/render';
 import { renderReload as renderDiscordReload } from '../../src/discord/render/knowledge';
@@ -153,5 +159,39 @@ describe('the analysis snapshot', () => {
     await writeFile(join(dir, 'budsjett.md'), bokmalBudget.replace('lange', 'korte'));
     const changed = await new KnowledgeStore(dir, join(root, 'cache'), logger).reload();
     expect(changed.archive.fromSnapshot).toBe(false);
+  });
+
+  it('of a full build is the loaded files and the lexicon, written while it analyses, then the analysis: the bytes of its sections gathered', async () => {
+    const kb = await kbWith({
+      'budsjett.md': bokmalBudget,
+      'laerere.md': bokmalFollowUp,
+      'climate.md': englishClimate,
+    });
+    const cache = join(kb.dir, '..', 'cache-full');
+    cleanups.push(() => rm(cache, { recursive: true, force: true }));
+    const built = await new KnowledgeStore(kb.dir, cache, createLogger('silent')).reload();
+    const file = await readFile(join(cache, 'analysis-snapshot.bin'));
+    const first = new GatheredSections();
+    await writeFirstSections(first, built.archive.load);
+    const { analysis, index } = await analyse(built.archive.load);
+    const sections = [...first.pieces, ...(await encodeAnalysis(analysis, index))];
+    expect(file.subarray(file.indexOf(10) + 1).equals(Buffer.concat(sections))).toBe(true);
+    expect(await readdir(cache)).toEqual(['analysis-snapshot.bin']);
+  });
+
+  it('is not begun, and leaves no file behind, when the program shuts down during a full build', async () => {
+    const kb = await kbWith({ 'budsjett.md': bokmalBudget });
+    const cache = join(kb.dir, '..', 'cache-stopped');
+    cleanups.push(() => rm(cache, { recursive: true, force: true }));
+    const store = new KnowledgeStore(kb.dir, cache, createLogger('silent'));
+    let settled = false;
+    void store.reload().finally(() => {
+      settled = true;
+    });
+    store.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // A shut-down build never settles (the process is exiting) and writes nothing.
+    expect(settled).toBe(false);
+    expect(await readdir(cache).catch(() => [])).toEqual([]);
   });
 });
