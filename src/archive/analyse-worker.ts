@@ -102,6 +102,9 @@ const PARTS_PER_STEP = 2000;
  */
 function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSplit) {
   const articles: Article[] = [];
+  /** Passages taken, counted apart: `articles` is emptied before the last collections. */
+  let passageCount = 0;
+  const collect = () => collectNow(passageCount);
   const lexicon = new ArchiveLexicon();
   const dates = firstMessage(peer, (m: PeerMessage) =>
     'timeMentions' in m ? m.timeMentions : undefined,
@@ -130,7 +133,7 @@ function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSpl
         })(),
       );
       if (read < until) break;
-      await collectNow();
+      await collect();
     }
     const from = split.close(texts.length);
     if (from < texts.length) {
@@ -145,12 +148,13 @@ function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSpl
     learning.finish();
     // What reading every text left behind goes before the readings are taken over (each
     // copied) and the rest read again: collected only later, it made the heap grow for good.
-    await collectNow();
+    await collect();
   };
   return {
     take(batch: Article[]): void {
       for (const article of batch) {
         articles.push(article);
+        passageCount += article.passages.length;
         lexicon.count(article.passages.map((p) => p.text));
       }
     },
@@ -163,20 +167,20 @@ function namer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedSpl
         async (finished, pending) => {
           // Learning's readings are all taken over (copied) or left: collected before the
           // second reading and again before the names are merged.
-          await collectNow();
+          await collect();
           const read = await rereadShared(peer, rereadSplit, finished, pending, countsShared);
-          await collectNow();
+          await collect();
           return read;
         },
         // The texts are read: they go before the names are merged and the sections encoded
         // (a copy of every article, some 300 MB at 400k passages, held until the answer otherwise).
         () => {
           articles.length = 0;
-          return collectNow();
+          return collect();
         },
       );
       // The merge's inputs (every passage's names and references) are gone.
-      await collectNow();
+      await collect();
       const { names: byPassage } = await mentionMaps(parts.entities);
       const handed: PeerMessage = { names: [...byPassage] };
       peer.postMessage(handed);
@@ -297,10 +301,11 @@ function indexer(peer: MessagePort, split: LearningSplit, rereadSplit: TwoEndedS
       // What only the fields needed (each passage's words that may be compounds, the names)
       // goes, collected, before the index's bytes are written: the names worker's sections
       // are encoded at the same time, and the two heaps together were the build's peak.
+      const held = passages.length;
       passages.length = 0;
       versions.length = 0;
       names.clear();
-      await collectNow();
+      await collectNow(held);
       return indexSection(writer.write(fingerprint));
     },
   };

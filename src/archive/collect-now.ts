@@ -11,7 +11,16 @@
  */
 import { measureMemory } from 'node:vm';
 
-export async function collectNow(): Promise<void> {
+/**
+ * Passages a worker holds below which it is not collected: its heap is then too small for
+ * the peak to matter (a few hundred MB at 50k), and `vm.measureMemory`, experimental in
+ * Node 20, prints a warning once per thread that a small archive's console need not show.
+ */
+export const COLLECTED_FROM_PASSAGES = 50_000;
+
+/** Collects this thread's heap now, when it held `passages` (see `COLLECTED_FROM_PASSAGES`). */
+export async function collectNow(passages: number): Promise<void> {
+  if (passages < COLLECTED_FROM_PASSAGES) return;
   try {
     await measureMemory({ execution: 'eager' });
   } catch {
