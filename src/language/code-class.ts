@@ -30,6 +30,17 @@ export class CodeClass {
     return this.#pattern.test(String.fromCodePoint(code));
   }
 
+  /** Where the run of the class's code points in `text` that starts at `at` ends (`at` when none). */
+  runEnd(text: string, at: number): number {
+    let end = at;
+    while (end < text.length) {
+      const code = text.codePointAt(end) ?? 0;
+      if (!this.has(code)) break;
+      end += code > 0xffff ? 2 : 1;
+    }
+    return end;
+  }
+
   /** Whether `text` holds a code point of the class (what the class unanchored finds). */
   someIn(text: string): boolean {
     for (let at = 0; at < text.length; ) {

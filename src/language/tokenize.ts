@@ -1,4 +1,4 @@
-import { type CodeClass, LETTERS_MARKS_DIGITS, NUMBERS } from './code-class';
+import { LETTERS_MARKS_DIGITS, NUMBERS } from './code-class';
 
 /**
  * Word tokens with their offsets in the original text, so that snippets can mark the
@@ -19,17 +19,6 @@ const isJoinerUnit = (unit: number): boolean =>
 
 /** The separators inside a number: `.`, `,`. */
 const isNumberSeparator = (unit: number): boolean => unit === 46 || unit === 44;
-
-/** Where the run of code points of `codes` that starts at `at` ends (`at` when none). */
-function runEnd(text: string, at: number, codes: CodeClass): number {
-  let end = at;
-  while (end < text.length) {
-    const code = text.codePointAt(end) ?? 0;
-    if (!codes.has(code)) break;
-    end += code > 0xffff ? 2 : 1;
-  }
-  return end;
-}
 
 /**
  * Splits text into words; a hyphenated word yields the whole and each part. The words are
@@ -54,17 +43,17 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = at;
-    let end = runEnd(text, at, LETTERS_MARKS_DIGITS);
+    let end = LETTERS_MARKS_DIGITS.runEnd(text, at);
     // A separator goes in only with a digit after it, and only digits follow it.
     while (end < length && isNumberSeparator(text.charCodeAt(end))) {
-      const after = runEnd(text, end + 1, NUMBERS);
+      const after = NUMBERS.runEnd(text, end + 1);
       if (after === end + 1) break;
       end = after;
     }
     partEnds.length = 0;
     // A joiner goes in only with a letter, mark or digit after it.
     while (end < length && isJoinerUnit(text.charCodeAt(end))) {
-      const after = runEnd(text, end + 1, LETTERS_MARKS_DIGITS);
+      const after = LETTERS_MARKS_DIGITS.runEnd(text, end + 1);
       if (after === end + 1) break;
       partEnds.push(end);
       end = after;

@@ -18,15 +18,6 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', '|']);
 /** Quote marks and dashes that open a quotation before its first word. */
 const QUOTE_OPENERS = new Set(['"', '«', '»', '–', '—', '-', '(', '“', '”', '‘', "'", '*', '•']);
 
-/**
- * The tokens are those of `/[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S/gu`
- * (test/extract/tokens.test.ts holds that rule and compares), found by a scanner over
- * character codes instead: the names worker tokenizes every passage three or four times in
- * a full build, and the regular expression's match objects and Unicode classes were a
- * sixth of its CPU. This asks whether a code point is a letter, mark or digit.
- */
-const isWordCode = (code: number): boolean => LETTERS_MARKS_DIGITS.has(code);
-
 /** JavaScript's `\s` (the same with and without the `u` flag). */
 function isSpaceCode(code: number): boolean {
   if (code === 32 || (code >= 9 && code <= 13)) return true;
@@ -54,17 +45,6 @@ const unitsAt = (text: string, at: number): number => {
   return code > 0xffff ? 2 : 1;
 };
 
-/** Where the run of letters, marks and digits that starts at `at` ends (`at` when none). */
-function wordRunEnd(text: string, at: number): number {
-  let end = at;
-  while (end < text.length) {
-    const code = text.codePointAt(end) ?? 0;
-    if (!isWordCode(code)) break;
-    end += code > 0xffff ? 2 : 1;
-  }
-  return end;
-}
-
 /** Whether the gap `text[from..to]` is only spaces, tabs and no-break spaces. */
 function onlySpaces(text: string, from: number, to: number): boolean {
   for (let at = from; at < to; at++) {
@@ -74,6 +54,13 @@ function onlySpaces(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * The tokens are those of `/[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\S/gu`
+ * (test/extract/tokens.test.ts holds that rule and compares), found by a scanner over
+ * character codes instead: the names worker tokenizes every passage three or four times in
+ * a full build, and the regular expression's match objects and Unicode classes were a
+ * sixth of its CPU.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
@@ -86,12 +73,12 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = at;
-    let end = wordRunEnd(text, at);
+    let end = LETTERS_MARKS_DIGITS.runEnd(text, at);
     const isWord = end > start;
     if (isWord) {
       // Joined parts: a joiner goes in only with a letter, mark or digit after it.
       while (end < length && isJoinerUnit(text.charCodeAt(end))) {
-        const after = wordRunEnd(text, end + 1);
+        const after = LETTERS_MARKS_DIGITS.runEnd(text, end + 1);
         if (after === end + 1) break;
         end = after;
       }
