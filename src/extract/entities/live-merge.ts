@@ -26,6 +26,7 @@ import {
   displayName,
   fullestNames,
   type KnownRole,
+  kindOfNames,
   knownRoleOf,
   nameWords,
   pickReferent,
@@ -961,7 +962,7 @@ export class EntityMerge {
       : NO_ROLES;
     cluster.first = members[0];
     // As `describeMembers` decides it: what the entity made of these names says.
-    cluster.kind = roles.length > 0 ? 'person' : kindOfMembers(members);
+    cluster.kind = kindOfNames(members, roles.length > 0);
     cluster.mentionRoles = roles.length > 0 ? roles : NO_ROLES;
     cluster.knownRoles = this.#knownRoles(roles);
     cluster.restoredCount = members.length;
@@ -1152,27 +1153,6 @@ function byFirstMention(
     }
     return byFirst.get(passageId) ?? [];
   };
-}
-
-/** Counts of names by kind, one for every call of `kindOfMembers` (a restore makes one call per cluster). */
-const memberKinds = {
-  person: 0,
-  organisation: 0,
-  place: 0,
-  other: 0,
-  get(kind: EntityKind): number {
-    return memberKinds[kind];
-  },
-};
-
-/** The kind most of the names read as (`voteKind`, as `describeMembers` counts them). */
-function kindOfMembers(members: readonly Item[]): EntityKind {
-  memberKinds.person = 0;
-  memberKinds.organisation = 0;
-  memberKinds.place = 0;
-  memberKinds.other = 0;
-  for (const { mention } of members) memberKinds[mention.kind]++;
-  return voteKind(memberKinds);
 }
 
 /** `keys`, each with its state in `states` (undefined: none). */

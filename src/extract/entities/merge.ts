@@ -391,6 +391,35 @@ export interface Member {
  * role and passage, its kind (a role makes a person; else the kinds' vote) and its mentions.
  * The full merge and the live merge both describe clusters with it, so they cannot drift.
  */
+/** Counts of names by kind, one for every call of `kindOfNames` (a restore makes one per cluster). */
+const namesByKind = {
+  person: 0,
+  organisation: 0,
+  place: 0,
+  other: 0,
+  get(kind: EntityKind): number {
+    return namesByKind[kind];
+  },
+};
+
+/**
+ * The kind of an entity made of these names: a person where any of them gives a role,
+ * otherwise what most of them read as (`voteKind`). The whole merge describes a cluster so,
+ * and a restored live merge (live-merge.ts) must decide the same to take that entity.
+ */
+export function kindOfNames(
+  members: readonly { mention: Pick<EntityMention, 'kind'> }[],
+  hasRoles: boolean,
+): EntityKind {
+  if (hasRoles) return 'person';
+  namesByKind.person = 0;
+  namesByKind.organisation = 0;
+  namesByKind.place = 0;
+  namesByKind.other = 0;
+  for (const { mention } of members) namesByKind[mention.kind]++;
+  return voteKind(namesByKind);
+}
+
 /** The roles a cluster's own names give it: one per role and passage, in the members' order. */
 export function rolesOf(members: readonly Member[]): SourcedRole[] {
   const roles: SourcedRole[] = [];
@@ -416,8 +445,6 @@ export function describeMembers(
   extraNames: readonly string[],
   fold: (name: string) => string,
 ): Pick<Entity, 'kind' | 'aliases' | 'roles' | 'mentions'> {
-  const counts = new Map<EntityKind, number>();
-  for (const { mention } of members) counts.set(mention.kind, (counts.get(mention.kind) ?? 0) + 1);
   const seen = new Set([fold(name)]);
   const aliases: string[] = [];
   for (const form of [...members.map((m) => m.mention.name), ...extraNames]) {
@@ -428,7 +455,7 @@ export function describeMembers(
   }
   const roles = rolesOf(members);
   return {
-    kind: roles.length > 0 ? 'person' : voteKind(counts),
+    kind: kindOfNames(members, roles.length > 0),
     aliases,
     roles,
     mentions: members.map(({ mention, passageId, articleId }) => ({
