@@ -166,7 +166,7 @@ export function encodeLoad(load: LoadResult, pace?: Slicer): Promise<Uint8Array[
 }
 
 /** The `LOAD` section, into `sink`. */
-export function writeLoad(sink: SectionSink, load: LoadResult, pace?: Slicer): Promise<void> {
+function writeLoad(sink: SectionSink, load: LoadResult, pace?: Slicer): Promise<void> {
   return linesSection(sink, 'LOAD', loadLines(load), pace);
 }
 
