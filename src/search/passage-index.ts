@@ -287,17 +287,17 @@ export class PreparedDocuments {
 }
 
 /**
- * Whether the word at `i` may be a compound to split: a capitalised word inside a sentence
- * is a name ("Vestland", "Thailand", "Kristiansand"), and a search for "land" or "sand"
- * should not find it. A sentence's first word is capitalised whatever it is, so it splits.
- */
-/**
  * Capital letters (`\p{Lu}`) by code point, from a table: the first pass asks it of the
  * first letter of every word of every Norwegian passage, most of them small ASCII letters
  * that the table answers without running the expression.
  */
 const CAPITALS = new CodeClass(/^\p{Lu}$/u);
 
+/**
+ * Whether the word at `i` may be a compound to split: a capitalised word inside a sentence
+ * is a name ("Vestland", "Thailand", "Kristiansand"), and a search for "land" or "sand"
+ * should not find it. A sentence's first word is capitalised whatever it is, so it splits.
+ */
 function mayBeCompound(text: string, tokens: readonly AnalyzedToken[], i: number): boolean {
   const token = tokens[i];
   if (token === undefined) return false;

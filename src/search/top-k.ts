@@ -275,6 +275,7 @@ export class TopKRetriever {
     if (![a, b, c].every(([term, data]) => this.store.list(term, data))) return [];
     return walkPlans(a[0], b[0], c[0]);
   }
+
   /** One term's typed list and bounds, if it is frequent, not cached yet, and fits. */
   private warmTerm(
     term: string,
@@ -1152,7 +1153,6 @@ class Walk {
   }
 }
 
-/** Each of `terms` the index holds, with its data. */
 /**
  * Plans that take every path of the frequent walks over three frequent terms, `a` the
  * longest and `c` short beside it (a quarter of its postings or fewer, read whole): one
@@ -1185,6 +1185,7 @@ function walkPlans(a: string, b: string, c: string): QueryPlan[] {
   ];
 }
 
+/** Each of `terms` the index holds, with its data. */
 function* termsWithData(
   terms: Iterable<string>,
   index: MiniInternals['_index'],
